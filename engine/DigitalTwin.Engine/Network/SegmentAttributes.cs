@@ -1,0 +1,39 @@
+namespace DigitalTwin.Engine.Network;
+
+/// <summary>
+/// Everything the model knows about one street segment. Used when building or changing a network; the
+/// network itself stores each field in its own array (structure of arrays) for the hot loops.
+/// </summary>
+public record struct SegmentAttributes
+{
+    public HighwayKind Highway { get; set; }
+
+    /// <summary>Modes allowed from the segment's start node to its end node.</summary>
+    public TravelModes ModesForward { get; set; }
+
+    /// <summary>Modes allowed from the end node back to the start node (one-ways differ).</summary>
+    public TravelModes ModesBackward { get; set; }
+
+    /// <summary>Usable walking width in metres: both pavements together, or the path's own width.</summary>
+    public float PavementWidthMetres { get; set; }
+
+    /// <summary>Motor vehicles per day on the segment, both directions (estimated from the highway type).</summary>
+    public float CarVehiclesPerDay { get; set; }
+
+    public float SpeedLimitKmh { get; set; }
+
+    public Lighting Lighting { get; set; }
+
+    public SurfaceQuality Surface { get; set; }
+
+    public Frontage Frontage { get; set; }
+
+    /// <summary>True when the segment runs beside a park, green strip or water (set from places/areas).</summary>
+    public bool GreenOrWaterAdjacent { get; set; }
+
+    /// <summary>Street name (OSM name=*), empty when unnamed.</summary>
+    public string Name { get; set; }
+
+    /// <summary>The OSM way this segment was cut from; 0 for generated networks.</summary>
+    public long OsmWayId { get; set; }
+}
