@@ -1,0 +1,214 @@
+using DigitalTwin.Engine.Mobility;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Randomness;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Engine.Tests.Mobility;
+
+public class RoutePlannerTests
+{
+    private static readonly RouteCostParameters Neutral = new()
+    {
+        TurnPenaltyMetres = 0,
+        BusyCrossingPenaltyMetres = 0,
+        BusyRoadFactor = 1,
+        ActiveFrontageFactor = 1,
+        NarrowPavementFactorPerMetre = 0,
+        UnlitAfterDarkFactor = 1,
+        PerceptionNoiseSigma = 0,
+        RouteVariants = 1,
+    };
+
+    /// <summary>A jittered grid with random lengths, some one-way car streets and a few walk-only paths.</summary>
+    private static StreetNetwork RandomGrid(ulong seed, int size = 7)
+    {
+        var random = new RandomStream(seed, StreamPurpose.Test, 0);
+        var builder = new StreetNetworkBuilder(new GeoReference(4.37, 52.0));
+        var nodes = new NodeId[size, size];
+        for (int i = 0; i < size; i++)
+        {
+            for (int j = 0; j < size; j++)
+            {
+                nodes[i, j] = builder.AddNode((i * 100) + (random.NextDouble() * 40), (j * 100) + (random.NextDouble() * 40));
+            }
+        }
+        void Join(NodeId from, NodeId to)
+        {
+            double r = random.NextDouble();
+            var attributes = new SegmentAttributes
+            {
+                Highway = HighwayKind.Residential,
+                ModesForward = TravelModes.All,
+                ModesBackward = r < 0.3 ? TravelModes.Walk | TravelModes.Bike : TravelModes.All,
+                PavementWidthMetres = 2,
+                Name = "Street",
+            };
+            if (r > 0.85)
+            {
+                return; // a missing link makes routes detour
+            }
+            builder.AddSegment(from, to, attributes);
+        }
+        for (int i = 0; i < size; i++)
+        {
+            for (int j = 0; j < size; j++)
+            {
+                if (i + 1 < size)
+                {
+                    Join(nodes[i, j], nodes[i + 1, j]);
+                }
+                if (j + 1 < size)
+                {
+                    Join(nodes[i, j], nodes[i, j + 1]);
+                }
+            }
+        }
+        return builder.Build();
+    }
+
+    private static (RoutePlanner Planner, ShortestPathTreeCache Cache) PlannerFor(StreetNetwork network, RouteCostParameters parameters)
+    {
+        var cache = new ShortestPathTreeCache(new RouteCostModel(network, parameters, seed: 1));
+        return (new RoutePlanner(cache), cache);
+    }
+
+    [Theory]
+    [InlineData(TravelModes.Walk)]
+    [InlineData(TravelModes.Car)]
+    public void With_neutral_costs_routes_are_as_short_as_plain_dijkstra(TravelModes mode)
+    {
+        for (ulong seed = 1; seed <= 20; seed++)
+        {
+            var network = RandomGrid(seed);
+            var (planner, cache) = PlannerFor(network, Neutral);
+            var random = new RandomStream(seed, StreamPurpose.Test, 1);
+            var profile = new CostProfile(mode, false, false, false, 0);
+            for (int trip = 0; trip < 20; trip++)
+            {
+                int a = random.NextInt(network.SegmentCount);
+                int b = random.NextInt(network.SegmentCount);
+                var origin = new NetworkPosition(a, (float)(random.NextDouble() * network.LengthMetres[a]));
+                var destination = new NetworkPosition(b, (float)(random.NextDouble() * network.LengthMetres[b]));
+                var keys = new List<(int, CostProfile)>();
+                planner.TreesFor(destination, profile, keys);
+                cache.Prepare(keys, maxThreads: 2);
+                var legs = new List<RouteLeg>();
+                float length = planner.Route(origin, destination, profile, legs);
+                double reference = ReferenceDijkstra.Distance(network, origin, destination, mode);
+                if (double.IsPositiveInfinity(reference))
+                {
+                    Assert.Equal(-1, length);
+                    continue;
+                }
+                Assert.Equal(reference, length, 0.05);
+                AssertLegsConnect(network, legs, origin, destination);
+                Assert.Equal(length, legs.Sum(l => l.LengthMetres), 0.05);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_turn_penalty_prefers_the_straight_route_of_equal_length()
+    {
+        // A 3x3 block grid: from the middle of the bottom-left street to the top-right corner every
+        // monotone route has the same length; the penalised planner takes the one with one turn.
+        var builder = new StreetNetworkBuilder(new GeoReference(4.37, 52.0));
+        var n = new NodeId[3, 3];
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                n[i, j] = builder.AddNode(i * 100, j * 100);
+            }
+        }
+        var street = new SegmentAttributes { ModesForward = TravelModes.All, ModesBackward = TravelModes.All, PavementWidthMetres = 2 };
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                if (i < 2)
+                {
+                    builder.AddSegment(n[i, j], n[i + 1, j], street);
+                }
+                if (j < 2)
+                {
+                    builder.AddSegment(n[i, j], n[i, j + 1], street);
+                }
+            }
+        }
+        var network = builder.Build();
+        var parameters = Neutral with { TurnPenaltyMetres = 50 };
+        var (planner, cache) = PlannerFor(network, parameters);
+        var profile = new CostProfile(TravelModes.Walk, false, false, false, 0);
+        int first = Enumerable.Range(0, network.SegmentCount).First(s => network.SegmentFrom[s] == n[0, 0].Value && network.SegmentTo[s] == n[1, 0].Value);
+        int last = Enumerable.Range(0, network.SegmentCount).First(s => network.SegmentFrom[s] == n[2, 1].Value && network.SegmentTo[s] == n[2, 2].Value);
+        var origin = new NetworkPosition(first, 10);
+        var destination = new NetworkPosition(last, 90);
+        var keys = new List<(int, CostProfile)>();
+        planner.TreesFor(destination, profile, keys);
+        cache.Prepare(keys, 1);
+        var legs = new List<RouteLeg>();
+        planner.Route(origin, destination, profile, legs);
+        int turns = 0;
+        for (int i = 1; i < legs.Count; i++)
+        {
+            bool wasEastward = network.NodeY[network.SegmentFrom[legs[i - 1].Segment]] == network.NodeY[network.SegmentTo[legs[i - 1].Segment]];
+            bool isEastward = network.NodeY[network.SegmentFrom[legs[i].Segment]] == network.NodeY[network.SegmentTo[legs[i].Segment]];
+            turns += wasEastward != isEastward ? 1 : 0;
+        }
+        Assert.Equal(1, turns);
+    }
+
+    [Fact]
+    public void Unlit_streets_are_avoided_after_dark_more_by_darkness_sensitive_walkers()
+    {
+        // Two routes from a to d: 360 m with 300 m unlit, or 450 m all lit (25% longer).
+        var builder = new StreetNetworkBuilder(new GeoReference(4.37, 52.0));
+        var a = builder.AddNode(0, 0);
+        var b = builder.AddNode(300, 0);
+        var c = builder.AddNode(0, 60);
+        var d = builder.AddNode(300, 60);
+        var lit = new SegmentAttributes { ModesForward = TravelModes.All, ModesBackward = TravelModes.All, PavementWidthMetres = 2, Lighting = Lighting.Lit };
+        var unlit = lit with { Lighting = Lighting.Unlit };
+        int start = builder.AddSegment(a, c, lit).Value;
+        builder.AddSegment(a, b, unlit);
+        builder.AddSegment(c, d, lit, [0, 150, 300], [60, 184.6, 60]);
+        builder.AddSegment(b, d, lit);
+        int end = builder.AddSegment(d, builder.AddNode(400, 60), lit).Value;
+        var network = builder.Build();
+        var parameters = Neutral with { UnlitAfterDarkFactor = 1.25 };
+        var (planner, cache) = PlannerFor(network, parameters);
+        var origin = new NetworkPosition(start, 0);
+        var destination = new NetworkPosition(end, 50);
+
+        bool UsesUnlit(CostProfile profile)
+        {
+            var keys = new List<(int, CostProfile)>();
+            planner.TreesFor(destination, profile, keys);
+            cache.Prepare(keys, 1);
+            var legs = new List<RouteLeg>();
+            planner.Route(origin, destination, profile, legs);
+            return legs.Any(l => network.Lighting[l.Segment] == Lighting.Unlit);
+        }
+
+        // Unlit after dark: 300 x 1.25 + 60 = 435 < 450 for most; 300 x 1.5 + 60 = 510 > 450 for the sensitive.
+        Assert.True(UsesUnlit(new CostProfile(TravelModes.Walk, false, true, false, 0)));
+        Assert.True(UsesUnlit(new CostProfile(TravelModes.Walk, true, false, false, 0)));
+        Assert.False(UsesUnlit(new CostProfile(TravelModes.Walk, true, true, false, 0)));
+    }
+
+    private static void AssertLegsConnect(StreetNetwork network, List<RouteLeg> legs, NetworkPosition origin, NetworkPosition destination)
+    {
+        Assert.NotEmpty(legs);
+        Assert.Equal(origin.Segment, legs[0].Segment);
+        Assert.Equal(origin.OffsetMetres, legs[0].FromOffsetMetres, 0.01);
+        Assert.Equal(destination.Segment, legs[^1].Segment);
+        Assert.Equal(destination.OffsetMetres, legs[^1].ToOffsetMetres, 0.01);
+        for (int i = 1; i < legs.Count; i++)
+        {
+            int previousEnd = legs[i - 1].Forward ? network.SegmentTo[legs[i - 1].Segment] : network.SegmentFrom[legs[i - 1].Segment];
+            int start = legs[i].Forward ? network.SegmentFrom[legs[i].Segment] : network.SegmentTo[legs[i].Segment];
+            Assert.Equal(previousEnd, start);
+        }
+    }
+}
