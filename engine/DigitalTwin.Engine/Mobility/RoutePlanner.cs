@@ -3,107 +3,130 @@ using DigitalTwin.Engine.Network;
 namespace DigitalTwin.Engine.Mobility;
 
 /// <summary>
-/// Routes between two positions on the network using cached shortest-path trees rooted at the two end nodes of
-/// the destination's segment. Reads the cache only; the trees must be prepared first (<see cref="TreesFor"/>).
+/// Routes between a position and an anchor (a place, a gateway) using the anchor's cached tree: towards the anchor
+/// with a <see cref="TreeDirection.ToRoot"/> tree, away from it with a <see cref="TreeDirection.FromRoot"/> tree.
+/// Only reads the cache; the trees must be prepared in the phase before.
 /// </summary>
 public sealed class RoutePlanner(ShortestPathTreeCache cache)
 {
     public ShortestPathTreeCache Cache { get; } = cache;
 
-    /// <summary>The two trees a route to <paramref name="destination"/> reads.</summary>
-    public (int Root, CostProfile Profile) TreeFor(NetworkPosition destination, CostProfile profile, bool atEnd) =>
-        (atEnd ? Cache.Model.Network.SegmentTo[destination.Segment] : Cache.Model.Network.SegmentFrom[destination.Segment], profile);
-
-    public void TreesFor(NetworkPosition destination, CostProfile profile, ICollection<(int Root, CostProfile Profile)> keys)
-    {
-        keys.Add(TreeFor(destination, profile, atEnd: false));
-        keys.Add(TreeFor(destination, profile, atEnd: true));
-    }
-
     /// <summary>
-    /// Appends the legs of the least-cost route to <paramref name="legs"/> and returns its length in metres, or -1
-    /// when the destination cannot be reached with this profile's mode.
+    /// Appends the legs of the least-cost route from <paramref name="origin"/> to the root of a ToRoot tree and returns
+    /// its length in metres, or -1 when the root cannot be reached with the tree's mode.
     /// </summary>
-    public float Route(NetworkPosition origin, NetworkPosition destination, CostProfile profile, List<RouteLeg> legs)
+    public float RouteTo(NetworkPosition origin, TreeKey key, List<RouteLeg> legs)
     {
-        var model = Cache.Model;
-        var network = model.Network;
-        var arcCosts = model.ArcCosts(profile);
+        var network = Cache.Model.Network;
+        var destination = key.Root;
+        var arcCosts = Cache.Model.ArcCosts(key.Profile);
+        if (origin.Segment == destination.Segment)
+        {
+            return Direct(origin, destination, arcCosts, legs);
+        }
+        var tree = Cache.Get(key);
         int a = origin.Segment;
-        int b = destination.Segment;
         float lengthA = Math.Max(network.LengthMetres[a], 1e-3f);
-        float lengthB = Math.Max(network.LengthMetres[b], 1e-3f);
-
         float best = float.PositiveInfinity;
         int bestStart = -1;
-        ShortestPathTree? bestTree = null;
-        bool bestEntersForward = false;
-
-        if (a == b)
-        {
-            int arc = destination.OffsetMetres >= origin.OffsetMetres ? a * 2 : a * 2 + 1;
-            if (!float.IsPositiveInfinity(arcCosts[arc]))
-            {
-                best = arcCosts[arc] * Math.Abs(destination.OffsetMetres - origin.OffsetMetres) / lengthA;
-            }
-        }
-
-        var fromTree = Cache.Get(network.SegmentFrom[b], profile);
-        var toTree = Cache.Get(network.SegmentTo[b], profile);
         for (int direction = 0; direction < 2; direction++)
         {
-            int start = a * 2 + direction;
-            float startCost = arcCosts[start];
-            if (float.IsPositiveInfinity(startCost))
+            int start = (a * 2) + direction;
+            float own = arcCosts[start];
+            float toRoot = tree.Cost(start);
+            if (float.IsPositiveInfinity(own) || float.IsPositiveInfinity(toRoot))
             {
                 continue;
             }
             float remaining = direction == 0 ? lengthA - origin.OffsetMetres : origin.OffsetMetres;
-            float partial = startCost * remaining / lengthA;
-            for (int entry = 0; entry < 2; entry++)
+            float total = (own * remaining / lengthA) + Math.Max(0, toRoot - own);
+            if (total < best)
             {
-                bool enterForward = entry == 0;
-                var tree = enterForward ? fromTree : toTree;
-                float toRoot = tree.Cost(start);
-                float entryCost = arcCosts[b * 2 + entry];
-                if (float.IsPositiveInfinity(toRoot) || float.IsPositiveInfinity(entryCost))
-                {
-                    continue;
-                }
-                float entryMetres = enterForward ? destination.OffsetMetres : lengthB - destination.OffsetMetres;
-                float onward = Math.Max(0, toRoot - startCost);
-                float total = partial + onward + (entryCost * entryMetres / lengthB);
-                if (total < best)
-                {
-                    best = total;
-                    bestStart = start;
-                    bestTree = tree;
-                    bestEntersForward = enterForward;
-                }
+                best = total;
+                bestStart = start;
             }
         }
-
-        if (float.IsPositiveInfinity(best))
+        if (bestStart < 0)
         {
             return -1;
         }
-        if (bestTree is null)
-        {
-            legs.Add(new RouteLeg(a, origin.OffsetMetres, destination.OffsetMetres));
-            return Math.Abs(destination.OffsetMetres - origin.OffsetMetres);
-        }
-
-        float length = 0;
-        length += AddLeg(legs, a, origin.OffsetMetres, (bestStart & 1) == 0 ? network.LengthMetres[a] : 0);
-        for (int arc = bestTree.Next(bestStart); arc >= 0; arc = bestTree.Next(arc))
+        float length = AddLeg(legs, a, origin.OffsetMetres, (bestStart & 1) == 0 ? network.LengthMetres[a] : 0);
+        for (int arc = tree.Link(bestStart); arc >= 0; arc = tree.Link(arc))
         {
             int s = arc >> 1;
-            length += (arc & 1) == 0 ? AddLeg(legs, s, 0, network.LengthMetres[s]) : AddLeg(legs, s, network.LengthMetres[s], 0);
+            bool forward = (arc & 1) == 0;
+            bool last = tree.Link(arc) < 0; // the chain ends on the root's own segment
+            float from = forward ? 0 : network.LengthMetres[s];
+            float to = last ? destination.OffsetMetres : (forward ? network.LengthMetres[s] : 0);
+            length += AddLeg(legs, s, from, to);
         }
-        length += bestEntersForward
-            ? AddLeg(legs, b, 0, destination.OffsetMetres)
-            : AddLeg(legs, b, network.LengthMetres[b], destination.OffsetMetres);
         return length;
+    }
+
+    /// <summary>
+    /// Appends the legs of the least-cost route from the root of a FromRoot tree to <paramref name="destination"/>
+    /// and returns its length in metres, or -1 when it cannot be reached with the tree's mode.
+    /// </summary>
+    public float RouteFrom(TreeKey key, NetworkPosition destination, List<RouteLeg> legs)
+    {
+        var network = Cache.Model.Network;
+        var origin = key.Root;
+        var arcCosts = Cache.Model.ArcCosts(key.Profile);
+        if (origin.Segment == destination.Segment)
+        {
+            return Direct(origin, destination, arcCosts, legs);
+        }
+        var tree = Cache.Get(key);
+        int h = destination.Segment;
+        float lengthH = Math.Max(network.LengthMetres[h], 1e-3f);
+        float best = float.PositiveInfinity;
+        int bestEnd = -1;
+        for (int direction = 0; direction < 2; direction++)
+        {
+            int end = (h * 2) + direction;
+            float own = arcCosts[end];
+            float fromRoot = tree.Cost(end);
+            if (float.IsPositiveInfinity(own) || float.IsPositiveInfinity(fromRoot))
+            {
+                continue;
+            }
+            // The tree counts the whole arc; the trip stops short of its end by the part beyond the destination.
+            float beyond = direction == 0 ? lengthH - destination.OffsetMetres : destination.OffsetMetres;
+            float total = fromRoot - (own * beyond / lengthH);
+            if (total < best)
+            {
+                best = total;
+                bestEnd = end;
+            }
+        }
+        if (bestEnd < 0)
+        {
+            return -1;
+        }
+        int firstNew = legs.Count;
+        float length = 0;
+        for (int arc = bestEnd; arc >= 0; arc = tree.Link(arc))
+        {
+            int s = arc >> 1;
+            bool forward = (arc & 1) == 0;
+            bool first = tree.Link(arc) < 0; // the chain starts on the root's own segment
+            float from = first ? origin.OffsetMetres : (forward ? 0 : network.LengthMetres[s]);
+            float to = s == h && arc == bestEnd ? destination.OffsetMetres : (forward ? network.LengthMetres[s] : 0);
+            length += AddLeg(legs, s, from, to);
+        }
+        legs.Reverse(firstNew, legs.Count - firstNew);
+        return length;
+    }
+
+    private static float Direct(NetworkPosition origin, NetworkPosition destination, ReadOnlySpan<float> arcCosts, List<RouteLeg> legs)
+    {
+        int arc = (origin.Segment * 2) + (destination.OffsetMetres >= origin.OffsetMetres ? 0 : 1);
+        if (float.IsPositiveInfinity(arcCosts[arc]))
+        {
+            return -1; // a one-way the wrong way round: rare enough to leave the trip out
+        }
+        legs.Add(new RouteLeg(origin.Segment, origin.OffsetMetres, destination.OffsetMetres));
+        return Math.Abs(destination.OffsetMetres - origin.OffsetMetres);
     }
 
     private static float AddLeg(List<RouteLeg> legs, int segment, float from, float to)

@@ -1,52 +1,74 @@
+using DigitalTwin.Engine.Network;
+
 namespace DigitalTwin.Engine.Mobility;
 
+/// <summary>Whether a tree holds the best routes to its root (everyone going there) or from it (everyone leaving).</summary>
+public enum TreeDirection : byte
+{
+    ToRoot = 0,
+    FromRoot = 1,
+}
+
+/// <summary>What identifies a tree: where it is rooted, which way it points and whose costs it uses.</summary>
+public readonly record struct TreeKey(NetworkPosition Root, TreeDirection Direction, CostProfile Profile);
+
 /// <summary>
-/// All best routes to one node for one profile, found by an edge-based Dijkstra run backwards from the node (so
-/// turn and crossing costs are exact). For every arc: the perceived cost from the arc's start to the root when the
-/// arc is taken first, and the arc that follows it (-1 when the arc ends at the root). Packed in two flat arrays.
+/// All best routes to (or from) one position on the network for one cost profile, found by an edge-based Dijkstra
+/// so turn and crossing costs are exact. Rooting trees at places rather than at every home is what keeps routing
+/// cheap: a trip home reads the tree of the place it leaves, walking away from the root.
+/// Per arc (segment * 2 + direction, 0 = from start node to end node):
+/// ToRoot: the perceived cost from the arc's start to the root when the arc is taken first, and the next arc.
+/// FromRoot: the perceived cost from the root to the arc's end, and the previous arc. -1 ends the chain (an arc
+/// on the root's own segment, counted from or to the root position only).
 /// </summary>
 public sealed class ShortestPathTree
 {
-    internal ShortestPathTree(int root, float[] costToRoot, int[] nextArc)
+    private readonly float[] _cost;
+    private readonly int[] _link;
+
+    private ShortestPathTree(TreeKey key, float[] cost, int[] link)
     {
-        Root = root;
-        CostToRoot = costToRoot;
-        NextArc = nextArc;
+        Key = key;
+        _cost = cost;
+        _link = link;
     }
 
-    public int Root { get; }
+    public TreeKey Key { get; }
 
-    internal float[] CostToRoot { get; }
+    public long Bytes => (_cost.Length * (long)sizeof(float)) + (_link.Length * (long)sizeof(int)) + 64;
 
-    internal int[] NextArc { get; }
+    public float Cost(int arc) => _cost[arc];
 
-    public long Bytes => (CostToRoot.Length * sizeof(float)) + (NextArc.Length * sizeof(int)) + 64;
+    /// <summary>The next arc towards the root (ToRoot) or the previous arc back to the root (FromRoot).</summary>
+    public int Link(int arc) => _link[arc];
 
-    public float Cost(int arc) => CostToRoot[arc];
-
-    public int Next(int arc) => NextArc[arc];
-
-    /// <summary>Runs the backward search. <paramref name="heap"/> is reused between calls to avoid allocation.</summary>
-    public static ShortestPathTree Build(RouteCostModel model, CostProfile profile, int root, ArcHeap heap)
+    /// <summary>Runs the search. <paramref name="heap"/> is reused between calls to avoid allocation.</summary>
+    public static ShortestPathTree Build(RouteCostModel model, TreeKey key, ArcHeap heap)
     {
         var network = model.Network;
+        var profile = key.Profile;
         int arcCount = network.SegmentCount * 2;
         var cost = new float[arcCount];
-        var next = new int[arcCount];
+        var link = new int[arcCount];
         Array.Fill(cost, float.PositiveInfinity);
-        Array.Fill(next, -1);
+        Array.Fill(link, -1);
         var arcCosts = model.ArcCosts(profile);
         heap.Clear();
 
-        // Seed: every arc that ends at the root.
-        foreach (int leaving in network.ArcsFrom(new Network.NodeId(root)))
+        // Seeds: the root's own segment in both directions, counted only between the root and a node.
+        int root = key.Root.Segment;
+        float length = Math.Max(network.LengthMetres[root], 1e-3f);
+        float fraction = Math.Clamp(key.Root.OffsetMetres / length, 0, 1);
+        bool toRoot = key.Direction == TreeDirection.ToRoot;
+        // ToRoot: arriving forward covers [0, offset]; FromRoot: leaving forward covers [offset, length].
+        for (int direction = 0; direction < 2; direction++)
         {
-            int arriving = leaving ^ 1;
-            float c = arcCosts[arriving];
-            if (c < cost[arriving])
+            int arc = (root * 2) + direction;
+            float part = (direction == 0) == toRoot ? fraction : 1 - fraction;
+            if (!float.IsPositiveInfinity(arcCosts[arc]))
             {
-                cost[arriving] = c;
-                heap.Push(c, arriving);
+                cost[arc] = arcCosts[arc] * part;
+                heap.Push(cost[arc], arc);
             }
         }
 
@@ -54,32 +76,35 @@ public sealed class ShortestPathTree
         {
             if (settled > cost[arc])
             {
-                continue; // a stale entry: this arc was reached more cheaply since
+                continue; // stale: reached more cheaply since
             }
-            int node = model.StartNode(arc);
+            int node = toRoot ? model.StartNode(arc) : model.EndNode(arc);
             bool deadEnd = model.Degree(node) <= 1;
-            foreach (int leaving in network.ArcsFrom(new Network.NodeId(node)))
+            foreach (int leaving in network.ArcsFrom(new NodeId(node)))
             {
-                int previous = leaving ^ 1; // arrives at `node`
-                if ((previous >> 1) == (arc >> 1) && !deadEnd)
+                // ToRoot extends backwards with an arc arriving at `node`; FromRoot forwards with one leaving it.
+                int neighbour = toRoot ? leaving ^ 1 : leaving;
+                if ((neighbour >> 1) == (arc >> 1) && !deadEnd)
                 {
                     continue; // no U-turn in the middle of a street
                 }
-                float own = arcCosts[previous];
+                float own = arcCosts[neighbour];
                 if (float.IsPositiveInfinity(own))
                 {
                     continue;
                 }
-                float candidate = own + model.TransitionCost(previous, arc, profile.Mode) + settled;
-                if (candidate < cost[previous])
+                float turn = toRoot ? model.TransitionCost(neighbour, arc, profile.Mode) : model.TransitionCost(arc, neighbour, profile.Mode);
+                float candidate = settled + turn + own;
+                if (candidate < cost[neighbour])
                 {
-                    cost[previous] = candidate;
-                    next[previous] = arc;
-                    heap.Push(candidate, previous);
+                    cost[neighbour] = candidate;
+                    link[neighbour] = arc;
+                    heap.Push(candidate, neighbour);
                 }
             }
         }
-        return new ShortestPathTree(root, cost, next);
+        return new ShortestPathTree(key, cost, link);
+
     }
 }
 

@@ -1,13 +1,13 @@
 namespace DigitalTwin.Engine.Mobility;
 
 /// <summary>
-/// Shortest-path trees by (root node, profile), built in parallel in a separate phase before they are read, so no
-/// search ever races with another. A tree is a pure function of its key, so the cache's contents never change a
-/// result, only how fast it comes; when the memory budget is exceeded the least recently used trees are dropped.
+/// Shortest-path trees by <see cref="TreeKey"/>, built in parallel in their own phase before the routing phase
+/// reads them, so no search races with another. A tree is a pure function of its key: the cache changes how fast a
+/// result comes, never the result. Beyond the memory budget the least recently used trees are dropped.
 /// </summary>
 public sealed class ShortestPathTreeCache(RouteCostModel model)
 {
-    private readonly Dictionary<(int Root, int Profile), Entry> _trees = [];
+    private readonly Dictionary<TreeKey, Entry> _trees = [];
     private long _bytes;
     private int _generation;
 
@@ -20,20 +20,18 @@ public sealed class ShortestPathTreeCache(RouteCostModel model)
     public long TreesBuilt { get; private set; }
 
     /// <summary>Builds every tree in <paramref name="keys"/> that is not cached yet; call before the routing phase.</summary>
-    public void Prepare(IReadOnlyCollection<(int Root, CostProfile Profile)> keys, int maxThreads)
+    public void Prepare(IEnumerable<TreeKey> keys, int maxThreads)
     {
         _generation++;
-        int variants = Model.Parameters.RouteVariants;
-        var missing = new List<(int Root, CostProfile Profile)>();
-        var seen = new HashSet<(int, int)>();
+        var missing = new List<TreeKey>();
+        var seen = new HashSet<TreeKey>();
         foreach (var key in keys)
         {
-            var index = (key.Root, key.Profile.Index(variants));
-            if (_trees.TryGetValue(index, out var entry))
+            if (_trees.TryGetValue(key, out var entry))
             {
                 entry.LastUsed = _generation;
             }
-            else if (seen.Add(index))
+            else if (seen.Add(key))
             {
                 missing.Add(key);
             }
@@ -46,24 +44,24 @@ public sealed class ShortestPathTreeCache(RouteCostModel model)
             () => new ArcHeap(),
             (i, _, heap) =>
             {
-                built[i] = ShortestPathTree.Build(Model, missing[i].Profile, missing[i].Root, heap);
+                built[i] = ShortestPathTree.Build(Model, missing[i], heap);
                 return heap;
             },
             _ => { });
-        for (int i = 0; i < missing.Count; i++)
+        foreach (var tree in built)
         {
-            _trees[(missing[i].Root, missing[i].Profile.Index(variants))] = new Entry(built[i]) { LastUsed = _generation };
-            _bytes += built[i].Bytes;
+            _trees[tree.Key] = new Entry(tree) { LastUsed = _generation };
+            _bytes += tree.Bytes;
         }
-        TreesBuilt += missing.Count;
+        TreesBuilt += built.Length;
         EvictBeyondBudget();
     }
 
-    /// <summary>A tree prepared earlier; throws when the routing phase asks for one that was not prepared (a bug).</summary>
-    public ShortestPathTree Get(int root, CostProfile profile) =>
-        _trees.TryGetValue((root, profile.Index(Model.Parameters.RouteVariants)), out var entry)
+    /// <summary>A tree prepared earlier; asking for one that was not prepared is a bug in the caller's phases.</summary>
+    public ShortestPathTree Get(TreeKey key) =>
+        _trees.TryGetValue(key, out var entry)
             ? entry.Tree
-            : throw new InvalidOperationException($"Tree for node {root}, profile {profile} was not prepared.");
+            : throw new InvalidOperationException($"Tree {key} was not prepared before routing.");
 
     private void EvictBeyondBudget()
     {
@@ -71,12 +69,14 @@ public sealed class ShortestPathTreeCache(RouteCostModel model)
         {
             return;
         }
-        // Oldest generation first, then by key, so eviction is deterministic (it only affects speed anyway).
+        // Only trees not used in this generation go; order is fixed so eviction is reproducible.
         var victims = _trees
             .Where(pair => pair.Value.LastUsed < _generation)
             .OrderBy(pair => pair.Value.LastUsed)
-            .ThenBy(pair => pair.Key.Root)
-            .ThenBy(pair => pair.Key.Profile)
+            .ThenBy(pair => pair.Key.Root.Segment)
+            .ThenBy(pair => pair.Key.Root.OffsetMetres)
+            .ThenBy(pair => pair.Key.Direction)
+            .ThenBy(pair => pair.Key.Profile.Index(Model.Parameters.RouteVariants))
             .Select(pair => pair.Key)
             .ToList();
         foreach (var key in victims)
