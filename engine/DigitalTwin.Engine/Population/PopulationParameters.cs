@@ -57,6 +57,19 @@ public sealed record PopulationParameters
     public AgeGroupValues CoupleWeights { get; init; } = new(0, 0.4, 1.0, 1.0, 1.6, 1.0);
 
     /// <summary>
+    /// Relative propensity to be one of the adults beyond singles, couples and parents (adult children at home,
+    /// flatmates, a relative living in). Mostly young: most Dutch 18–24 year-olds live with their parents or share
+    /// a student house, while very few older people live in households of three or more (CBS 2023).
+    /// </summary>
+    public AgeGroupValues ExtraMemberWeights { get; init; } = new(0, 4.0, 1.0, 0.5, 0.15, 0.1);
+
+    /// <summary>
+    /// An extra adult in a household without children (a flatmate or relative) is placed with a first adult within
+    /// this many years of their own age where one is found in a few tries; otherwise anywhere.
+    /// </summary>
+    public int FlatmateAgeGapYears { get; init; } = 10;
+
+    /// <summary>
     /// Share with at least one mobility limitation, by age (CBS Gezondheidsenquête / RIVM, OECD indicator for
     /// walking and stairs, rounded): about 1–3 % under 45, 8 % at 45–64, 13 % at 65–74 and 32 % at 75+.
     /// </summary>

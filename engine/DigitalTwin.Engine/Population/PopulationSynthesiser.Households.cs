@@ -7,9 +7,10 @@ public static partial class PopulationSynthesiser
     /// <summary>
     /// Phase 1: who lives with whom. People are fungible until they are placed, so the pool is a count per exact
     /// age; each draw picks an age (within a range, weighted by a propensity) and takes one person of that age.
-    /// Households are filled in a fixed order: a child for every household with children, the other minors, a
-    /// first parent, the singles, the first and second partners of couples, second parents, then the adults left
-    /// over as adult children, flatmates or relatives.
+    /// Households are filled in a fixed order, most constrained first: a child for every household with children,
+    /// the other minors, then (after setting aside the extra adults by their own propensity) first and second
+    /// parents, the singles, the first and second partners of couples, and last the extra adults as adult children,
+    /// flatmates or relatives.
     /// </summary>
     private sealed class HouseholdStructure
     {
@@ -127,6 +128,34 @@ public static partial class PopulationSynthesiser
                     AddChild(h, a);
                 }
             }
+            // Who gets a second parent is decided now, so the adults beyond the core households (flatmates, adult
+            // children, relatives) can be set aside first, drawn by their own propensity: mostly young people, so
+            // older people end up alone or in couples.
+            var secondParent = new bool[households];
+            int core = onePerson.Length + (2 * without.Length) + withChildren.Length;
+            foreach (int h in withChildren)
+            {
+                secondParent[h] = _rng.NextDouble() >= _p.SingleParentShare;
+                core += secondParent[h] ? 1 : 0;
+            }
+            int adultsLeft = 0;
+            for (int a = adult; a <= maxAge; a++)
+            {
+                adultsLeft += _pool[a];
+            }
+            int extras = Math.Max(0, adultsLeft - core);
+            double[] extraWeights = WeightsByAge(_p.ExtraMemberWeights, maxAge);
+            var setAside = new int[maxAge + 1];
+            for (int k = 0; k < extras; k++)
+            {
+                int age = Draw(adult, maxAge, extraWeights);
+                if (age < 0)
+                {
+                    age = Draw(adult, maxAge);
+                }
+                setAside[age]++;
+            }
+
             // A parent old enough for the eldest child and young enough for the youngest.
             foreach (int h in withChildren)
             {
@@ -136,6 +165,26 @@ public static partial class PopulationSynthesiser
                     age = Draw(adult, maxAge);
                 }
                 Add(h, age, HouseholdRole.Parent);
+            }
+            // Second parents before the singles and couples: their ages are constrained, the others' are not.
+            foreach (int h in withChildren)
+            {
+                if (!secondParent[h])
+                {
+                    continue;
+                }
+                int lowest = Math.Max(adult, _maxChildAge[h] + _p.ParentMinimumAgeGapYears);
+                int first = _firstAdultAge[h];
+                int age = Draw(Math.Max(lowest, first - _p.PartnerAgeGapYears), first + _p.PartnerAgeGapYears);
+                if (age < 0)
+                {
+                    age = Draw(Math.Max(lowest, first - (3 * _p.PartnerAgeGapYears)), first + (3 * _p.PartnerAgeGapYears));
+                }
+                if (age >= 0)
+                {
+                    Add(h, age, HouseholdRole.Parent);
+                    coupled[h] = true;
+                }
             }
             foreach (int h in onePerson)
             {
@@ -157,20 +206,9 @@ public static partial class PopulationSynthesiser
                 Add(h, age, HouseholdRole.Partner);
                 coupled[h] = true;
             }
-            foreach (int h in withChildren)
+            for (int a = 0; a <= maxAge; a++)
             {
-                if (_rng.NextDouble() < _p.SingleParentShare)
-                {
-                    continue;
-                }
-                int lowest = Math.Max(adult, _maxChildAge[h] + _p.ParentMinimumAgeGapYears);
-                int first = _firstAdultAge[h];
-                int age = Draw(Math.Max(lowest, first - _p.PartnerAgeGapYears), first + _p.PartnerAgeGapYears);
-                if (age >= 0)
-                {
-                    Add(h, age, HouseholdRole.Parent);
-                    coupled[h] = true;
-                }
+                _pool[a] += setAside[a];
             }
             PlaceLeftovers(adult, maxAge, withChildren, without, onePerson, coupled);
             Sort(households, coupled);
@@ -358,7 +396,13 @@ public static partial class PopulationSynthesiser
                     }
                     if (without.Length > 0)
                     {
-                        Add(without[_rng.NextInt(without.Length)], a, HouseholdRole.OtherMember);
+                        // A flatmate or relative of about the same age: young extras do not join older couples.
+                        int h = without[_rng.NextInt(without.Length)];
+                        for (int tries = 0; tries < 8 && Math.Abs(_firstAdultAge[h] - a) > _p.FlatmateAgeGapYears; tries++)
+                        {
+                            h = without[_rng.NextInt(without.Length)];
+                        }
+                        Add(h, a, HouseholdRole.OtherMember);
                     }
                     else if (withChildren.Length > 0)
                     {
