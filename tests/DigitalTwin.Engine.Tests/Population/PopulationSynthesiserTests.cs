@@ -225,6 +225,23 @@ public class PopulationSynthesiserTests
     }
 
     [Fact]
+    public async Task One_thread_gives_the_same_residents_as_many()
+    {
+        NeighbourhoodProfile profile = PopulationFixtures.HandMade(20_000);
+        Residents many = Synthesise(profile, seed: 3);
+        // Parallel.For runs on TaskScheduler.Current: an exclusive scheduler allows one task at a time.
+        var oneThread = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+        Residents one = await Task.Factory.StartNew(
+            () => Synthesise(profile, seed: 3), CancellationToken.None, TaskCreationOptions.None, oneThread);
+
+        Assert.True(one.Gender.SequenceEqual(many.Gender));
+        Assert.True(one.Income.SequenceEqual(many.Income));
+        Assert.True(one.Occupation.SequenceEqual(many.Occupation));
+        Assert.True(one.YearsInNeighbourhood.SequenceEqual(many.YearsInNeighbourhood));
+        Assert.True(one.Home.SequenceEqual(many.Home));
+    }
+
+    [Fact]
     public void Households_never_exceed_a_homes_dwellings_when_there_are_enough()
     {
         HomeSet homes = PopulationFixtures.Homes(900, 1, 2, 9); // 3,600 dwellings
