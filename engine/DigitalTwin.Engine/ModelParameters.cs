@@ -121,7 +121,7 @@ public sealed record ModelParameters
             {
                 throw new ArgumentException($"Parameter '{pair.Key}' = {pair.Value} is unknown or out of range.", nameof(overrides));
             }
-            object boxed = info.IsInteger ? (int)pair.Value : pair.Value;
+            object boxed = info.IsInteger ? (object)(int)pair.Value : pair.Value;
             info.Property.SetValue(copy, boxed);
         }
         return copy;
