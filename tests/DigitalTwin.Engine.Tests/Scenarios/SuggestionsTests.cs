@@ -15,7 +15,9 @@ public class SuggestionsTests
     {
         string[] streets = ["Mekelweg", "Mijnbouwstraat", "Michiel de Ruyterweg", "Schoemakerstraat", "Mekelpark"];
 
-        Assert.Equal(["Mekelweg", "Mekelpark"], Suggestions.Nearest("Mekelwg", streets));
+        // One clear match is not buried under distant ones; equally near ones are all offered, in a stable order.
+        Assert.Equal(["Mekelweg"], Suggestions.Nearest("Mekelwg", streets));
+        Assert.Equal(["Mekelpark", "Mekelweg"], Suggestions.Nearest("mekel", streets));
         Assert.Empty(Suggestions.Nearest("xyz", streets));
     }
 }
