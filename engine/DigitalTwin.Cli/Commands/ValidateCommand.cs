@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using DigitalTwin.Engine;
+using DigitalTwin.Engine.Scenarios;
+
+namespace DigitalTwin.Cli.Commands;
+
+/// <summary><c>twin validate &lt;scenario&gt;</c>: checks a scenario file (and its map, when an importer is wired) and reports every problem.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(Terminal terminal, MapServices? maps)
+    {
+        var scenarioArgument = new Argument<string>("scenario") { Description = "The scenario file (.json)" };
+        var command = new Command("validate", "Check a scenario file and report every problem at once")
+        {
+            scenarioArgument,
+        };
+        command.SetAction(parseResult => Execute(terminal, maps, parseResult.GetValue(scenarioArgument)!));
+        return command;
+    }
+
+    internal static int Execute(Terminal terminal, MapServices? maps, string path)
+    {
+        InputResult<Scenario> loaded = ScenarioLoader.Load(path);
+        if (!loaded.Succeeded)
+        {
+            terminal.WriteProblems(loaded.Problems);
+            terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {loaded.Problems.Count} problem(s)"));
+            return TwinApp.UserError;
+        }
+        Scenario scenario = loaded.Unwrap();
+        string mapLine;
+        if (maps is null)
+        {
+            mapLine = "map: file present (this build checks street addresses only where a map importer is wired in)";
+        }
+        else
+        {
+            InputResult<ImportedMap> imported = maps.Import(scenario.MapPath);
+            IReadOnlyList<InputProblem> problems = imported.Succeeded
+                ? ScenarioValidator.ValidateAgainstMap(scenario, imported.Unwrap().Neighbourhood)
+                : imported.Problems;
+            if (problems.Count > 0)
+            {
+                terminal.WriteProblems(problems);
+                terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {problems.Count} problem(s)"));
+                return TwinApp.UserError;
+            }
+            mapLine = string.Create(CultureInfo.InvariantCulture,
+                $"map: {imported.Unwrap().Neighbourhood.Network.SegmentCount} segments; every street address resolves");
+        }
+        PopulationProfile people = scenario.Population.Profile;
+        string source = scenario.Population.Source switch
+        {
+            CbsPopulationSource cbs => string.Create(CultureInfo.InvariantCulture, $"CBS {cbs.GwbCode} {cbs.RegionName} x {cbs.Scale}"),
+            _ => "explicit numbers",
+        };
+        terminal.Out.WriteLine($"ok: {path}: \"{scenario.Name}\"");
+        terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {scenario.Days} days, seed {scenario.Seed}, {scenario.Replications} replication(s)"));
+        terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  population: {people.Residents} residents in {people.Households} households ({source})"));
+        string extends = scenario.ExtendsChain.Count > 0
+            ? ", extends " + string.Join(" <- ", scenario.ExtendsChain.Select(Path.GetFileName))
+            : string.Empty;
+        terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {scenario.ParameterOverrides.Count} parameter override(s), {scenario.Interventions.Count} intervention(s){extends}"));
+        terminal.Out.WriteLine("  " + mapLine);
+        return TwinApp.Success;
+    }
+}

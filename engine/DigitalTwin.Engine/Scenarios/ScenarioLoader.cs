@@ -1,0 +1,349 @@
+using System.Text.Json;
+using DigitalTwin.Engine.Places;
+
+namespace DigitalTwin.Engine.Scenarios;
+
+/// <summary>
+/// Reads a scenario file and the files it <c>extends</c> into one <see cref="Scenario"/>, collecting every problem
+/// (unknown fields, wrong types, out-of-range values, unknown intervention types, missing files, unknown CBS
+/// codes, extends cycles) instead of stopping at the first. Paths inside a file are relative to that file.
+/// Inheritance: a child's values override its parent's, <c>parameters</c> merge by name, and the child's
+/// interventions come after the parent's.
+/// </summary>
+public static partial class ScenarioLoader
+{
+    public const int MinDays = 1;
+    public const int MaxDays = 365;
+    public const int MinReplications = 1;
+    public const int MaxReplications = 100;
+
+    /// <summary>Map formats the importer reads.</summary>
+    public static IReadOnlyList<string> MapExtensions { get; } = [".osm.pbf", ".osm", ".geojson", ".json"];
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static InputResult<Scenario> Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var problems = new List<InputProblem>();
+        var cbsTables = new Dictionary<string, InputResult<CbsTable>>(StringComparer.Ordinal);
+        string fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            return InputResult<Scenario>.Failure(new InputProblem(path, string.Empty, "scenario file not found"));
+        }
+
+        // Leaf first; each entry's parent follows it.
+        var drafts = new List<ScenarioDraft>();
+        var visited = new List<string> { fullPath };
+        ScenarioDraft? draft = ReadDraft(fullPath, path, problems, cbsTables);
+        while (draft is not null)
+        {
+            drafts.Add(draft);
+            if (draft.Extends is not { } parent)
+            {
+                break;
+            }
+            if (visited.Contains(parent, StringComparer.Ordinal))
+            {
+                string cycle = string.Join(" -> ", visited.Append(parent).Select(Path.GetFileName));
+                problems.Add(draft.ExtendsOrigin.Problem($"extends cycle: {cycle}", "a scenario cannot extend itself, directly or through others"));
+                break;
+            }
+            if (!File.Exists(parent))
+            {
+                problems.Add(draft.ExtendsOrigin.Problem($"extended scenario not found: {Display(parent)}"));
+                break;
+            }
+            visited.Add(parent);
+            draft = ReadDraft(parent, Display(parent), problems, cbsTables);
+        }
+        if (drafts.Count == 0 || problems.Count > 0)
+        {
+            return InputResult<Scenario>.Failure(problems.Count > 0 ? problems : [new InputProblem(path, string.Empty, "could not be read")]);
+        }
+        return Merge(drafts, problems);
+    }
+
+    private static InputResult<Scenario> Merge(List<ScenarioDraft> drafts, List<InputProblem> problems)
+    {
+        ScenarioDraft leaf = drafts[0];
+        string? name = null;
+        string? description = null;
+        string? map = null;
+        IReadOnlyList<LonLat>? bounding = null;
+        PopulationSpec? population = null;
+        int? days = null;
+        ulong? seed = null;
+        int? replications = null;
+        var parameters = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var interventions = new List<Intervention>();
+        for (int i = drafts.Count - 1; i >= 0; i--)
+        {
+            ScenarioDraft d = drafts[i];
+            name = d.Name ?? name;
+            description = d.Description ?? description;
+            map = d.Map ?? map;
+            bounding = d.BoundingPolygon ?? bounding;
+            population = d.Population ?? population;
+            days = d.Days ?? days;
+            seed = d.Seed ?? seed;
+            replications = d.Replications ?? replications;
+            foreach (KeyValuePair<string, double> pair in d.Parameters)
+            {
+                parameters[pair.Key] = pair.Value;
+            }
+            interventions.AddRange(d.Interventions);
+        }
+        const string Inherited = "not given here or in any scenario it extends";
+        if (name is null)
+        {
+            problems.Add(leaf.Context.At("$.name").Problem($"is required: the scenario's name ({Inherited})"));
+        }
+        if (map is null)
+        {
+            problems.Add(leaf.Context.At("$.map").Problem($"is required: the map file, relative to the scenario ({Inherited})"));
+        }
+        if (population is null)
+        {
+            problems.Add(leaf.Context.At("$.population").Problem($"is required: {{\"cbs\": ...}} or {{\"explicit\": ...}} ({Inherited})"));
+        }
+        if (problems.Count > 0)
+        {
+            return InputResult<Scenario>.Failure(problems);
+        }
+        return InputResult<Scenario>.Success(new Scenario
+        {
+            Name = name!,
+            Description = description ?? string.Empty,
+            SourceFile = leaf.Context.File,
+            ExtendsChain = [.. drafts.Skip(1).Select(d => d.Context.File)],
+            MapPath = map!,
+            BoundingPolygon = bounding,
+            Population = population!,
+            Days = days ?? Scenario.DefaultDays,
+            Seed = seed ?? 0,
+            Replications = replications ?? Scenario.DefaultReplications,
+            Parameters = ModelParameters.Default.With(parameters),
+            ParameterOverrides = [.. parameters],
+            Interventions = interventions,
+        });
+    }
+
+    private static ScenarioDraft? ReadDraft(string fullPath, string displayPath, List<InputProblem> problems,
+        Dictionary<string, InputResult<CbsTable>> cbsTables)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (IOException e)
+        {
+            problems.Add(new InputProblem(displayPath, string.Empty, "cannot be read: " + e.Message));
+            return null;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            problems.Add(new InputProblem(displayPath, string.Empty, "cannot be read: " + e.Message));
+            return null;
+        }
+        ReadOnlySpan<byte> utf8 = bytes.AsSpan();
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+        JsonDocument document;
+        JsonLineMap lines;
+        try
+        {
+            document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
+            lines = JsonLineMap.Build(utf8, new JsonReaderOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+        }
+        catch (JsonException e)
+        {
+            string message = e.Message;
+            int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+            problems.Add(new InputProblem(displayPath, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON: " + message));
+            return null;
+        }
+        using (document)
+        {
+            var context = new FileContext(fullPath, displayPath, lines, problems);
+            return ReadScenario(context, document.RootElement, cbsTables);
+        }
+    }
+
+    private static ScenarioDraft? ReadScenario(FileContext context, JsonElement root, Dictionary<string, InputResult<CbsTable>> cbsTables)
+    {
+        ObjectReader? reader = ObjectReader.Open(context, root, "$", ScenarioFormat.ScenarioShape);
+        if (reader is null)
+        {
+            return null;
+        }
+        reader.String("$schema");
+        var draft = new ScenarioDraft(context)
+        {
+            Name = NonEmpty(reader, "name"),
+            Description = reader.String("description"),
+            Days = reader.Integer("days", MinDays, MaxDays, "days"),
+            Seed = reader.UnsignedLong("seed"),
+            Replications = reader.Integer("replications", MinReplications, MaxReplications, "replications"),
+            BoundingPolygon = reader.Points("boundingPolygon", 3),
+        };
+        string? extends = NonEmpty(reader, "extends");
+        if (extends is not null)
+        {
+            draft.Extends = Path.GetFullPath(Path.Combine(context.Directory, extends));
+            draft.ExtendsOrigin = context.At("$.extends");
+        }
+        draft.Map = ReadMap(reader);
+        if (reader.Get("population") is { } population)
+        {
+            draft.Population = ReadPopulation(context, population, "$.population", cbsTables);
+        }
+        if (reader.Get("parameters") is { } parameters)
+        {
+            ReadParameters(context, parameters, draft.Parameters);
+        }
+        if (reader.Get("interventions") is { } interventions)
+        {
+            if (interventions.ValueKind != JsonValueKind.Array)
+            {
+                context.Error("$.interventions", $"must be a list of interventions, got {FileContext.Describe(interventions)}");
+            }
+            else
+            {
+                int index = 0;
+                foreach (JsonElement item in interventions.EnumerateArray())
+                {
+                    Intervention? intervention = ReadIntervention(context, item, $"$.interventions[{index++}]");
+                    if (intervention is not null)
+                    {
+                        draft.Interventions.Add(intervention);
+                    }
+                }
+            }
+        }
+        return draft;
+    }
+
+    private static string? ReadMap(ObjectReader reader)
+    {
+        string? map = NonEmpty(reader, "map");
+        if (map is null)
+        {
+            return null;
+        }
+        string full = Path.GetFullPath(Path.Combine(reader.Context.Directory, map));
+        if (!MapExtensions.Any(e => full.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            reader.Context.Error("$.map", $"'{map}' is not a map format the importer reads",
+                "use " + string.Join(", ", MapExtensions));
+            return null;
+        }
+        if (!File.Exists(full))
+        {
+            reader.Context.Error("$.map", $"map file not found: {map} (looked at {full})", "paths are relative to the scenario file");
+            return null;
+        }
+        return full;
+    }
+
+    private static void ReadParameters(FileContext context, JsonElement parameters, Dictionary<string, double> into)
+    {
+        if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            context.Error("$.parameters", $"must be an object of parameter overrides, got {FileContext.Describe(parameters)}");
+            return;
+        }
+        foreach (JsonProperty property in parameters.EnumerateObject())
+        {
+            string path = "$.parameters." + property.Name;
+            if (!ModelParameters.Registry.TryGetValue(property.Name, out ParameterInfo? info))
+            {
+                context.Error(path, $"unknown model parameter '{property.Name}'",
+                    Suggestions.DidYouMean(property.Name, ModelParameters.Names) ?? "see the parameter list in scenarios/README.md");
+                continue;
+            }
+            if (property.Value.ValueKind != JsonValueKind.Number)
+            {
+                context.Error(path, $"must be {info.AllowedRange()}, got {FileContext.Describe(property.Value)}");
+                continue;
+            }
+            double value = property.Value.GetDouble();
+            if (!info.Allows(value))
+            {
+                context.Error(path, $"must be {info.AllowedRange()}, got {property.Value.GetRawText()}", $"default {info.Default}; source: {info.Source}");
+                continue;
+            }
+            if (!into.TryAdd(property.Name, value))
+            {
+                context.Error(path, "is given twice; keep one");
+            }
+        }
+    }
+
+    private static string? NonEmpty(ObjectReader reader, string name)
+    {
+        string? value = reader.String(name);
+        if (value is not null && value.Trim().Length == 0)
+        {
+            reader.Context.Error(reader.Child(name), "must not be empty");
+            return null;
+        }
+        return value;
+    }
+
+    private static string Display(string fullPath)
+    {
+        string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
+    }
+
+    /// <summary>Place kinds as scenario files write them: kebab-case of <see cref="PlaceKind"/>.</summary>
+    internal static IReadOnlyDictionary<string, PlaceKind> PlaceKinds { get; } =
+        Enum.GetValues<PlaceKind>().ToDictionary(k => Kebab(k.ToString()), k => k, StringComparer.Ordinal);
+
+    internal static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>What one file says before inheritance: null means "not given here".</summary>
+    private sealed class ScenarioDraft(FileContext context)
+    {
+        public FileContext Context { get; } = context;
+
+        public string? Name { get; init; }
+
+        public string? Description { get; init; }
+
+        public string? Extends { get; set; }
+
+        public SourceLocation ExtendsOrigin { get; set; }
+
+        public string? Map { get; set; }
+
+        public IReadOnlyList<LonLat>? BoundingPolygon { get; init; }
+
+        public PopulationSpec? Population { get; set; }
+
+        public int? Days { get; init; }
+
+        public ulong? Seed { get; init; }
+
+        public int? Replications { get; init; }
+
+        public Dictionary<string, double> Parameters { get; } = new(StringComparer.Ordinal);
+
+        public List<Intervention> Interventions { get; } = [];
+    }
+}

@@ -1,0 +1,313 @@
+using System.Text.Json.Nodes;
+using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Engine.Tests.Scenarios;
+
+public sealed class ScenarioLoaderTests : IDisposable
+{
+    private readonly ScenarioBuilder _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private static IReadOnlyList<InputProblem> Problems(string path)
+    {
+        InputResult<Scenario> result = ScenarioLoader.Load(path);
+        Assert.False(result.Succeeded);
+        return result.Problems;
+    }
+
+    private static InputProblem Single(string path, string field)
+    {
+        IReadOnlyList<InputProblem> problems = Problems(path);
+        return Assert.Single(problems, p => p.Field.StartsWith(field + " ", StringComparison.Ordinal) || p.Field == field);
+    }
+
+    [Fact]
+    public void A_valid_scenario_loads_with_its_values_and_defaults()
+    {
+        string path = _files.Remove("days").Remove("replications").Parameter("socialDistanceMetres", 3).Write();
+
+        Scenario scenario = ScenarioLoader.Load(path).Unwrap();
+
+        Assert.Equal("test", scenario.Name);
+        Assert.Equal(Scenario.DefaultDays, scenario.Days);
+        Assert.Equal(Scenario.DefaultReplications, scenario.Replications);
+        Assert.Equal(42UL, scenario.Seed);
+        Assert.Equal(Path.Combine(_files.Directory, "map.osm"), scenario.MapPath);
+        Assert.Equal(100, scenario.Population.Profile.Residents);
+        Assert.Equal(3, scenario.Parameters.SocialDistanceMetres);
+        Assert.Equal(ModelParameters.Default.TurnPenaltyMetres, scenario.Parameters.TurnPenaltyMetres);
+    }
+
+    [Fact]
+    public void A_child_overrides_values_appends_interventions_and_merges_parameters()
+    {
+        _files.Set("name", "base").Set("days", 14)
+            .Parameter("turnPenaltyMetres", 40).Parameter("socialDistanceMetres", 3)
+            .WidenPavement("Mekelweg", 2.5).Write("base.json");
+        string child = _files.Empty().Extends("base.json").Set("name", "variant")
+            .Parameter("socialDistanceMetres", 2)
+            .WidenPavement("Schoemakerstraat", 3).Write("variant.json");
+
+        Scenario scenario = ScenarioLoader.Load(child).Unwrap();
+
+        Assert.Equal("variant", scenario.Name);
+        Assert.Equal(14, scenario.Days);
+        Assert.Equal(40, scenario.Parameters.TurnPenaltyMetres);
+        Assert.Equal(2, scenario.Parameters.SocialDistanceMetres);
+        Assert.Equal(["socialDistanceMetres", "turnPenaltyMetres"], scenario.ParameterOverrides.Select(p => p.Key));
+        Assert.Equal(["Mekelweg", "Schoemakerstraat"],
+            scenario.Interventions.Cast<WidenPavement>().Select(w => ((StreetByName)w.Streets).Name));
+        Assert.EndsWith("base.json", scenario.Interventions[0].Origin.File, StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(_files.Directory, "base.json")], scenario.ExtendsChain);
+        // Paths stay relative to the file that wrote them.
+        Assert.Equal(Path.Combine(_files.Directory, "map.osm"), scenario.MapPath);
+    }
+
+    [Fact]
+    public void Inheritance_goes_through_several_levels()
+    {
+        _files.Set("name", "grandparent").Set("days", 3).Write("a.json");
+        _files.Empty().Extends("a.json").Set("seed", 7).Write("b.json");
+        string leaf = _files.Empty().Extends("b.json").Set("replications", 9).Write("c.json");
+
+        Scenario scenario = ScenarioLoader.Load(leaf).Unwrap();
+
+        Assert.Equal((3, 7UL, 9, "grandparent"), (scenario.Days, scenario.Seed, scenario.Replications, scenario.Name));
+    }
+
+    [Fact]
+    public void An_extends_cycle_is_reported_at_the_extends_field()
+    {
+        _files.Extends("b.json").Write("a.json");
+        string a = Path.Combine(_files.Directory, "a.json");
+        _files.Extends("a.json").Write("b.json");
+
+        InputProblem problem = Single(a, "$.extends");
+
+        Assert.Contains("extends cycle: a.json -> b.json -> a.json", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("b.json", problem.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_extended_file_is_reported()
+    {
+        string path = _files.Extends("nope.json").Write();
+
+        Assert.Contains("not found", Single(path, "$.extends").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_scenario_file_is_one_problem() =>
+        Assert.Contains("not found", Assert.Single(Problems(Path.Combine(_files.Directory, "none.json"))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Invalid_json_names_the_line()
+    {
+        string path = _files.WriteText("broken.json", "{\n  \"name\": \"x\",\n  \"days\" 3\n}");
+
+        InputProblem problem = Assert.Single(Problems(path));
+
+        Assert.Equal("line 3", problem.Field);
+        Assert.Contains("not valid JSON", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_field_gets_a_suggestion_and_its_line()
+    {
+        string path = _files.WriteText("typo.json", """
+            {
+              "name": "x",
+              "map": "map.osm",
+              "dayz": 3
+            }
+            """);
+
+        InputProblem problem = Single(path, "$.dayz");
+
+        Assert.Equal("$.dayz (line 4)", problem.Field);
+        Assert.Equal("unknown field 'dayz'", problem.Message);
+        Assert.Equal("did you mean 'days'?", problem.Suggestion);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        string path = _files.Set("dayz", 3).Set("days", 0).Set("replications", 101).Set("seed", -1)
+            .Parameter("socialDistanceMeters", 3).WidenPavement("Mekelweg", -1)
+            .Intervention(new JsonObject { ["type"] = "add-bench" }).Write();
+
+        IReadOnlyList<InputProblem> problems = Problems(path);
+
+        Assert.Equal(7, problems.Count);
+        Assert.All(problems, p => Assert.Matches(@"\(line \d+\)$", p.Field));
+    }
+
+    [Theory]
+    [InlineData("days", 0)]
+    [InlineData("days", 366)]
+    [InlineData("replications", 0)]
+    [InlineData("replications", 101)]
+    public void Out_of_range_run_settings_are_errors(string field, int value)
+    {
+        string path = _files.Set(field, value).Write();
+
+        Assert.Contains("must be from", Single(path, "$." + field).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_type_is_an_error_that_says_what_it_got()
+    {
+        string path = _files.Set("days", "many").Write();
+
+        Assert.Equal("must be a number from 1 to 365 days, got the text \"many\"", Single(path, "$.days").Message);
+    }
+
+    [Theory]
+    [InlineData(-2)]
+    [InlineData(0)]
+    [InlineData(31)]
+    public void A_negative_or_absurd_pavement_width_is_an_error(double width)
+    {
+        string path = _files.WidenPavement("Mekelweg", width).Write();
+
+        InputProblem problem = Single(path, "$.interventions[0].widthMetres");
+
+        Assert.Contains("from 0.5 to 30 m", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_intervention_type_suggests_the_nearest()
+    {
+        string path = _files.Intervention(new JsonObject { ["type"] = "widen-pavment" }).Write();
+
+        InputProblem problem = Single(path, "$.interventions[0].type");
+
+        Assert.Equal("did you mean 'widen-pavement'?", problem.Suggestion);
+    }
+
+    [Fact]
+    public void An_unknown_field_inside_an_intervention_is_reported_with_its_path()
+    {
+        string path = _files.Intervention(new JsonObject
+        {
+            ["type"] = "add-benches",
+            ["streets"] = new JsonObject { ["name"] = "Mekelweg" },
+            ["spacingMetres"] = 50,
+            ["seats"] = 3,
+        }).Write();
+
+        InputProblem problem = Single(path, "$.interventions[0].seats");
+
+        Assert.Equal("did you mean 'seatsPerBench'?", problem.Suggestion);
+    }
+
+    [Fact]
+    public void A_street_address_must_use_exactly_one_way()
+    {
+        string path = _files.Intervention(new JsonObject
+        {
+            ["type"] = "car-free",
+            ["streets"] = new JsonObject { ["name"] = "Mekelweg", ["osmWayIds"] = new JsonArray(1) },
+        }).Write();
+
+        Assert.Contains("one way of addressing", Single(path, "$.interventions[0].streets").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_point_address_needs_a_radius()
+    {
+        string path = _files.Intervention(new JsonObject
+        {
+            ["type"] = "lighting",
+            ["streets"] = new JsonObject { ["point"] = new JsonArray(4.37, 52.0) },
+        }).Write();
+
+        Assert.StartsWith("is required", Single(path, "$.interventions[0].streets.radiusMetres").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_intervention_type_loads_from_a_complete_entry()
+    {
+        JsonObject Streets() => new() { ["name"] = "Mekelweg" };
+        JsonArray Point() => new(4.37, 52.0);
+        JsonArray Ring() => new(new JsonArray(4.36, 51.99), new JsonArray(4.38, 51.99), new JsonArray(4.38, 52.01));
+        JsonObject[] entries =
+        [
+            new() { ["type"] = "widen-pavement", ["streets"] = Streets(), ["addMetres"] = 1 },
+            new() { ["type"] = "add-benches", ["points"] = new JsonArray(Point()), ["seatsPerBench"] = 4 },
+            new() { ["type"] = "remove-benches", ["streets"] = new JsonObject { ["osmWayIds"] = new JsonArray(100, 200) } },
+            new()
+            {
+                ["type"] = "mixed-use", ["streets"] = Streets(),
+                ["places"] = new JsonArray(new JsonObject { ["kind"] = "cafe", ["openingHours"] = "Mo-Su 08:00-22:00", ["capacity"] = 30 }),
+            },
+            new() { ["type"] = "car-free", ["streets"] = Streets(), ["allowBikes"] = false },
+            new() { ["type"] = "low-traffic", ["streets"] = Streets(), ["speedLimitKmh"] = 30 },
+            new()
+            {
+                ["type"] = "stomp", ["walkCostFactor"] = 0.9, ["bikeCostFactor"] = 0.9, ["carCostFactor"] = 1.3,
+                ["crossingPenaltyFactor"] = 0.5, ["carTrafficFactor"] = 0.7, ["parkingAtEdge"] = true,
+            },
+            new() { ["type"] = "lighting", ["streets"] = new JsonObject { ["polygon"] = Ring() }, ["lux"] = 10 },
+            new() { ["type"] = "green-space", ["polygon"] = Ring(), ["name"] = "Park", ["benches"] = 4 },
+            new() { ["type"] = "delft-stoep", ["streets"] = Streets(), ["depthMetres"] = 1, ["participationShare"] = 0.4 },
+            new() { ["type"] = "remove-barrier", ["streets"] = Streets(), ["modes"] = new JsonArray("walk") },
+            new()
+            {
+                ["type"] = "add-crossing", ["streets"] = new JsonObject { ["point"] = Point(), ["radiusMetres"] = 20 }, ["kind"] = "zebra",
+            },
+            new() { ["type"] = "new-place", ["point"] = Point(), ["kind"] = "transit-stop", ["name"] = "Halte" },
+            new() { ["type"] = "population", ["point"] = Point(), ["dwellings"] = 40, ["householdSize"] = 2.1, ["note"] = "infill" },
+        ];
+        foreach (JsonObject entry in entries)
+        {
+            _files.Intervention(entry);
+        }
+
+        Scenario scenario = ScenarioLoader.Load(_files.Write()).Unwrap();
+
+        Assert.Equal(Intervention.TypeNames, scenario.Interventions.Select(i => i.TypeName));
+        Assert.Equal("infill", scenario.Interventions[^1].Note);
+        Assert.Equal(Network.TravelModes.Walk, ((RemoveBarrier)scenario.Interventions[10]).Modes);
+        Assert.Equal(Places.PlaceKind.TransitStop, ((NewPlace)scenario.Interventions[12]).Place.Kind);
+    }
+
+    [Fact]
+    public void A_missing_map_file_is_an_error()
+    {
+        string path = _files.Set("map", "elsewhere.osm.pbf").Write();
+
+        Assert.Contains("map file not found", Single(path, "$.map").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Required_fields_missing_after_inheritance_are_reported()
+    {
+        string path = _files.Empty().Set("days", 3).Write();
+
+        IReadOnlyList<InputProblem> problems = Problems(path);
+
+        Assert.Equal(["$.name", "$.map", "$.population"], problems.Select(p => p.Field.Split(' ')[0]));
+    }
+
+    [Fact]
+    public void An_unknown_or_out_of_range_parameter_is_an_error()
+    {
+        string path = _files.Parameter("walkSpeedMetresPerSecnd", 1.2).Parameter("turnPenaltyMetres", -5).Write();
+
+        Assert.Equal("did you mean 'walkSpeedMetresPerSecond'?", Single(path, "$.parameters.walkSpeedMetresPerSecnd").Suggestion);
+        Assert.Contains("between 0 and 500 m", Single(path, "$.parameters.turnPenaltyMetres").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explicit_age_shares_must_add_up_to_one()
+    {
+        string path = _files.Write();
+        string text = File.ReadAllText(path).Replace("\"age65Plus\": 0.1", "\"age65Plus\": 0.5", StringComparison.Ordinal);
+        File.WriteAllText(path, text);
+
+        Assert.Contains("add up to 1", Single(path, "$.population.explicit.ageShares").Message, StringComparison.Ordinal);
+    }
+}
