@@ -54,10 +54,39 @@ internal static partial class NeighbourhoodAssembler
     }
 
     /// <summary>
-    /// The centre of the bounding box of every node: the origin of the local equirectangular projection
-    /// (<see cref="GeoReference"/>), so that projected metres stay small and the scale error negligible.
+    /// The centre of the bounding box of the highway ways' nodes (of every node when there are none): the origin of
+    /// the local equirectangular projection (<see cref="GeoReference"/>), so that projected metres stay small and
+    /// the scale error negligible. Streets rather than all nodes, so that two extracts of one street network (a
+    /// full .pbf and a filtered .osm) project identically even when one holds far-away nodes of long ways.
     /// </summary>
     private static GeoReference CentreOf(RawMap map)
+    {
+        double minLon = double.MaxValue, maxLon = double.MinValue, minLat = double.MaxValue, maxLat = double.MinValue;
+        foreach (RawWay way in map.Ways)
+        {
+            if (!way.Tags.ContainsKey("highway"))
+            {
+                continue;
+            }
+            foreach (long node in way.NodeIds)
+            {
+                if (map.Nodes.TryGetValue(node, out var lonLat))
+                {
+                    minLon = Math.Min(minLon, lonLat.Longitude);
+                    maxLon = Math.Max(maxLon, lonLat.Longitude);
+                    minLat = Math.Min(minLat, lonLat.Latitude);
+                    maxLat = Math.Max(maxLat, lonLat.Latitude);
+                }
+            }
+        }
+        if (minLon > maxLon)
+        {
+            return CentreOfAllNodes(map);
+        }
+        return new GeoReference((minLon + maxLon) / 2, (minLat + maxLat) / 2);
+    }
+
+    private static GeoReference CentreOfAllNodes(RawMap map)
     {
         double minLon = double.MaxValue, maxLon = double.MinValue, minLat = double.MaxValue, maxLat = double.MinValue;
         foreach (var (lon, lat) in map.Nodes.Values)

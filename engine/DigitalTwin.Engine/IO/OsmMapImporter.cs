@@ -27,6 +27,12 @@ internal static class OsmMapImporter
                 Add(map, element);
             }
         }
+        catch (EndOfStreamException e)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
+                $"the file is not a readable OpenStreetMap file (it ends in the middle of a block: {e.Message})",
+                "the download may be incomplete; fetch or export it again"));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, $"cannot read the map file: {e.Message}"));
