@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using DigitalTwin.Engine.Places;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+
+namespace DigitalTwin.Engine.IO;
+
+/// <summary>
+/// Reads a GeoJSON FeatureCollection (lon/lat, WGS84; NetTopologySuite.IO.GeoJSON4STJ) into a <see cref="RawMap"/>:
+/// LineString/MultiLineString features with OSM-like properties (highway, name, width, lit …) become ways,
+/// Polygon features (buildings, parks) closed ways, and Point features tagged amenity/shop/leisure/addr:* points.
+/// Vertices with the same coordinates (to 1e-7°, about 1 cm) are one node, so lines that share an end or a vertex
+/// are joined there exactly as OSM ways that share a node. The network is then assembled by the same pipeline as
+/// OSM input. Files written by <see cref="GeoJsonExporter"/> read back: their columns (modes_forward,
+/// pavement_width_m, kind, capacity …) are honoured.
+/// </summary>
+internal static class GeoJsonMapImporter
+{
+    private const double CoordinateScale = 1e7;
+
+    public static InputResult<RawMap> Read(string path)
+    {
+        FeatureCollection? collection;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var options = new JsonSerializerOptions();
+            options.Converters.Add(new GeoJsonConverterFactory());
+            collection = JsonSerializer.Deserialize<FeatureCollection>(stream, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, $"cannot read the map file: {e.Message}"));
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
+                $"the file is not a readable GeoJSON FeatureCollection ({e.Message})", "write it as a FeatureCollection in WGS84"));
+        }
+        if (collection is null)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, "the file holds no GeoJSON FeatureCollection"));
+        }
+
+        var map = new RawMap { NodeIdsAreOsm = false, HonoursExportedColumns = true };
+        long nextId = 1;
+        foreach (IFeature feature in collection)
+        {
+            var tags = TagsOf(feature.Attributes);
+            long id = long.TryParse(tags.GetValueOrDefault(GeoJsonColumns.OsmWayId), NumberStyles.Integer, CultureInfo.InvariantCulture, out long osm) && osm != 0
+                ? osm
+                : nextId;
+            nextId++;
+            switch (feature.Geometry)
+            {
+                case LineString line:
+                    map.Ways.Add(new RawWay(id, tags, NodesOf(map, line.Coordinates)));
+                    break;
+                case MultiLineString lines:
+                    foreach (Geometry part in lines.Geometries)
+                    {
+                        map.Ways.Add(new RawWay(id, tags, NodesOf(map, part.Coordinates)));
+                    }
+                    break;
+                case Polygon polygon:
+                    map.Ways.Add(new RawWay(id, tags, NodesOf(map, polygon.ExteriorRing.Coordinates)));
+                    break;
+                case MultiPolygon polygons:
+                    foreach (Geometry part in polygons.Geometries)
+                    {
+                        map.Ways.Add(new RawWay(id, tags, NodesOf(map, ((Polygon)part).ExteriorRing.Coordinates)));
+                    }
+                    break;
+                case Point point:
+                    AddKindTag(tags);
+                    map.Points.Add(new RawPoint(id, point.X, point.Y, tags));
+                    break;
+            }
+        }
+        return InputResult<RawMap>.Success(map);
+    }
+
+    /// <summary>Node ids from coordinates: the 1e-7° grid cell packs into one long, so equal positions share an id.</summary>
+    private static long[] NodesOf(RawMap map, Coordinate[] coordinates)
+    {
+        var ids = new long[coordinates.Length];
+        for (int i = 0; i < coordinates.Length; i++)
+        {
+            long lon = (long)Math.Round(coordinates[i].X * CoordinateScale);
+            long lat = (long)Math.Round(coordinates[i].Y * CoordinateScale);
+            long id = (lon << 32) ^ (lat & 0xFFFF_FFFFL);
+            map.Nodes.TryAdd(id, (lon / CoordinateScale, lat / CoordinateScale));
+            ids[i] = id;
+        }
+        return ids;
+    }
+
+    /// <summary>Feature properties as tag strings: numbers in invariant culture, booleans as yes/no, nested values skipped.</summary>
+    private static Dictionary<string, string> TagsOf(IAttributesTable? attributes)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (attributes is null)
+        {
+            return tags;
+        }
+        foreach (string name in attributes.GetNames())
+        {
+            string? value = attributes[name] switch
+            {
+                string s => s,
+                bool b => b ? "yes" : "no",
+                decimal d => d.ToString(CultureInfo.InvariantCulture),
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                int n => n.ToString(CultureInfo.InvariantCulture),
+                long n => n.ToString(CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (value is not null)
+            {
+                tags[name] = value;
+            }
+        }
+        return tags;
+    }
+
+    /// <summary>An exported place carries kind=&lt;PlaceKind&gt; instead of OSM tags: give it the tag that means that kind.</summary>
+    private static void AddKindTag(Dictionary<string, string> tags)
+    {
+        if (OsmPlaceInterpretation.Classify(tags) is not null
+            || !Enum.TryParse(tags.GetValueOrDefault(GeoJsonColumns.Kind), ignoreCase: false, out PlaceKind kind))
+        {
+            return;
+        }
+        var (key, value) = kind switch
+        {
+            PlaceKind.Shop => ("shop", "yes"),
+            PlaceKind.Supermarket => ("shop", "supermarket"),
+            PlaceKind.Cafe => ("amenity", "cafe"),
+            PlaceKind.Restaurant => ("amenity", "restaurant"),
+            PlaceKind.Pub => ("amenity", "pub"),
+            PlaceKind.Market => ("amenity", "marketplace"),
+            PlaceKind.Barber => ("shop", "hairdresser"),
+            PlaceKind.School => ("amenity", "school"),
+            PlaceKind.Kindergarten => ("amenity", "kindergarten"),
+            PlaceKind.Playground => ("leisure", "playground"),
+            PlaceKind.Park => ("leisure", "park"),
+            PlaceKind.CommunityCentre => ("amenity", "community_centre"),
+            PlaceKind.PlaceOfWorship => ("amenity", "place_of_worship"),
+            PlaceKind.TransitStop => ("highway", "bus_stop"),
+            PlaceKind.Bench => ("amenity", "bench"),
+            PlaceKind.Library => ("amenity", "library"),
+            PlaceKind.SportsCentre => ("leisure", "sports_centre"),
+            PlaceKind.Healthcare => ("amenity", "doctors"),
+            _ => throw new ArgumentOutOfRangeException(nameof(tags), kind, "Every place kind needs an OSM tag."),
+        };
+        tags[key] = value;
+    }
+}

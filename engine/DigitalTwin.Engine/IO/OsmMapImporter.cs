@@ -1,0 +1,77 @@
+using OsmSharp;
+using OsmSharp.Streams;
+using OsmSharp.Tags;
+
+namespace DigitalTwin.Engine.IO;
+
+/// <summary>
+/// Reads OpenStreetMap files (.osm.pbf and .osm XML, with OsmSharp) into a <see cref="RawMap"/>: every node's
+/// coordinates (ways need them), every way's tags and node list, and every tagged node as a point. Interpretation
+/// happens later, in <see cref="NeighbourhoodAssembler"/>, the same for OSM and GeoJSON.
+/// </summary>
+internal static class OsmMapImporter
+{
+    public static InputResult<RawMap> ReadPbf(string path) => Read(path, stream => new PBFOsmStreamSource(stream));
+
+    public static InputResult<RawMap> ReadXml(string path) => Read(path, stream => new XmlOsmStreamSource(stream));
+
+    private static InputResult<RawMap> Read(string path, Func<Stream, OsmStreamSource> open)
+    {
+        var map = new RawMap();
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using OsmStreamSource source = open(stream);
+            foreach (OsmGeo element in source)
+            {
+                Add(map, element);
+            }
+        }
+        catch (EndOfStreamException e)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
+                $"the file is not a readable OpenStreetMap file (it ends in the middle of a block: {e.Message})",
+                "the download may be incomplete; fetch or export it again"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, $"cannot read the map file: {e.Message}"));
+        }
+        // OsmSharp throws whatever its decoder meets in a corrupt file (protobuf, XML, format or range errors);
+        // none of them is a bug of ours, so each becomes a problem with the file.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
+                $"the file is not a readable OpenStreetMap file ({e.GetType().Name}: {e.Message})",
+                "re-export it as .osm.pbf or .osm XML"));
+        }
+        return InputResult<RawMap>.Success(map);
+    }
+
+    private static void Add(RawMap map, OsmGeo element)
+    {
+        switch (element)
+        {
+            case Node { Id: long id, Longitude: double lon, Latitude: double lat } node:
+                map.Nodes[id] = (lon, lat);
+                if (node.Tags is { Count: > 0 } tags)
+                {
+                    map.Points.Add(new RawPoint(id, lon, lat, ToDictionary(tags)));
+                }
+                break;
+            case Way { Id: long wayId, Nodes: { Length: >= 2 } nodes } way when way.Tags is { Count: > 0 } wayTags:
+                map.Ways.Add(new RawWay(wayId, ToDictionary(wayTags), nodes));
+                break;
+        }
+    }
+
+    private static Dictionary<string, string> ToDictionary(TagsCollectionBase tags)
+    {
+        var result = new Dictionary<string, string>(tags.Count, StringComparer.Ordinal);
+        foreach (Tag tag in tags)
+        {
+            result[tag.Key] = tag.Value;
+        }
+        return result;
+    }
+}

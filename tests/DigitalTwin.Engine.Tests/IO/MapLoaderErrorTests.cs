@@ -1,0 +1,87 @@
+using DigitalTwin.Engine.IO;
+
+namespace DigitalTwin.Engine.Tests.IO;
+
+public sealed class MapLoaderErrorTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("twin-map-errors-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string FileWith(string name, string content)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static InputProblem SingleProblem(string path)
+    {
+        var result = MapLoader.Load(path);
+        Assert.False(result.Succeeded);
+        InputProblem problem = Assert.Single(result.Problems);
+        Assert.Equal(path, problem.File);
+        return problem;
+    }
+
+    [Fact]
+    public void A_missing_file_is_named() =>
+        Assert.Contains("not found", SingleProblem(Path.Combine(_folder, "nowhere.osm.pbf")).Message);
+
+    [Fact]
+    public void An_unsupported_extension_says_which_are_allowed()
+    {
+        InputProblem problem = SingleProblem(FileWith("map.shp", "x"));
+        Assert.Contains(".shp", problem.Message);
+        Assert.Contains(".osm.pbf", problem.Suggestion);
+    }
+
+    [Fact]
+    public void A_corrupt_pbf_is_a_problem_not_a_crash()
+    {
+        string path = Path.Combine(_folder, "corrupt.osm.pbf");
+        File.WriteAllBytes(path, [0, 0, 0, 13, 10, 9, 79, 83, 77, 72, 101, 97, 100, 101, 114, 24, 255, 255, 255, 1, 2, 3]);
+        Assert.Contains("not a readable OpenStreetMap file", SingleProblem(path).Message);
+    }
+
+    [Fact]
+    public void A_truncated_pbf_is_a_problem_not_a_crash()
+    {
+        byte[] head = File.ReadAllBytes(TestKit.RepositoryFiles.AmsterdamPbf)[..5000];
+        string path = Path.Combine(_folder, "truncated.osm.pbf");
+        File.WriteAllBytes(path, head);
+        var result = MapLoader.Load(path);
+        Assert.False(result.Succeeded);
+        Assert.Equal(path, Assert.Single(result.Problems).File);
+    }
+
+    [Fact]
+    public void Broken_xml_is_a_problem_not_a_crash() =>
+        Assert.Contains("not a readable OpenStreetMap file", SingleProblem(FileWith("broken.osm", "<osm version=\"0.6\"><node id=\"1\" lat=")).Message);
+
+    [Fact]
+    public void Broken_geojson_is_a_problem_not_a_crash() =>
+        Assert.Contains("GeoJSON", SingleProblem(FileWith("broken.geojson", "{\"type\": \"FeatureCollection\", \"features\": [")).Message);
+
+    [Fact]
+    public void A_map_without_streets_says_so()
+    {
+        string osm = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <osm version="0.6">
+              <node id="1" lat="52.0" lon="4.37"><tag k="amenity" v="bench"/></node>
+              <node id="2" lat="52.001" lon="4.371"/>
+              <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="motorway"/></way>
+            </osm>
+            """;
+        Assert.Contains("no walkable streets", SingleProblem(FileWith("motorway.osm", osm)).Message);
+    }
+
+    [Fact]
+    public void An_empty_map_says_so() =>
+        Assert.Contains("no walkable streets", SingleProblem(FileWith("empty.osm", "<?xml version=\"1.0\"?><osm version=\"0.6\"></osm>")).Message);
+
+    [Fact]
+    public void An_empty_feature_collection_says_so() =>
+        Assert.Contains("no walkable streets", SingleProblem(FileWith("empty.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}")).Message);
+}
