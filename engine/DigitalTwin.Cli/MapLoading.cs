@@ -1,4 +1,6 @@
+using System.Globalization;
 using DigitalTwin.Engine;
+using DigitalTwin.Engine.IO;
 
 namespace DigitalTwin.Cli;
 
@@ -8,18 +10,45 @@ public sealed record ImportedMap(Neighbourhood Neighbourhood, IReadOnlyList<stri
 
 /// <summary>
 /// The seam between the command line and the map importer: how a map file becomes a <see cref="Neighbourhood"/>
-/// and how a neighbourhood is exported to GeoJSON. Tests pass their own; <see cref="Services"/> is what
-/// <see cref="Program"/> uses.
+/// and how a neighbourhood is exported to GeoJSON. Tests pass their own; <see cref="Services"/> is the real one.
 /// </summary>
 public sealed record MapServices(
     Func<string, InputResult<ImportedMap>> Import,
-    Action<Neighbourhood, string> ExportGeoJson);
+    Func<Neighbourhood, string, IReadOnlyList<InputProblem>> ExportGeoJson);
 
 public static class MapLoading
 {
-    /// <summary>
-    /// The importer this build wires in, or null while the OSM importer (MapLoader.Load) is not part of the build:
-    /// then <c>twin validate</c> checks the scenario file alone and <c>twin network</c> says it cannot import.
-    /// </summary>
-    public static MapServices? Services => null;
+    /// <summary>The OSM/GeoJSON importer and the GeoJSON exporter of the engine.</summary>
+    public static MapServices Services { get; } = new(Import, Export);
+
+    private static InputResult<ImportedMap> Import(string path)
+    {
+        var loaded = MapLoader.Load(path);
+        return loaded.Succeeded
+            ? InputResult<ImportedMap>.Success(new ImportedMap(loaded.Unwrap().Neighbourhood, ReportLines(loaded.Unwrap().Report)))
+            : InputResult<ImportedMap>.Failure(loaded.Problems);
+    }
+
+    private static IReadOnlyList<InputProblem> Export(Neighbourhood neighbourhood, string path) =>
+        GeoJsonExporter.WriteNeighbourhood(neighbourhood, path, null).Problems;
+
+    /// <summary>The import report as lines a designer reads: what was kept, what was dropped and why.</summary>
+    public static IReadOnlyList<string> ReportLines(ImportReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            string.Create(c, $"highway ways read: {report.HighwayWaysRead}"),
+            string.Create(c, $"dropped, not for people (motorway, construction, closed to walking and cycling): {report.DroppedNotForPeopleWays} ways, {report.DroppedNotForPeopleKilometres:0.0} km"),
+            string.Create(c, $"dropped, cut off at the map's edge: {report.DroppedIncompleteWays} ways"),
+            string.Create(c, $"dropped, not connected to the main walkable network: {report.DroppedIslandSegments} segments, {report.DroppedIslandKilometres:0.00} km"),
+        };
+        if (report.DroppedOutsideBoundarySegments > 0)
+        {
+            lines.Add(string.Create(c, $"dropped, outside the scenario's boundary: {report.DroppedOutsideBoundarySegments} segments"));
+        }
+        lines.Add(string.Create(c, $"places dropped (outside, or too far from a walkable street): {report.PlacesDropped}; transit stops merged: {report.TransitStopsMerged}"));
+        lines.Add(string.Create(c, $"homes: {report.Homes} buildings and addresses holding {report.Dwellings} dwellings ({report.ResidentialBuildings} residential buildings, {report.AddressPoints} address points, {report.HomesDropped} dropped)"));
+        return lines;
+    }
 }

@@ -53,7 +53,12 @@ public static class NetworkCommand
         NetworkSummary.Write(terminal.Out, map.Neighbourhood, map.ReportLines, importTime);
         if (geoJsonPath is not null)
         {
-            maps.ExportGeoJson(map.Neighbourhood, geoJsonPath);
+            var problems = maps.ExportGeoJson(map.Neighbourhood, geoJsonPath);
+            if (problems.Count > 0)
+            {
+                terminal.WriteProblems(problems);
+                return TwinApp.UserError;
+            }
             terminal.Out.WriteLine($"wrote {geoJsonPath}");
         }
         return TwinApp.Success;
