@@ -270,8 +270,8 @@ public sealed class ScenarioLoaderTests : IDisposable
 
         Assert.Equal(Intervention.TypeNames, scenario.Interventions.Select(i => i.TypeName));
         Assert.Equal("infill", scenario.Interventions[^1].Note);
-        Assert.Equal(Network.TravelModes.Walk, ((RemoveBarrier)scenario.Interventions[10]).Modes);
-        Assert.Equal(Places.PlaceKind.TransitStop, ((NewPlace)scenario.Interventions[12]).Place.Kind);
+        Assert.Equal(DigitalTwin.Engine.Network.TravelModes.Walk, ((RemoveBarrier)scenario.Interventions[10]).Modes);
+        Assert.Equal(DigitalTwin.Engine.Places.PlaceKind.TransitStop, ((NewPlace)scenario.Interventions[12]).Place.Kind);
     }
 
     [Fact]
