@@ -49,17 +49,12 @@ public static class ValidateCommand
             mapLine = string.Create(CultureInfo.InvariantCulture,
                 $"map: {imported.Unwrap().Neighbourhood.Network.SegmentCount} segments; every street address resolves");
         }
-        PopulationProfile people = scenario.Population.Profile;
-        string source = scenario.Population.Source switch
-        {
-            CbsPopulationSource cbs => string.Create(CultureInfo.InvariantCulture, $"CBS {cbs.GwbCode} {cbs.RegionName} x {cbs.Scale}"),
-            _ => "explicit numbers",
-        };
+        PopulationSpec population = scenario.Population;
         terminal.Out.WriteLine($"ok: {path}: \"{scenario.Name}\"");
         terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {scenario.Days} days, seed {scenario.Seed}, {scenario.Replications} replication(s)"));
         terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  population: {people.Residents} residents in {people.Households} households ({source})"));
+            $"  population: {population.Profile.Residents} residents in {population.Profile.EffectiveHouseholds} households ({population.Describe()})"));
         string extends = scenario.ExtendsChain.Count > 0
             ? ", extends " + string.Join(" <- ", scenario.ExtendsChain.Select(Path.GetFileName))
             : string.Empty;

@@ -8,6 +8,12 @@ namespace DigitalTwin.Engine.Population;
 /// names with commas in double quotes, "." for not available) into a <see cref="NeighbourhoodProfile"/> for one
 /// area chosen by its gwb_code (GM…, WK…, BU…). Only <c>gwb_code</c> and <c>a_inw</c> are required; any other
 /// column may be missing or ".", and the profile then carries null for it.
+/// <para>
+/// Problems name the CSV file and, in <see cref="InputProblem.Field"/>: <c>""</c> or <c>"line 1"</c> when the file
+/// itself is not a usable table (missing, empty, header without gwb_code or a_inw); <c>"gwb_code"</c> when no row has
+/// the code (with a suggestion); the line or column of the chosen row when that row is malformed. The scenario
+/// loader relies on this split to point at <c>population.cbs.file</c> or <c>population.cbs.gwbCode</c>.
+/// </para>
 /// </summary>
 public static class CbsKerncijfers
 {
@@ -48,11 +54,11 @@ public static class CbsKerncijfers
         }
         if (!columns.TryGetValue(CodeColumn, out int codeIndex))
         {
-            return Fail(fileName, CodeColumn, "no gwb_code column; is this a CBS Kerncijfers wijken en buurten file?");
+            return Fail(fileName, "line 1", "no gwb_code column; is this a CBS Kerncijfers wijken en buurten file?");
         }
         if (!columns.ContainsKey(ResidentsColumn))
         {
-            return Fail(fileName, ResidentsColumn, "no a_inw (inhabitants) column");
+            return Fail(fileName, "line 1", "no a_inw (inhabitants) column");
         }
         columns.TryGetValue(NameColumn, out int nameIndex);
         bool hasName = columns.ContainsKey(NameColumn);
@@ -170,7 +176,7 @@ public static class CbsKerncijfers
         if (inhabitants is null && problems.Count == 0)
         {
             problems.Add(new InputProblem(file, ResidentsColumn, $"the number of inhabitants of {code} is not available",
-                "give population.residents explicitly in the scenario"));
+                "choose another area, or give the numbers under population.explicit in the scenario"));
         }
         if (problems.Count > 0)
         {

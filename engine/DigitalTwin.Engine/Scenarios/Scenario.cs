@@ -39,6 +39,7 @@ public sealed record Scenario
     /// <summary>Optional area to keep from the map, as a closed or open ring of lon/lat points.</summary>
     public IReadOnlyList<LonLat>? BoundingPolygon { get; init; }
 
+    /// <summary>The population profile (already scaled), its source (CBS row or explicit) and where it was written.</summary>
     public required PopulationSpec Population { get; init; }
 
     public int Days { get; init; } = DefaultDays;

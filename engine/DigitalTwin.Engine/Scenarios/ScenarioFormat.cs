@@ -35,8 +35,8 @@ public static class ScenarioFormat
         [CbsPopulationShape] = ["file", "gwbCode", "scale"],
         [ExplicitPopulationShape] =
         [
-            "residents", "households", "ageShares", "womenShare", "singlePersonHouseholdShare",
-            "householdsWithChildrenShare", "ownerOccupiedShare", "background", "education",
+            "residents", "households", "averageHouseholdSize", "ageShares", "womenShare", "singlePersonHouseholdShare",
+            "householdsWithChildrenShare", "ownerOccupiedShare", "background", "education", "labourParticipation",
         ],
         [AgeSharesShape] = ["age0To14", "age15To24", "age25To44", "age45To64", "age65Plus"],
         [BackgroundSharesShape] = ["dutch", "european", "nonEuropean"],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DigitalTwin.Engine.Population;
 
 namespace DigitalTwin.Engine.Scenarios;
 
@@ -15,8 +16,12 @@ public static partial class ScenarioLoader
 
     private const double MaxCbsScale = 100;
 
-    private static PopulationSpec? ReadPopulation(FileContext context, JsonElement element, string path,
-        Dictionary<string, InputResult<CbsTable>> cbsTables)
+    /// <summary>Average household size bounds, as <see cref="NeighbourhoodProfile.FromNumbers"/> checks them.</summary>
+    private const double MinAverageHouseholdSize = 1;
+
+    private const double MaxAverageHouseholdSize = 10;
+
+    private static PopulationSpec? ReadPopulation(FileContext context, JsonElement element, string path)
     {
         ObjectReader? reader = ObjectReader.Open(context, element, path, ScenarioFormat.PopulationShape);
         if (reader is null)
@@ -31,12 +36,18 @@ public static partial class ScenarioLoader
             return null;
         }
         return cbs is not null
-            ? ReadCbsPopulation(context, cbs.Value, reader.Child("cbs"), cbsTables)
+            ? ReadCbsPopulation(context, cbs.Value, reader.Child("cbs"))
             : ReadExplicitPopulation(context, explicitNumbers!.Value, reader.Child("explicit"));
     }
 
-    private static PopulationSpec? ReadCbsPopulation(FileContext context, JsonElement element, string path,
-        Dictionary<string, InputResult<CbsTable>> cbsTables)
+    /// <summary>
+    /// Reads the row with <see cref="CbsKerncijfers"/> and scales it. A problem in the CSV comes back as a problem of
+    /// the scenario field it follows from (<c>file</c> when the table is unusable, <c>gwbCode</c> when the row is
+    /// missing or bad) whose message names the CSV file and its line or column, so both files can be opened at the
+    /// right place. Figures CBS leaves out ("." in small buurten) are not errors: the profile falls back to
+    /// <see cref="DutchNationalDefaults"/> for them.
+    /// </summary>
+    private static PopulationSpec? ReadCbsPopulation(FileContext context, JsonElement element, string path)
     {
         ObjectReader? reader = ObjectReader.Open(context, element, path, ScenarioFormat.CbsPopulationShape);
         if (reader is null)
@@ -45,49 +56,51 @@ public static partial class ScenarioLoader
         }
         string? file = NonEmpty(reader, "file") ?? (reader.Has("file") ? null : Required(reader, "file", "the CBS CSV, relative to the scenario"));
         string? code = NonEmpty(reader, "gwbCode") ?? (reader.Has("gwbCode") ? null : Required(reader, "gwbCode", "a CBS gwb_code such as BU03440111"));
-        double? scale = reader.Number("scale", MinCbsScale, MaxCbsScale, "(times the buurt's residents)");
+        double? scale = reader.Number("scale", MinCbsScale, MaxCbsScale, "(times the area's residents and households)");
         if (file is null || code is null || (reader.Has("scale") && scale is null))
         {
             return null;
         }
         string full = Path.GetFullPath(Path.Combine(context.Directory, file));
-        if (!cbsTables.TryGetValue(full, out InputResult<CbsTable>? table))
+        if (!File.Exists(full))
         {
-            table = CbsTable.Load(full, file);
-            cbsTables.Add(full, table);
+            context.Error(reader.Child("file"), $"CBS file not found: {file} (looked at {full})", "paths are relative to the scenario file");
+            return null;
         }
-        if (!table.Succeeded)
+        InputResult<NeighbourhoodProfile> read = CbsKerncijfers.Read(full, code);
+        if (!read.Succeeded)
         {
-            foreach (InputProblem problem in table.Problems)
+            foreach (InputProblem problem in read.Problems)
             {
-                context.Error(reader.Child("file"), $"{problem.Message}: {file}{(problem.Field.Length > 0 ? " " + problem.Field : string.Empty)} (looked at {full})",
-                    "paths are relative to the scenario file");
+                bool aboutTheFile = problem.Field.Length == 0 || problem.Field == "line 1";
+                string where = problem.Field.Length > 0 ? $"{file} ({problem.Field})" : file;
+                context.Error(reader.Child(aboutTheFile ? "file" : "gwbCode"), $"{where}: {problem.Message}", problem.Suggestion);
             }
             return null;
         }
-        CbsTable cbs = table.Unwrap();
-        if (!cbs.Contains(code))
+        NeighbourhoodProfile row = read.Unwrap();
+        if (row.Residents < 1)
         {
-            context.Error(reader.Child("gwbCode"), $"gwb_code '{code}' is not in {file}",
-                Suggestions.DidYouMean(code, cbs.Codes) ?? $"the file has {cbs.Codes.Count} codes, e.g. {string.Join(", ", cbs.Codes.Take(3))}");
+            context.Error(reader.Child("gwbCode"), $"{row.Code} ({row.Name}) in {file} has no inhabitants",
+                "choose a residential buurt or wijk, or give the numbers under 'explicit'");
             return null;
         }
-        (PopulationProfile? profile, IReadOnlyList<string> missing) = cbs.Profile(code, scale ?? 1);
-        if (profile is null)
-        {
-            context.Error(reader.Child("gwbCode"), $"CBS does not publish {string.Join(", ", missing)} for '{code}'",
-                "choose a larger buurt or give the numbers under 'explicit'");
-            return null;
-        }
+        NeighbourhoodProfile profile = scale is double factor ? row.Scale(factor) : row;
         if (profile.Residents < 1 || profile.Residents > MaxResidents)
         {
             context.Error(reader.Child("scale"), string.Create(CultureInfo.InvariantCulture,
-                $"gives {profile.Residents} residents; a scenario needs 1 to {MaxResidents}"));
+                $"gives {profile.Residents} residents ({row.Residents} x {scale}); a scenario needs 1 to {MaxResidents}"));
             return null;
         }
-        return new PopulationSpec(profile, new CbsPopulationSource(full, code, cbs.Text(code, "regio"), scale ?? 1));
+        return new PopulationSpec(profile, new CbsPopulationSource(full, row.Code, row.Name, scale ?? 1), context.At(reader.Path));
     }
 
+    /// <summary>
+    /// Reads written-out numbers. Only <c>residents</c> is required: any figure left out falls back to
+    /// <see cref="DutchNationalDefaults"/>, as a CBS "." does. Shares are checked more strictly than
+    /// <see cref="NeighbourhoodProfile.FromNumbers"/> needs (each 0..1, adding up to 1 within
+    /// <see cref="ShareSumTolerance"/>): in a hand-written file a sum far from 1 is a typo, not a weight.
+    /// </summary>
     private static PopulationSpec? ReadExplicitPopulation(FileContext context, JsonElement element, string path)
     {
         ObjectReader? reader = ObjectReader.Open(context, element, path, ScenarioFormat.ExplicitPopulationShape);
@@ -95,60 +108,81 @@ public static partial class ScenarioLoader
         {
             return null;
         }
+        int problemsBefore = context.Problems.Count;
         int? residents = reader.Integer("residents", 1, MaxResidents, "residents", required: true);
-        int? households = reader.Integer("households", 1, MaxResidents, "households", required: true);
+        int? households = reader.Integer("households", 1, MaxResidents, "households");
+        double? householdSize = reader.Number("averageHouseholdSize", MinAverageHouseholdSize, MaxAverageHouseholdSize, "persons");
         if (residents is not null && households is not null && households > residents)
         {
             context.Error(reader.Child("households"), $"cannot exceed residents ({households} > {residents})");
-            households = null;
         }
-        AgeShares? ages = ReadShares(reader, "ageShares", ScenarioFormat.AgeSharesShape, required: true,
-            v => new AgeShares(v[0], v[1], v[2], v[3], v[4]));
-        double? women = reader.Number("womenShare", 0, 1, "(share)", required: true);
-        double? single = reader.Number("singlePersonHouseholdShare", 0, 1, "(share of households)", required: true);
-        double? children = reader.Number("householdsWithChildrenShare", 0, 1, "(share of households)", required: true);
-        double? owners = reader.Number("ownerOccupiedShare", 0, 1, "(share of dwellings)", required: true);
-        if (single is not null && children is not null && single + children > 1 + ShareSumTolerance)
+        if (reader.Has("households") && reader.Has("averageHouseholdSize"))
         {
-            context.Error(reader.Child("householdsWithChildrenShare"),
-                "plus singlePersonHouseholdShare exceeds 1: a single-person household has no children");
-            children = null;
+            context.Error(reader.Child("averageHouseholdSize"), "give households or averageHouseholdSize, not both",
+                "households are residents / averageHouseholdSize; two figures could contradict each other");
         }
-        BackgroundShares? background = ReadShares(reader, "background", ScenarioFormat.BackgroundSharesShape, required: false,
-            v => new BackgroundShares(v[0], v[1], v[2]));
-        EducationShares? education = ReadShares(reader, "education", ScenarioFormat.EducationSharesShape, required: false,
-            v => new EducationShares(v[0], v[1], v[2]));
-        if (residents is null || households is null || ages is null || women is null || single is null || children is null
-            || owners is null || (reader.Has("background") && background is null) || (reader.Has("education") && education is null))
+        AgeShares? ages = ReadShares(reader, "ageShares", ScenarioFormat.AgeSharesShape, v => new AgeShares(v[0], v[1], v[2], v[3], v[4]));
+        double? women = reader.Number("womenShare", 0, 1, "(share)");
+        HouseholdTypeShares? householdTypes = ReadHouseholdTypes(reader);
+        double? owners = reader.Number("ownerOccupiedShare", 0, 1, "(share of dwellings)");
+        BackgroundShares? background = ReadShares(reader, "background", ScenarioFormat.BackgroundSharesShape, v => new BackgroundShares(v[0], v[1], v[2]));
+        EducationShares? education = ReadShares(reader, "education", ScenarioFormat.EducationSharesShape, v => new EducationShares(v[0], v[1], v[2]));
+        double? participation = reader.Number("labourParticipation", 0, 1, "(share of 15-75 year-olds in work)");
+        if (context.Problems.Count > problemsBefore)
         {
             return null;
         }
-        var profile = new PopulationProfile
+        InputResult<NeighbourhoodProfile> profile = NeighbourhoodProfile.FromNumbers(
+            residents!.Value, ages, women, background, householdTypes, householdSize, households, owners, education, participation,
+            file: context.At(reader.Path).File);
+        if (!profile.Succeeded)
         {
-            Residents = residents.Value,
-            Households = households.Value,
-            Ages = ages,
-            WomenShare = women.Value,
-            SinglePersonHouseholdShare = single.Value,
-            HouseholdsWithChildrenShare = children.Value,
-            OwnerOccupiedShare = owners.Value,
-            Background = background,
-            Education = education,
-        };
-        return new PopulationSpec(profile, new ExplicitPopulationSource());
+            // The checks above cover FromNumbers' own; should they ever differ, its problems still point at the field.
+            foreach (InputProblem problem in profile.Problems)
+            {
+                string field = problem.Field.StartsWith("population.", StringComparison.Ordinal) ? problem.Field["population.".Length..] : problem.Field;
+                context.Error(reader.Child(field), problem.Message, problem.Suggestion);
+            }
+            return null;
+        }
+        return new PopulationSpec(profile.Unwrap(), new ExplicitPopulationSource(), context.At(reader.Path));
     }
 
-    /// <summary>An object of shares in the shape's field order, each 0..1, summing to 1 (normalised).</summary>
-    private static T? ReadShares<T>(ObjectReader parent, string name, string shape, bool required, Func<double[], T> make)
-        where T : class
+    /// <summary>
+    /// The scenario format gives household types as two shares of households (one person; with children), the rest
+    /// being households of several people without children: the two must be given together and add up to at most 1.
+    /// </summary>
+    private static HouseholdTypeShares? ReadHouseholdTypes(ObjectReader reader)
+    {
+        double? single = reader.Number("singlePersonHouseholdShare", 0, 1, "(share of households)");
+        double? children = reader.Number("householdsWithChildrenShare", 0, 1, "(share of households)");
+        if (reader.Has("singlePersonHouseholdShare") != reader.Has("householdsWithChildrenShare"))
+        {
+            string missing = reader.Has("singlePersonHouseholdShare") ? "householdsWithChildrenShare" : "singlePersonHouseholdShare";
+            reader.Context.Error(reader.Child(missing),
+                "is required with the other household share: together they split households into one person, with children and the rest");
+            return null;
+        }
+        if (single is null || children is null)
+        {
+            return null;
+        }
+        if (single + children > 1 + ShareSumTolerance)
+        {
+            reader.Context.Error(reader.Child("householdsWithChildrenShare"),
+                "plus singlePersonHouseholdShare exceeds 1: a single-person household has no children");
+            return null;
+        }
+        return new HouseholdTypeShares(single.Value, Math.Max(0, 1 - single.Value - children.Value), children.Value);
+    }
+
+    /// <summary>An optional object of shares in the shape's field order, each 0..1, summing to 1 (normalised).</summary>
+    private static T? ReadShares<T>(ObjectReader parent, string name, string shape, Func<double[], T> make)
+        where T : struct
     {
         JsonElement? element = parent.Get(name);
         if (element is null)
         {
-            if (required)
-            {
-                parent.Missing(name, "an object of shares " + string.Join(", ", ScenarioFormat.Shapes[shape].Order(StringComparer.Ordinal)));
-            }
             return null;
         }
         ObjectReader? reader = ObjectReader.Open(parent.Context, element.Value, parent.Child(name), shape);

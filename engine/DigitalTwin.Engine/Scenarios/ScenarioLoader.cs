@@ -30,7 +30,6 @@ public static partial class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var problems = new List<InputProblem>();
-        var cbsTables = new Dictionary<string, InputResult<CbsTable>>(StringComparer.Ordinal);
         string fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
         {
@@ -40,7 +39,7 @@ public static partial class ScenarioLoader
         // Leaf first; each entry's parent follows it.
         var drafts = new List<ScenarioDraft>();
         var visited = new List<string> { fullPath };
-        ScenarioDraft? draft = ReadDraft(fullPath, path, problems, cbsTables);
+        ScenarioDraft? draft = ReadDraft(fullPath, path, problems);
         while (draft is not null)
         {
             drafts.Add(draft);
@@ -60,7 +59,7 @@ public static partial class ScenarioLoader
                 break;
             }
             visited.Add(parent);
-            draft = ReadDraft(parent, Display(parent), problems, cbsTables);
+            draft = ReadDraft(parent, Display(parent), problems);
         }
         if (drafts.Count == 0 || problems.Count > 0)
         {
@@ -134,8 +133,7 @@ public static partial class ScenarioLoader
         });
     }
 
-    private static ScenarioDraft? ReadDraft(string fullPath, string displayPath, List<InputProblem> problems,
-        Dictionary<string, InputResult<CbsTable>> cbsTables)
+    private static ScenarioDraft? ReadDraft(string fullPath, string displayPath, List<InputProblem> problems)
     {
         byte[] bytes;
         try
@@ -179,11 +177,11 @@ public static partial class ScenarioLoader
         using (document)
         {
             var context = new FileContext(fullPath, displayPath, lines, problems);
-            return ReadScenario(context, document.RootElement, cbsTables);
+            return ReadScenario(context, document.RootElement);
         }
     }
 
-    private static ScenarioDraft? ReadScenario(FileContext context, JsonElement root, Dictionary<string, InputResult<CbsTable>> cbsTables)
+    private static ScenarioDraft? ReadScenario(FileContext context, JsonElement root)
     {
         ObjectReader? reader = ObjectReader.Open(context, root, "$", ScenarioFormat.ScenarioShape);
         if (reader is null)
@@ -209,7 +207,7 @@ public static partial class ScenarioLoader
         draft.Map = ReadMap(reader);
         if (reader.Get("population") is { } population)
         {
-            draft.Population = ReadPopulation(context, population, "$.population", cbsTables);
+            draft.Population = ReadPopulation(context, population, "$.population");
         }
         if (reader.Get("parameters") is { } parameters)
         {

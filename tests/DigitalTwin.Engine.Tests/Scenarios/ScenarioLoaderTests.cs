@@ -300,14 +300,4 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Equal("did you mean 'walkSpeedMetresPerSecond'?", Single(path, "$.parameters.walkSpeedMetresPerSecnd").Suggestion);
         Assert.Contains("between 0 and 500 m", Single(path, "$.parameters.turnPenaltyMetres").Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Explicit_age_shares_must_add_up_to_one()
-    {
-        string path = _files.Write();
-        string text = File.ReadAllText(path).Replace("\"age65Plus\": 0.1", "\"age65Plus\": 0.5", StringComparison.Ordinal);
-        File.WriteAllText(path, text);
-
-        Assert.Contains("add up to 1", Single(path, "$.population.explicit.ageShares").Message, StringComparison.Ordinal);
-    }
 }

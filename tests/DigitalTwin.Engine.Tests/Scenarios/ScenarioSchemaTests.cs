@@ -89,6 +89,16 @@ public class ScenarioSchemaTests
             ["type"] = "widen-pavement", ["streets"] = new JsonObject { ["name"] = "Mekelweg" }, ["widthMetres"] = -2,
         });
         Assert.False(schema.Evaluate(scenario).IsValid);
+        scenario.Remove("interventions");
+        scenario["population"] = new JsonObject
+        {
+            ["explicit"] = new JsonObject { ["residents"] = 100, ["households"] = 40, ["averageHouseholdSize"] = 2.5 },
+        };
+        Assert.False(schema.Evaluate(scenario).IsValid);
+        scenario["population"] = new JsonObject { ["explicit"] = new JsonObject { ["residents"] = 100, ["singlePersonHouseholdShare"] = 0.4 } };
+        Assert.False(schema.Evaluate(scenario).IsValid);
+        scenario["population"] = new JsonObject { ["explicit"] = new JsonObject { ["residents"] = 100 } };
+        Assert.True(schema.Evaluate(scenario).IsValid);
     }
 
     [Fact]

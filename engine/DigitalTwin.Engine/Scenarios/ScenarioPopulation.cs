@@ -1,0 +1,42 @@
+using DigitalTwin.Engine.Places;
+using DigitalTwin.Engine.Population;
+
+namespace DigitalTwin.Engine.Scenarios;
+
+/// <summary>
+/// The residents of a loaded scenario: its population profile synthesised into the homes of its (possibly
+/// intervened) map. Lives with the scenarios rather than in Population/ so that dependencies point one way:
+/// scenarios know about populations, the synthesiser knows nothing of scenario files.
+/// </summary>
+public static class ScenarioPopulation
+{
+    /// <summary>
+    /// Synthesises <paramref name="scenario"/>'s population into <paramref name="homes"/> with
+    /// <see cref="PopulationSynthesiser"/>.
+    /// <para>
+    /// Seed: the scenario's own <see cref="Scenario.Seed"/>, and nothing else (not the replication index, not the
+    /// interventions). The synthesiser already separates its streams from the simulation's by
+    /// <see cref="Randomness.StreamPurpose"/> (Population, Household, Placement), so no further derivation is needed.
+    /// This is deliberate, for common random numbers: a baseline and a variant with the same seed get the very same
+    /// people, so a difference between them is the intervention's, not a different draw of residents. A variant that
+    /// changes the homes themselves (new housing) keeps the same households and traits; only their placement can
+    /// differ. Replications that should vary the population must use different scenario seeds.
+    /// </para>
+    /// Problems point at the scenario: the population object (in the file that wrote it, which may be a parent in the
+    /// <c>extends</c> chain) or, when there are no homes, the map.
+    /// </summary>
+    public static InputResult<Residents> Synthesise(Scenario scenario, HomeSet homes, PopulationParameters? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(homes);
+        PopulationSpec population = scenario.Population;
+        InputResult<Residents> result = PopulationSynthesiser.Synthesise(population.Profile, homes, scenario.Seed, parameters: parameters);
+        if (result.Succeeded)
+        {
+            return result;
+        }
+        return InputResult<Residents>.Failure([.. result.Problems.Select(p => p.Field == "homes"
+            ? new InputProblem(scenario.MapPath, "homes", p.Message, p.Suggestion)
+            : population.Origin.Problem($"{population.Describe()}: {p.Message}", p.Suggestion))]);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using DigitalTwin.Engine.Places;
+using DigitalTwin.Engine.Population;
+using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.Engine.Tests.Population;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Engine.Tests.Scenarios;
+
+public sealed class ScenarioPopulationTests : IDisposable
+{
+    private readonly ScenarioBuilder _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private static Residents Synthesise(string scenarioPath, HomeSet homes)
+    {
+        InputResult<Residents> result = ScenarioPopulation.Synthesise(ScenarioLoader.Load(scenarioPath).Unwrap(), homes);
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        return result.Unwrap();
+    }
+
+    private static string Fingerprint(Residents r) => string.Join(",", r.AgeYears.ToArray()) + "|" + string.Join(",", r.Home.ToArray())
+        + "|" + string.Join(",", r.Gender.ToArray()) + "|" + string.Join(",", r.Income.ToArray());
+
+    [Fact]
+    public void The_bundled_baseline_population_fills_a_hand_made_home_set()
+    {
+        // The baseline's map may not be bundled on every branch, so its population object (and seed) is loaded in a
+        // scenario of its own, with the CBS path made absolute; the rest of the baseline is tested in ScenarioSchemaTests.
+        string root = Path.GetDirectoryName(Path.GetDirectoryName(PopulationFixtures.UtrechtCsv))!;
+        string baselinePath = Path.Combine(root, "..", "delft-wippolder", "baseline.json");
+        JsonObject baseline = JsonNode.Parse(File.ReadAllText(baselinePath))!.AsObject();
+        JsonObject population = baseline["population"]!.DeepClone().AsObject();
+        JsonObject cbs = population["cbs"]!.AsObject();
+        cbs["file"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(baselinePath)!, cbs["file"]!.GetValue<string>()));
+        string scenario = _files.Set("population", population).Set("seed", baseline["seed"]!.DeepClone()).Write();
+
+        Residents residents = Synthesise(scenario, PopulationFixtures.Homes(60, 80)); // 4,800 dwellings
+
+        // BU03440511 Buiten Wittevrouwen: 4,760 inhabitants and 3,175 households (CBS 2023), scaled by 1.5.
+        Assert.Equal(7140, residents.Count);
+        Assert.Equal(4762, residents.HouseholdCount); // 4,762.5 rounded to even
+        Assert.DoesNotContain(residents.Warnings, w => w.Contains("dwellings", StringComparison.Ordinal)); // one household per dwelling
+    }
+
+    [Fact]
+    public void A_variant_with_the_same_seed_has_the_same_residents_and_another_seed_other_ones()
+    {
+        HomeSet homes = PopulationFixtures.Homes(40, 1, 4, 12);
+        string baseline = _files.Set("seed", 7).Write("baseline.json");
+        string variant = _files.Empty().Extends("baseline.json").Set("name", "benches").WidenPavement("Mekelweg", 3).Write("variant.json");
+        string reseeded = _files.Empty().Extends("baseline.json").Set("seed", 8).Write("reseeded.json");
+
+        string first = Fingerprint(Synthesise(baseline, homes));
+
+        Assert.Equal(first, Fingerprint(Synthesise(variant, homes)));
+        Assert.NotEqual(first, Fingerprint(Synthesise(reseeded, homes)));
+    }
+
+    [Fact]
+    public void No_homes_is_a_problem_of_the_map()
+    {
+        Scenario scenario = ScenarioLoader.Load(_files.Write()).Unwrap();
+
+        InputProblem problem = Assert.Single(ScenarioPopulation.Synthesise(scenario, HomeSet.Empty).Problems);
+
+        Assert.Equal((scenario.MapPath, "homes"), (problem.File, problem.Field));
+    }
+
+    [Fact]
+    public void A_profile_that_cannot_be_synthesised_points_at_the_population_in_the_scenario()
+    {
+        // Only children: no adult can head a household.
+        string path = _files.Set("population", new JsonObject
+        {
+            ["explicit"] = new JsonObject
+            {
+                ["residents"] = 50,
+                ["ageShares"] = new JsonObject { ["age0To14"] = 1, ["age15To24"] = 0, ["age25To44"] = 0, ["age45To64"] = 0, ["age65Plus"] = 0 },
+            },
+        }).Write();
+
+        InputProblem problem = Assert.Single(ScenarioPopulation.Synthesise(ScenarioLoader.Load(path).Unwrap(), PopulationFixtures.Homes(30, 2)).Problems);
+
+        Assert.EndsWith("scenario.json", problem.File, StringComparison.Ordinal);
+        Assert.StartsWith("$.population.explicit (line ", problem.Field, StringComparison.Ordinal);
+        Assert.StartsWith("explicit numbers: ", problem.Message, StringComparison.Ordinal);
+    }
+}
