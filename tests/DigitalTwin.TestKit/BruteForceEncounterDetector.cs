@@ -141,19 +141,14 @@ public static class BruteForceEncounterDetector
         int aTo = network.SegmentTo[a.Segment];
         int bFrom = network.SegmentFrom[b.Segment];
         int bTo = network.SegmentTo[b.Segment];
-        double aLength = network.LengthMetres[a.Segment];
-        double bLength = network.LengthMetres[b.Segment];
-        foreach ((int node, double distanceA) in new[] { (aFrom, xa), (aTo, aLength - xa) })
-        {
-            if (node == bFrom)
-            {
-                best = Math.Min(best, distanceA + xb);
-            }
-            if (node == bTo)
-            {
-                best = Math.Min(best, distanceA + (bLength - xb));
-            }
-        }
+        double toAFrom = xa;
+        double toATo = network.LengthMetres[a.Segment] - xa;
+        double toBFrom = xb;
+        double toBTo = network.LengthMetres[b.Segment] - xb;
+        if (aFrom == bFrom) { best = Math.Min(best, toAFrom + toBFrom); }
+        if (aFrom == bTo) { best = Math.Min(best, toAFrom + toBTo); }
+        if (aTo == bFrom) { best = Math.Min(best, toATo + toBFrom); }
+        if (aTo == bTo) { best = Math.Min(best, toATo + toBTo); }
         return best;
     }
 }

@@ -50,4 +50,28 @@ public static class TinyStreets
     public static StreetNetwork SmallGrid() => Build(
         [(0, 0), (40, 0), (80, 0), (130, 0), (60, 30), (60, 70)],
         [(0, 1, 2f), (1, 2, 2f), (2, 3, 1.5f), (1, 4, 2f), (4, 2, 2f), (4, 5, 0f)]);
+
+    /// <summary>A square grid of n × n nodes, <paramref name="spacingMetres"/> apart, all streets with pavements.</summary>
+    public static StreetNetwork Grid(int n, double spacingMetres = 60)
+    {
+        var nodes = new List<(double, double)>();
+        var segments = new List<(int, int, float)>();
+        for (int row = 0; row < n; row++)
+        {
+            for (int column = 0; column < n; column++)
+            {
+                nodes.Add((column * spacingMetres, row * spacingMetres));
+                int node = row * n + column;
+                if (column > 0)
+                {
+                    segments.Add((node - 1, node, 2f));
+                }
+                if (row > 0)
+                {
+                    segments.Add((node - n, node, 2f));
+                }
+            }
+        }
+        return Build([.. nodes], [.. segments]);
+    }
 }
