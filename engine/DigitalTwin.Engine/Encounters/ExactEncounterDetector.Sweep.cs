@@ -84,8 +84,20 @@ public sealed partial class ExactEncounterDetector
             c = x.Kind.CompareTo(y.Kind);
             if (c != 0) { return c; }
             c = x.ModeA.CompareTo(y.ModeA);
-            return c != 0 ? c : x.ModeB.CompareTo(y.ModeB);
+            if (c != 0) { return c; }
+            c = x.ModeB.CompareTo(y.ModeB);
+            if (c != 0) { return c; }
+            c = x.Crowding.CompareTo(y.Crowding);
+            if (c != 0) { return c; }
+            c = x.Speed.CompareTo(y.Speed);
+            return c != 0 ? c : x.Weight.CompareTo(y.Weight);
         }
+    }
+
+    /// <summary>Fragment order applied to indices into the merged fragment array.</summary>
+    private readonly struct FragmentIndexOrder(Fragment[] fragments) : IComparer<int>
+    {
+        public int Compare(int x, int y) => default(FragmentOrder).Compare(fragments[x], fragments[y]);
     }
 
     /// <summary>Sweep order: zone (places), start time, then resident and end so ties are broken the same way always.</summary>
@@ -110,29 +122,44 @@ public sealed partial class ExactEncounterDetector
     private sealed class ChunkWorker(ExactEncounterDetector owner)
     {
         private Piece[] _pieces = new Piece[64];
+        private double[] _starts = new double[64];
         private int[] _active = new int[64];
         private Fragment[] _fragments = new Fragment[256];
+        private Piece[] _nodePieces = new Piece[256];
+        private int[] _nodeOfPieces = new int[256];
+        private int _nodePieceCount;
 
         public int FragmentCount { get; private set; }
 
         public ReadOnlySpan<Fragment> Fragments => _fragments.AsSpan(0, FragmentCount);
 
-        public void Run(int firstUnit, int lastUnit, DayContext context)
+        public ReadOnlySpan<Piece> NodePieces => _nodePieces.AsSpan(0, _nodePieceCount);
+
+        public ReadOnlySpan<int> NodeOfPieces => _nodeOfPieces.AsSpan(0, _nodePieceCount);
+
+        /// <summary>Phase 1: sweeps segments [first, last) and cuts their node pieces. Starts the chunk's output.</summary>
+        public void RunSegments(int first, int last, DayContext context)
         {
             FragmentCount = 0;
-            for (int unit = firstUnit; unit < lastUnit; unit++)
+            _nodePieceCount = 0;
+            for (int segment = first; segment < last; segment++)
             {
-                if (unit < context.SegmentCount)
+                SweepSegment(segment, context);
+            }
+        }
+
+        /// <summary>Phase 3: sweeps nodes and places (units [first, last) over nodes then places), adding to the output.</summary>
+        public void RunNodesAndPlaces(int first, int last, DayContext context)
+        {
+            for (int unit = first; unit < last; unit++)
+            {
+                if (unit < context.NodeCount)
                 {
-                    SweepSegment(unit, context);
-                }
-                else if (unit < context.SegmentCount + context.NodeCount)
-                {
-                    SweepNode(unit - context.SegmentCount);
+                    SweepNode(unit);
                 }
                 else
                 {
-                    SweepPlace(unit - context.SegmentCount - context.NodeCount, context.Trajectories);
+                    SweepPlace(unit - context.NodeCount, context.Trajectories);
                 }
             }
         }
@@ -142,18 +169,43 @@ public sealed partial class ExactEncounterDetector
             TrajectoryBuffer t = context.Trajectories;
             ReadOnlySpan<int> passages = t.PassagesOnSegment(segment);
             ReadOnlySpan<int> stays = t.StaysOnSegment(segment);
-            if (passages.Length + stays.Length < 2)
+            if (passages.Length + stays.Length == 0)
             {
                 return;
             }
             EnsurePieces(passages.Length + stays.Length);
+            StreetNetwork network = context.Network;
+            bool walkersMeet = network.PavementWidthMetres[segment] > owner.Parameters.MinimumPavementWidthMetres;
+            float cyclistAttention = (float)owner.Parameters.CyclistAttention;
+            ReadOnlySpan<TravelModes> modes = t.PassageMode;
+            ReadOnlySpan<double> entries = t.PassageEntryTimeSeconds;
+            ReadOnlySpan<double> exits = t.PassageExitTimeSeconds;
+            ReadOnlySpan<float> offsets = t.PassageEntryOffsetMetres;
+            ReadOnlySpan<float> speeds = t.PassageSpeedMetresPerSecond;
+            ReadOnlySpan<sbyte> directions = t.PassageDirection;
+            ReadOnlySpan<int> residents = t.PassageResident;
             int n = 0;
             foreach (int p in passages)
             {
-                if (owner.TryMakePassagePiece(context.Network, t, p, out Piece piece))
+                TravelModes mode = modes[p];
+                if ((mode & TravelModes.Car) != 0 || (!walkersMeet && (mode & TravelModes.Walk) != 0) || !(exits[p] > entries[p]))
                 {
-                    _pieces[n++] = piece;
+                    continue;
                 }
+                float speed = speeds[p];
+                ref Piece piece = ref _pieces[n++];
+                piece.Start = entries[p];
+                piece.End = exits[p];
+                piece.X0 = offsets[p];
+                piece.Velocity = directions[p] * (double)speed;
+                piece.Resident = residents[p];
+                piece.Place = -1;
+                piece.Zone = 0;
+                piece.Segment = segment;
+                piece.Speed = speed;
+                piece.Mode = mode;
+                piece.IsStay = false;
+                piece.Attention = (mode & TravelModes.Bike) != 0 ? cyclistAttention : 1f;
             }
             foreach (int s in stays)
             {
@@ -163,23 +215,56 @@ public sealed partial class ExactEncounterDetector
                     _pieces[n++] = piece;
                 }
             }
-            Sweep(_pieces.AsSpan(0, n), SweepKind.Segment, segment);
+            int from = network.SegmentFrom[segment];
+            int to = network.SegmentTo[segment];
+            double length = network.LengthMetres[segment];
+            double d = owner.Parameters.SocialDistanceMetres;
+            for (int i = 0; i < n; i++)
+            {
+                AddNodePieces(in _pieces[i], from, to, length, d);
+            }
+            if (n >= 2)
+            {
+                Sweep(_pieces.AsSpan(0, n), SweepKind.Segment, segment);
+            }
+        }
+
+        private void AddNodePieces(in Piece piece, int fromNode, int toNode, double segmentLength, double d)
+        {
+            // Distance to the start node is x(t); to the end node, L − x(t). Keep the time window where it is ≤ d.
+            Piece atFrom = piece;
+            if (ClipToNode(ref atFrom, piece.X0, piece.Velocity, d))
+            {
+                AddNodePiece(atFrom, fromNode);
+            }
+            Piece atTo = piece;
+            if (ClipToNode(ref atTo, segmentLength - piece.X0, -piece.Velocity, d))
+            {
+                AddNodePiece(atTo, toNode);
+            }
+        }
+
+        private void AddNodePiece(in Piece piece, int node)
+        {
+            if (_nodePieceCount == _nodePieces.Length)
+            {
+                Array.Resize(ref _nodePieces, _nodePieceCount * 2);
+                Array.Resize(ref _nodeOfPieces, _nodePieceCount * 2);
+            }
+            _nodePieces[_nodePieceCount] = piece;
+            _nodeOfPieces[_nodePieceCount] = node;
+            _nodePieceCount++;
         }
 
         private void SweepNode(int node)
         {
             int first = owner._nodeStart[node];
             int count = owner._nodeStart[node + 1] - first;
-            if (count < 2)
+            if (count >= 2)
             {
-                return;
+                // Each node's range is its own: sorting it in place is safe in parallel.
+                Sweep(owner._nodePieces.AsSpan(first, count), SweepKind.Node, node);
             }
-            EnsurePieces(count);
-            for (int i = 0; i < count; i++)
-            {
-                _pieces[i] = owner._nodePieces[owner._nodeOrder[first + i]];
-            }
-            Sweep(_pieces.AsSpan(0, count), SweepKind.Node, node);
         }
 
         private void SweepPlace(int place, TrajectoryBuffer t)
@@ -215,13 +300,19 @@ public sealed partial class ExactEncounterDetector
             }
         }
 
+        /// <summary>Sorts by start time (a primitive key sort: ties keep a deterministic, input-defined order) and sweeps.</summary>
         private void Sweep(Span<Piece> pieces, SweepKind kind, int location)
         {
+            if (_starts.Length < pieces.Length)
+            {
+                _starts = new double[Math.Max(pieces.Length, _starts.Length * 2)];
+            }
+            var starts = _starts.AsSpan(0, pieces.Length);
             for (int i = 0; i < pieces.Length; i++)
             {
-                pieces[i].Zone = 0; // zones only matter at places
+                starts[i] = pieces[i].Start;
             }
-            pieces.Sort(default(PieceOrder));
+            starts.Sort(pieces);
             SweepSorted(pieces, kind, location);
         }
 

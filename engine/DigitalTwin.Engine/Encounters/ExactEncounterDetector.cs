@@ -37,14 +37,14 @@ public sealed partial class ExactEncounterDetector
 {
     private readonly List<ChunkWorker> _workers = [];
     private Fragment[] _merged = new Fragment[1024];
+    private ulong[] _mergeKeys = new ulong[1024];
+    private int[] _mergeOrder = new int[1024];
     private StreetNetwork? _network;
 
-    // Node pieces: the part of each interval within social distance of a segment end, grouped by node.
+    // Node pieces: the part of each interval within social distance of a segment end, grouped by node:
+    // node n's pieces are _nodePieces[_nodeStart[n] .. _nodeStart[n + 1]).
     private Piece[] _nodePieces = new Piece[1024];
-    private int _nodePieceCount;
-    private int[] _nodePieceNode = new int[1024];
     private int[] _nodeStart = [0];
-    private int[] _nodeOrder = [];
 
     public ExactEncounterDetector(EncounterParameters parameters)
     {
@@ -79,29 +79,28 @@ public sealed partial class ExactEncounterDetector
         int segmentCount = network.SegmentCount;
         int nodeCount = network.NodeCount;
         trajectories.Group(segmentCount, placeCount);
-        BuildNodePieces(network, trajectories);
 
-        int unitCount = segmentCount + nodeCount + placeCount;
         int threads = Math.Max(1, Parameters.MaxThreads);
-        // Chunk boundaries may depend on the thread count: the concatenation in unit order does not.
-        int chunkCount = Math.Max(1, Math.Min(unitCount, threads * 8));
+        // Chunk boundaries depend on the thread count; the output does not: fragments are put in a total order below.
+        int chunkCount = threads == 1 ? 1 : threads * 8;
         while (_workers.Count < chunkCount)
         {
             _workers.Add(new ChunkWorker(this));
         }
         var context = new DayContext(network, trajectories, segmentCount, nodeCount, placeCount);
-        if (threads == 1 || chunkCount == 1)
+
+        // Phase 1: segments (sweep, and cut the node pieces). Phase 2: group node pieces by node. Phase 3: nodes, places.
+        ForEachChunk(chunkCount, threads, c =>
         {
-            for (int c = 0; c < chunkCount; c++)
-            {
-                RunChunk(c, chunkCount, unitCount, context);
-            }
-        }
-        else
+            var (first, last) = ChunkRange(c, chunkCount, segmentCount);
+            _workers[c].RunSegments(first, last, context);
+        });
+        GroupNodePieces(nodeCount, chunkCount);
+        ForEachChunk(chunkCount, threads, c =>
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
-            Parallel.For(0, chunkCount, options, c => RunChunk(c, chunkCount, unitCount, context));
-        }
+            var (first, last) = ChunkRange(c, chunkCount, nodeCount + placeCount);
+            _workers[c].RunNodesAndPlaces(first, last, context);
+        });
 
         int total = 0;
         for (int c = 0; c < chunkCount; c++)
@@ -110,7 +109,10 @@ public sealed partial class ExactEncounterDetector
         }
         if (_merged.Length < total)
         {
-            _merged = new Fragment[Math.Max(total, _merged.Length * 2)];
+            int size = Math.Max(total, _merged.Length * 2);
+            _merged = new Fragment[size];
+            _mergeKeys = new ulong[size];
+            _mergeOrder = new int[size];
         }
         int at = 0;
         for (int c = 0; c < chunkCount; c++)
@@ -119,42 +121,120 @@ public sealed partial class ExactEncounterDetector
             at += _workers[c].FragmentCount;
         }
         LastFragmentCount = total;
-        var fragments = _merged.AsSpan(0, total);
-        fragments.Sort(default(FragmentOrder));
-        JoinEpisodes(fragments, output);
+        SortFragments(total);
+        JoinEpisodes(_merged.AsSpan(0, total), _mergeOrder.AsSpan(0, total), output);
     }
 
-    private void RunChunk(int chunk, int chunkCount, int unitCount, DayContext context)
+    private static (int First, int Last) ChunkRange(int chunk, int chunkCount, int unitCount) =>
+        ((int)((long)unitCount * chunk / chunkCount), (int)((long)unitCount * (chunk + 1) / chunkCount));
+
+    private static void ForEachChunk(int chunkCount, int threads, Action<int> body)
     {
-        int first = (int)((long)unitCount * chunk / chunkCount);
-        int last = (int)((long)unitCount * (chunk + 1) / chunkCount);
-        _workers[chunk].Run(first, last, context);
+        if (chunkCount == 1)
+        {
+            body(0);
+            return;
+        }
+        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+
+    /// <summary>
+    /// Puts the fragments in (pair, start, ...) order: a primitive sort of the pair keys, then a full comparison
+    /// only inside runs of the same pair (most runs have one fragment). The order is total, so the result does not
+    /// depend on how the chunks were cut.
+    /// </summary>
+    private void SortFragments(int count)
+    {
+        var keys = _mergeKeys.AsSpan(0, count);
+        var order = _mergeOrder.AsSpan(0, count);
+        for (int i = 0; i < count; i++)
+        {
+            keys[i] = _merged[i].Pair;
+            order[i] = i;
+        }
+        keys.Sort(order);
+        int from = 0;
+        while (from < count)
+        {
+            int until = from + 1;
+            while (until < count && keys[until] == keys[from])
+            {
+                until++;
+            }
+            if (until - from > 1)
+            {
+                order[from..until].Sort(new FragmentIndexOrder(_merged));
+            }
+            from = until;
+        }
+    }
+
+    /// <summary>Stable counting sort of every chunk's node pieces into one array grouped by node.</summary>
+    private void GroupNodePieces(int nodeCount, int chunkCount)
+    {
+        if (_nodeStart.Length < nodeCount + 1)
+        {
+            _nodeStart = new int[nodeCount + 1];
+        }
+        var counts = _nodeStart.AsSpan(0, nodeCount + 1);
+        counts.Clear();
+        int total = 0;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            foreach (int node in _workers[c].NodeOfPieces)
+            {
+                counts[node + 1]++;
+            }
+            total += _workers[c].NodePieces.Length;
+        }
+        for (int n = 0; n < nodeCount; n++)
+        {
+            counts[n + 1] += counts[n];
+        }
+        if (_nodePieces.Length < total)
+        {
+            _nodePieces = new Piece[Math.Max(total, _nodePieces.Length * 2)];
+        }
+        for (int c = 0; c < chunkCount; c++)
+        {
+            ReadOnlySpan<Piece> pieces = _workers[c].NodePieces;
+            ReadOnlySpan<int> nodes = _workers[c].NodeOfPieces;
+            for (int i = 0; i < pieces.Length; i++)
+            {
+                _nodePieces[counts[nodes[i]]++] = pieces[i];
+            }
+        }
+        for (int n = nodeCount; n > 0; n--)
+        {
+            counts[n] = counts[n - 1];
+        }
+        counts[0] = 0;
     }
 
     /// <summary>Joins the sorted fragments of each pair into contact episodes and classifies them.</summary>
-    private void JoinEpisodes(ReadOnlySpan<Fragment> fragments, EncounterBuffer output)
+    private void JoinEpisodes(ReadOnlySpan<Fragment> all, ReadOnlySpan<int> order, EncounterBuffer output)
     {
         double gap = Parameters.EpisodeGapSeconds;
         double minimum = Parameters.MinimumDurationSeconds;
         int i = 0;
-        while (i < fragments.Length)
+        while (i < order.Length)
         {
-            ref readonly Fragment head = ref fragments[i];
+            ref readonly Fragment head = ref all[order[i]];
             ulong pair = head.Pair;
             double start = head.Start;
             double end = head.End;
-            int longest = i;
+            int longest = order[i];
             bool coPresent = head.Kind == FragmentKind.CoPresent;
             bool passingBy = head.Kind == FragmentKind.PassingBy;
             int crowding = head.Crowding;
             int j = i + 1;
-            while (j < fragments.Length && fragments[j].Pair == pair && fragments[j].Start <= end + gap)
+            while (j < order.Length && all[order[j]].Pair == pair && all[order[j]].Start <= end + gap)
             {
-                ref readonly Fragment next = ref fragments[j];
+                ref readonly Fragment next = ref all[order[j]];
                 end = Math.Max(end, next.End);
-                if (next.End - next.Start > fragments[longest].End - fragments[longest].Start)
+                if (next.End - next.Start > all[longest].End - all[longest].Start)
                 {
-                    longest = j;
+                    longest = order[j];
                 }
                 coPresent |= next.Kind == FragmentKind.CoPresent;
                 passingBy |= next.Kind == FragmentKind.PassingBy;
@@ -164,7 +244,7 @@ public sealed partial class ExactEncounterDetector
             double duration = end - start;
             if (duration > 0 && duration >= minimum)
             {
-                ref readonly Fragment main = ref fragments[longest];
+                ref readonly Fragment main = ref all[longest];
                 EncounterKind kind = coPresent ? EncounterKind.CoPresent
                     : passingBy ? EncounterKind.PassingBy
                     : main.Kind == FragmentKind.Opposite ? EncounterKind.Passing
@@ -192,80 +272,6 @@ public sealed partial class ExactEncounterDetector
         }
     }
 
-    /// <summary>
-    /// Cuts from every eligible interval the part within social distance of each end node and groups the pieces
-    /// by node (stable counting sort). Serial and O(n): a small share of the work.
-    /// </summary>
-    private void BuildNodePieces(StreetNetwork network, TrajectoryBuffer trajectories)
-    {
-        _nodePieceCount = 0;
-        double d = Parameters.SocialDistanceMetres;
-        ReadOnlySpan<int> from = network.SegmentFrom;
-        ReadOnlySpan<int> to = network.SegmentTo;
-        ReadOnlySpan<float> length = network.LengthMetres;
-        for (int s = 0; s < network.SegmentCount; s++)
-        {
-            double segmentLength = length[s];
-            foreach (int p in trajectories.PassagesOnSegment(s))
-            {
-                if (TryMakePassagePiece(network, trajectories, p, out Piece piece))
-                {
-                    AddNodePieces(piece, s, from[s], to[s], segmentLength, d);
-                }
-            }
-            foreach (int st in trajectories.StaysOnSegment(s))
-            {
-                AddNodePieces(MakeStayPiece(trajectories, st, s), s, from[s], to[s], segmentLength, d);
-            }
-        }
-
-        int nodeCount = network.NodeCount;
-        if (_nodeStart.Length < nodeCount + 1)
-        {
-            _nodeStart = new int[nodeCount + 1];
-        }
-        var counts = _nodeStart.AsSpan(0, nodeCount + 1);
-        counts.Clear();
-        for (int i = 0; i < _nodePieceCount; i++)
-        {
-            counts[_nodePieceNode[i] + 1]++;
-        }
-        for (int n = 0; n < nodeCount; n++)
-        {
-            counts[n + 1] += counts[n];
-        }
-        if (_nodeOrder.Length < _nodePieceCount)
-        {
-            _nodeOrder = new int[Math.Max(_nodePieceCount, _nodeOrder.Length * 2)];
-        }
-        for (int i = 0; i < _nodePieceCount; i++)
-        {
-            _nodeOrder[counts[_nodePieceNode[i]]++] = i;
-        }
-        for (int n = nodeCount; n > 0; n--)
-        {
-            counts[n] = counts[n - 1];
-        }
-        counts[0] = 0;
-    }
-
-    private void AddNodePieces(in Piece piece, int segment, int fromNode, int toNode, double segmentLength, double d)
-    {
-        // Distance to the start node is x(t); to the end node, L - x(t). Keep the time window where it is <= d.
-        Piece atFrom = piece;
-        atFrom.Segment = segment;
-        if (ClipToNode(ref atFrom, piece.X0, piece.Velocity, d))
-        {
-            AddNodePiece(atFrom, fromNode);
-        }
-        Piece atTo = piece;
-        atTo.Segment = segment;
-        if (ClipToNode(ref atTo, segmentLength - piece.X0, -piece.Velocity, d))
-        {
-            AddNodePiece(atTo, toNode);
-        }
-    }
-
     private static bool ClipToNode(ref Piece piece, double distanceAtStart, double rate, double d)
     {
         if (!Solve(distanceAtStart, rate, piece.End - piece.Start, d, absolute: false, out double from, out double until))
@@ -277,46 +283,6 @@ public sealed partial class ExactEncounterDetector
         piece.End = until >= piece.End - start ? piece.End : start + until;
         piece.X0 = distanceAtStart + rate * from;
         piece.Velocity = rate;
-        return piece.End > piece.Start;
-    }
-
-    private void AddNodePiece(in Piece piece, int node)
-    {
-        if (_nodePieceCount == _nodePieces.Length)
-        {
-            Array.Resize(ref _nodePieces, _nodePieceCount * 2);
-            Array.Resize(ref _nodePieceNode, _nodePieceCount * 2);
-        }
-        _nodePieces[_nodePieceCount] = piece;
-        _nodePieceNode[_nodePieceCount] = node;
-        _nodePieceCount++;
-    }
-
-    /// <summary>A passage as a piece, or false when it takes part in no encounter (car, no pavement for a walker).</summary>
-    private bool TryMakePassagePiece(StreetNetwork network, TrajectoryBuffer t, int index, out Piece piece)
-    {
-        TravelModes mode = t.PassageMode[index];
-        int segment = t.PassageSegment[index];
-        if ((mode & TravelModes.Car) != 0
-            || ((mode & TravelModes.Walk) != 0 && network.PavementWidthMetres[segment] <= Parameters.MinimumPavementWidthMetres))
-        {
-            piece = default;
-            return false;
-        }
-        float speed = t.PassageSpeedMetresPerSecond[index];
-        piece = new Piece
-        {
-            Start = t.PassageEntryTimeSeconds[index],
-            End = t.PassageExitTimeSeconds[index],
-            X0 = t.PassageEntryOffsetMetres[index],
-            Velocity = t.PassageDirection[index] * (double)speed,
-            Resident = t.PassageResident[index],
-            Place = -1,
-            Segment = segment,
-            Speed = speed,
-            Mode = mode,
-            Attention = (mode & TravelModes.Bike) != 0 ? (float)Parameters.CyclistAttention : 1f,
-        };
         return piece.End > piece.Start;
     }
 
