@@ -1,11 +1,13 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using DigitalTwin.Engine.Encounters;
 
 namespace DigitalTwin.Engine.Familiarity;
 
 /// <summary>
 /// Sparse memory of every pair that ever met: an open-addressing hash (linear probing, Fibonacci hashing) keyed by
-/// the 64-bit pair key, with one array per field and no object per pair.
+/// the 64-bit pair key: the keys in one array (probing reads only them), each pair's memory in a 56-byte struct in
+/// a parallel array (an update touches one cache line), and no object per pair: 64 bytes a slot, at most 70 % full.
 /// <para>
 /// Activation A = ln Σ t_j^−d (ACT-R base level; Pachur et al. 2014) is kept compactly with Petrov's (2006)
 /// approximation: the last <see cref="RecentHistoryLength"/> encounter times exactly, and the older ones as if
@@ -27,23 +29,15 @@ public sealed class FamiliarityLedger
     public const int RecentHistoryLength = 4;
 
     /// <summary>Bytes per hash slot over all field arrays.</summary>
-    public const int BytesPerSlot = sizeof(ulong) * 3 + sizeof(int) * 3 + sizeof(float) * (2 + RecentHistoryLength) + sizeof(byte);
+    public static readonly int BytesPerSlot = sizeof(ulong) + Unsafe.SizeOf<PairMemory>();
 
     private const double MaxLoad = 0.7;
     private const double SecondsPerDay = 86_400;
 
     private readonly FamiliarityParameters _parameters;
     private int _shift;
-    private ulong[] _keys;
-    private int[] _encounters;
-    private int[] _nods;
-    private int[] _lastDay;
-    private ulong[] _dayMask;
-    private ulong[] _nodDayMask;
-    private float[] _firstDays;
-    private float[] _recentDays; // RecentHistoryLength per slot, most recent first
-    private float[] _stationarySeconds;
-    private TieState[] _peak;
+    private ulong[] _keys;       // probed alone: dense, 8 bytes a slot
+    private PairMemory[] _pairs; // one record per slot: an update touches one cache line
 
     public FamiliarityLedger(FamiliarityParameters parameters, int initialCapacity = 1024)
     {
@@ -56,15 +50,7 @@ public sealed class FamiliarityLedger
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, initialCapacity));
         _shift = 64 - BitOperations.Log2((uint)capacity);
         _keys = new ulong[capacity];
-        _encounters = new int[capacity];
-        _nods = new int[capacity];
-        _lastDay = new int[capacity];
-        _dayMask = new ulong[capacity];
-        _nodDayMask = new ulong[capacity];
-        _firstDays = new float[capacity];
-        _recentDays = new float[capacity * RecentHistoryLength];
-        _stationarySeconds = new float[capacity];
-        _peak = new TieState[capacity];
+        _pairs = new PairMemory[capacity];
     }
 
     public FamiliarityParameters Parameters => _parameters;
@@ -108,62 +94,64 @@ public sealed class FamiliarityLedger
             Grow();
         }
         int slot = FindSlot(key);
+        ref PairMemory pair = ref _pairs[slot];
         if (_keys[slot] == 0)
         {
             _keys[slot] = key;
-            _lastDay[slot] = day;
-            _firstDays[slot] = (float)(day + encounters[0].StartTimeSeconds / SecondsPerDay);
+            pair.LastDay = day;
+            pair.FirstDays = (float)(day + encounters[0].StartTimeSeconds / SecondsPerDay);
             PairCount++;
         }
         else
         {
-            if (day < _lastDay[slot])
+            if (day < pair.LastDay)
             {
                 throw new ArgumentOutOfRangeException(nameof(day), "Days are recorded in order.");
             }
-            if (_peak[slot] != TieState.None && ActivationAt(slot, day) < FadeThreshold(_peak[slot]))
+            if (pair.Peak != TieState.None && Math.Log(Strength(in pair, day)) < FadeThreshold(pair.Peak))
             {
                 // The tie faded before this meeting: it is earned again from here.
-                _peak[slot] = TieState.None;
-                _nodDayMask[slot] = 0;
-                _stationarySeconds[slot] = 0;
+                pair.Peak = TieState.None;
+                pair.NodDayMask = 0;
+                pair.StationarySeconds = 0;
             }
-            int shift = day - _lastDay[slot];
-            _dayMask[slot] = shift >= 64 ? 0 : _dayMask[slot] << shift;
-            _nodDayMask[slot] = shift >= 64 ? 0 : _nodDayMask[slot] << shift;
-            _lastDay[slot] = day;
+            int shift = day - pair.LastDay;
+            pair.DayMask = shift >= 64 ? 0 : pair.DayMask << shift;
+            pair.NodDayMask = shift >= 64 ? 0 : pair.NodDayMask << shift;
+            pair.LastDay = day;
         }
-        _dayMask[slot] |= 1;
-        var recent = _recentDays.AsSpan(slot * RecentHistoryLength, RecentHistoryLength);
+        pair.DayMask |= 1;
         for (int j = 0; j < encounters.Length; j++)
         {
             ref readonly Encounter e = ref encounters[j];
-            _encounters[slot]++;
-            recent[..^1].CopyTo(recent[1..]);
-            recent[0] = (float)(day + e.StartTimeSeconds / SecondsPerDay);
+            pair.Encounters++;
+            pair.Recent3 = pair.Recent2;
+            pair.Recent2 = pair.Recent1;
+            pair.Recent1 = pair.Recent0;
+            pair.Recent0 = (float)(day + e.StartTimeSeconds / SecondsPerDay);
             if (nods[j])
             {
-                _nods[slot]++;
-                _nodDayMask[slot] |= 1;
+                pair.Nods++;
+                pair.NodDayMask |= 1;
             }
             if (e.Kind == EncounterKind.CoPresent)
             {
-                _stationarySeconds[slot] += (float)e.DurationSeconds;
+                pair.StationarySeconds += (float)e.DurationSeconds;
             }
         }
-        TieState earned = Earned(slot);
-        if (earned > _peak[slot])
+        TieState earned = Earned(in pair);
+        if (earned > pair.Peak)
         {
-            _peak[slot] = earned;
+            pair.Peak = earned;
         }
     }
 
-    private TieState Earned(int slot)
+    private TieState Earned(in PairMemory pair)
     {
         FamiliarityParameters p = _parameters;
-        bool familiar = BitOperations.PopCount(_dayMask[slot] & WindowMask(p.FamiliarStrangerWindowDays)) >= p.FamiliarStrangerDays;
-        bool nodding = BitOperations.PopCount(_nodDayMask[slot] & WindowMask(p.NoddingContactWindowDays)) >= p.NoddingContactNodDays;
-        return nodding && _stationarySeconds[slot] >= p.AcquaintanceStationarySeconds ? TieState.Acquaintance
+        bool familiar = BitOperations.PopCount(pair.DayMask & WindowMask(p.FamiliarStrangerWindowDays)) >= p.FamiliarStrangerDays;
+        bool nodding = BitOperations.PopCount(pair.NodDayMask & WindowMask(p.NoddingContactWindowDays)) >= p.NoddingContactNodDays;
+        return nodding && pair.StationarySeconds >= p.AcquaintanceStationarySeconds ? TieState.Acquaintance
             : nodding ? TieState.NoddingContact
             : familiar ? TieState.FamiliarStranger
             : TieState.None;
@@ -182,20 +170,20 @@ public sealed class FamiliarityLedger
     public TieState StateOf(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        return _keys[slot] == 0 ? TieState.None : StateAt(slot, day);
+        return _keys[slot] == 0 ? TieState.None : StateAt(in _pairs[slot], day);
     }
 
-    private TieState StateAt(int slot, int day)
+    private TieState StateAt(in PairMemory pair, int day)
     {
-        TieState peak = _peak[slot];
-        return peak != TieState.None && ActivationAt(slot, day) >= FadeThreshold(peak) ? peak : TieState.None;
+        TieState peak = pair.Peak;
+        return peak != TieState.None && Math.Log(Strength(in pair, day)) >= FadeThreshold(peak) ? peak : TieState.None;
     }
 
     /// <summary>Activation A = ln Σ t^−d at the start of <paramref name="day"/>; −∞ for a pair that never met.</summary>
     public double ActivationOf(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        return _keys[slot] == 0 ? double.NegativeInfinity : ActivationAt(slot, day);
+        return _keys[slot] == 0 ? double.NegativeInfinity : Math.Log(Strength(in _pairs[slot], day));
     }
 
     /// <summary>
@@ -205,28 +193,32 @@ public sealed class FamiliarityLedger
     public double StrengthOf(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        return _keys[slot] == 0 ? 0 : StrengthAt(slot, day);
+        return _keys[slot] == 0 ? 0 : Strength(in _pairs[slot], day);
     }
 
-    private double ActivationAt(int slot, double nowDays) => Math.Log(StrengthAt(slot, nowDays));
-
-    private double StrengthAt(int slot, double nowDays)
+    private double Strength(in PairMemory pair, double nowDays)
     {
         double d = _parameters.ActivationDecay;
         double minimum = _parameters.MinimumAgeDays;
-        int n = _encounters[slot];
-        int kept = Math.Min(n, RecentHistoryLength);
-        var recent = _recentDays.AsSpan(slot * RecentHistoryLength, RecentHistoryLength);
-        double sum = 0;
-        for (int j = 0; j < kept; j++)
+        int n = pair.Encounters;
+        double sum = Math.Pow(Math.Max(nowDays - pair.Recent0, minimum), -d);
+        if (n > 1)
         {
-            sum += Math.Pow(Math.Max(nowDays - recent[j], minimum), -d);
+            sum += Math.Pow(Math.Max(nowDays - pair.Recent1, minimum), -d);
+        }
+        if (n > 2)
+        {
+            sum += Math.Pow(Math.Max(nowDays - pair.Recent2, minimum), -d);
+        }
+        if (n > 3)
+        {
+            sum += Math.Pow(Math.Max(nowDays - pair.Recent3, minimum), -d);
         }
         if (n > RecentHistoryLength)
         {
             // Petrov (2006): the n − k older encounters spread evenly over [t_k, t_n].
-            double tk = Math.Max(nowDays - recent[RecentHistoryLength - 1], minimum);
-            double tn = Math.Max(nowDays - _firstDays[slot], minimum);
+            double tk = Math.Max(nowDays - pair.Recent3, minimum);
+            double tn = Math.Max(nowDays - pair.FirstDays, minimum);
             int older = n - RecentHistoryLength;
             sum += tn > tk
                 ? older * (Math.Pow(tn, 1 - d) - Math.Pow(tk, 1 - d)) / ((1 - d) * (tn - tk))
@@ -256,7 +248,7 @@ public sealed class FamiliarityLedger
             int b = PairKeys.Higher(key);
             peopleMet[a]++;
             peopleMet[b]++;
-            Span<int> counts = StateAt(slot, day) switch
+            Span<int> counts = StateAt(in _pairs[slot], day) switch
             {
                 TieState.FamiliarStranger => familiarStrangers,
                 TieState.NoddingContact => noddingContacts,
@@ -275,6 +267,7 @@ public sealed class FamiliarityLedger
     public Tie[] SnapshotTies(int day)
     {
         var ties = new Tie[PairCount];
+        var keys = new ulong[PairCount];
         int at = 0;
         for (int slot = 0; slot < _keys.Length; slot++)
         {
@@ -283,14 +276,15 @@ public sealed class FamiliarityLedger
             {
                 continue;
             }
-            int shift = day - 1 - _lastDay[slot];
-            ulong mask = shift <= 0 ? _dayMask[slot] : shift >= 64 ? 0 : _dayMask[slot] << shift;
+            ref readonly PairMemory pair = ref _pairs[slot];
+            int shift = day - 1 - pair.LastDay;
+            ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
+            keys[at] = key;
             ties[at++] = new Tie(
-                PairKeys.Lower(key), PairKeys.Higher(key), StateAt(slot, day), _encounters[slot], _nods[slot],
-                BitOperations.PopCount(mask), _recentDays[slot * RecentHistoryLength], _stationarySeconds[slot],
-                ActivationAt(slot, day));
+                PairKeys.Lower(key), PairKeys.Higher(key), StateAt(in pair, day), pair.Encounters, pair.Nods,
+                BitOperations.PopCount(mask), pair.Recent0, pair.StationarySeconds, Math.Log(Strength(in pair, day)));
         }
-        Array.Sort(ties, static (x, y) => PairKeys.Of(x.ResidentA, x.ResidentB).CompareTo(PairKeys.Of(y.ResidentA, y.ResidentB)));
+        Array.Sort(keys, ties);
         return ties;
     }
 
@@ -313,45 +307,41 @@ public sealed class FamiliarityLedger
     private void Grow()
     {
         ulong[] keys = _keys;
-        int[] encounters = _encounters;
-        int[] nods = _nods;
-        int[] lastDay = _lastDay;
-        ulong[] dayMask = _dayMask;
-        ulong[] nodDayMask = _nodDayMask;
-        float[] firstDays = _firstDays;
-        float[] recentDays = _recentDays;
-        float[] stationary = _stationarySeconds;
-        TieState[] peak = _peak;
-
-        int capacity = keys.Length * 2;
+        PairMemory[] pairs = _pairs;
         _shift--;
-        _keys = new ulong[capacity];
-        _encounters = new int[capacity];
-        _nods = new int[capacity];
-        _lastDay = new int[capacity];
-        _dayMask = new ulong[capacity];
-        _nodDayMask = new ulong[capacity];
-        _firstDays = new float[capacity];
-        _recentDays = new float[capacity * RecentHistoryLength];
-        _stationarySeconds = new float[capacity];
-        _peak = new TieState[capacity];
+        _keys = new ulong[keys.Length * 2];
+        _pairs = new PairMemory[keys.Length * 2];
         for (int old = 0; old < keys.Length; old++)
         {
-            if (keys[old] == 0)
+            if (keys[old] != 0)
             {
-                continue;
+                int slot = FindSlot(keys[old]);
+                _keys[slot] = keys[old];
+                _pairs[slot] = pairs[old];
             }
-            int slot = FindSlot(keys[old]);
-            _keys[slot] = keys[old];
-            _encounters[slot] = encounters[old];
-            _nods[slot] = nods[old];
-            _lastDay[slot] = lastDay[old];
-            _dayMask[slot] = dayMask[old];
-            _nodDayMask[slot] = nodDayMask[old];
-            _firstDays[slot] = firstDays[old];
-            recentDays.AsSpan(old * RecentHistoryLength, RecentHistoryLength).CopyTo(_recentDays.AsSpan(slot * RecentHistoryLength));
-            _stationarySeconds[slot] = stationary[old];
-            _peak[slot] = peak[old];
         }
+    }
+
+    /// <summary>Everything remembered about one pair (56 bytes). Times are days since the run's first day.</summary>
+    private struct PairMemory
+    {
+        /// <summary>Bit i: met i days before <see cref="LastDay"/>.</summary>
+        public ulong DayMask;
+
+        /// <summary>Bit i: nodded i days before <see cref="LastDay"/>.</summary>
+        public ulong NodDayMask;
+
+        public int Encounters;
+        public int Nods;
+        public int LastDay;
+        public float FirstDays;
+
+        // The last RecentHistoryLength encounter times, most recent first (float days: 0.7 s resolution at 90 days).
+        public float Recent0;
+        public float Recent1;
+        public float Recent2;
+        public float Recent3;
+        public float StationarySeconds;
+        public TieState Peak;
     }
 }
