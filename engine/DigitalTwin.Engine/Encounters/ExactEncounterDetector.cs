@@ -28,9 +28,11 @@ namespace DigitalTwin.Engine.Encounters;
 /// </para>
 /// <para>
 /// Cost: per segment, node and place the intervals are sorted by start time and swept with an active list, which is
-/// O(n log n + k) for n intervals and k time-overlapping pairs. Work is split into chunks of segments, nodes and
-/// places; each chunk writes into its own reused buffer; the chunks are concatenated in unit order and sorted with
-/// a total order, so the output is bit-identical on any thread count. Buffers are kept across days.
+/// O(n log n + k) for n intervals and k time-overlapping pairs. Three phases: segments in parallel chunks (each
+/// sweeps its segments and cuts the pieces of its intervals near the end nodes), a counting sort of those pieces by
+/// node, then nodes and places in parallel chunks. Each chunk writes into its own reused buffer; the fragments are
+/// then sorted in a total order (pair keys as integers, the full comparison only within a pair), so the output is
+/// bit-identical on any thread count and chunking. Buffers are kept across days.
 /// </para>
 /// </summary>
 public sealed partial class ExactEncounterDetector
