@@ -14,6 +14,7 @@ public enum StreamPurpose : ulong
     Nod = 6,
     Placement = 7,
     Sampling = 8,
+    PlaceZone = 9,
     Test = 99,
 }
 

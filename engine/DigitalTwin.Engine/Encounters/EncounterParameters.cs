@@ -1,0 +1,50 @@
+namespace DigitalTwin.Engine.Encounters;
+
+/// <summary>What counts as an encounter (MODEL.md step 5). Every value is overridable from a scenario file.</summary>
+public sealed record EncounterParameters
+{
+    /// <summary>
+    /// Two people closer than this (metres, along the walking path) are in each other's social space: Hall's (1966)
+    /// proxemics puts the far end of social distance at 12 ft ≈ 3.7 m, where faces are recognised and a nod or
+    /// greeting is natural.
+    /// </summary>
+    public double SocialDistanceMetres { get; init; } = 3.7;
+
+    /// <summary>
+    /// Two people moving the same way who stay within social distance this long walk (or ride) together: below it,
+    /// one overtakes the other. 30 s is about 40 m at walking pace, longer than any overtaking at walking speed
+    /// differences above ~0.2 m/s (2 × 3.7 m / 0.2 m/s ≈ 37 s is the slow end), so only people genuinely keeping pace
+    /// are called alongside.
+    /// </summary>
+    public double AlongsideMinimumSeconds { get; init; } = 30;
+
+    /// <summary>
+    /// How much a cyclist takes in of the people around, relative to someone on foot (1). Gehl (2010, Cities for
+    /// People) on the 'sense of speed': at 15–20 km/h faces and details blur and attention goes to the road; we take
+    /// 0.4. An encounter's weight is the product of both people's factors (each has to notice the other), so
+    /// walker–cyclist weighs 0.4 and cyclist–cyclist 0.16. Car occupants take in nothing (Gehl) and are never
+    /// considered at all.
+    /// </summary>
+    public double CyclistAttention { get; init; } = 0.4;
+
+    /// <summary>
+    /// A contact that lapses for at most this long and resumes is the same encounter (a lamp post, a parked car or a
+    /// step aside breaks it only for a moment). Also joins the pieces of one contact across segments and nodes.
+    /// </summary>
+    public double EpisodeGapSeconds { get; init; } = 5;
+
+    /// <summary>Episodes shorter than this are not encounters (0: any contact counts; zero-length touches never do).</summary>
+    public double MinimumDurationSeconds { get; init; }
+
+    /// <summary>
+    /// A walker on a segment whose usable pavement is narrower than this (metres) walks on the carriageway edge with
+    /// attention on traffic and cannot stop or walk side by side: the passage takes part in no encounter. 0 keeps
+    /// only streets without any pavement out; raise it (e.g. to 0.9 m, one person's width) for stricter runs.
+    /// </summary>
+    public double MinimumPavementWidthMetres { get; init; }
+
+    /// <summary>Threads for the per-segment sweep (1 is fine for small runs; results do not depend on it).</summary>
+    public int MaxThreads { get; init; } = Environment.ProcessorCount;
+
+    public static EncounterParameters Default { get; } = new();
+}

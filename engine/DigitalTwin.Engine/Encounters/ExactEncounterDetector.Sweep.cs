@@ -1,0 +1,478 @@
+using DigitalTwin.Engine.Mobility;
+using DigitalTwin.Engine.Network;
+
+namespace DigitalTwin.Engine.Encounters;
+
+public sealed partial class ExactEncounterDetector
+{
+    private enum FragmentKind : byte
+    {
+        Opposite,
+        SameDirection,
+        PassingBy,
+        CoPresent,
+    }
+
+    private enum SweepKind : byte
+    {
+        Segment,
+        Node,
+        Place,
+    }
+
+    /// <summary>
+    /// One interval in a sweep: on a segment, X is the position (metres from the start node); at a node, X is the
+    /// distance to the node; at a place X is unused. X(t) = X0 + Velocity (t − Start) for t in [Start, End].
+    /// </summary>
+    private struct Piece
+    {
+        public double Start;
+        public double End;
+        public double X0;
+        public double Velocity;
+        public int Resident;
+        public int Place;
+        public int Zone;
+        public int Segment;
+        public float Speed;
+        public float Attention;
+        public TravelModes Mode;
+        public bool IsStay;
+
+        public readonly double At(double time) => X0 + Velocity * (time - Start);
+
+        public readonly bool Moves => !IsStay && Velocity != 0;
+    }
+
+    /// <summary>A contact piece of one pair at one segment, node or place, before joining into episodes.</summary>
+    private struct Fragment
+    {
+        public ulong Pair;
+        public double Start;
+        public double End;
+        public int Segment;
+        public int Place;
+        public int Node;
+        public float Position;
+        public float Speed;
+        public float Weight;
+        public int Crowding;
+        public FragmentKind Kind;
+        public TravelModes ModeA;
+        public TravelModes ModeB;
+    }
+
+    /// <summary>A total order on fragments so the joined output does not depend on chunking or thread count.</summary>
+    private readonly struct FragmentOrder : IComparer<Fragment>
+    {
+        public int Compare(Fragment x, Fragment y)
+        {
+            int c = x.Pair.CompareTo(y.Pair);
+            if (c != 0) { return c; }
+            c = x.Start.CompareTo(y.Start);
+            if (c != 0) { return c; }
+            c = x.End.CompareTo(y.End);
+            if (c != 0) { return c; }
+            c = x.Segment.CompareTo(y.Segment);
+            if (c != 0) { return c; }
+            c = x.Place.CompareTo(y.Place);
+            if (c != 0) { return c; }
+            c = x.Node.CompareTo(y.Node);
+            if (c != 0) { return c; }
+            c = x.Position.CompareTo(y.Position);
+            if (c != 0) { return c; }
+            c = x.Kind.CompareTo(y.Kind);
+            if (c != 0) { return c; }
+            c = x.ModeA.CompareTo(y.ModeA);
+            if (c != 0) { return c; }
+            c = x.ModeB.CompareTo(y.ModeB);
+            if (c != 0) { return c; }
+            c = x.Crowding.CompareTo(y.Crowding);
+            if (c != 0) { return c; }
+            c = x.Speed.CompareTo(y.Speed);
+            return c != 0 ? c : x.Weight.CompareTo(y.Weight);
+        }
+    }
+
+    /// <summary>Fragment order applied to indices into the merged fragment array.</summary>
+    private readonly struct FragmentIndexOrder(Fragment[] fragments) : IComparer<int>
+    {
+        public int Compare(int x, int y) => default(FragmentOrder).Compare(fragments[x], fragments[y]);
+    }
+
+    /// <summary>Sweep order: zone (places), start time, then resident and end so ties are broken the same way always.</summary>
+    private readonly struct PieceOrder : IComparer<Piece>
+    {
+        public int Compare(Piece x, Piece y)
+        {
+            int c = x.Zone.CompareTo(y.Zone);
+            if (c != 0) { return c; }
+            c = x.Start.CompareTo(y.Start);
+            if (c != 0) { return c; }
+            c = x.Resident.CompareTo(y.Resident);
+            if (c != 0) { return c; }
+            c = x.End.CompareTo(y.End);
+            if (c != 0) { return c; }
+            c = x.Segment.CompareTo(y.Segment);
+            return c != 0 ? c : x.X0.CompareTo(y.X0);
+        }
+    }
+
+    /// <summary>One chunk's reusable scratch and output: a chunk is processed by one thread at a time.</summary>
+    private sealed class ChunkWorker(ExactEncounterDetector owner)
+    {
+        private Piece[] _pieces = new Piece[64];
+        private double[] _starts = new double[64];
+        private int[] _active = new int[64];
+        private Fragment[] _fragments = new Fragment[256];
+        private Piece[] _nodePieces = new Piece[256];
+        private int[] _nodeOfPieces = new int[256];
+        private int _nodePieceCount;
+
+        public int FragmentCount { get; private set; }
+
+        public ReadOnlySpan<Fragment> Fragments => _fragments.AsSpan(0, FragmentCount);
+
+        public ReadOnlySpan<Piece> NodePieces => _nodePieces.AsSpan(0, _nodePieceCount);
+
+        public ReadOnlySpan<int> NodeOfPieces => _nodeOfPieces.AsSpan(0, _nodePieceCount);
+
+        /// <summary>Phase 1: sweeps segments [first, last) and cuts their node pieces. Starts the chunk's output.</summary>
+        public void RunSegments(int first, int last, DayContext context)
+        {
+            FragmentCount = 0;
+            _nodePieceCount = 0;
+            for (int segment = first; segment < last; segment++)
+            {
+                SweepSegment(segment, context);
+            }
+        }
+
+        /// <summary>Phase 3: sweeps nodes and places (units [first, last) over nodes then places), adding to the output.</summary>
+        public void RunNodesAndPlaces(int first, int last, DayContext context)
+        {
+            for (int unit = first; unit < last; unit++)
+            {
+                if (unit < context.NodeCount)
+                {
+                    SweepNode(unit);
+                }
+                else
+                {
+                    SweepPlace(unit - context.NodeCount, context.Trajectories);
+                }
+            }
+        }
+
+        private void SweepSegment(int segment, DayContext context)
+        {
+            TrajectoryBuffer t = context.Trajectories;
+            ReadOnlySpan<int> passages = t.PassagesOnSegment(segment);
+            ReadOnlySpan<int> stays = t.StaysOnSegment(segment);
+            if (passages.Length + stays.Length == 0)
+            {
+                return;
+            }
+            EnsurePieces(passages.Length + stays.Length);
+            StreetNetwork network = context.Network;
+            bool walkersMeet = network.PavementWidthMetres[segment] > owner.Parameters.MinimumPavementWidthMetres;
+            float cyclistAttention = (float)owner.Parameters.CyclistAttention;
+            ReadOnlySpan<TravelModes> modes = t.PassageMode;
+            ReadOnlySpan<double> entries = t.PassageEntryTimeSeconds;
+            ReadOnlySpan<double> exits = t.PassageExitTimeSeconds;
+            ReadOnlySpan<float> offsets = t.PassageEntryOffsetMetres;
+            ReadOnlySpan<float> speeds = t.PassageSpeedMetresPerSecond;
+            ReadOnlySpan<sbyte> directions = t.PassageDirection;
+            ReadOnlySpan<int> residents = t.PassageResident;
+            int n = 0;
+            foreach (int p in passages)
+            {
+                TravelModes mode = modes[p];
+                if ((mode & TravelModes.Car) != 0 || (!walkersMeet && (mode & TravelModes.Walk) != 0) || !(exits[p] > entries[p]))
+                {
+                    continue;
+                }
+                float speed = speeds[p];
+                ref Piece piece = ref _pieces[n++];
+                piece.Start = entries[p];
+                piece.End = exits[p];
+                piece.X0 = offsets[p];
+                piece.Velocity = directions[p] * (double)speed;
+                piece.Resident = residents[p];
+                piece.Place = -1;
+                piece.Zone = 0;
+                piece.Segment = segment;
+                piece.Speed = speed;
+                piece.Mode = mode;
+                piece.IsStay = false;
+                piece.Attention = (mode & TravelModes.Bike) != 0 ? cyclistAttention : 1f;
+            }
+            foreach (int s in stays)
+            {
+                Piece piece = MakeStayPiece(t, s, segment);
+                if (piece.End > piece.Start)
+                {
+                    _pieces[n++] = piece;
+                }
+            }
+            int from = network.SegmentFrom[segment];
+            int to = network.SegmentTo[segment];
+            double length = network.LengthMetres[segment];
+            double d = owner.Parameters.SocialDistanceMetres;
+            for (int i = 0; i < n; i++)
+            {
+                AddNodePieces(in _pieces[i], from, to, length, d);
+            }
+            if (n >= 2)
+            {
+                Sweep(_pieces.AsSpan(0, n), SweepKind.Segment, segment);
+            }
+        }
+
+        private void AddNodePieces(in Piece piece, int fromNode, int toNode, double segmentLength, double d)
+        {
+            // Distance to the start node is x(t); to the end node, L − x(t). Keep the time window where it is ≤ d.
+            Piece atFrom = piece;
+            if (ClipToNode(ref atFrom, piece.X0, piece.Velocity, d))
+            {
+                AddNodePiece(atFrom, fromNode);
+            }
+            Piece atTo = piece;
+            if (ClipToNode(ref atTo, segmentLength - piece.X0, -piece.Velocity, d))
+            {
+                AddNodePiece(atTo, toNode);
+            }
+        }
+
+        private void AddNodePiece(in Piece piece, int node)
+        {
+            if (_nodePieceCount == _nodePieces.Length)
+            {
+                Array.Resize(ref _nodePieces, _nodePieceCount * 2);
+                Array.Resize(ref _nodeOfPieces, _nodePieceCount * 2);
+            }
+            _nodePieces[_nodePieceCount] = piece;
+            _nodeOfPieces[_nodePieceCount] = node;
+            _nodePieceCount++;
+        }
+
+        private void SweepNode(int node)
+        {
+            int first = owner._nodeStart[node];
+            int count = owner._nodeStart[node + 1] - first;
+            if (count >= 2)
+            {
+                // Each node's range is its own: sorting it in place is safe in parallel.
+                Sweep(owner._nodePieces.AsSpan(first, count), SweepKind.Node, node);
+            }
+        }
+
+        private void SweepPlace(int place, TrajectoryBuffer t)
+        {
+            ReadOnlySpan<int> stays = t.StaysAtPlace(place);
+            if (stays.Length < 2)
+            {
+                return;
+            }
+            EnsurePieces(stays.Length);
+            int n = 0;
+            foreach (int s in stays)
+            {
+                Piece piece = MakeStayPiece(t, s, -1);
+                if (piece.End > piece.Start)
+                {
+                    _pieces[n++] = piece;
+                }
+            }
+            // Sorted by zone first: sweep each zone's run on its own.
+            Span<Piece> all = _pieces.AsSpan(0, n);
+            all.Sort(default(PieceOrder));
+            int from = 0;
+            while (from < n)
+            {
+                int until = from + 1;
+                while (until < n && all[until].Zone == all[from].Zone)
+                {
+                    until++;
+                }
+                SweepSorted(all[from..until], SweepKind.Place, place);
+                from = until;
+            }
+        }
+
+        /// <summary>Sorts by start time (a primitive key sort: ties keep a deterministic, input-defined order) and sweeps.</summary>
+        private void Sweep(Span<Piece> pieces, SweepKind kind, int location)
+        {
+            if (_starts.Length < pieces.Length)
+            {
+                _starts = new double[Math.Max(pieces.Length, _starts.Length * 2)];
+            }
+            var starts = _starts.AsSpan(0, pieces.Length);
+            for (int i = 0; i < pieces.Length; i++)
+            {
+                starts[i] = pieces[i].Start;
+            }
+            starts.Sort(pieces);
+            SweepSorted(pieces, kind, location);
+        }
+
+        /// <summary>
+        /// The interval sweep: pieces in start order; the active list holds those still present. Each new piece
+        /// first drops the active pieces that have ended (each piece is dropped once) and is then paired with every
+        /// remaining one (each such pair overlaps in time), so the cost is O(n + k) after sorting.
+        /// </summary>
+        private void SweepSorted(ReadOnlySpan<Piece> pieces, SweepKind kind, int location)
+        {
+            if (_active.Length < pieces.Length)
+            {
+                _active = new int[Math.Max(pieces.Length, _active.Length * 2)];
+            }
+            int activeCount = 0;
+            for (int i = 0; i < pieces.Length; i++)
+            {
+                ref readonly Piece current = ref pieces[i];
+                int kept = 0;
+                for (int a = 0; a < activeCount; a++)
+                {
+                    int other = _active[a];
+                    if (pieces[other].End > current.Start)
+                    {
+                        _active[kept++] = other;
+                    }
+                }
+                activeCount = kept;
+                int crowding = activeCount + 1;
+                for (int a = 0; a < activeCount; a++)
+                {
+                    Pair(in pieces[_active[a]], in current, kind, location, crowding);
+                }
+                _active[activeCount++] = i;
+            }
+        }
+
+        private void Pair(in Piece first, in Piece second, SweepKind kind, int location, int crowding)
+        {
+            if (first.Resident == second.Resident)
+            {
+                return;
+            }
+            if (first.IsStay && second.IsStay && kind != SweepKind.Place && first.Place >= 0 && first.Place == second.Place)
+            {
+                return; // same place: the place's zones decide, not the street
+            }
+            if (kind == SweepKind.Node && first.Segment == second.Segment)
+            {
+                return; // the segment's own sweep covers it
+            }
+            // Compute with the lower resident as A so the numbers do not depend on sweep order.
+            bool firstIsA = first.Resident < second.Resident;
+            ref readonly Piece a = ref firstIsA ? ref first : ref second;
+            ref readonly Piece b = ref firstIsA ? ref second : ref first;
+            double lo = Math.Max(a.Start, b.Start);
+            double hi = Math.Min(a.End, b.End);
+            if (!(hi > lo))
+            {
+                return;
+            }
+            double from;
+            double until;
+            double d = owner.Parameters.SocialDistanceMetres;
+            switch (kind)
+            {
+                case SweepKind.Segment:
+                    if (!Solve(a.At(lo) - b.At(lo), a.Velocity - b.Velocity, hi - lo, d, absolute: true, out from, out until))
+                    {
+                        return;
+                    }
+                    break;
+                case SweepKind.Node:
+                    if (!Solve(a.At(lo) + b.At(lo), a.Velocity + b.Velocity, hi - lo, d, absolute: false, out from, out until))
+                    {
+                        return;
+                    }
+                    break;
+                default:
+                    (from, until) = (0, hi - lo);
+                    break;
+            }
+            double start = lo + from;
+            double end = until >= hi - lo ? hi : lo + until;
+            if (!(end > start))
+            {
+                return;
+            }
+
+            FragmentKind fragmentKind;
+            if (!a.Moves && !b.Moves)
+            {
+                fragmentKind = FragmentKind.CoPresent;
+            }
+            else if (!a.Moves || !b.Moves)
+            {
+                fragmentKind = FragmentKind.PassingBy;
+            }
+            else if (kind == SweepKind.Node)
+            {
+                // Through a node, one approaching and one leaving move the same way along the path.
+                fragmentKind = (a.Velocity < 0) != (b.Velocity < 0) ? FragmentKind.SameDirection : FragmentKind.Opposite;
+            }
+            else
+            {
+                fragmentKind = (a.Velocity > 0) == (b.Velocity > 0) ? FragmentKind.SameDirection : FragmentKind.Opposite;
+            }
+
+            int segment;
+            int place = -1;
+            int node = -1;
+            float position;
+            switch (kind)
+            {
+                case SweepKind.Segment:
+                    segment = location;
+                    double middle = 0.5 * (start + end);
+                    position = (float)(0.5 * (a.At(middle) + b.At(middle)));
+                    break;
+                case SweepKind.Node:
+                    node = location;
+                    segment = Math.Min(a.Segment, b.Segment);
+                    StreetNetwork network = owner._network!;
+                    position = network.SegmentFrom[segment] == location ? 0f : network.LengthMetres[segment];
+                    break;
+                default:
+                    segment = -1;
+                    place = location;
+                    position = 0f;
+                    break;
+            }
+
+            if (FragmentCount == _fragments.Length)
+            {
+                Array.Resize(ref _fragments, FragmentCount * 2);
+            }
+            _fragments[FragmentCount++] = new Fragment
+            {
+                Pair = PairKeys.Of(a.Resident, b.Resident),
+                Start = start,
+                End = end,
+                Segment = segment,
+                Place = place,
+                Node = node,
+                Position = position,
+                Speed = Math.Max(a.Speed, b.Speed),
+                Weight = a.Attention * b.Attention,
+                Crowding = crowding,
+                Kind = fragmentKind,
+                ModeA = a.Mode,
+                ModeB = b.Mode,
+            };
+        }
+
+        private void EnsurePieces(int count)
+        {
+            if (_pieces.Length < count)
+            {
+                _pieces = new Piece[Math.Max(count, _pieces.Length * 2)];
+            }
+        }
+    }
+}

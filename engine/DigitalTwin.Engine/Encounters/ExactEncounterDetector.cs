@@ -1,0 +1,333 @@
+using DigitalTwin.Engine.Mobility;
+using DigitalTwin.Engine.Network;
+
+namespace DigitalTwin.Engine.Encounters;
+
+/// <summary>
+/// Finds every pair of residents that comes within social distance during a day, exactly and in continuous time
+/// (DESIGN.md "Event-based movement, exact encounters"). A passage is a straight line in (time, position), a stay
+/// a constant position, so the time two people spend within distance <c>d</c> is the solution of a linear
+/// inequality, solved analytically; there is no time step anywhere.
+/// <list type="bullet">
+/// <item><b>Same segment</b>: |x_a(t) − x_b(t)| ≤ d (passing, overtaking, alongside, a passer-by and a sitter, two
+/// people on the street near each other).</item>
+/// <item><b>Different segments that share a node</b>: distance measured along the path through the node,
+/// dist_a(node) + dist_b(node) ≤ d. Exact for straight continuation; at a corner the true (Euclidean) distance is
+/// shorter, so corner contacts are slightly under-counted (conservative). Contacts across two nodes (through a
+/// segment shorter than d) are not seen: keep such slivers out of the network or accept the small miss.</item>
+/// <item><b>The same place and zone</b>: co-present whenever the stays overlap (see <see cref="PlaceZones"/>).</item>
+/// </list>
+/// One contact episode is counted once: the pieces a pair produces on segments, at nodes and at places are sorted
+/// by pair and time and joined when they touch or lapse for at most <see cref="EncounterParameters.EpisodeGapSeconds"/>.
+/// Two people walking together over three segments are one Alongside encounter, not five.
+/// <para>
+/// Rules: car passages never take part (Gehl: car occupants take in nothing); a walking passage on a segment whose
+/// pavement is at most <see cref="EncounterParameters.MinimumPavementWidthMetres"/> wide takes part in nothing; a
+/// resident never meets themselves; two stays at the same place meet through the place rule only (their zones
+/// decide), never by distance on the street.
+/// </para>
+/// <para>
+/// Cost: per segment, node and place the intervals are sorted by start time and swept with an active list, which is
+/// O(n log n + k) for n intervals and k time-overlapping pairs. Three phases: segments in parallel chunks (each
+/// sweeps its segments and cuts the pieces of its intervals near the end nodes), a counting sort of those pieces by
+/// node, then nodes and places in parallel chunks. Each chunk writes into its own reused buffer; the fragments are
+/// then sorted in a total order (pair keys as integers, the full comparison only within a pair), so the output is
+/// bit-identical on any thread count and chunking. Buffers are kept across days.
+/// </para>
+/// </summary>
+public sealed partial class ExactEncounterDetector
+{
+    private readonly List<ChunkWorker> _workers = [];
+    private Fragment[] _merged = new Fragment[1024];
+    private ulong[] _mergeKeys = new ulong[1024];
+    private int[] _mergeOrder = new int[1024];
+    private StreetNetwork? _network;
+
+    // Node pieces: the part of each interval within social distance of a segment end, grouped by node:
+    // node n's pieces are _nodePieces[_nodeStart[n] .. _nodeStart[n + 1]).
+    private Piece[] _nodePieces = new Piece[1024];
+    private int[] _nodeStart = [0];
+
+    public ExactEncounterDetector(EncounterParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!(parameters.SocialDistanceMetres > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), "The social distance must be positive.");
+        }
+        Parameters = parameters;
+    }
+
+    public EncounterParameters Parameters { get; }
+
+    /// <summary>Fragments (contact pieces before joining into episodes) found by the last <see cref="Detect"/>.</summary>
+    public int LastFragmentCount { get; private set; }
+
+    /// <summary>
+    /// Detects the day's encounters into <paramref name="output"/> (cleared first), sorted by pair (lower resident,
+    /// higher resident) and start time. <paramref name="trajectories"/> is grouped here (its <c>Group</c> is called).
+    /// </summary>
+    /// <param name="network">Segment lengths, end nodes and pavement widths.</param>
+    /// <param name="placeCount">Number of places (stays refer to places below this).</param>
+    /// <param name="trajectories">The day's passages and stays.</param>
+    /// <param name="output">Receives the encounters.</param>
+    public void Detect(StreetNetwork network, int placeCount, TrajectoryBuffer trajectories, EncounterBuffer output)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(trajectories);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Clear();
+        _network = network;
+        int segmentCount = network.SegmentCount;
+        int nodeCount = network.NodeCount;
+        trajectories.Group(segmentCount, placeCount);
+
+        int threads = Math.Max(1, Parameters.MaxThreads);
+        // Chunk boundaries depend on the thread count; the output does not: fragments are put in a total order below.
+        int chunkCount = threads == 1 ? 1 : threads * 8;
+        while (_workers.Count < chunkCount)
+        {
+            _workers.Add(new ChunkWorker(this));
+        }
+        var context = new DayContext(network, trajectories, segmentCount, nodeCount, placeCount);
+
+        // Phase 1: segments (sweep, and cut the node pieces). Phase 2: group node pieces by node. Phase 3: nodes, places.
+        ForEachChunk(chunkCount, threads, c =>
+        {
+            var (first, last) = ChunkRange(c, chunkCount, segmentCount);
+            _workers[c].RunSegments(first, last, context);
+        });
+        GroupNodePieces(nodeCount, chunkCount);
+        ForEachChunk(chunkCount, threads, c =>
+        {
+            var (first, last) = ChunkRange(c, chunkCount, nodeCount + placeCount);
+            _workers[c].RunNodesAndPlaces(first, last, context);
+        });
+
+        int total = 0;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            total += _workers[c].FragmentCount;
+        }
+        if (_merged.Length < total)
+        {
+            int size = Math.Max(total, _merged.Length * 2);
+            _merged = new Fragment[size];
+            _mergeKeys = new ulong[size];
+            _mergeOrder = new int[size];
+        }
+        int at = 0;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            _workers[c].Fragments.CopyTo(_merged.AsSpan(at));
+            at += _workers[c].FragmentCount;
+        }
+        LastFragmentCount = total;
+        SortFragments(total);
+        JoinEpisodes(_merged.AsSpan(0, total), _mergeOrder.AsSpan(0, total), output);
+    }
+
+    private static (int First, int Last) ChunkRange(int chunk, int chunkCount, int unitCount) =>
+        ((int)((long)unitCount * chunk / chunkCount), (int)((long)unitCount * (chunk + 1) / chunkCount));
+
+    private static void ForEachChunk(int chunkCount, int threads, Action<int> body)
+    {
+        if (chunkCount == 1)
+        {
+            body(0);
+            return;
+        }
+        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+
+    /// <summary>
+    /// Puts the fragments in (pair, start, ...) order: a primitive sort of the pair keys, then a full comparison
+    /// only inside runs of the same pair (most runs have one fragment). The order is total, so the result does not
+    /// depend on how the chunks were cut.
+    /// </summary>
+    private void SortFragments(int count)
+    {
+        var keys = _mergeKeys.AsSpan(0, count);
+        var order = _mergeOrder.AsSpan(0, count);
+        for (int i = 0; i < count; i++)
+        {
+            keys[i] = _merged[i].Pair;
+            order[i] = i;
+        }
+        keys.Sort(order);
+        int from = 0;
+        while (from < count)
+        {
+            int until = from + 1;
+            while (until < count && keys[until] == keys[from])
+            {
+                until++;
+            }
+            if (until - from > 1)
+            {
+                order[from..until].Sort(new FragmentIndexOrder(_merged));
+            }
+            from = until;
+        }
+    }
+
+    /// <summary>Stable counting sort of every chunk's node pieces into one array grouped by node.</summary>
+    private void GroupNodePieces(int nodeCount, int chunkCount)
+    {
+        if (_nodeStart.Length < nodeCount + 1)
+        {
+            _nodeStart = new int[nodeCount + 1];
+        }
+        var counts = _nodeStart.AsSpan(0, nodeCount + 1);
+        counts.Clear();
+        int total = 0;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            foreach (int node in _workers[c].NodeOfPieces)
+            {
+                counts[node + 1]++;
+            }
+            total += _workers[c].NodePieces.Length;
+        }
+        for (int n = 0; n < nodeCount; n++)
+        {
+            counts[n + 1] += counts[n];
+        }
+        if (_nodePieces.Length < total)
+        {
+            _nodePieces = new Piece[Math.Max(total, _nodePieces.Length * 2)];
+        }
+        for (int c = 0; c < chunkCount; c++)
+        {
+            ReadOnlySpan<Piece> pieces = _workers[c].NodePieces;
+            ReadOnlySpan<int> nodes = _workers[c].NodeOfPieces;
+            for (int i = 0; i < pieces.Length; i++)
+            {
+                _nodePieces[counts[nodes[i]]++] = pieces[i];
+            }
+        }
+        for (int n = nodeCount; n > 0; n--)
+        {
+            counts[n] = counts[n - 1];
+        }
+        counts[0] = 0;
+    }
+
+    /// <summary>Joins the sorted fragments of each pair into contact episodes and classifies them.</summary>
+    private void JoinEpisodes(ReadOnlySpan<Fragment> all, ReadOnlySpan<int> order, EncounterBuffer output)
+    {
+        double gap = Parameters.EpisodeGapSeconds;
+        double minimum = Parameters.MinimumDurationSeconds;
+        int i = 0;
+        while (i < order.Length)
+        {
+            ref readonly Fragment head = ref all[order[i]];
+            ulong pair = head.Pair;
+            double start = head.Start;
+            double end = head.End;
+            int longest = order[i];
+            bool coPresent = head.Kind == FragmentKind.CoPresent;
+            bool passingBy = head.Kind == FragmentKind.PassingBy;
+            int crowding = head.Crowding;
+            int j = i + 1;
+            while (j < order.Length && all[order[j]].Pair == pair && all[order[j]].Start <= end + gap)
+            {
+                ref readonly Fragment next = ref all[order[j]];
+                end = Math.Max(end, next.End);
+                if (next.End - next.Start > all[longest].End - all[longest].Start)
+                {
+                    longest = order[j];
+                }
+                coPresent |= next.Kind == FragmentKind.CoPresent;
+                passingBy |= next.Kind == FragmentKind.PassingBy;
+                crowding = Math.Max(crowding, next.Crowding);
+                j++;
+            }
+            double duration = end - start;
+            if (duration > 0 && duration >= minimum)
+            {
+                ref readonly Fragment main = ref all[longest];
+                EncounterKind kind = coPresent ? EncounterKind.CoPresent
+                    : passingBy ? EncounterKind.PassingBy
+                    : main.Kind == FragmentKind.Opposite ? EncounterKind.Passing
+                    : duration >= Parameters.AlongsideMinimumSeconds ? EncounterKind.Alongside
+                    : EncounterKind.Overtaking;
+                output.Add(new Encounter
+                {
+                    ResidentA = PairKeys.Lower(pair),
+                    ResidentB = PairKeys.Higher(pair),
+                    Kind = kind,
+                    StartTimeSeconds = start,
+                    DurationSeconds = duration,
+                    Segment = main.Segment,
+                    Place = main.Place,
+                    Node = main.Node,
+                    PositionMetres = main.Position,
+                    ModeA = main.ModeA,
+                    ModeB = main.ModeB,
+                    SpeedMetresPerSecond = main.Speed,
+                    Crowding = crowding,
+                    Weight = main.Weight,
+                });
+            }
+            i = j;
+        }
+    }
+
+    private static bool ClipToNode(ref Piece piece, double distanceAtStart, double rate, double d)
+    {
+        if (!Solve(distanceAtStart, rate, piece.End - piece.Start, d, absolute: false, out double from, out double until))
+        {
+            return false;
+        }
+        double start = piece.Start;
+        piece.Start = start + from;
+        piece.End = until >= piece.End - start ? piece.End : start + until;
+        piece.X0 = distanceAtStart + rate * from;
+        piece.Velocity = rate;
+        return piece.End > piece.Start;
+    }
+
+    private static Piece MakeStayPiece(TrajectoryBuffer t, int index, int segment) => new()
+    {
+        Start = t.StayStartTimeSeconds[index],
+        End = t.StayEndTimeSeconds[index],
+        X0 = t.StayOffsetMetres[index],
+        Velocity = 0,
+        Resident = t.StayResident[index],
+        Place = t.StayPlace[index],
+        Zone = t.StayZone[index],
+        Segment = segment,
+        Speed = 0,
+        Mode = TravelModes.None,
+        IsStay = true,
+        Attention = 1f,
+    };
+
+    /// <summary>
+    /// The times τ in [0, span] with |g0 + w τ| ≤ d (<paramref name="absolute"/>) or g0 + w τ ≤ d, as [from, until].
+    /// False when there are none or only a single instant.
+    /// </summary>
+    internal static bool Solve(double g0, double w, double span, double d, bool absolute, out double from, out double until)
+    {
+        double low;
+        double high;
+        if (w == 0)
+        {
+            bool within = absolute ? Math.Abs(g0) <= d : g0 <= d;
+            (low, high) = within ? (0, span) : (1, 0);
+        }
+        else
+        {
+            double upper = (d - g0) / w;
+            double lower = absolute ? (-d - g0) / w : (w > 0 ? double.NegativeInfinity : double.PositiveInfinity);
+            (low, high) = upper < lower ? (upper, lower) : (lower, upper);
+        }
+        from = Math.Max(low, 0);
+        until = Math.Min(high, span);
+        return until > from;
+    }
+
+    private readonly record struct DayContext(
+        StreetNetwork Network, TrajectoryBuffer Trajectories, int SegmentCount, int NodeCount, int PlaceCount);
+}

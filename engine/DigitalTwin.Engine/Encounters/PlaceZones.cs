@@ -1,0 +1,37 @@
+using DigitalTwin.Engine.Randomness;
+
+namespace DigitalTwin.Engine.Encounters;
+
+/// <summary>
+/// Sub-areas of large places. A café terrace or a bench is one circle of social distance; a park or a large
+/// supermarket is not: two visitors there at the same time need not come near each other. The model splits a
+/// place into zones of about <see cref="ZoneAreaSquareMetres"/> and lets each visitor pick one per visit; two stays
+/// are co-present only in the same zone. This keeps co-presence exact and deterministic (no pair draw) while
+/// meeting probability at a big place falls as 1 / zones.
+/// </summary>
+public static class PlaceZones
+{
+    /// <summary>
+    /// Area of one zone: a circle of social-distance radius (π × 3.7² ≈ 43 m²) rounded up to 50 m², the area
+    /// within which a seated or standing group can see and address each other (Hall 1966).
+    /// </summary>
+    public const double ZoneAreaSquareMetres = 50;
+
+    /// <summary>How many zones a place of the given area has (at least one).</summary>
+    public static int CountFor(double areaSquareMetres) =>
+        areaSquareMetres <= ZoneAreaSquareMetres ? 1 : (int)Math.Min(int.MaxValue, Math.Ceiling(areaSquareMetres / ZoneAreaSquareMetres));
+
+    /// <summary>
+    /// The zone a resident takes on a visit, drawn from its own stream keyed by resident, place, day and visit
+    /// number, so it depends on nothing else.
+    /// </summary>
+    public static int Choose(ulong seed, int resident, int place, int day, int visitOfDay, int zoneCount)
+    {
+        if (zoneCount <= 1)
+        {
+            return 0;
+        }
+        var stream = new RandomStream(seed, StreamPurpose.PlaceZone, ((ulong)(uint)resident << 32) | (uint)place, ((ulong)(uint)day << 16) ^ (uint)visitOfDay);
+        return stream.NextInt(zoneCount);
+    }
+}

@@ -1,0 +1,222 @@
+using DigitalTwin.Engine.Network;
+
+namespace DigitalTwin.Engine.Mobility;
+
+/// <summary>
+/// A day's passages and stays as structure-of-arrays, reused from day to day (<see cref="Clear"/> keeps the
+/// arrays). Grouping by segment or place is a stable counting sort into reusable index arrays: no allocation per
+/// event, O(events + segments), and the order inside a group is the order of insertion, so it is deterministic.
+/// Not thread-safe for writes; many readers are fine once filled and grouped.
+/// </summary>
+public sealed class TrajectoryBuffer
+{
+    private const int InitialCapacity = 256;
+
+    // Passages.
+    private int[] _passageResident = new int[InitialCapacity];
+    private int[] _passageSegment = new int[InitialCapacity];
+    private sbyte[] _passageDirection = new sbyte[InitialCapacity];
+    private double[] _passageEntry = new double[InitialCapacity];
+    private double[] _passageExit = new double[InitialCapacity];
+    private float[] _passageSpeed = new float[InitialCapacity];
+    private TravelModes[] _passageMode = new TravelModes[InitialCapacity];
+    private float[] _passageEntryOffset = new float[InitialCapacity];
+
+    // Stays.
+    private int[] _stayResident = new int[InitialCapacity];
+    private int[] _stayPlace = new int[InitialCapacity];
+    private int[] _stayZone = new int[InitialCapacity];
+    private int[] _staySegment = new int[InitialCapacity];
+    private float[] _stayOffset = new float[InitialCapacity];
+    private double[] _stayStart = new double[InitialCapacity];
+    private double[] _stayEnd = new double[InitialCapacity];
+
+    // Groupings: members of group g are Order[Start[g] .. Start[g + 1]).
+    private int[] _passageBySegmentStart = [0];
+    private int[] _passageBySegment = [];
+    private int[] _stayBySegmentStart = [0];
+    private int[] _stayBySegment = [];
+    private int[] _stayByPlaceStart = [0];
+    private int[] _stayByPlace = [];
+
+    public int PassageCount { get; private set; }
+
+    public int StayCount { get; private set; }
+
+    public ReadOnlySpan<int> PassageResident => _passageResident.AsSpan(0, PassageCount);
+
+    public ReadOnlySpan<int> PassageSegment => _passageSegment.AsSpan(0, PassageCount);
+
+    public ReadOnlySpan<sbyte> PassageDirection => _passageDirection.AsSpan(0, PassageCount);
+
+    public ReadOnlySpan<double> PassageEntryTimeSeconds => _passageEntry.AsSpan(0, PassageCount);
+
+    public ReadOnlySpan<double> PassageExitTimeSeconds => _passageExit.AsSpan(0, PassageCount);
+
+    public ReadOnlySpan<float> PassageSpeedMetresPerSecond => _passageSpeed.AsSpan(0, PassageCount);
+
+    public ReadOnlySpan<TravelModes> PassageMode => _passageMode.AsSpan(0, PassageCount);
+
+    public ReadOnlySpan<float> PassageEntryOffsetMetres => _passageEntryOffset.AsSpan(0, PassageCount);
+
+    public ReadOnlySpan<int> StayResident => _stayResident.AsSpan(0, StayCount);
+
+    public ReadOnlySpan<int> StayPlace => _stayPlace.AsSpan(0, StayCount);
+
+    public ReadOnlySpan<int> StayZone => _stayZone.AsSpan(0, StayCount);
+
+    public ReadOnlySpan<int> StaySegment => _staySegment.AsSpan(0, StayCount);
+
+    public ReadOnlySpan<float> StayOffsetMetres => _stayOffset.AsSpan(0, StayCount);
+
+    public ReadOnlySpan<double> StayStartTimeSeconds => _stayStart.AsSpan(0, StayCount);
+
+    public ReadOnlySpan<double> StayEndTimeSeconds => _stayEnd.AsSpan(0, StayCount);
+
+    /// <summary>Forgets the day's events but keeps the storage for the next day.</summary>
+    public void Clear()
+    {
+        PassageCount = 0;
+        StayCount = 0;
+    }
+
+    public void AddPassage(in Passage passage)
+    {
+        if (passage.Direction is not (1 or -1))
+        {
+            throw new ArgumentException("A passage's direction is +1 or -1.", nameof(passage));
+        }
+        if (!(passage.ExitTimeSeconds >= passage.EntryTimeSeconds) || !(passage.SpeedMetresPerSecond >= 0))
+        {
+            throw new ArgumentException("A passage needs exit >= entry time and a speed of at least zero.", nameof(passage));
+        }
+        if (PassageCount == _passageResident.Length)
+        {
+            int size = PassageCount * 2;
+            Array.Resize(ref _passageResident, size);
+            Array.Resize(ref _passageSegment, size);
+            Array.Resize(ref _passageDirection, size);
+            Array.Resize(ref _passageEntry, size);
+            Array.Resize(ref _passageExit, size);
+            Array.Resize(ref _passageSpeed, size);
+            Array.Resize(ref _passageMode, size);
+            Array.Resize(ref _passageEntryOffset, size);
+        }
+        int i = PassageCount++;
+        _passageResident[i] = passage.Resident;
+        _passageSegment[i] = passage.Segment;
+        _passageDirection[i] = passage.Direction;
+        _passageEntry[i] = passage.EntryTimeSeconds;
+        _passageExit[i] = passage.ExitTimeSeconds;
+        _passageSpeed[i] = passage.SpeedMetresPerSecond;
+        _passageMode[i] = passage.Mode;
+        _passageEntryOffset[i] = passage.EntryOffsetMetres;
+    }
+
+    public void AddStay(in Stay stay)
+    {
+        if (!(stay.EndTimeSeconds >= stay.StartTimeSeconds))
+        {
+            throw new ArgumentException("A stay needs end >= start time.", nameof(stay));
+        }
+        if (stay.Place < 0 && stay.Segment < 0)
+        {
+            throw new ArgumentException("A stay is at a place, on a segment, or both.", nameof(stay));
+        }
+        if (StayCount == _stayResident.Length)
+        {
+            int size = StayCount * 2;
+            Array.Resize(ref _stayResident, size);
+            Array.Resize(ref _stayPlace, size);
+            Array.Resize(ref _stayZone, size);
+            Array.Resize(ref _staySegment, size);
+            Array.Resize(ref _stayOffset, size);
+            Array.Resize(ref _stayStart, size);
+            Array.Resize(ref _stayEnd, size);
+        }
+        int i = StayCount++;
+        _stayResident[i] = stay.Resident;
+        _stayPlace[i] = stay.Place;
+        _stayZone[i] = stay.Zone;
+        _staySegment[i] = stay.Segment;
+        _stayOffset[i] = stay.OffsetMetres;
+        _stayStart[i] = stay.StartTimeSeconds;
+        _stayEnd[i] = stay.EndTimeSeconds;
+    }
+
+    public Passage GetPassage(int index) => new(
+        _passageResident[index], _passageSegment[index], _passageDirection[index], _passageEntry[index],
+        _passageExit[index], _passageSpeed[index], _passageMode[index], _passageEntryOffset[index]);
+
+    public Stay GetStay(int index) => new(
+        _stayResident[index], _stayPlace[index], _stayZone[index], _staySegment[index], _stayOffset[index],
+        _stayStart[index], _stayEnd[index]);
+
+    /// <summary>
+    /// Groups passages by segment and stays by segment (street stays) and by place. Call after the day is
+    /// filled and before reading <see cref="PassagesOnSegment"/>, <see cref="StaysOnSegment"/>, <see cref="StaysAtPlace"/>.
+    /// </summary>
+    public void Group(int segmentCount, int placeCount)
+    {
+        CountingSort(_passageSegment.AsSpan(0, PassageCount), segmentCount, ref _passageBySegmentStart, ref _passageBySegment);
+        CountingSort(_staySegment.AsSpan(0, StayCount), segmentCount, ref _stayBySegmentStart, ref _stayBySegment);
+        CountingSort(_stayPlace.AsSpan(0, StayCount), placeCount, ref _stayByPlaceStart, ref _stayByPlace);
+    }
+
+    /// <summary>Indices of the passages on a segment, in insertion order (after <see cref="Group"/>).</summary>
+    public ReadOnlySpan<int> PassagesOnSegment(int segment) =>
+        _passageBySegment.AsSpan(_passageBySegmentStart[segment], _passageBySegmentStart[segment + 1] - _passageBySegmentStart[segment]);
+
+    /// <summary>Indices of the stays seen from a segment, in insertion order (after <see cref="Group"/>).</summary>
+    public ReadOnlySpan<int> StaysOnSegment(int segment) =>
+        _stayBySegment.AsSpan(_stayBySegmentStart[segment], _stayBySegmentStart[segment + 1] - _stayBySegmentStart[segment]);
+
+    /// <summary>Indices of the stays at a place, in insertion order (after <see cref="Group"/>).</summary>
+    public ReadOnlySpan<int> StaysAtPlace(int place) =>
+        _stayByPlace.AsSpan(_stayByPlaceStart[place], _stayByPlaceStart[place + 1] - _stayByPlaceStart[place]);
+
+    /// <summary>Stable counting sort of item indices by key; keys outside [0, groupCount) (e.g. -1) are left out.</summary>
+    private static void CountingSort(ReadOnlySpan<int> keys, int groupCount, ref int[] start, ref int[] order)
+    {
+        if (start.Length < groupCount + 1)
+        {
+            start = new int[groupCount + 1];
+        }
+        var counts = start.AsSpan(0, groupCount + 1);
+        counts.Clear();
+        foreach (int key in keys)
+        {
+            if ((uint)key < (uint)groupCount)
+            {
+                counts[key + 1]++;
+            }
+            else if (key >= groupCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(keys), $"Group key {key} is not below {groupCount}.");
+            }
+        }
+        for (int g = 0; g < groupCount; g++)
+        {
+            counts[g + 1] += counts[g];
+        }
+        int total = counts[groupCount];
+        if (order.Length < total)
+        {
+            order = new int[Math.Max(total, order.Length * 2)];
+        }
+        // Fill with a moving cursor per group, then restore the starts by shifting (no scratch array).
+        for (int i = 0; i < keys.Length; i++)
+        {
+            int key = keys[i];
+            if ((uint)key < (uint)groupCount)
+            {
+                order[counts[key]++] = i;
+            }
+        }
+        for (int g = groupCount; g > 0; g--)
+        {
+            counts[g] = counts[g - 1];
+        }
+        counts[0] = 0;
+    }
+}

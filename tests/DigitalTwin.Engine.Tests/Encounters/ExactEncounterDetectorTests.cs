@@ -1,0 +1,255 @@
+using DigitalTwin.Engine.Encounters;
+using DigitalTwin.Engine.Mobility;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Engine.Tests.Encounters;
+
+public class ExactEncounterDetectorTests
+{
+    private const double Walk = 1.4;
+
+    private static Encounter[] Detect(StreetNetwork network, TrajectoryBuffer day, int placeCount = 0, EncounterParameters? parameters = null)
+    {
+        var detector = new ExactEncounterDetector(parameters ?? new EncounterParameters { MaxThreads = 1 });
+        var output = new EncounterBuffer();
+        detector.Detect(network, placeCount, day, output);
+        return output.Items.ToArray();
+    }
+
+    private static TrajectoryBuffer Day(params Passage[] passages)
+    {
+        var day = new TrajectoryBuffer();
+        foreach (Passage p in passages)
+        {
+            day.AddPassage(p);
+        }
+        return day;
+    }
+
+    [Fact]
+    public void Two_walkers_head_on_pass_each_other_once_in_the_middle()
+    {
+        var network = TinyStreets.SingleStreet(100);
+        var day = Day(
+            new Passage(0, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0),
+            new Passage(1, 0, -1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 100));
+
+        Encounter e = Assert.Single(Detect(network, day));
+
+        Assert.Equal(EncounterKind.Passing, e.Kind);
+        Assert.Equal((0, 1), (e.ResidentA, e.ResidentB));
+        // |100 − 2.8 t| ≤ 3.7 ⇒ t from (100 − 3.7) / 2.8, for 7.4 / 2.8 s.
+        double relative = 2 * (double)(float)Walk;
+        Assert.Equal((100 - 3.7) / relative, e.StartTimeSeconds, 6);
+        Assert.Equal(7.4 / relative, e.DurationSeconds, 6);
+        Assert.Equal(50, e.PositionMetres, 3);
+        Assert.Equal(0, e.Segment);
+        Assert.Equal(-1, e.Place);
+        Assert.Equal(1f, e.Weight);
+        Assert.Equal(2, e.Crowding);
+    }
+
+    [Fact]
+    public void A_faster_walker_overtakes_a_slower_one()
+    {
+        var network = TinyStreets.SingleStreet(100);
+        var day = Day(
+            new Passage(0, 0, 1, 0, 100, 1.0f, TravelModes.Walk, 0),
+            new Passage(1, 0, 1, 10, 10 + 100 / 1.6, 1.6f, TravelModes.Walk, 0));
+
+        Encounter e = Assert.Single(Detect(network, day));
+
+        Assert.Equal(EncounterKind.Overtaking, e.Kind);
+        // 0.6 t − 16 within ±3.7 ⇒ t in [12.3 / 0.6, 19.7 / 0.6].
+        double catchUp = (double)1.6f - 1.0;
+        double headStart = 10 * (double)1.6f;
+        Assert.Equal((headStart - 3.7) / catchUp, e.StartTimeSeconds, 6);
+        Assert.Equal(7.4 / catchUp, e.DurationSeconds, 6);
+    }
+
+    [Fact]
+    public void Walking_together_over_two_segments_is_one_alongside_encounter()
+    {
+        var network = TinyStreets.TwoInLine();
+        double leg = 50 / Walk;
+        var day = Day(
+            new Passage(0, 0, 1, 0, leg, (float)Walk, TravelModes.Walk, 0),
+            new Passage(0, 1, 1, leg, 2 * leg, (float)Walk, TravelModes.Walk, 0),
+            new Passage(1, 0, 1, 1, 1 + leg, (float)Walk, TravelModes.Walk, 0),
+            new Passage(1, 1, 1, 1 + leg, 1 + 2 * leg, (float)Walk, TravelModes.Walk, 0));
+
+        Encounter e = Assert.Single(Detect(network, day));
+
+        Assert.Equal(EncounterKind.Alongside, e.Kind);
+        Assert.Equal(1, e.StartTimeSeconds, 9);
+        Assert.Equal(2 * leg - 1, e.DurationSeconds, 6);
+    }
+
+    [Fact]
+    public void Walkers_meeting_at_a_node_from_two_segments_pass_once_at_that_node()
+    {
+        var network = TinyStreets.TwoInLine();
+        double leg = 50 / Walk;
+        var day = Day(
+            new Passage(0, 0, 1, 0, leg, (float)Walk, TravelModes.Walk, 0),
+            new Passage(0, 1, 1, leg, 2 * leg, (float)Walk, TravelModes.Walk, 0),
+            new Passage(1, 1, -1, 0, leg, (float)Walk, TravelModes.Walk, 50),
+            new Passage(1, 0, -1, leg, 2 * leg, (float)Walk, TravelModes.Walk, 50));
+
+        Encounter e = Assert.Single(Detect(network, day));
+
+        Assert.Equal(EncounterKind.Passing, e.Kind);
+        double relative = 2 * (double)(float)Walk;
+        Assert.Equal(7.4 / relative, e.DurationSeconds, 5);
+        Assert.Equal(leg - 3.7 / relative, e.StartTimeSeconds, 5);
+    }
+
+    [Fact]
+    public void Two_walkers_on_streets_without_a_shared_node_never_meet_even_side_by_side()
+    {
+        var network = TinyStreets.Build([(0, 0), (100, 0), (0, 2), (100, 2)], [(0, 1, 2f), (2, 3, 2f)]);
+        var day = Day(
+            new Passage(0, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0),
+            new Passage(1, 1, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0));
+
+        Assert.Empty(Detect(network, day));
+    }
+
+    [Fact]
+    public void Two_people_on_a_bench_at_the_same_time_are_co_present_for_the_overlap()
+    {
+        var day = new TrajectoryBuffer();
+        day.AddStay(Stay.AtPlace(3, 0, 100, 400));
+        day.AddStay(Stay.AtPlace(7, 0, 200, 600));
+        day.AddStay(Stay.AtPlace(9, 1, 200, 600));
+
+        Encounter e = Assert.Single(Detect(TinyStreets.SingleStreet(), day, placeCount: 2));
+
+        Assert.Equal(EncounterKind.CoPresent, e.Kind);
+        Assert.Equal((3, 7), (e.ResidentA, e.ResidentB));
+        Assert.Equal(0, e.Place);
+        Assert.Equal(-1, e.Segment);
+        Assert.Equal(200, e.StartTimeSeconds);
+        Assert.Equal(200, e.DurationSeconds);
+    }
+
+    [Fact]
+    public void Visitors_in_different_zones_of_a_big_place_do_not_meet()
+    {
+        var day = new TrajectoryBuffer();
+        day.AddStay(Stay.AtPlace(0, 0, 100, 400, zone: 0));
+        day.AddStay(Stay.AtPlace(1, 0, 100, 400, zone: 1));
+
+        Assert.Empty(Detect(TinyStreets.SingleStreet(), day, placeCount: 1));
+    }
+
+    [Fact]
+    public void A_passer_by_meets_a_sitter_while_within_social_distance_of_the_bench()
+    {
+        var day = Day(new Passage(1, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0));
+        day.AddStay(Stay.OnStreet(0, 0, 30, 0, 1000));
+
+        Encounter e = Assert.Single(Detect(TinyStreets.SingleStreet(100), day));
+
+        Assert.Equal(EncounterKind.PassingBy, e.Kind);
+        Assert.Equal((30 - 3.7) / (double)(float)Walk, e.StartTimeSeconds, 6);
+        Assert.Equal(7.4 / (double)(float)Walk, e.DurationSeconds, 6);
+        Assert.Equal(TravelModes.None, e.ModeA);
+        Assert.Equal(TravelModes.Walk, e.ModeB);
+    }
+
+    [Fact]
+    public void Walkers_on_a_street_without_pavement_never_meet()
+    {
+        var network = TinyStreets.SingleStreet(100, pavementWidthMetres: 0);
+        var day = Day(
+            new Passage(0, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0),
+            new Passage(1, 0, -1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 100));
+
+        Assert.Empty(Detect(network, day));
+    }
+
+    [Fact]
+    public void Car_occupants_never_meet_anyone()
+    {
+        var network = TinyStreets.SingleStreet(100);
+        var day = Day(
+            new Passage(0, 0, 1, 0, 10, 10f, TravelModes.Car, 0),
+            new Passage(1, 0, -1, 0, 10, 10f, TravelModes.Car, 100),
+            new Passage(2, 0, -1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 100));
+
+        Assert.Empty(Detect(network, day));
+    }
+
+    [Fact]
+    public void A_cyclist_passing_a_walker_counts_with_the_cyclist_attention_weight()
+    {
+        var network = TinyStreets.SingleStreet(100);
+        var day = Day(
+            new Passage(0, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0),
+            new Passage(1, 0, -1, 0, 20, 5f, TravelModes.Bike, 100));
+
+        Encounter e = Assert.Single(Detect(network, day));
+
+        Assert.Equal(0.4f, e.Weight, 5);
+        Assert.Equal(5f, e.SpeedMetresPerSecond);
+        Assert.Equal(TravelModes.Bike, e.ModeB);
+    }
+
+    [Fact]
+    public void A_short_lapse_joins_two_contacts_into_one_encounter_and_a_long_one_does_not()
+    {
+        // Two people stand 3 m apart; one steps away for a while and comes back.
+        var network = TinyStreets.SingleStreet(100);
+        TrajectoryBuffer Stepping(double awaySeconds)
+        {
+            var day = new TrajectoryBuffer();
+            day.AddStay(Stay.OnStreet(0, 0, 50, 0, 1000));
+            day.AddStay(Stay.OnStreet(1, 0, 53, 0, 100));
+            day.AddStay(Stay.OnStreet(1, 0, 60, 100, 100 + awaySeconds));
+            day.AddStay(Stay.OnStreet(1, 0, 53, 100 + awaySeconds, 300));
+            return day;
+        }
+
+        Assert.Single(Detect(network, Stepping(3)));
+        Assert.Equal(2, Detect(network, Stepping(20)).Length);
+    }
+
+    [Fact]
+    public void Results_do_not_depend_on_the_thread_count()
+    {
+        var network = TinyStreets.Grid(8);
+        var day = new TrajectoryBuffer();
+        SyntheticDays.Fill(day, network, seed: 11, residents: 4000, placeCount: 10, horizonSeconds: 1800);
+
+        Encounter[] one = Detect(network, day, 10, new EncounterParameters { MaxThreads = 1 });
+        Encounter[] four = Detect(network, day, 10, new EncounterParameters { MaxThreads = 4 });
+        Encounter[] three = Detect(network, day, 10, new EncounterParameters { MaxThreads = 3 });
+
+        Assert.True(one.Length > 1000, $"only {one.Length} encounters");
+        Assert.Equal(one, four);
+        Assert.Equal(one, three);
+    }
+
+    [Fact]
+    public void Output_is_sorted_by_pair_then_start_and_pairs_are_lower_first()
+    {
+        var network = TinyStreets.Grid(5);
+        var day = new TrajectoryBuffer();
+        SyntheticDays.Fill(day, network, seed: 5, residents: 800, placeCount: 4, horizonSeconds: 600);
+
+        Encounter[] encounters = Detect(network, day, 4);
+
+        Assert.NotEmpty(encounters);
+        for (int i = 0; i < encounters.Length; i++)
+        {
+            Assert.True(encounters[i].ResidentA < encounters[i].ResidentB);
+            if (i > 0)
+            {
+                var previous = (encounters[i - 1].PairKey, encounters[i - 1].StartTimeSeconds);
+                Assert.True(previous.CompareTo((encounters[i].PairKey, encounters[i].StartTimeSeconds)) < 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using DigitalTwin.Engine.Encounters;
+using DigitalTwin.Engine.Familiarity;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Engine.Tests.Encounters;
+
+public class NodModelTests
+{
+    private static readonly NodModel Model = new(NodParameters.Default);
+
+    private static Encounter Pass(int a = 0, int b = 1, double startSeconds = 36_000, EncounterKind kind = EncounterKind.Passing,
+        int crowding = 2, float speed = 1.4f, float weight = 1f, int segment = 0) => new()
+    {
+        ResidentA = a,
+        ResidentB = b,
+        Kind = kind,
+        StartTimeSeconds = startSeconds,
+        DurationSeconds = 2.6,
+        Segment = segment,
+        Place = -1,
+        Node = -1,
+        SpeedMetresPerSecond = speed,
+        Crowding = crowding,
+        Weight = weight,
+        ModeA = TravelModes.Walk,
+        ModeB = TravelModes.Walk,
+    };
+
+    private static double P(in Encounter e, double traffic = 500, Lighting lighting = Lighting.Lit, double familiarity = 0) =>
+        Model.Probability(e, traffic, lighting, familiarity);
+
+    [Fact]
+    public void Context_moves_the_probability_the_way_the_literature_says()
+    {
+        double baseline = P(Pass());
+        Assert.InRange(baseline, 0.03, 0.2);
+        Assert.True(P(Pass(), traffic: 16_000) < P(Pass(), traffic: 2_000));
+        Assert.True(P(Pass(crowding: 30)) < baseline);
+        Assert.True(P(Pass(startSeconds: 22 * 3600), lighting: Lighting.Unlit) < P(Pass(startSeconds: 22 * 3600)));
+        Assert.True(P(Pass(startSeconds: 22 * 3600)) < baseline);
+        Assert.True(P(Pass(), familiarity: 3) > baseline);
+        Assert.True(P(Pass(kind: EncounterKind.CoPresent)) > baseline);
+        Assert.True(P(Pass(speed: 5f)) < baseline);
+        Assert.Equal((double)0.4f * P(Pass()), P(Pass(weight: 0.4f)), 12);
+        Assert.Equal(0, P(Pass(weight: 0f)));
+    }
+
+    [Fact]
+    public void Appleyards_light_and_heavy_streets_differ_by_his_ratio_in_odds()
+    {
+        double light = P(Pass(), traffic: 2_000);
+        double heavy = P(Pass(), traffic: 16_000);
+        double oddsRatio = heavy / (1 - heavy) / (light / (1 - light));
+        Assert.Equal(0.9 / 3.0, oddsRatio, 2);
+    }
+
+    [Fact]
+    public void Nod_frequency_matches_the_probability()
+    {
+        var network = TinyStreets.SingleStreet();
+        var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
+        var encounters = Enumerable.Range(0, 20_000).Select(i => Pass(2 * i, 2 * i + 1)).ToArray();
+        var nods = new bool[encounters.Length];
+
+        Model.Decide(encounters, network, ledger, seed: 7, day: 0, nods);
+
+        double p = Model.Probability(encounters[0], network.CarVehiclesPerDay[0], network.Lighting[0], 0);
+        double share = nods.Count(n => n) / (double)nods.Length;
+        double sigma = Math.Sqrt(p * (1 - p) / nods.Length);
+        Assert.InRange(share, p - 4 * sigma, p + 4 * sigma);
+    }
+
+    [Fact]
+    public void A_pairs_nods_do_not_depend_on_other_pairs_or_on_running_twice()
+    {
+        var network = TinyStreets.SingleStreet();
+        var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
+        var all = Enumerable.Range(0, 2_000).Select(i => Pass(i, i + 1, kind: EncounterKind.CoPresent)).ToArray();
+        var subset = all.Where((_, i) => i % 3 == 0).ToArray();
+        var nodsAll = new bool[all.Length];
+        var nodsSubset = new bool[subset.Length];
+        var again = new bool[all.Length];
+
+        Model.Decide(all, network, ledger, 7, 3, nodsAll);
+        Model.Decide(subset, network, ledger, 7, 3, nodsSubset);
+        Model.Decide(all, network, ledger, 7, 3, again);
+
+        Assert.Equal(nodsAll, again);
+        Assert.Equal(nodsAll.Where((_, i) => i % 3 == 0), nodsSubset);
+        Assert.Contains(true, nodsAll);
+        Assert.Contains(false, nodsAll);
+    }
+
+    [Fact]
+    public void Familiar_pairs_nod_more_often_than_strangers()
+    {
+        var network = TinyStreets.SingleStreet();
+        var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
+        var history = Enumerable.Range(0, 1_000).Select(i => Pass(2 * i, 2 * i + 1)).ToArray();
+        for (int day = 0; day < 10; day++)
+        {
+            ledger.Record(day, history, new bool[history.Length]);
+        }
+        var familiar = history;
+        var strangers = Enumerable.Range(0, 1_000).Select(i => Pass(2 * i + 1, 2 * i + 2)).ToArray();
+        var nodsFamiliar = new bool[1_000];
+        var nodsStrangers = new bool[1_000];
+
+        Model.Decide(familiar, network, ledger, 1, 10, nodsFamiliar);
+        Model.Decide(strangers, network, ledger, 1, 10, nodsStrangers);
+
+        Assert.True(nodsFamiliar.Count(n => n) > 2 * nodsStrangers.Count(n => n));
+    }
+}
