@@ -30,11 +30,12 @@ public static class GeoJsonExporter
     }
 
     /// <summary>Only the places (one Point feature each).</summary>
-    public static InputResult<string> WritePlaces(PlaceSet places, GeoReference geo, string path)
+    public static InputResult<string> WritePlaces(
+        PlaceSet places, GeoReference geo, string path, IReadOnlyDictionary<string, ReadOnlyMemory<double>>? extraColumns = null)
     {
         ArgumentNullException.ThrowIfNull(places);
         var features = new FeatureCollection();
-        AddPlaces(features, places, geo);
+        AddPlaces(features, places, geo, extraColumns);
         return Write(features, path);
     }
 
@@ -57,22 +58,28 @@ public static class GeoJsonExporter
         ArgumentNullException.ThrowIfNull(neighbourhood);
         var features = new FeatureCollection();
         AddSegments(features, neighbourhood.Network, extraColumns);
-        AddPlaces(features, neighbourhood.Places, neighbourhood.Network.GeoReference);
+        AddPlaces(features, neighbourhood.Places, neighbourhood.Network.GeoReference, null);
         AddHomes(features, neighbourhood.Homes, neighbourhood.Network.GeoReference);
         return Write(features, path);
     }
 
-    private static void AddSegments(FeatureCollection features, StreetNetwork network, IReadOnlyDictionary<string, ReadOnlyMemory<double>>? extraColumns)
+    /// <summary>Extra columns sorted by name, each checked to hold one value per feature.</summary>
+    private static KeyValuePair<string, ReadOnlyMemory<double>>[] Columns(IReadOnlyDictionary<string, ReadOnlyMemory<double>>? extraColumns, int count)
     {
         var extra = extraColumns?.OrderBy(c => c.Key, StringComparer.Ordinal).ToArray() ?? [];
         foreach (var (name, values) in extra)
         {
-            if (values.Length != network.SegmentCount)
+            if (values.Length != count)
             {
-                throw new ArgumentException(
-                    $"Extra column '{name}' has {values.Length} values for {network.SegmentCount} segments.", nameof(extraColumns));
+                throw new ArgumentException($"Extra column '{name}' has {values.Length} values for {count} features.", nameof(extraColumns));
             }
         }
+        return extra;
+    }
+
+    private static void AddSegments(FeatureCollection features, StreetNetwork network, IReadOnlyDictionary<string, ReadOnlyMemory<double>>? extraColumns)
+    {
+        var extra = Columns(extraColumns, network.SegmentCount);
         GeoReference geo = network.GeoReference;
         for (int s = 0; s < network.SegmentCount; s++)
         {
@@ -111,13 +118,14 @@ public static class GeoJsonExporter
         }
     }
 
-    private static void AddPlaces(FeatureCollection features, PlaceSet places, GeoReference geo)
+    private static void AddPlaces(FeatureCollection features, PlaceSet places, GeoReference geo, IReadOnlyDictionary<string, ReadOnlyMemory<double>>? extraColumns)
     {
+        var extra = Columns(extraColumns, places.Count);
         for (int p = 0; p < places.Count; p++)
         {
             PlaceRecord place = places[p];
             var (lon, lat) = geo.Unproject(place.X, place.Y);
-            features.Add(new Feature(Factory.CreatePoint(new Coordinate(lon, lat)), new AttributesTable
+            var table = new AttributesTable
             {
                 { GeoJsonColumns.Layer, "place" },
                 { GeoJsonColumns.Kind, place.Kind.ToString() },
@@ -127,7 +135,12 @@ public static class GeoJsonExporter
                 { GeoJsonColumns.OffsetMetres, Math.Round(place.OffsetMetres, 2) },
                 { GeoJsonColumns.OpeningHours, place.OpeningHours ?? string.Empty },
                 { GeoJsonColumns.OsmId, place.OsmId },
-            }));
+            };
+            foreach (var (name, values) in extra)
+            {
+                table.Add(name, values.Span[p]);
+            }
+            features.Add(new Feature(Factory.CreatePoint(new Coordinate(lon, lat)), table));
         }
     }
 
@@ -150,38 +163,8 @@ public static class GeoJsonExporter
 
     private static InputResult<string> Write(FeatureCollection features, string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        string full = Path.GetFullPath(path);
-        string partial = full + ".partial";
-        try
-        {
-            var options = new JsonSerializerOptions();
-            options.Converters.Add(new GeoJsonConverterFactory());
-            using (var stream = File.Create(partial))
-            {
-                JsonSerializer.Serialize(stream, features, options);
-            }
-            File.Move(partial, full, overwrite: true);
-            return InputResult<string>.Success(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(partial);
-            return InputResult<string>.Failure(new InputProblem(path, string.Empty, $"cannot write the file: {e.Message}",
-                "check that the folder exists and is writable"));
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more to do: the write already failed and is reported; a stray .partial file is harmless.
-            _ = e;
-        }
+        var options = new JsonSerializerOptions();
+        options.Converters.Add(new GeoJsonConverterFactory());
+        return AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, features, options));
     }
 }

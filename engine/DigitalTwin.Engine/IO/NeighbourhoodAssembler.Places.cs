@@ -29,7 +29,8 @@ internal static partial class NeighbourhoodAssembler
             if (OsmPlaceInterpretation.Classify(way.Tags) is { } kind && WayCentre(map, way, geo) is { } centre)
             {
                 // Way ids are negative so they never collide with node ids (PlaceRecord.OsmId).
-                found.Add(NewPlace(way.Tags, kind, centre.X, centre.Y, -way.Id));
+                double area = ClosedWayPolygon(map, way, geo)?.Area ?? 0;
+                found.Add(NewPlace(way.Tags, kind, centre.X, centre.Y, -way.Id) with { AreaSquareMetres = area });
             }
         }
 

@@ -144,6 +144,20 @@ public sealed class TrajectoryBuffer
         _stayEnd[i] = stay.EndTimeSeconds;
     }
 
+    /// <summary>Appends every passage and stay of another buffer, in its order (merging chunk buffers).</summary>
+    public void Append(TrajectoryBuffer other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (int i = 0; i < other.PassageCount; i++)
+        {
+            AddPassage(other.GetPassage(i));
+        }
+        for (int i = 0; i < other.StayCount; i++)
+        {
+            AddStay(other.GetStay(i));
+        }
+    }
+
     public Passage GetPassage(int index) => new(
         _passageResident[index], _passageSegment[index], _passageDirection[index], _passageEntry[index],
         _passageExit[index], _passageSpeed[index], _passageMode[index], _passageEntryOffset[index]);

@@ -25,6 +25,9 @@ public record struct PlaceRecord
     /// <summary>OSM opening_hours=* as tagged, empty when unknown (the kind's default hours then apply).</summary>
     public string OpeningHours { get; set; }
 
+    /// <summary>Floor or ground area in m² where the map draws the place as an area; 0 when it is a point.</summary>
+    public double AreaSquareMetres { get; set; }
+
     /// <summary>OSM id of the node or way; negative for ways so the two id spaces do not collide, 0 for generated.</summary>
     public long OsmId { get; set; }
 }
@@ -64,4 +67,29 @@ public sealed class PlaceSet
     public IReadOnlyList<PlaceRecord> Records => _records;
 
     public int CountOf(PlaceKind kind) => _kind.Count(k => k == kind);
+
+    /// <summary>
+    /// The place's area in m²: as mapped, or a typical area for its kind when the map has only a point. Large places
+    /// (a park, a supermarket) hold many separate circles of conversation (see Encounters.PlaceZones).
+    /// </summary>
+    public double AreaSquareMetres(int index) =>
+        _records[index].AreaSquareMetres > 0 ? _records[index].AreaSquareMetres : TypicalAreaSquareMetres(_kind[index]);
+
+    /// <summary>
+    /// Typical areas for places mapped as points, in m²: a bench and a bus stop are one circle (≤ 50 m²); a café or
+    /// barber's is a room of about 60–120 m²; a neighbourhood supermarket's sales floor about 1,000 m² (Dutch
+    /// supermarkets average ≈ 1,000–1,200 m²); a playground a few hundred m²; a neighbourhood park about a hectare.
+    /// </summary>
+    public static double TypicalAreaSquareMetres(PlaceKind kind) => kind switch
+    {
+        PlaceKind.Bench or PlaceKind.TransitStop => 20,
+        PlaceKind.Cafe or PlaceKind.Pub or PlaceKind.Barber or PlaceKind.Shop => 100,
+        PlaceKind.Restaurant or PlaceKind.Healthcare => 150,
+        PlaceKind.Library or PlaceKind.CommunityCentre or PlaceKind.PlaceOfWorship => 300,
+        PlaceKind.Playground or PlaceKind.Market => 500,
+        PlaceKind.Supermarket or PlaceKind.SportsCentre => 1000,
+        PlaceKind.School or PlaceKind.Kindergarten => 2000,
+        PlaceKind.Park => 10_000,
+        _ => 100,
+    };
 }

@@ -1,0 +1,185 @@
+using MessagePack;
+
+namespace DigitalTwin.Engine.IO;
+
+/// <summary>
+/// The run file (run.msgpack): everything needed to look at a run again without the engine, its map or its
+/// scenario: which engine, scenario (content hash) and seed made it; the network geometry, places and homes for
+/// drawing; per-segment and per-place outcome counts by day period; the familiarity ties; residents' traits; and a
+/// replay sample of trajectories. Arrays are flat (structure of arrays). Reading a file of another format version
+/// is refused with a clear message rather than misread.
+/// </summary>
+[MessagePackObject]
+public sealed class RunFile
+{
+    /// <summary>Bumped whenever a field changes meaning or is removed.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>The first bytes' meaning: a fixed tag so other MessagePack files are recognised as not a run.</summary>
+    public const string FormatName = "DigitalTwin.RunFile";
+
+    [Key(0)] public string Format { get; set; } = FormatName;
+
+    [Key(1)] public int FormatVersion { get; set; } = CurrentFormatVersion;
+
+    [Key(2)] public string EngineVersion { get; set; } = string.Empty;
+
+    [Key(3)] public string ScenarioName { get; set; } = string.Empty;
+
+    /// <summary>SHA-256 of the scenario files (with their <c>extends</c> chain) and the map file.</summary>
+    [Key(4)] public string ScenarioHash { get; set; } = string.Empty;
+
+    [Key(5)] public ulong Seed { get; set; }
+
+    [Key(6)] public int Days { get; set; }
+
+    [Key(7)] public string MapFile { get; set; } = string.Empty;
+
+    [Key(8)] public double CentreLongitude { get; set; }
+
+    [Key(9)] public double CentreLatitude { get; set; }
+
+    // Network, projected metres about the centre.
+    [Key(10)] public int[] SegmentGeometryStart { get; set; } = [];
+
+    [Key(11)] public float[] GeometryX { get; set; } = [];
+
+    [Key(12)] public float[] GeometryY { get; set; } = [];
+
+    [Key(13)] public float[] SegmentLengthMetres { get; set; } = [];
+
+    [Key(14)] public float[] PavementWidthMetres { get; set; } = [];
+
+    [Key(15)] public byte[] Highway { get; set; } = [];
+
+    [Key(16)] public string[] StreetNames { get; set; } = [];
+
+    [Key(17)] public int[] SegmentNameIndex { get; set; } = [];
+
+    [Key(18)] public long[] OsmWayId { get; set; } = [];
+
+    [Key(19)] public byte[] ModesEither { get; set; } = [];
+
+    [Key(20)] public byte[] Lighting { get; set; } = [];
+
+    [Key(21)] public float[] CarVehiclesPerDay { get; set; } = [];
+
+    // Places and homes.
+    [Key(22)] public byte[] PlaceKind { get; set; } = [];
+
+    [Key(23)] public float[] PlaceX { get; set; } = [];
+
+    [Key(24)] public float[] PlaceY { get; set; } = [];
+
+    [Key(25)] public string[] PlaceName { get; set; } = [];
+
+    [Key(26)] public int[] PlaceCapacity { get; set; } = [];
+
+    [Key(27)] public float[] HomeX { get; set; } = [];
+
+    [Key(28)] public float[] HomeY { get; set; } = [];
+
+    // Outcomes per segment and period (index segment * 4 + period: morning, afternoon, evening, night).
+    [Key(29)] public long[] WalkPassages { get; set; } = [];
+
+    [Key(30)] public long[] BikePassages { get; set; } = [];
+
+    [Key(31)] public long[] CarPassages { get; set; } = [];
+
+    [Key(32)] public long[] Encounters { get; set; } = [];
+
+    [Key(33)] public long[] Nods { get; set; } = [];
+
+    [Key(34)] public long[] NewFamiliarPairs { get; set; } = [];
+
+    // Outcomes per place and period.
+    [Key(35)] public long[] PlaceStays { get; set; } = [];
+
+    [Key(36)] public long[] PlaceEncounters { get; set; } = [];
+
+    [Key(37)] public long[] PlaceNods { get; set; } = [];
+
+    [Key(38)] public long[] PlaceNewFamiliarPairs { get; set; } = [];
+
+    // Residents' traits (by resident index) and home.
+    [Key(39)] public byte[] ResidentAgeBand { get; set; } = [];
+
+    [Key(40)] public byte[] ResidentGender { get; set; } = [];
+
+    [Key(41)] public int[] ResidentHome { get; set; } = [];
+
+    // Familiarity ties at the end of the run.
+    [Key(42)] public int[] TieResidentA { get; set; } = [];
+
+    [Key(43)] public int[] TieResidentB { get; set; } = [];
+
+    [Key(44)] public byte[] TieState { get; set; } = [];
+
+    [Key(45)] public int[] TieEncounters { get; set; } = [];
+
+    [Key(46)] public int[] TieNods { get; set; } = [];
+
+    // Replay sample: passages of some residents on one day.
+    [Key(47)] public int ReplayDay { get; set; }
+
+    [Key(48)] public int[] ReplayResident { get; set; } = [];
+
+    [Key(49)] public int[] ReplaySegment { get; set; } = [];
+
+    [Key(50)] public float[] ReplayFromOffsetMetres { get; set; } = [];
+
+    [Key(51)] public float[] ReplayToOffsetMetres { get; set; } = [];
+
+    [Key(52)] public float[] ReplayEntrySeconds { get; set; } = [];
+
+    [Key(53)] public float[] ReplayExitSeconds { get; set; } = [];
+
+    [Key(54)] public byte[] ReplayMode { get; set; } = [];
+
+    [Key(55)] public int[] ReplayStayResident { get; set; } = [];
+
+    [Key(56)] public int[] ReplayStayPlace { get; set; } = [];
+
+    [Key(57)] public int[] ReplayStaySegment { get; set; } = [];
+
+    [Key(58)] public float[] ReplayStayOffsetMetres { get; set; } = [];
+
+    [Key(59)] public float[] ReplayStayStartSeconds { get; set; } = [];
+
+    [Key(60)] public float[] ReplayStayEndSeconds { get; set; } = [];
+
+    public int SegmentCount => SegmentLengthMetres.Length;
+
+    public int PlaceCount => PlaceKind.Length;
+
+    public void Write(Stream stream) => MessagePackSerializer.Serialize(stream, this);
+
+    /// <summary>Reads a run file; a problem (not an exception) when the file is missing, not a run, or of another version.</summary>
+    public static InputResult<RunFile> Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty, "run file not found", "run `twin run <scenario>` first; it writes run.msgpack"));
+        }
+        RunFile run;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            run = MessagePackSerializer.Deserialize<RunFile>(stream);
+        }
+        catch (MessagePackSerializationException e)
+        {
+            return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty, $"not a readable run file ({e.Message})"));
+        }
+        if (run.Format != FormatName)
+        {
+            return InputResult<RunFile>.Failure(new InputProblem(path, "format", $"not a DigitalTwin run file (format '{run.Format}')"));
+        }
+        if (run.FormatVersion != CurrentFormatVersion)
+        {
+            return InputResult<RunFile>.Failure(new InputProblem(path, "formatVersion",
+                $"run file format {run.FormatVersion} is not the {CurrentFormatVersion} this version reads", "run the scenario again with this version"));
+        }
+        return InputResult<RunFile>.Success(run);
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text.Json;
+using DigitalTwin.Engine.Outcomes;
+using DigitalTwin.Engine.Planning;
+using DigitalTwin.Engine.Population;
+using DigitalTwin.Engine.Simulation;
+
+namespace DigitalTwin.Engine.IO;
+
+/// <summary>What a run's files say about where it came from. Wall time and threads are measured by the caller.</summary>
+public sealed record RunMetadata(
+    string ScenarioName,
+    string ScenarioFile,
+    string ScenarioHash,
+    string MapFile,
+    ulong Seed,
+    int Days,
+    int Threads,
+    double WallTimeSeconds);
+
+/// <summary>
+/// Writes a run's output folder: summary.json (outcomes overall and by group), edges.geojson and places.geojson
+/// (per-metre and per-place rates for QGIS) and run.msgpack (the self-describing run file for the viewer).
+/// Every file is written atomically.
+/// </summary>
+public static class RunWriter
+{
+    public const string SummaryFile = "summary.json";
+    public const string EdgesFile = "edges.geojson";
+    public const string PlacesFile = "places.geojson";
+    public const string RunFileName = "run.msgpack";
+
+    public static IReadOnlyList<InputProblem> WriteAll(string folder, RunMetadata metadata, Neighbourhood neighbourhood, Residents residents, RunResult result)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new InputProblem(folder, string.Empty, $"cannot create the output folder: {e.Message}")];
+        }
+        var problems = new List<InputProblem>();
+        var summary = OutcomeSummary.From(result.Residents, residents, result.Totals.Days);
+        problems.AddRange(AtomicFile.Write(Path.Combine(folder, SummaryFile), s => WriteSummary(s, metadata, residents, result, summary)).Problems);
+        problems.AddRange(GeoJsonExporter.WriteSegments(neighbourhood.Network, Path.Combine(folder, EdgesFile), SegmentColumns(neighbourhood, result)).Problems);
+        problems.AddRange(GeoJsonExporter.WritePlaces(neighbourhood.Places, neighbourhood.Network.GeoReference, Path.Combine(folder, PlacesFile), PlaceColumns(result)).Problems);
+        var run = BuildRunFile(metadata, neighbourhood, residents, result);
+        problems.AddRange(AtomicFile.Write(Path.Combine(folder, RunFileName), run.Write).Problems);
+        return problems;
+    }
+
+    /// <summary>Per segment: rates per metre of street per day, overall and by day period.</summary>
+    public static Dictionary<string, ReadOnlyMemory<double>> SegmentColumns(Neighbourhood neighbourhood, RunResult result)
+    {
+        var network = neighbourhood.Network;
+        var streets = result.Streets;
+        int days = Math.Max(1, result.Totals.Days);
+        var columns = new Dictionary<string, ReadOnlyMemory<double>>(StringComparer.Ordinal);
+        void Rate(string name, long[] counts, bool perMetre)
+        {
+            var all = new double[network.SegmentCount];
+            var byPeriod = new double[DayPeriods.Count][];
+            for (int p = 0; p < DayPeriods.Count; p++)
+            {
+                byPeriod[p] = new double[network.SegmentCount];
+            }
+            for (int s = 0; s < network.SegmentCount; s++)
+            {
+                double divisor = days * (perMetre ? Math.Max(1.0, network.LengthMetres[s]) : 1.0);
+                for (int p = 0; p < DayPeriods.Count; p++)
+                {
+                    double value = counts[(s * DayPeriods.Count) + p] / divisor;
+                    byPeriod[p][s] = Round(value);
+                    all[s] += value;
+                }
+                all[s] = Round(all[s]);
+            }
+            columns[name] = all;
+            for (int p = 0; p < DayPeriods.Count; p++)
+            {
+                columns[$"{name}_{DayPeriods.Name((DayPeriod)p)}"] = byPeriod[p];
+            }
+        }
+        var walkAndBike = new long[streets.WalkPassages.Length];
+        for (int i = 0; i < walkAndBike.Length; i++)
+        {
+            walkAndBike[i] = streets.WalkPassages[i] + streets.BikePassages[i];
+        }
+        Rate("passages_per_day", walkAndBike, perMetre: false);
+        Rate("encounters_per_m_day", streets.Encounters, perMetre: true);
+        Rate("nods_per_m_day", streets.Nods, perMetre: true);
+        Rate("new_familiar_per_m_day", streets.NewFamiliarPairs, perMetre: true);
+        var cars = new double[network.SegmentCount];
+        for (int s = 0; s < network.SegmentCount; s++)
+        {
+            cars[s] = Round(StreetOutcomes.Total(streets.CarPassages, s) / (double)days);
+        }
+        columns["simulated_cars_per_day"] = cars;
+        return columns;
+    }
+
+    /// <summary>Per place: stays, encounters and nods per day.</summary>
+    public static Dictionary<string, ReadOnlyMemory<double>> PlaceColumns(RunResult result)
+    {
+        var places = result.Places;
+        int days = Math.Max(1, result.Totals.Days);
+        double[] PerDay(long[] counts)
+        {
+            var values = new double[places.PlaceCount];
+            for (int p = 0; p < places.PlaceCount; p++)
+            {
+                values[p] = Round(StreetOutcomes.Total(counts, p) / (double)days);
+            }
+            return values;
+        }
+        return new Dictionary<string, ReadOnlyMemory<double>>(StringComparer.Ordinal)
+        {
+            ["stays_per_day"] = PerDay(places.Stays),
+            ["encounters_per_day"] = PerDay(places.Encounters),
+            ["nods_per_day"] = PerDay(places.Nods),
+            ["new_familiar_per_day"] = PerDay(places.NewFamiliarPairs),
+        };
+    }
+
+    /// <summary>Six significant digits: enough for any map, and free of float noise in the files.</summary>
+    private static double Round(double value) => value == 0 ? 0 : double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static void WriteSummary(Stream stream, RunMetadata metadata, Residents residents, RunResult result, OutcomeSummary summary)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("engineVersion", EngineInfo.Version);
+        json.WriteStartObject("scenario");
+        json.WriteString("name", metadata.ScenarioName);
+        json.WriteString("file", metadata.ScenarioFile);
+        json.WriteString("contentHash", metadata.ScenarioHash);
+        json.WriteString("map", metadata.MapFile);
+        json.WriteEndObject();
+        json.WriteNumber("seed", metadata.Seed);
+        json.WriteNumber("days", metadata.Days);
+        json.WriteNumber("residents", residents.Count);
+        json.WriteNumber("households", residents.HouseholdCount);
+        json.WriteNumber("threads", metadata.Threads);
+        json.WriteNumber("wallTimeSeconds", Math.Round(metadata.WallTimeSeconds, 3));
+        var t = result.Totals;
+        json.WriteStartObject("totals");
+        json.WriteNumber("trips", t.Trips);
+        json.WriteNumber("tripsByWalk", t.TripsByWalk);
+        json.WriteNumber("tripsByBike", t.TripsByBike);
+        json.WriteNumber("tripsByCar", t.TripsByCar);
+        json.WriteNumber("unroutableTrips", t.UnroutableTrips);
+        json.WriteNumber("walkedKilometres", Round(t.WalkedKilometres));
+        json.WriteNumber("passages", t.Passages);
+        json.WriteNumber("carPassages", t.CarPassages);
+        json.WriteNumber("stays", t.Stays);
+        json.WriteNumber("encounters", t.Encounters);
+        json.WriteNumber("sameHouseholdEncountersLeftOut", t.SameHouseholdEncounters);
+        json.WriteNumber("nods", t.Nods);
+        json.WriteNumber("pairsThatMet", t.Pairs);
+        json.WriteEndObject();
+        json.WriteStartObject("outcomes");
+        WriteMeasures(json, summary.Overall);
+        json.WriteStartObject("byGroup");
+        foreach (var breakdown in summary.ByGroup)
+        {
+            json.WriteStartObject(breakdown.Trait);
+            foreach (var (group, measures) in breakdown.Groups)
+            {
+                json.WriteStartObject(group);
+                WriteMeasures(json, measures);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteMeasures(Utf8JsonWriter json, OutcomeMeasures measures)
+    {
+        json.WriteNumber("residents", measures.Residents);
+        foreach (var (name, value) in measures.Values())
+        {
+            json.WriteNumber(name, Round(value));
+        }
+    }
+
+    private static RunFile BuildRunFile(RunMetadata metadata, Neighbourhood neighbourhood, Residents residents, RunResult result)
+    {
+        var network = neighbourhood.Network;
+        var geometryStart = new int[network.SegmentCount + 1];
+        var xs = new List<float>();
+        var ys = new List<float>();
+        for (int s = 0; s < network.SegmentCount; s++)
+        {
+            var (x, y) = network.Geometry(new Network.SegmentId(s));
+            for (int i = 0; i < x.Length; i++)
+            {
+                xs.Add((float)x.Span[i]);
+                ys.Add((float)y.Span[i]);
+            }
+            geometryStart[s + 1] = xs.Count;
+        }
+        var places = neighbourhood.Places;
+        var homes = neighbourhood.Homes;
+        var ties = result.Ties;
+        var replay = result.Replay;
+        var stays = result.ReplayStays;
+        return new RunFile
+        {
+            EngineVersion = EngineInfo.Version,
+            ScenarioName = metadata.ScenarioName,
+            ScenarioHash = metadata.ScenarioHash,
+            Seed = metadata.Seed,
+            Days = metadata.Days,
+            MapFile = metadata.MapFile,
+            CentreLongitude = network.GeoReference.CentreLongitude,
+            CentreLatitude = network.GeoReference.CentreLatitude,
+            SegmentGeometryStart = geometryStart,
+            GeometryX = [.. xs],
+            GeometryY = [.. ys],
+            SegmentLengthMetres = network.LengthMetres.ToArray(),
+            PavementWidthMetres = network.PavementWidthMetres.ToArray(),
+            Highway = [.. network.Highway.ToArray().Select(h => (byte)h)],
+            StreetNames = network.Names.ToArray(),
+            SegmentNameIndex = network.NameIndex.ToArray(),
+            OsmWayId = network.OsmWayId.ToArray(),
+            ModesEither = [.. Enumerable.Range(0, network.SegmentCount).Select(s => (byte)network.ModesEither(new Network.SegmentId(s)))],
+            Lighting = [.. network.Lighting.ToArray().Select(l => (byte)l)],
+            CarVehiclesPerDay = network.CarVehiclesPerDay.ToArray(),
+            PlaceKind = [.. places.Kind.ToArray().Select(k => (byte)k)],
+            PlaceX = [.. places.Records.Select(p => (float)p.X)],
+            PlaceY = [.. places.Records.Select(p => (float)p.Y)],
+            PlaceName = [.. places.Records.Select(p => p.Name ?? string.Empty)],
+            PlaceCapacity = places.Capacity.ToArray(),
+            HomeX = [.. homes.Records.Select(h => (float)h.X)],
+            HomeY = [.. homes.Records.Select(h => (float)h.Y)],
+            WalkPassages = result.Streets.WalkPassages,
+            BikePassages = result.Streets.BikePassages,
+            CarPassages = result.Streets.CarPassages,
+            Encounters = result.Streets.Encounters,
+            Nods = result.Streets.Nods,
+            NewFamiliarPairs = result.Streets.NewFamiliarPairs,
+            PlaceStays = result.Places.Stays,
+            PlaceEncounters = result.Places.Encounters,
+            PlaceNods = result.Places.Nods,
+            PlaceNewFamiliarPairs = result.Places.NewFamiliarPairs,
+            ResidentAgeBand = [.. residents.AgeBand.ToArray().Select(a => (byte)a)],
+            ResidentGender = [.. residents.Gender.ToArray().Select(g => (byte)g)],
+            ResidentHome = residents.Home.ToArray(),
+            TieResidentA = [.. ties.Select(t => t.ResidentA)],
+            TieResidentB = [.. ties.Select(t => t.ResidentB)],
+            TieState = [.. ties.Select(t => (byte)t.State)],
+            TieEncounters = [.. ties.Select(t => t.Encounters)],
+            TieNods = [.. ties.Select(t => t.Nods)],
+            ReplayDay = result.ReplayDay,
+            ReplayResident = [.. replay.Select(p => p.Resident)],
+            ReplaySegment = [.. replay.Select(p => p.Segment)],
+            ReplayFromOffsetMetres = [.. replay.Select(p => p.FromOffsetMetres)],
+            ReplayToOffsetMetres = [.. replay.Select(p => p.ToOffsetMetres)],
+            ReplayEntrySeconds = [.. replay.Select(p => p.EntrySeconds)],
+            ReplayExitSeconds = [.. replay.Select(p => p.ExitSeconds)],
+            ReplayMode = [.. replay.Select(p => p.Mode)],
+            ReplayStayResident = [.. stays.Select(s => s.Resident)],
+            ReplayStayPlace = [.. stays.Select(s => s.Place)],
+            ReplayStaySegment = [.. stays.Select(s => s.Segment)],
+            ReplayStayOffsetMetres = [.. stays.Select(s => s.OffsetMetres)],
+            ReplayStayStartSeconds = [.. stays.Select(s => (float)s.StartTimeSeconds)],
+            ReplayStayEndSeconds = [.. stays.Select(s => (float)s.EndTimeSeconds)],
+        };
+    }
+}

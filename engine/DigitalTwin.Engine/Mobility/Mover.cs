@@ -1,0 +1,136 @@
+using DigitalTwin.Engine.Encounters;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Places;
+using DigitalTwin.Engine.Planning;
+
+namespace DigitalTwin.Engine.Mobility;
+
+/// <summary>What moving produced beyond the trajectories: counts the outcomes report.</summary>
+public sealed class MovementTally
+{
+    public MovementTally(int segmentCount)
+    {
+        CarPassagesPerSegment = new int[segmentCount];
+    }
+
+    /// <summary>Car passages per segment: cars are counted, not stored, because they never meet anyone.</summary>
+    public int[] CarPassagesPerSegment { get; }
+
+    public long Trips { get; set; }
+
+    public long UnroutableTrips { get; set; }
+
+    public long TripsByWalk { get; set; }
+
+    public long TripsByBike { get; set; }
+
+    public long TripsByCar { get; set; }
+
+    public double WalkedMetres { get; set; }
+
+    public void Clear()
+    {
+        Array.Clear(CarPassagesPerSegment);
+        Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = 0;
+        WalkedMetres = 0;
+    }
+
+    /// <summary>Adds another tally (integer counts, so the order of merging cannot change a result).</summary>
+    public void Add(MovementTally other)
+    {
+        for (int s = 0; s < CarPassagesPerSegment.Length; s++)
+        {
+            CarPassagesPerSegment[s] += other.CarPassagesPerSegment[s];
+        }
+        Trips += other.Trips;
+        UnroutableTrips += other.UnroutableTrips;
+        TripsByWalk += other.TripsByWalk;
+        TripsByBike += other.TripsByBike;
+        TripsByCar += other.TripsByCar;
+        WalkedMetres += other.WalkedMetres;
+    }
+}
+
+/// <summary>
+/// Moves residents along their routes: every route leg becomes a <see cref="Passage"/> (a straight line in time and
+/// position on one segment) and every visible stay a <see cref="Stay"/>. A resident's trips run in order; a trip
+/// departs at its planned time or when the previous stay ends, whichever is later.
+/// </summary>
+public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePlanner planner, ulong seed)
+{
+    /// <summary>Places with a street presence: a bench or playground is seen from the pavement beside it.</summary>
+    public static bool IsOnStreet(PlaceKind kind) => kind is PlaceKind.Bench or PlaceKind.Playground or PlaceKind.TransitStop or PlaceKind.Market;
+
+    /// <summary>Moves one resident's trips (all of the same resident, in order) into <paramref name="output"/>.</summary>
+    public void Move(ReadOnlySpan<Trip> residentTrips, int day, TrajectoryBuffer output, MovementTally tally, List<RouteLeg> legs)
+    {
+        var network = neighbourhood.Network;
+        var places = neighbourhood.Places;
+        double available = 0;
+        int visit = 0;
+        foreach (ref readonly var trip in residentTrips)
+        {
+            double departure = Math.Max(trip.DepartureSeconds, available);
+            if (departure >= DayPeriods.SecondsPerDay)
+            {
+                break;
+            }
+            tally.Trips++;
+            legs.Clear();
+            var key = trips.TreeOf(trip);
+            float routed = trip.Destination.Kind == AnchorKind.Home
+                ? planner.RouteFrom(key, trips.PositionOf(trip.Destination, trip.Resident), legs)
+                : planner.RouteTo(trips.PositionOf(trip.Origin, trip.Resident), key, legs);
+            if (routed < 0)
+            {
+                tally.UnroutableTrips++;
+                available = departure;
+                continue;
+            }
+            double time = departure;
+            float walkSpeed = trips.WalkSpeed(trip.Resident);
+            switch (trip.Mode)
+            {
+                case TravelModes.Car: tally.TripsByCar++; break;
+                case TravelModes.Bike: tally.TripsByBike++; break;
+                default: tally.TripsByWalk++; tally.WalkedMetres += routed; break;
+            }
+            foreach (var leg in legs)
+            {
+                float speed = trip.Mode switch
+                {
+                    TravelModes.Walk => walkSpeed,
+                    TravelModes.Bike => (float)trips.Modes.BikeSpeedMetresPerSecond,
+                    _ => (float)Math.Max(2, network.SpeedLimitKmh[leg.Segment] / 3.6 * trips.Modes.CarSpeedShareOfLimit),
+                };
+                double duration = leg.LengthMetres / speed;
+                if (trip.Mode == TravelModes.Car)
+                {
+                    tally.CarPassagesPerSegment[leg.Segment]++;
+                }
+                else
+                {
+                    output.AddPassage(new Passage(trip.Resident, leg.Segment, (sbyte)(leg.Forward ? 1 : -1), time, time + duration, speed, trip.Mode, leg.FromOffsetMetres));
+                }
+                time += duration;
+            }
+            double stayEnd = Math.Min(time + trip.StaySeconds, DayPeriods.SecondsPerDay);
+            if (trip.Stay != StayKind.Unobserved && stayEnd > time && trip.Mode != TravelModes.Car)
+            {
+                var position = trips.PositionOf(trip.Destination, trip.Resident);
+                if (trip.Stay == StayKind.AtPlace && trip.Destination.Kind == AnchorKind.Place)
+                {
+                    int place = trip.Destination.Index;
+                    int zone = PlaceZones.Choose(seed, trip.Resident, place, day, visit++, PlaceZones.CountFor(places.AreaSquareMetres(place)));
+                    bool street = IsOnStreet(places.Kind[place]);
+                    output.AddStay(new Stay(trip.Resident, place, zone, street ? position.Segment : -1, position.OffsetMetres, time, stayEnd));
+                }
+                else
+                {
+                    output.AddStay(Stay.OnStreet(trip.Resident, position.Segment, position.OffsetMetres, time, stayEnd));
+                }
+            }
+            available = stayEnd;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using DigitalTwin.Engine.Planning;
+
+namespace DigitalTwin.Engine.Outcomes;
+
+/// <summary>
+/// Counts per street segment and day period (index segment * 4 + period). Integers, so adding days or chunks in any
+/// order gives the same totals.
+/// </summary>
+public sealed class StreetOutcomes(int segmentCount)
+{
+    public int SegmentCount { get; } = segmentCount;
+
+    public long[] WalkPassages { get; } = new long[segmentCount * DayPeriods.Count];
+
+    public long[] BikePassages { get; } = new long[segmentCount * DayPeriods.Count];
+
+    public long[] CarPassages { get; } = new long[segmentCount * DayPeriods.Count];
+
+    public long[] Encounters { get; } = new long[segmentCount * DayPeriods.Count];
+
+    public long[] Nods { get; } = new long[segmentCount * DayPeriods.Count];
+
+    /// <summary>Encounters that made a pair familiar strangers for the first time (the seed of public familiarity).</summary>
+    public long[] NewFamiliarPairs { get; } = new long[segmentCount * DayPeriods.Count];
+
+    public static int Index(int segment, DayPeriod period) => (segment * DayPeriods.Count) + (int)period;
+
+    /// <summary>The sum over periods for one segment.</summary>
+    public static long Total(long[] counts, int segment)
+    {
+        long sum = 0;
+        for (int p = 0; p < DayPeriods.Count; p++)
+        {
+            sum += counts[(segment * DayPeriods.Count) + p];
+        }
+        return sum;
+    }
+}
+
+/// <summary>Counts per place and day period (index place * 4 + period).</summary>
+public sealed class PlaceOutcomes(int placeCount)
+{
+    public int PlaceCount { get; } = placeCount;
+
+    public long[] Stays { get; } = new long[placeCount * DayPeriods.Count];
+
+    public long[] Encounters { get; } = new long[placeCount * DayPeriods.Count];
+
+    public long[] Nods { get; } = new long[placeCount * DayPeriods.Count];
+
+    public long[] NewFamiliarPairs { get; } = new long[placeCount * DayPeriods.Count];
+}
+
+/// <summary>Per resident totals over the run and ties at its end.</summary>
+public sealed class ResidentOutcomes(int residentCount)
+{
+    public int ResidentCount { get; } = residentCount;
+
+    public int[] Encounters { get; } = new int[residentCount];
+
+    public int[] Nods { get; } = new int[residentCount];
+
+    public int[] PeopleMet { get; } = new int[residentCount];
+
+    public int[] FamiliarStrangers { get; } = new int[residentCount];
+
+    public int[] NoddingContacts { get; } = new int[residentCount];
+
+    public int[] Acquaintances { get; } = new int[residentCount];
+}

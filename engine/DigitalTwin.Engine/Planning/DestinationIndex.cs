@@ -1,0 +1,175 @@
+using DigitalTwin.Engine.Places;
+using DigitalTwin.Engine.Randomness;
+
+namespace DigitalTwin.Engine.Planning;
+
+/// <summary>
+/// Which places serve which activity, in a uniform grid per activity so that choosing a destination looks only at
+/// places within the search radius (a city has thousands of shops; a resident weighs the nearby ones).
+/// The choice is a gravity model: weight = √capacity · exp(−distance / decay), bigger places drawing more people
+/// with diminishing returns.
+/// </summary>
+public sealed class DestinationIndex
+{
+    private const double CellMetres = 250;
+    private static readonly int ActivityCount = Enum.GetValues<ActivityKind>().Length;
+
+    private readonly PlaceSet _places;
+    private readonly Grid?[] _grids;
+
+    public DestinationIndex(PlaceSet places)
+    {
+        _places = places;
+        _grids = new Grid?[ActivityCount];
+        for (int a = 0; a < ActivityCount; a++)
+        {
+            var kinds = PlaceKindsFor((ActivityKind)a);
+            var members = new List<int>();
+            for (int p = 0; p < places.Count; p++)
+            {
+                if (kinds.Contains(places.Kind[p]))
+                {
+                    members.Add(p);
+                }
+            }
+            _grids[a] = members.Count == 0 ? null : new Grid(places, members);
+        }
+    }
+
+    /// <summary>The place kinds that can host an activity; an activity with none has no place-bound destination.</summary>
+    public static PlaceKind[] PlaceKindsFor(ActivityKind activity) => activity switch
+    {
+        ActivityKind.Groceries => [PlaceKind.Supermarket, PlaceKind.Market],
+        ActivityKind.Shopping => [PlaceKind.Shop, PlaceKind.Market, PlaceKind.Barber],
+        ActivityKind.ThirdPlace => [PlaceKind.Cafe, PlaceKind.Pub, PlaceKind.Restaurant],
+        ActivityKind.Park => [PlaceKind.Park],
+        ActivityKind.Playground => [PlaceKind.Playground],
+        ActivityKind.Bench => [PlaceKind.Bench],
+        ActivityKind.School or ActivityKind.SchoolRun or ActivityKind.Study => [PlaceKind.School],
+        ActivityKind.Worship => [PlaceKind.PlaceOfWorship],
+        ActivityKind.Sports => [PlaceKind.SportsCentre],
+        ActivityKind.Community => [PlaceKind.CommunityCentre, PlaceKind.Library],
+        ActivityKind.Healthcare => [PlaceKind.Healthcare],
+        ActivityKind.DogWalk => [PlaceKind.Park, PlaceKind.Playground, PlaceKind.Bench],
+        ActivityKind.Work => [PlaceKind.Shop, PlaceKind.Supermarket, PlaceKind.Cafe, PlaceKind.Restaurant, PlaceKind.Pub,
+            PlaceKind.School, PlaceKind.Kindergarten, PlaceKind.Library, PlaceKind.CommunityCentre, PlaceKind.Healthcare,
+            PlaceKind.SportsCentre, PlaceKind.Barber],
+        _ => [],
+    };
+
+    public bool Has(ActivityKind activity) => _grids[(int)activity] is not null;
+
+    /// <summary>
+    /// Draws a place for <paramref name="activity"/> near (x, y), or -1 when the map has none of that kind.
+    /// <paramref name="weights"/> and <paramref name="candidates"/> are the caller's scratch lists (no allocation).
+    /// </summary>
+    public int Choose(ActivityKind activity, double x, double y, double decayMetres, double radiusMetres,
+        ref RandomStream random, List<double> weights, List<int> candidates)
+    {
+        var grid = _grids[(int)activity];
+        if (grid is null)
+        {
+            return -1;
+        }
+        weights.Clear();
+        candidates.Clear();
+        grid.Collect(x, y, radiusMetres, candidates);
+        if (candidates.Count == 0)
+        {
+            return grid.Nearest(x, y); // nothing within reach: the nearest one, however far
+        }
+        foreach (int p in candidates)
+        {
+            var place = _places[p];
+            double distance = Math.Sqrt(((place.X - x) * (place.X - x)) + ((place.Y - y) * (place.Y - y)));
+            weights.Add(Math.Sqrt(Math.Max(1, place.Capacity)) * Math.Exp(-distance / decayMetres));
+        }
+        int chosen = random.NextWeighted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weights));
+        return chosen < 0 ? grid.Nearest(x, y) : candidates[chosen];
+    }
+
+    private sealed class Grid
+    {
+        private readonly double _minX;
+        private readonly double _minY;
+        private readonly int _columns;
+        private readonly int _rows;
+        private readonly int[] _cellStart;
+        private readonly int[] _members;
+        private readonly double[] _x;
+        private readonly double[] _y;
+        private readonly int[] _all;
+
+        public Grid(PlaceSet places, List<int> members)
+        {
+            _all = [.. members];
+            _x = [.. members.Select(p => places[p].X)];
+            _y = [.. members.Select(p => places[p].Y)];
+            _minX = _x.Min();
+            _minY = _y.Min();
+            _columns = (int)((_x.Max() - _minX) / CellMetres) + 1;
+            _rows = (int)((_y.Max() - _minY) / CellMetres) + 1;
+            _cellStart = new int[(_columns * _rows) + 1];
+            var cellOf = new int[members.Count];
+            for (int i = 0; i < members.Count; i++)
+            {
+                cellOf[i] = Cell(_x[i], _y[i]);
+                _cellStart[cellOf[i] + 1]++;
+            }
+            for (int c = 0; c < _columns * _rows; c++)
+            {
+                _cellStart[c + 1] += _cellStart[c];
+            }
+            _members = new int[members.Count];
+            var fill = _cellStart[..^1];
+            for (int i = 0; i < members.Count; i++)
+            {
+                _members[fill[cellOf[i]]++] = i;
+            }
+        }
+
+        public void Collect(double x, double y, double radius, List<int> into)
+        {
+            int c0 = Math.Max(0, (int)Math.Floor((x - radius - _minX) / CellMetres));
+            int c1 = Math.Min(_columns - 1, (int)Math.Floor((x + radius - _minX) / CellMetres));
+            int r0 = Math.Max(0, (int)Math.Floor((y - radius - _minY) / CellMetres));
+            int r1 = Math.Min(_rows - 1, (int)Math.Floor((y + radius - _minY) / CellMetres));
+            double radiusSquared = radius * radius;
+            for (int r = r0; r <= r1; r++)
+            {
+                for (int c = c0; c <= c1; c++)
+                {
+                    int cell = (r * _columns) + c;
+                    for (int k = _cellStart[cell]; k < _cellStart[cell + 1]; k++)
+                    {
+                        int i = _members[k];
+                        double dx = _x[i] - x, dy = _y[i] - y;
+                        if ((dx * dx) + (dy * dy) <= radiusSquared)
+                        {
+                            into.Add(_all[i]);
+                        }
+                    }
+                }
+            }
+        }
+
+        public int Nearest(double x, double y)
+        {
+            int best = 0;
+            double bestDistance = double.MaxValue;
+            for (int i = 0; i < _all.Length; i++)
+            {
+                double d = ((_x[i] - x) * (_x[i] - x)) + ((_y[i] - y) * (_y[i] - y));
+                if (d < bestDistance)
+                {
+                    bestDistance = d;
+                    best = i;
+                }
+            }
+            return _all[best];
+        }
+
+        private int Cell(double x, double y) =>
+            (Math.Min(_rows - 1, (int)((y - _minY) / CellMetres)) * _columns) + Math.Min(_columns - 1, (int)((x - _minX) / CellMetres));
+    }
+}

@@ -1,0 +1,62 @@
+using DigitalTwin.Engine.Familiarity;
+using DigitalTwin.Engine.Mobility;
+using DigitalTwin.Engine.Outcomes;
+
+namespace DigitalTwin.Engine.Simulation;
+
+/// <summary>Totals of a run, for the summary and for speed figures (events = passages + stays).</summary>
+public sealed record RunTotals
+{
+    public int Days { get; init; }
+
+    public int Residents { get; init; }
+
+    public long Trips { get; init; }
+
+    public long TripsByWalk { get; init; }
+
+    public long TripsByBike { get; init; }
+
+    public long TripsByCar { get; init; }
+
+    public long UnroutableTrips { get; init; }
+
+    public double WalkedKilometres { get; init; }
+
+    public long Passages { get; init; }
+
+    public long CarPassages { get; init; }
+
+    public long Stays { get; init; }
+
+    public long Encounters { get; init; }
+
+    public long SameHouseholdEncounters { get; init; }
+
+    public long Nods { get; init; }
+
+    public long TreesBuilt { get; init; }
+
+    public long TreeCacheBytes { get; init; }
+
+    public long FamiliarityBytes { get; init; }
+
+    public int Pairs { get; init; }
+}
+
+/// <summary>A sampled trajectory piece for replay: one passage of one sampled resident on the replay day.</summary>
+public readonly record struct ReplayPassage(int Resident, int Segment, float FromOffsetMetres, float ToOffsetMetres, float EntrySeconds, float ExitSeconds, byte Mode);
+
+/// <summary>Everything a run produced: outcomes per resident, street and place, the ties, and a replay sample.</summary>
+public sealed record RunResult(
+    RunTotals Totals,
+    ResidentOutcomes Residents,
+    StreetOutcomes Streets,
+    PlaceOutcomes Places,
+    IReadOnlyList<Tie> Ties,
+    IReadOnlyList<ReplayPassage> Replay,
+    IReadOnlyList<Stay> ReplayStays,
+    int ReplayDay);
+
+/// <summary>Progress after each simulated day, for the command line's progress display.</summary>
+public readonly record struct DayProgress(int Day, int Days, long Passages, long Stays, long Encounters, long Nods);

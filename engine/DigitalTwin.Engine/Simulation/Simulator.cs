@@ -1,0 +1,293 @@
+using DigitalTwin.Engine.Encounters;
+using DigitalTwin.Engine.Familiarity;
+using DigitalTwin.Engine.Mobility;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Outcomes;
+using DigitalTwin.Engine.Planning;
+using DigitalTwin.Engine.Population;
+
+namespace DigitalTwin.Engine.Simulation;
+
+/// <summary>
+/// Runs residents through their days. Each day is a sequence of phases, each reading only what the phase before
+/// wrote: plan and make trips (parallel over fixed chunks of residents) → prepare the route trees the trips need
+/// (parallel over trees) → route and move (parallel over chunks) → merge the chunks in chunk order → detect
+/// encounters (parallel over segments, merged in segment order) → nods → familiarity → outcome counts. Chunks have a
+/// fixed size whatever the thread count, and every random draw comes from a stream keyed by (seed, entity, day),
+/// so the result is bit-identical on any number of threads.
+/// </summary>
+public sealed class Simulator
+{
+    /// <summary>Residents per work chunk: small enough to balance two to sixteen cores, large enough to amortise.</summary>
+    public const int ChunkSize = 256;
+
+    private readonly Neighbourhood _neighbourhood;
+    private readonly Residents _residents;
+    private readonly SimulationParameters _parameters;
+    private readonly ulong _seed;
+    private readonly int _threads;
+    private readonly DayPlanner _planner;
+    private readonly TripMaker _tripMaker;
+    private readonly ShortestPathTreeCache _trees;
+    private readonly Mover _mover;
+    private readonly ExactEncounterDetector _detector;
+    private readonly NodModel _nods;
+
+    public Simulator(Neighbourhood neighbourhood, Residents residents, SimulationParameters parameters, ulong seed, int threads, int days)
+    {
+        _neighbourhood = neighbourhood;
+        _residents = residents;
+        _parameters = parameters;
+        _seed = seed;
+        _threads = Math.Max(1, threads);
+        _planner = new DayPlanner(neighbourhood, residents, parameters.Planning, seed);
+        _tripMaker = new TripMaker(neighbourhood, residents, _planner, parameters.ModeChoice, parameters.Walking, parameters.Routing.RouteVariants, days, seed);
+        _trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, parameters.Routing, seed));
+        _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees), seed);
+        _detector = new ExactEncounterDetector(parameters.Encounters with { MaxThreads = _threads });
+        _nods = new NodModel(parameters.Nods);
+    }
+
+    public RunResult Run(int days, IProgress<DayProgress>? progress = null)
+    {
+        var network = _neighbourhood.Network;
+        int placeCount = _neighbourhood.Places.Count;
+        int residentCount = _residents.Count;
+        int chunkCount = (residentCount + ChunkSize - 1) / ChunkSize;
+        var chunks = new Chunk[chunkCount];
+        for (int c = 0; c < chunkCount; c++)
+        {
+            chunks[c] = new Chunk(c * ChunkSize, Math.Min(residentCount, (c + 1) * ChunkSize), network.SegmentCount);
+        }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        var day_ = new TrajectoryBuffer();
+        var found = new EncounterBuffer();
+        var kept = new EncounterBuffer();
+        var tally = new MovementTally(network.SegmentCount);
+        var ledger = new FamiliarityLedger(_parameters.Familiarity);
+        var streets = new StreetOutcomes(network.SegmentCount);
+        var places = new PlaceOutcomes(placeCount);
+        var people = new ResidentOutcomes(residentCount);
+        var treeKeys = new HashSet<TreeKey>();
+        bool[] nods = [];
+        TieState[] stateBefore = [];
+        int replayDay = days > 2 ? 2 : 0;
+        int replayStride = Math.Max(1, residentCount / Math.Max(1, _parameters.ReplaySampleResidents));
+        var replay = new List<ReplayPassage>();
+        var replayStays = new List<Stay>();
+        long passages = 0, stays = 0, encounters = 0, sameHousehold = 0, nodCount = 0;
+        var household = _residents.Household;
+
+        for (int day = 0; day < days; day++)
+        {
+            // Phase 1: plans and trips.
+            Parallel.For(0, chunkCount, options, c => chunks[c].Plan(_planner, _tripMaker, day));
+
+            // Phase 2: the trees the day's trips read, built before anyone routes.
+            treeKeys.Clear();
+            foreach (var chunk in chunks)
+            {
+                foreach (var trip in chunk.Trips)
+                {
+                    treeKeys.Add(_tripMaker.TreeOf(trip));
+                }
+            }
+            _trees.Prepare(treeKeys, _threads);
+
+            // Phase 3: routes become passages and stays.
+            Parallel.For(0, chunkCount, options, c => chunks[c].Move(_mover, day));
+
+            // Phase 4: merge in chunk order.
+            day_.Clear();
+            foreach (var chunk in chunks)
+            {
+                day_.Append(chunk.Trajectories);
+                tally.Add(chunk.Tally);
+            }
+
+            // Phase 5: encounters, without members of one household (they know each other already).
+            _detector.Detect(network, placeCount, day_, found);
+            kept.Clear();
+            foreach (ref readonly var e in found.Items)
+            {
+                if (household[e.ResidentA] == household[e.ResidentB])
+                {
+                    sameHousehold++;
+                    continue;
+                }
+                kept.Add(e);
+            }
+            var todays = kept.Items;
+
+            // Phase 6: nods, then what the pairs remember.
+            if (nods.Length < todays.Length)
+            {
+                nods = new bool[todays.Length * 2];
+                stateBefore = new TieState[todays.Length * 2];
+            }
+            _nods.Decide(todays, network, ledger, _seed, day, nods);
+            for (int i = 0; i < todays.Length; i++)
+            {
+                stateBefore[i] = i > 0 && todays[i].PairKey == todays[i - 1].PairKey ? stateBefore[i - 1] : ledger.StateOf(todays[i].PairKey, day);
+            }
+            ledger.Record(day, todays, nods.AsSpan(0, todays.Length));
+
+            // Phase 7: outcome counts.
+            Count(day_, streets, places);
+            for (int i = 0; i < todays.Length; i++)
+            {
+                ref readonly var e = ref todays[i];
+                var period = DayPeriods.Of(e.StartTimeSeconds);
+                bool nod = nods[i];
+                bool lastOfPair = i == todays.Length - 1 || todays[i + 1].PairKey != e.PairKey;
+                bool becameFamiliar = lastOfPair && stateBefore[i] == TieState.None && ledger.StateOf(e.PairKey, day + 1) != TieState.None;
+                if (e.Place >= 0)
+                {
+                    int index = (e.Place * DayPeriods.Count) + (int)period;
+                    places.Encounters[index]++;
+                    places.Nods[index] += nod ? 1 : 0;
+                    places.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
+                }
+                else if (e.Segment >= 0)
+                {
+                    int index = StreetOutcomes.Index(e.Segment, period);
+                    streets.Encounters[index]++;
+                    streets.Nods[index] += nod ? 1 : 0;
+                    streets.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
+                }
+                people.Encounters[e.ResidentA]++;
+                people.Encounters[e.ResidentB]++;
+                if (nod)
+                {
+                    people.Nods[e.ResidentA]++;
+                    people.Nods[e.ResidentB]++;
+                    nodCount++;
+                }
+            }
+            passages += day_.PassageCount;
+            stays += day_.StayCount;
+            encounters += todays.Length;
+            if (day == replayDay)
+            {
+                KeepReplay(day_, replayStride, replay, replayStays);
+            }
+            progress?.Report(new DayProgress(day + 1, days, passages, stays, encounters, nodCount));
+        }
+
+        ledger.CountTies(days, people.FamiliarStrangers, people.NoddingContacts, people.Acquaintances, people.PeopleMet);
+        var carPassages = tally.CarPassagesPerSegment;
+        var totals = new RunTotals
+        {
+            Days = days,
+            Residents = residentCount,
+            Trips = tally.Trips,
+            TripsByWalk = tally.TripsByWalk,
+            TripsByBike = tally.TripsByBike,
+            TripsByCar = tally.TripsByCar,
+            UnroutableTrips = tally.UnroutableTrips,
+            WalkedKilometres = tally.WalkedMetres / 1000,
+            Passages = passages,
+            CarPassages = carPassages.Sum(c => (long)c),
+            Stays = stays,
+            Encounters = encounters,
+            SameHouseholdEncounters = sameHousehold,
+            Nods = nodCount,
+            TreesBuilt = _trees.TreesBuilt,
+            TreeCacheBytes = _trees.Bytes,
+            FamiliarityBytes = ledger.MemoryBytes,
+            Pairs = ledger.PairCount,
+        };
+        return new RunResult(totals, people, streets, places, ledger.SnapshotTies(days), replay, replayStays, replayDay);
+    }
+
+    private void Count(TrajectoryBuffer day, StreetOutcomes streets, PlaceOutcomes places)
+    {
+        var segment = day.PassageSegment;
+        var entry = day.PassageEntryTimeSeconds;
+        var mode = day.PassageMode;
+        for (int i = 0; i < day.PassageCount; i++)
+        {
+            int index = StreetOutcomes.Index(segment[i], DayPeriods.Of(entry[i]));
+            if (mode[i] == TravelModes.Bike)
+            {
+                streets.BikePassages[index]++;
+            }
+            else
+            {
+                streets.WalkPassages[index]++;
+            }
+        }
+        var place = day.StayPlace;
+        var start = day.StayStartTimeSeconds;
+        for (int i = 0; i < day.StayCount; i++)
+        {
+            if (place[i] >= 0)
+            {
+                places.Stays[(place[i] * DayPeriods.Count) + (int)DayPeriods.Of(start[i])]++;
+            }
+        }
+    }
+
+    private static void KeepReplay(TrajectoryBuffer day, int stride, List<ReplayPassage> replay, List<Stay> stays)
+    {
+        for (int i = 0; i < day.PassageCount; i++)
+        {
+            var p = day.GetPassage(i);
+            if (p.Resident % stride == 0)
+            {
+                replay.Add(new ReplayPassage(p.Resident, p.Segment, p.EntryOffsetMetres, (float)p.ExitOffsetMetres,
+                    (float)p.EntryTimeSeconds, (float)p.ExitTimeSeconds, (byte)p.Mode));
+            }
+        }
+        for (int i = 0; i < day.StayCount; i++)
+        {
+            var s = day.GetStay(i);
+            if (s.Resident % stride == 0)
+            {
+                stays.Add(s);
+            }
+        }
+    }
+
+    /// <summary>A fixed range of residents with its own reusable buffers, so chunks never share mutable state.</summary>
+    private sealed class Chunk(int first, int end, int segmentCount)
+    {
+        private readonly PlanScratch _scratch = new();
+        private readonly List<PlannedActivity> _plan = [];
+        private readonly List<RouteLeg> _legs = [];
+
+        public List<Trip> Trips { get; } = [];
+
+        public TrajectoryBuffer Trajectories { get; } = new();
+
+        public MovementTally Tally { get; } = new(segmentCount);
+
+        public void Plan(DayPlanner planner, TripMaker tripMaker, int day)
+        {
+            Trips.Clear();
+            for (int r = first; r < end; r++)
+            {
+                planner.Plan(r, day, _scratch, _plan);
+                tripMaker.Make(r, day, _plan, Trips);
+            }
+        }
+
+        public void Move(Mover mover, int day)
+        {
+            Trajectories.Clear();
+            Tally.Clear();
+            var trips = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Trips);
+            int start = 0;
+            while (start < trips.Length)
+            {
+                int stop = start + 1;
+                while (stop < trips.Length && trips[stop].Resident == trips[start].Resident)
+                {
+                    stop++;
+                }
+                mover.Move(trips[start..stop], day, Trajectories, Tally, _legs);
+                start = stop;
+            }
+        }
+    }
+}
