@@ -28,6 +28,7 @@ public static class TwinApp
             {
                 ValidateCommand.Create(terminal, maps),
                 NetworkCommand.Create(terminal, maps),
+                RunCommand.Create(terminal),
             },
         };
         ParseResult parsed = root.Parse(args);

@@ -148,8 +148,10 @@ public sealed class RunFile
 
     [Key(60)] public float[] ReplayStayEndSeconds { get; set; } = [];
 
+    [IgnoreMember]
     public int SegmentCount => SegmentLengthMetres.Length;
 
+    [IgnoreMember]
     public int PlaceCount => PlaceKind.Length;
 
     public void Write(Stream stream) => MessagePackSerializer.Serialize(stream, this);

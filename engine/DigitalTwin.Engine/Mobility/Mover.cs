@@ -79,8 +79,8 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
             legs.Clear();
             var key = trips.TreeOf(trip);
             float routed = trip.Destination.Kind == AnchorKind.Home
-                ? planner.RouteFrom(key, trips.PositionOf(trip.Destination, trip.Resident), legs)
-                : planner.RouteTo(trips.PositionOf(trip.Origin, trip.Resident), key, legs);
+                ? planner.RouteFrom(key, trips.PositionOf(trip.Destination, trip.Resident, trip.Mode), legs)
+                : planner.RouteTo(trips.PositionOf(trip.Origin, trip.Resident, trip.Mode), key, legs);
             if (routed < 0)
             {
                 tally.UnroutableTrips++;
@@ -115,7 +115,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 time += duration;
             }
             double stayEnd = Math.Min(time + trip.StaySeconds, DayPeriods.SecondsPerDay);
-            if (trip.Stay != StayKind.Unobserved && stayEnd > time && trip.Mode != TravelModes.Car)
+            if (trip.Stay != StayKind.Unobserved && stayEnd > time)
             {
                 var position = trips.PositionOf(trip.Destination, trip.Resident);
                 if (trip.Stay == StayKind.AtPlace && trip.Destination.Kind == AnchorKind.Place)

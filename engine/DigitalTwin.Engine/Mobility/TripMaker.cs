@@ -23,6 +23,14 @@ public sealed class TripMaker
     private readonly bool[] _householdCar;
     private readonly int[] _nearestStopOfHome;
     private readonly (double Sunrise, double Sunset)[] _sunTimes;
+    private readonly ModePositions _bike;
+    private readonly ModePositions _car;
+
+    /// <summary>
+    /// How far from a door the bike or car may be: homes and shops sit on footways that cars and often bikes may
+    /// not use, so a bike or car trip starts and ends on the nearest street that allows it (parking, bike racks).
+    /// </summary>
+    public const double MaxVehicleAccessMetres = 400;
 
     public TripMaker(Neighbourhood neighbourhood, Residents residents, DayPlanner planner, ModeChoiceParameters modes,
         WalkingSpeedParameters walking, int routeVariants, int days, ulong seed)
@@ -52,6 +60,8 @@ public sealed class TripMaker
             _householdCar[h] = new RandomStream(seed, StreamPurpose.Household, (ulong)h, 2).NextBool(share);
         }
         _nearestStopOfHome = NearestStops(neighbourhood, modes.TransitStopMaxWalkMetres);
+        _bike = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Bike);
+        _car = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Car);
         var centre = neighbourhood.Network.GeoReference;
         _sunTimes = new (double, double)[Math.Max(1, days)];
         for (int d = 0; d < _sunTimes.Length; d++)
@@ -68,7 +78,18 @@ public sealed class TripMaker
     /// <summary>Sunrise and sunset of a day of the run, seconds after midnight.</summary>
     public (double Sunrise, double Sunset) SunTimes(int day) => _sunTimes[Math.Min(day, _sunTimes.Length - 1)];
 
-    /// <summary>Where an anchor is on the network, for a resident (whose home is the Home anchor).</summary>
+    /// <summary>
+    /// Where a trip by <paramref name="mode"/> starts or ends for an anchor: the anchor itself on foot, the nearest
+    /// street the bike or car may use otherwise (Segment -1 when there is none within reach).
+    /// </summary>
+    public NetworkPosition PositionOf(Anchor anchor, int resident, TravelModes mode) => mode switch
+    {
+        TravelModes.Bike => _bike.Of(anchor, anchor.Kind == AnchorKind.Home ? _residents.Home[resident] : anchor.Index),
+        TravelModes.Car => _car.Of(anchor, anchor.Kind == AnchorKind.Home ? _residents.Home[resident] : anchor.Index),
+        _ => PositionOf(anchor, resident),
+    };
+
+    /// <summary>Where an anchor is on the walking network, for a resident (whose home is the Home anchor).</summary>
     public NetworkPosition PositionOf(Anchor anchor, int resident)
     {
         switch (anchor.Kind)
@@ -86,8 +107,8 @@ public sealed class TripMaker
     /// <summary>The tree a trip is routed with: from its origin when it goes home, else towards its destination.</summary>
     public TreeKey TreeOf(in Trip trip) =>
         trip.Destination.Kind == AnchorKind.Home
-            ? new TreeKey(PositionOf(trip.Origin, trip.Resident), TreeDirection.FromRoot, trip.Profile)
-            : new TreeKey(PositionOf(trip.Destination, trip.Resident), TreeDirection.ToRoot, trip.Profile);
+            ? new TreeKey(PositionOf(trip.Origin, trip.Resident, trip.Mode), TreeDirection.FromRoot, trip.Profile)
+            : new TreeKey(PositionOf(trip.Destination, trip.Resident, trip.Mode), TreeDirection.ToRoot, trip.Profile);
 
     /// <summary>Writes the trips of one resident's day plan into <paramref name="trips"/> (appending).</summary>
     public void Make(int resident, int day, List<PlannedActivity> plan, List<Trip> trips)
@@ -141,6 +162,10 @@ public sealed class TripMaker
 
         void AddTrip(Anchor from, Anchor to, TravelModes mode, double departure, double stay, StayKind stayKind, bool leavesMap, ActivityKind purpose)
         {
+            if (mode != TravelModes.Walk && (PositionOf(from, resident, mode).Segment < 0 || PositionOf(to, resident, mode).Segment < 0))
+            {
+                mode = TravelModes.Walk; // no street for the vehicle near one end of a chained trip: leave it and walk
+            }
             trips.Add(new Trip(resident, purpose, from, to, mode, ProfileFor(resident, day, mode, departure), departure, stay, stayKind, leavesMap));
         }
     }
@@ -181,8 +206,9 @@ public sealed class TripMaker
         double walkDistance = m.WalkPerKilometre * (older ? m.OlderWalkDistanceMultiplier : 1) * (limited ? m.LimitedMobilityWalkDistanceMultiplier : 1);
         Span<double> weights = stackalloc double[4];
         weights[0] = Math.Exp(m.WalkConstant - (walkDistance * kilometres));
-        weights[1] = age >= m.MinimumCyclingAge && !limited ? Math.Exp(m.BikeConstant - (m.BikePerKilometre * kilometres)) : 0;
-        bool car = _householdCar[_residents.Household[resident]];
+        bool bike = age >= m.MinimumCyclingAge && !limited && Reachable(_bike, resident, activity.Destination);
+        weights[1] = bike ? Math.Exp(m.BikeConstant - (m.BikePerKilometre * kilometres)) : 0;
+        bool car = _householdCar[_residents.Household[resident]] && Reachable(_car, resident, activity.Destination);
         weights[2] = car ? Math.Exp(m.CarConstant - (m.CarPerKilometre * kilometres) - (age < 18 ? m.CarPassengerConstantPenalty : 0)) : 0;
         weights[3] = external && _nearestStopOfHome[_residents.Home[resident]] >= 0
             ? Math.Exp(m.TransitConstant - (m.TransitPerKilometre * kilometres))
@@ -195,6 +221,10 @@ public sealed class TripMaker
             _ => (TravelModes.Walk, false),
         };
     }
+
+    private bool Reachable(ModePositions positions, int resident, Anchor destination) =>
+        positions.Of(Anchor.Home, _residents.Home[resident]).Segment >= 0
+        && positions.Of(destination, destination.Index).Segment >= 0;
 
     /// <summary>How far beyond the map a resident's outside trips go (fixed per resident, like a commute).</summary>
     private double ExternalKilometres(int resident)
@@ -263,5 +293,37 @@ public sealed class TripMaker
             result[h] = best;
         }
         return result;
+    }
+
+    /// <summary>The nearest position usable by one vehicle mode for every home, place and gateway.</summary>
+    private sealed class ModePositions
+    {
+        private readonly NetworkPosition[] _homes;
+        private readonly NetworkPosition[] _places;
+        private readonly NetworkPosition[] _gateways;
+
+        public ModePositions(Neighbourhood neighbourhood, Gateways gateways, TravelModes mode)
+        {
+            var network = neighbourhood.Network;
+            var snapper = new SegmentSnapper(network, mode, NetworkComponents.Largest(network, mode));
+            NetworkPosition Snap(double x, double y) =>
+                snapper.Snap(x, y, MaxVehicleAccessMetres) is { } hit ? new NetworkPosition(hit.Segment.Value, hit.OffsetMetres) : new NetworkPosition(-1, 0);
+            _homes = [.. neighbourhood.Homes.Records.Select(h => Snap(h.X, h.Y))];
+            _places = [.. neighbourhood.Places.Records.Select(p => Snap(p.X, p.Y))];
+            _gateways = new NetworkPosition[gateways.Count];
+            for (int g = 0; g < gateways.Count; g++)
+            {
+                var position = gateways[g];
+                int node = position.OffsetMetres > 0 ? network.SegmentTo[position.Segment] : network.SegmentFrom[position.Segment];
+                _gateways[g] = Snap(network.NodeX[node], network.NodeY[node]);
+            }
+        }
+
+        public NetworkPosition Of(Anchor anchor, int index) => anchor.Kind switch
+        {
+            AnchorKind.Place => _places[index],
+            AnchorKind.Gateway => _gateways[index],
+            _ => _homes[index],
+        };
     }
 }

@@ -20,13 +20,19 @@ public sealed class SegmentSnapper
     private readonly double _maxExtentMetres;
 
     public SegmentSnapper(StreetNetwork network, TravelModes modes = TravelModes.Walk)
+        : this(network, modes, null)
+    {
+    }
+
+    /// <summary>A snapper over the segments that allow <paramref name="modes"/> and, if given, are marked in <paramref name="only"/>.</summary>
+    public SegmentSnapper(StreetNetwork network, TravelModes modes, IReadOnlyList<bool>? only)
     {
         ArgumentNullException.ThrowIfNull(network);
         _network = network;
         var all = new Envelope();
         for (int s = 0; s < network.SegmentCount; s++)
         {
-            if ((network.ModesEither(new SegmentId(s)) & modes) == 0)
+            if ((network.ModesEither(new SegmentId(s)) & modes) == 0 || (only is not null && !only[s]))
             {
                 continue;
             }

@@ -56,7 +56,11 @@ public sealed record RunResult(
     IReadOnlyList<Tie> Ties,
     IReadOnlyList<ReplayPassage> Replay,
     IReadOnlyList<Stay> ReplayStays,
-    int ReplayDay);
+    int ReplayDay)
+{
+    /// <summary>Wall-clock seconds spent in each <see cref="RunPhase"/>, for speed reports only (never in outputs that must be reproducible).</summary>
+    public IReadOnlyDictionary<RunPhase, double> PhaseSeconds { get; init; } = new Dictionary<RunPhase, double>();
+}
 
 /// <summary>Progress after each simulated day, for the command line's progress display.</summary>
 public readonly record struct DayProgress(int Day, int Days, long Passages, long Stays, long Encounters, long Nods);

@@ -78,10 +78,13 @@ public sealed class Simulator
         long passages = 0, stays = 0, encounters = 0, sameHousehold = 0, nodCount = 0;
         var household = _residents.Household;
 
+        var phases = new PhaseClock();
         for (int day = 0; day < days; day++)
         {
             // Phase 1: plans and trips.
+            phases.Start();
             Parallel.For(0, chunkCount, options, c => chunks[c].Plan(_planner, _tripMaker, day));
+            phases.Stop(RunPhase.Plan);
 
             // Phase 2: the trees the day's trips read, built before anyone routes.
             treeKeys.Clear();
@@ -93,9 +96,11 @@ public sealed class Simulator
                 }
             }
             _trees.Prepare(treeKeys, _threads);
+            phases.Stop(RunPhase.Trees);
 
             // Phase 3: routes become passages and stays.
             Parallel.For(0, chunkCount, options, c => chunks[c].Move(_mover, day));
+            phases.Stop(RunPhase.Move);
 
             // Phase 4: merge in chunk order.
             day_.Clear();
@@ -104,6 +109,8 @@ public sealed class Simulator
                 day_.Append(chunk.Trajectories);
                 tally.Add(chunk.Tally);
             }
+
+            phases.Stop(RunPhase.Merge);
 
             // Phase 5: encounters, without members of one household (they know each other already).
             _detector.Detect(network, placeCount, day_, found);
@@ -118,6 +125,7 @@ public sealed class Simulator
                 kept.Add(e);
             }
             var todays = kept.Items;
+            phases.Stop(RunPhase.Encounters);
 
             // Phase 6: nods, then what the pairs remember.
             if (nods.Length < todays.Length)
@@ -131,6 +139,7 @@ public sealed class Simulator
                 stateBefore[i] = i > 0 && todays[i].PairKey == todays[i - 1].PairKey ? stateBefore[i - 1] : ledger.StateOf(todays[i].PairKey, day);
             }
             ledger.Record(day, todays, nods.AsSpan(0, todays.Length));
+            phases.Stop(RunPhase.Familiarity);
 
             // Phase 7: outcome counts.
             Count(day_, streets, places);
@@ -171,6 +180,7 @@ public sealed class Simulator
             {
                 KeepReplay(day_, replayStride, replay, replayStays);
             }
+            phases.Stop(RunPhase.Outcomes);
             progress?.Report(new DayProgress(day + 1, days, passages, stays, encounters, nodCount));
         }
 
@@ -197,7 +207,10 @@ public sealed class Simulator
             FamiliarityBytes = ledger.MemoryBytes,
             Pairs = ledger.PairCount,
         };
-        return new RunResult(totals, people, streets, places, ledger.SnapshotTies(days), replay, replayStays, replayDay);
+        return new RunResult(totals, people, streets, places, ledger.SnapshotTies(days), replay, replayStays, replayDay)
+        {
+            PhaseSeconds = phases.Seconds,
+        };
     }
 
     private void Count(TrajectoryBuffer day, StreetOutcomes streets, PlaceOutcomes places)

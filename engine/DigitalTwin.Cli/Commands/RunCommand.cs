@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DigitalTwin.Engine;
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Outcomes;
+using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.Engine.Simulation;
+
+namespace DigitalTwin.Cli.Commands;
+
+/// <summary><c>twin run &lt;scenario&gt;</c>: simulates the scenario's residents for its days and writes the run folder.</summary>
+public static class RunCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var scenarioArgument = new Argument<string>("scenario") { Description = "The scenario file (.json)" };
+        var days = new Option<int?>("--days") { Description = "Days to simulate (1-365; default: the scenario's)" };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it" };
+        var output = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario file name>)", HelpName = "DIR" };
+        var command = new Command("run", "Simulate a scenario and write summary.json, edges.geojson, places.geojson and run.msgpack")
+        {
+            scenarioArgument, days, seed, threads, output,
+        };
+        command.SetAction(parse => Execute(
+            terminal,
+            parse.GetValue(scenarioArgument)!,
+            parse.GetValue(days),
+            parse.GetValue(seed),
+            parse.GetValue(threads),
+            parse.GetValue(output)));
+        return command;
+    }
+
+    internal static int Execute(Terminal terminal, string path, int? days, ulong? seed, int? threads, string? outputFolder)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (days is < 1 or > 365)
+        {
+            terminal.Error.WriteLine(string.Create(c, $"error: --days: {days} is outside 1-365"));
+            return TwinApp.UserError;
+        }
+        if (threads is < 1 or > 1024)
+        {
+            terminal.Error.WriteLine(string.Create(c, $"error: --threads: {threads} is outside 1-1024"));
+            return TwinApp.UserError;
+        }
+        var clock = Stopwatch.StartNew();
+        var loaded = ScenarioLoader.Load(path);
+        if (!loaded.Succeeded)
+        {
+            terminal.WriteProblems(loaded.Problems);
+            return TwinApp.UserError;
+        }
+        var scenario = loaded.Unwrap();
+        int runDays = days ?? scenario.Days;
+        ulong runSeed = seed ?? scenario.Seed;
+        int runThreads = threads ?? Environment.ProcessorCount;
+        string folder = outputFolder ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
+
+        terminal.Out.WriteLine($"scenario: {scenario.Name}");
+        var prepared = PreparedScenario.Prepare(scenario with { Seed = runSeed });
+        if (!prepared.Succeeded)
+        {
+            terminal.WriteProblems(prepared.Problems);
+            return TwinApp.UserError;
+        }
+        var world = prepared.Unwrap();
+        var neighbourhood = world.Neighbourhood;
+        terminal.Out.WriteLine(string.Create(c,
+            $"map: {neighbourhood.Network.SegmentCount} street segments, {neighbourhood.Places.Count} places, {neighbourhood.Homes.TotalDwellings} dwellings ({clock.Elapsed.TotalSeconds:0.0} s)"));
+        terminal.Out.WriteLine(string.Create(c,
+            $"people: {world.Residents.Count} residents in {world.Residents.HouseholdCount} households ({scenario.Population.Describe()})"));
+        terminal.Out.WriteLine(string.Create(c, $"simulating {runDays} days, seed {runSeed}, {runThreads} thread(s)"));
+
+        var simulationClock = Stopwatch.StartNew();
+        var simulator = new Simulator(neighbourhood, world.Residents, SimulationParameters.Default, runSeed, runThreads, runDays);
+        var progress = new DayReporter(terminal, simulationClock);
+        var result = simulator.Run(runDays, progress);
+        double simulationSeconds = simulationClock.Elapsed.TotalSeconds;
+
+        var metadata = new RunMetadata(scenario.Name, Path.GetFileName(path), PreparedScenario.ContentHash(scenario), Path.GetFileName(scenario.MapPath),
+            runSeed, runDays, runThreads, simulationSeconds);
+        var problems = RunWriter.WriteAll(folder, metadata, neighbourhood, world.Residents, result);
+        if (problems.Count > 0)
+        {
+            terminal.WriteProblems(problems);
+            return TwinApp.UserError;
+        }
+        WriteSummary(terminal, result, OutcomeSummary.From(result.Residents, world.Residents, runDays), simulationSeconds, runThreads);
+        terminal.Out.WriteLine($"wrote {Path.Combine(folder, RunWriter.SummaryFile)}, {RunWriter.EdgesFile}, {RunWriter.PlacesFile}, {RunWriter.RunFileName}");
+        return TwinApp.Success;
+    }
+
+    private static void WriteSummary(Terminal terminal, RunResult result, OutcomeSummary summary, double seconds, int threads)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var t = result.Totals;
+        var o = summary.Overall;
+        long events = t.Passages + t.Stays;
+        var output = terminal.Out;
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"In {t.Days} days, {t.Residents} residents made {t.Trips} trips ({Share(t.TripsByWalk, t.Trips)} on foot, {Share(t.TripsByBike, t.Trips)} by bike, {Share(t.TripsByCar, t.Trips)} by car)."));
+        output.WriteLine(string.Create(c, $"Per resident per day: {o.EncountersPerResidentPerDay:0.0} encounters within social distance, {o.NodsPerResidentPerDay:0.00} nods."));
+        output.WriteLine(string.Create(c, $"At the end, per resident: {o.DistinctPeopleMetPerResident:0.0} people met, {o.FamiliarStrangersPerResident:0.0} familiar strangers, {o.NoddingContactsPerResident:0.0} nodding contacts, {o.AcquaintancesPerResident:0.00} acquaintances."));
+        output.WriteLine(string.Create(c, $"{o.ShareWithoutNoddingContact:P0} of residents have no nodding contact (anonymity risk)."));
+        var ages = summary.ByGroup.First(g => g.Trait == "ageBand");
+        output.WriteLine("By age band: " + string.Join("; ", ages.Groups.Select(g => string.Create(c, $"{g.Group} {g.Measures.NoddingContactsPerResident:0.0} nodding contacts, {g.Measures.ShareWithoutNoddingContact:P0} without"))));
+        output.WriteLine(string.Create(c, $"Speed: {seconds:0.0} s on {threads} thread(s); {events:N0} events (passages + stays), {events / Math.Max(seconds, 1e-9) / threads:N0} events/s per thread, {t.Encounters / Math.Max(seconds, 1e-9):N0} encounters/s."));
+        output.WriteLine(string.Create(c, $"Route trees built: {t.TreesBuilt:N0} ({t.TreeCacheBytes / 1048576.0:0} MB cached); familiarity memory {t.FamiliarityBytes / 1048576.0:0.0} MB for {t.Pairs:N0} pairs."));
+        output.WriteLine("Time by phase: " + string.Join(", ", result.PhaseSeconds.Select(p => string.Create(c, $"{p.Key.ToString().ToLowerInvariant()} {p.Value:0.00} s"))));
+        if (t.UnroutableTrips > 0)
+        {
+            output.WriteLine(string.Create(c, $"note: {t.UnroutableTrips} trips had no route for their mode and were left out."));
+        }
+    }
+
+    private static string Share(long part, long whole) => whole == 0 ? "0%" : ((double)part / whole).ToString("P0", CultureInfo.InvariantCulture);
+
+    /// <summary>Prints a progress line a few times per run: day, residents' events so far, speed.</summary>
+    private sealed class DayReporter(Terminal terminal, Stopwatch clock) : IProgress<DayProgress>
+    {
+        public void Report(DayProgress value)
+        {
+            int every = Math.Max(1, value.Days / 4);
+            if (value.Day % every != 0 && value.Day != value.Days)
+            {
+                return;
+            }
+            double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+            terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  day {value.Day}/{value.Days}: {value.Passages + value.Stays:N0} events, {value.Encounters:N0} encounters, {value.Nods:N0} nods ({(value.Passages + value.Stays) / seconds:N0} events/s)"));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Population;
+
+namespace DigitalTwin.Engine.Scenarios;
+
+/// <summary>
+/// A scenario with everything a run needs: its map imported (clipped to the scenario's boundary), its street
+/// addresses checked against that map, and its population synthesised into the map's homes.
+/// </summary>
+public sealed record PreparedScenario(Scenario Scenario, Neighbourhood Neighbourhood, ImportReport ImportReport, Residents Residents)
+{
+    /// <summary>Loads the map and people of a loaded scenario; every problem comes back as a value.</summary>
+    public static InputResult<PreparedScenario> Prepare(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var options = new MapLoadOptions
+        {
+            BoundingPolygon = scenario.BoundingPolygon?.Select(p => (p.Longitude, p.Latitude)).ToArray(),
+        };
+        var map = MapLoader.Load(scenario.MapPath, options);
+        if (!map.Succeeded)
+        {
+            return InputResult<PreparedScenario>.Failure(map.Problems);
+        }
+        var neighbourhood = map.Unwrap().Neighbourhood;
+        var addressProblems = ScenarioValidator.ValidateAgainstMap(scenario, neighbourhood);
+        if (addressProblems.Count > 0)
+        {
+            return InputResult<PreparedScenario>.Failure(addressProblems);
+        }
+        var residents = ScenarioPopulation.Synthesise(scenario, neighbourhood.Homes);
+        if (!residents.Succeeded)
+        {
+            return InputResult<PreparedScenario>.Failure(residents.Problems);
+        }
+        return InputResult<PreparedScenario>.Success(new PreparedScenario(scenario, neighbourhood, map.Unwrap().Report, residents.Unwrap()));
+    }
+
+    /// <summary>
+    /// SHA-256 over the scenario file, the files it extends and the map: the same hash means the same inputs, so two
+    /// run files with the same hash and seed must be identical.
+    /// </summary>
+    public static string ContentHash(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (string file in new[] { scenario.SourceFile }.Concat(scenario.ExtendsChain).Append(scenario.MapPath))
+        {
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
