@@ -51,6 +51,16 @@ public sealed class MovementTally
     }
 }
 
+/// <summary>A chunk's own search state for one-off routes (no sharing between threads).</summary>
+public sealed class RoutingScratch(RouteCostModel model)
+{
+    public List<RouteLeg> Legs { get; } = [];
+
+    public ArcHeap Heap { get; } = new();
+
+    public ShortestPathTree Tree { get; } = ShortestPathTree.Scratch(model);
+}
+
 /// <summary>
 /// Moves residents along their routes: every route leg becomes a <see cref="Passage"/> (a straight line in time and
 /// position on one segment) and every visible stay a <see cref="Stay"/>. A resident's trips run in order; a trip
@@ -62,8 +72,9 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
     public static bool IsOnStreet(PlaceKind kind) => kind is PlaceKind.Bench or PlaceKind.Playground or PlaceKind.TransitStop or PlaceKind.Market;
 
     /// <summary>Moves one resident's trips (all of the same resident, in order) into <paramref name="output"/>.</summary>
-    public void Move(ReadOnlySpan<Trip> residentTrips, int day, TrajectoryBuffer output, MovementTally tally, List<RouteLeg> legs)
+    public void Move(ReadOnlySpan<Trip> residentTrips, int day, TrajectoryBuffer output, MovementTally tally, RoutingScratch scratch)
     {
+        var legs = scratch.Legs;
         var network = neighbourhood.Network;
         var places = neighbourhood.Places;
         double available = 0;
@@ -77,10 +88,28 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
             }
             tally.Trips++;
             legs.Clear();
-            var key = trips.TreeOf(trip);
-            float routed = trip.Destination.Kind == AnchorKind.Home
-                ? planner.RouteFrom(key, trips.PositionOf(trip.Destination, trip.Resident, trip.Mode), legs)
-                : planner.RouteTo(trips.PositionOf(trip.Origin, trip.Resident, trip.Mode), key, legs);
+            var origin = trips.PositionOf(trip.Origin, trip.Resident, trip.Mode);
+            float routed;
+            if (trips.TreeOf(trip) is { } key)
+            {
+                var destination = trips.PositionOf(trip.Destination, trip.Resident, trip.Mode);
+                if (TripMaker.RoutesReversed(trip))
+                {
+                    routed = planner.RouteTo(destination, key, legs);
+                    RouteLeg.Reverse(legs);
+                }
+                else
+                {
+                    routed = key.Direction == TreeDirection.FromRoot ? planner.RouteFrom(key, destination, legs) : planner.RouteTo(origin, key, legs);
+                }
+            }
+            else
+            {
+                var search = trips.VisitSearchOf(trip);
+                routed = origin.Segment == search.Root.Segment
+                    ? planner.RouteTo(origin, search, legs)
+                    : planner.RouteTo(origin, scratch.Tree.SearchUntil(planner.Cache.Model, search, origin.Segment, scratch.Heap), legs);
+            }
             if (routed < 0)
             {
                 tally.UnroutableTrips++;

@@ -18,6 +18,19 @@ public sealed class RouteCostModel
     private readonly int[] _degree;
     private readonly double _turnCosine;
     private readonly Lock _gate = new();
+    private readonly float[] _lowestPerMetre;
+
+    // Turn tables, built once: for every arc, the arcs that may follow it (successors) and precede it
+    // (predecessors) at its end or start node, with the transition cost on foot/bike and by car. The searches read
+    // these flat arrays instead of recomputing angles, which is most of a tree's cost.
+    private readonly int[] _successorStart;
+    private readonly int[] _successorArc;
+    private readonly float[] _successorTurnActive;
+    private readonly float[] _successorTurnCar;
+    private readonly int[] _predecessorStart;
+    private readonly int[] _predecessorArc;
+    private readonly float[] _predecessorTurnActive;
+    private readonly float[] _predecessorTurnCar;
 
     public RouteCostModel(StreetNetwork network, RouteCostParameters parameters, ulong seed)
     {
@@ -25,6 +38,8 @@ public sealed class RouteCostModel
         Parameters = parameters;
         Seed = seed;
         _arcCosts = new float[CostProfile.Count(parameters.RouteVariants)][];
+        _lowestPerMetre = new float[CostProfile.Count(parameters.RouteVariants)];
+        Array.Fill(_lowestPerMetre, float.NaN); // NaN: not computed yet (a float is written atomically, a float? is not)
         int arcs = network.SegmentCount * 2;
         _entryHeading = new float[arcs];
         _exitHeading = new float[arcs];
@@ -55,6 +70,87 @@ public sealed class RouteCostModel
                 _busySegmentsAtNode[to]++;
             }
         }
+        (_successorStart, _successorArc, _successorTurnActive, _successorTurnCar) = BuildTurnTable(successors: true);
+        (_predecessorStart, _predecessorArc, _predecessorTurnActive, _predecessorTurnCar) = BuildTurnTable(successors: false);
+    }
+
+    /// <summary>The lowest perceived cost per metre of any usable arc for a profile: the A* heuristic's scale.</summary>
+    public float LowestCostPerMetre(CostProfile profile)
+    {
+        int index = profile.Index(Parameters.RouteVariants);
+        float known = Volatile.Read(ref _lowestPerMetre[index]);
+        if (!float.IsNaN(known))
+        {
+            return known;
+        }
+        var costs = ArcCosts(profile);
+        float lowest = float.PositiveInfinity;
+        for (int arc = 0; arc < costs.Length; arc++)
+        {
+            float length = _network.LengthMetres[arc >> 1];
+            if (length > 0.5f && !float.IsPositiveInfinity(costs[arc]))
+            {
+                lowest = Math.Min(lowest, costs[arc] / length);
+            }
+        }
+        // An arc's cost over its length is its factor; sub-half-metre arcs are skipped only to keep rounding out, and
+        // the 1 % margin covers that rounding.
+        lowest = float.IsPositiveInfinity(lowest) ? 0 : lowest * 0.99f;
+        Volatile.Write(ref _lowestPerMetre[index], lowest);
+        return lowest;
+    }
+
+    /// <summary>A segment's midpoint and half its length: every point of it lies within that distance of the midpoint.</summary>
+    public (double X, double Y, double HalfLength) Midpoint(int segment)
+    {
+        int from = _network.SegmentFrom[segment], to = _network.SegmentTo[segment];
+        return ((_network.NodeX[from] + _network.NodeX[to]) / 2, (_network.NodeY[from] + _network.NodeY[to]) / 2, _network.LengthMetres[segment] / 2.0);
+    }
+
+    /// <summary>Positions in the turn tables of the arcs that may follow <paramref name="arc"/> (use with <see cref="TurnArc"/>).</summary>
+    public (int Start, int End) Successors(int arc) => (_successorStart[arc], _successorStart[arc + 1]);
+
+    /// <summary>Positions in the turn tables of the arcs that may precede <paramref name="arc"/>.</summary>
+    public (int Start, int End) Predecessors(int arc) => (_predecessorStart[arc], _predecessorStart[arc + 1]);
+
+    public int SuccessorArc(int position) => _successorArc[position];
+
+    public int PredecessorArc(int position) => _predecessorArc[position];
+
+    /// <summary>The transition cost stored at a turn-table position, for the mode.</summary>
+    public float SuccessorTurn(int position, TravelModes mode) =>
+        mode == TravelModes.Car ? _successorTurnCar[position] : _successorTurnActive[position];
+
+    public float PredecessorTurn(int position, TravelModes mode) =>
+        mode == TravelModes.Car ? _predecessorTurnCar[position] : _predecessorTurnActive[position];
+
+    private (int[] Start, int[] Arc, float[] Active, float[] Car) BuildTurnTable(bool successors)
+    {
+        var network = _network;
+        int arcs = network.SegmentCount * 2;
+        var start = new int[arcs + 1];
+        var arc = new List<int>(arcs * 3);
+        var active = new List<float>(arcs * 3);
+        var car = new List<float>(arcs * 3);
+        for (int a = 0; a < arcs; a++)
+        {
+            start[a] = arc.Count;
+            int node = successors ? EndNode(a) : StartNode(a);
+            bool deadEnd = _degree[node] <= 1;
+            foreach (int leaving in network.ArcsFrom(new NodeId(node)))
+            {
+                int other = successors ? leaving : leaving ^ 1;
+                if ((other >> 1) == (a >> 1) && !deadEnd)
+                {
+                    continue; // no U-turn in the middle of a street
+                }
+                arc.Add(other);
+                active.Add(successors ? TransitionCost(a, other, TravelModes.Walk) : TransitionCost(other, a, TravelModes.Walk));
+                car.Add(successors ? TransitionCost(a, other, TravelModes.Car) : TransitionCost(other, a, TravelModes.Car));
+            }
+        }
+        start[arcs] = arc.Count;
+        return (start, [.. arc], [.. active], [.. car]);
     }
 
     public StreetNetwork Network => _network;
@@ -71,8 +167,6 @@ public sealed class RouteCostModel
 
     public bool Allows(int arc, TravelModes mode) =>
         (((arc & 1) == 0 ? _network.ModesForward[arc >> 1] : _network.ModesBackward[arc >> 1]) & mode) != 0;
-
-    public int Degree(int node) => _degree[node];
 
     /// <summary>Perceived cost of every arc for a profile (positive infinity where the mode may not go).</summary>
     public ReadOnlySpan<float> ArcCosts(CostProfile profile)

@@ -9,4 +9,15 @@ public readonly record struct RouteLeg(int Segment, float FromOffsetMetres, floa
     public bool Forward => ToOffsetMetres >= FromOffsetMetres;
 
     public float LengthMetres => Math.Abs(ToOffsetMetres - FromOffsetMetres);
+
+    /// <summary>Turns a route around in place: the legs in reverse order, each walked the other way.</summary>
+    public static void Reverse(List<RouteLeg> legs)
+    {
+        ArgumentNullException.ThrowIfNull(legs);
+        legs.Reverse();
+        for (int i = 0; i < legs.Count; i++)
+        {
+            legs[i] = new RouteLeg(legs[i].Segment, legs[i].ToOffsetMetres, legs[i].FromOffsetMetres);
+        }
+    }
 }

@@ -15,8 +15,16 @@ public sealed class RoutePlanner(ShortestPathTreeCache cache)
     /// Appends the legs of the least-cost route from <paramref name="origin"/> to the root of a ToRoot tree and returns
     /// its length in metres, or -1 when the root cannot be reached with the tree's mode.
     /// </summary>
-    public float RouteTo(NetworkPosition origin, TreeKey key, List<RouteLeg> legs)
+    public float RouteTo(NetworkPosition origin, TreeKey key, List<RouteLeg> legs) =>
+        origin.Segment == key.Root.Segment
+            ? Direct(origin, key.Root, Cache.Model.ArcCosts(key.Profile), legs)
+            : RouteTo(origin, Cache.Get(key), legs);
+
+    /// <summary>As <see cref="RouteTo(NetworkPosition, TreeKey, List{RouteLeg})"/>, with a tree at hand (a one-off search).</summary>
+    public float RouteTo(NetworkPosition origin, ShortestPathTree tree, List<RouteLeg> legs)
     {
+        ArgumentNullException.ThrowIfNull(tree);
+        var key = tree.Key;
         var network = Cache.Model.Network;
         var destination = key.Root;
         var arcCosts = Cache.Model.ArcCosts(key.Profile);
@@ -24,7 +32,6 @@ public sealed class RoutePlanner(ShortestPathTreeCache cache)
         {
             return Direct(origin, destination, arcCosts, legs);
         }
-        var tree = Cache.Get(key);
         int a = origin.Segment;
         float lengthA = Math.Max(network.LengthMetres[a], 1e-3f);
         float best = float.PositiveInfinity;

@@ -25,6 +25,7 @@ public sealed class ShortestPathTree
 {
     private readonly float[] _cost;
     private readonly int[] _link;
+    private bool[]? _closed;
 
     private ShortestPathTree(TreeKey key, float[] cost, int[] link)
     {
@@ -33,7 +34,7 @@ public sealed class ShortestPathTree
         _link = link;
     }
 
-    public TreeKey Key { get; }
+    public TreeKey Key { get; private set; }
 
     public long Bytes => (_cost.Length * (long)sizeof(float)) + (_link.Length * (long)sizeof(int)) + 64;
 
@@ -45,21 +46,116 @@ public sealed class ShortestPathTree
     /// <summary>Runs the search. <paramref name="heap"/> is reused between calls to avoid allocation.</summary>
     public static ShortestPathTree Build(RouteCostModel model, TreeKey key, ArcHeap heap)
     {
+        int arcCount = model.Network.SegmentCount * 2;
+        var tree = new ShortestPathTree(key, new float[arcCount], new int[arcCount]);
+        tree.Search(model, heap);
+        return tree;
+    }
+
+    /// <summary>
+    /// A reusable tree for one-off searches (visits between two homes): <see cref="SearchUntil"/> refills it, stopping
+    /// as soon as both directions of the origin's segment are settled, so a short trip explores only its surroundings.
+    /// </summary>
+    public static ShortestPathTree Scratch(RouteCostModel model)
+    {
+        int arcCount = model.Network.SegmentCount * 2;
+        return new ShortestPathTree(default, new float[arcCount], new int[arcCount]);
+    }
+
+    /// <summary>
+    /// Re-roots this scratch tree at <paramref name="key"/> (a ToRoot key) and searches, A* style, until both directions
+    /// of the origin's segment are settled. The heuristic is the straight-line distance to the origin segment times the
+    /// profile's lowest cost per metre: never more than the true cost (admissible) and consistent across a turn, so
+    /// the first time an arc is settled its cost is final and the route is the same least-cost route a full tree gives.
+    /// </summary>
+    public ShortestPathTree SearchUntil(RouteCostModel model, TreeKey key, int originSegment, ArcHeap heap)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(heap);
+        if (key.Direction != TreeDirection.ToRoot)
+        {
+            throw new ArgumentException("One-off searches run towards their root.", nameof(key));
+        }
+        Key = key;
         var network = model.Network;
-        var profile = key.Profile;
-        int arcCount = network.SegmentCount * 2;
-        var cost = new float[arcCount];
-        var link = new int[arcCount];
+        var cost = _cost;
+        var link = _link;
+        var closed = _closed ??= new bool[cost.Length];
+        Array.Fill(cost, float.PositiveInfinity);
+        Array.Fill(link, -1);
+        Array.Clear(closed);
+        var arcCosts = model.ArcCosts(key.Profile);
+        float perMetre = model.LowestCostPerMetre(key.Profile);
+        var (targetX, targetY, reach) = model.Midpoint(originSegment);
+        float Heuristic(int node)
+        {
+            double dx = network.NodeX[node] - targetX, dy = network.NodeY[node] - targetY;
+            return (float)Math.Max(0, (Math.Sqrt((dx * dx) + (dy * dy)) - reach) * perMetre);
+        }
+        heap.Clear();
+        int root = key.Root.Segment;
+        float length = Math.Max(network.LengthMetres[root], 1e-3f);
+        float fraction = Math.Clamp(key.Root.OffsetMetres / length, 0, 1);
+        for (int direction = 0; direction < 2; direction++)
+        {
+            int arc = (root * 2) + direction;
+            if (!float.IsPositiveInfinity(arcCosts[arc]))
+            {
+                cost[arc] = arcCosts[arc] * (direction == 0 ? fraction : 1 - fraction);
+                heap.Push(cost[arc] + Heuristic(model.StartNode(arc)), arc);
+            }
+        }
+        int settledOrigin = 0;
+        var mode = key.Profile.Mode;
+        while (heap.TryPop(out _, out int arc))
+        {
+            if (closed[arc])
+            {
+                continue;
+            }
+            closed[arc] = true;
+            if ((arc >> 1) == originSegment && ++settledOrigin == 2)
+            {
+                break;
+            }
+            float g = cost[arc];
+            var (first, end) = model.Predecessors(arc);
+            for (int k = first; k < end; k++)
+            {
+                int neighbour = model.PredecessorArc(k);
+                float own = arcCosts[neighbour];
+                if (closed[neighbour] || float.IsPositiveInfinity(own))
+                {
+                    continue;
+                }
+                float candidate = g + model.PredecessorTurn(k, mode) + own;
+                if (candidate < cost[neighbour])
+                {
+                    cost[neighbour] = candidate;
+                    link[neighbour] = arc;
+                    heap.Push(candidate + Heuristic(model.StartNode(neighbour)), neighbour);
+                }
+            }
+        }
+        return this;
+    }
+
+    private void Search(RouteCostModel model, ArcHeap heap)
+    {
+        var network = model.Network;
+        var profile = Key.Profile;
+        var cost = _cost;
+        var link = _link;
         Array.Fill(cost, float.PositiveInfinity);
         Array.Fill(link, -1);
         var arcCosts = model.ArcCosts(profile);
         heap.Clear();
 
         // Seeds: the root's own segment in both directions, counted only between the root and a node.
-        int root = key.Root.Segment;
+        int root = Key.Root.Segment;
         float length = Math.Max(network.LengthMetres[root], 1e-3f);
-        float fraction = Math.Clamp(key.Root.OffsetMetres / length, 0, 1);
-        bool toRoot = key.Direction == TreeDirection.ToRoot;
+        float fraction = Math.Clamp(Key.Root.OffsetMetres / length, 0, 1);
+        bool toRoot = Key.Direction == TreeDirection.ToRoot;
         // ToRoot: arriving forward covers [0, offset]; FromRoot: leaving forward covers [offset, length].
         for (int direction = 0; direction < 2; direction++)
         {
@@ -72,29 +168,24 @@ public sealed class ShortestPathTree
             }
         }
 
+        var mode = profile.Mode;
         while (heap.TryPop(out float settled, out int arc))
         {
             if (settled > cost[arc])
             {
                 continue; // stale: reached more cheaply since
             }
-            int node = toRoot ? model.StartNode(arc) : model.EndNode(arc);
-            bool deadEnd = model.Degree(node) <= 1;
-            foreach (int leaving in network.ArcsFrom(new NodeId(node)))
+            // ToRoot extends backwards with an arc arriving at the settled arc's start; FromRoot forwards.
+            var (first, end) = toRoot ? model.Predecessors(arc) : model.Successors(arc);
+            for (int k = first; k < end; k++)
             {
-                // ToRoot extends backwards with an arc arriving at `node`; FromRoot forwards with one leaving it.
-                int neighbour = toRoot ? leaving ^ 1 : leaving;
-                if ((neighbour >> 1) == (arc >> 1) && !deadEnd)
-                {
-                    continue; // no U-turn in the middle of a street
-                }
+                int neighbour = toRoot ? model.PredecessorArc(k) : model.SuccessorArc(k);
                 float own = arcCosts[neighbour];
                 if (float.IsPositiveInfinity(own))
                 {
                     continue;
                 }
-                float turn = toRoot ? model.TransitionCost(neighbour, arc, profile.Mode) : model.TransitionCost(arc, neighbour, profile.Mode);
-                float candidate = settled + turn + own;
+                float candidate = settled + (toRoot ? model.PredecessorTurn(k, mode) : model.SuccessorTurn(k, mode)) + own;
                 if (candidate < cost[neighbour])
                 {
                     cost[neighbour] = candidate;
@@ -103,8 +194,6 @@ public sealed class ShortestPathTree
                 }
             }
         }
-        return new ShortestPathTree(key, cost, link);
-
     }
 }
 

@@ -104,11 +104,33 @@ public sealed class TripMaker
         }
     }
 
-    /// <summary>The tree a trip is routed with: from its origin when it goes home, else towards its destination.</summary>
-    public TreeKey TreeOf(in Trip trip) =>
-        trip.Destination.Kind == AnchorKind.Home
-            ? new TreeKey(PositionOf(trip.Origin, trip.Resident, trip.Mode), TreeDirection.FromRoot, trip.Profile)
-            : new TreeKey(PositionOf(trip.Destination, trip.Resident, trip.Mode), TreeDirection.ToRoot, trip.Profile);
+    /// <summary>
+    /// The cached tree a trip is routed with: from its origin when it goes home, else towards its destination; null for
+    /// trips between two homes (visits), which are searched one-off because no two visitors share a host's tree.
+    /// Walking home reads the place's ToRoot tree backwards: on foot every street costs the same both ways and a turn
+    /// costs the same in reverse, so the best way home is the best way there, reversed (<see cref="RoutesReversed"/>),
+    /// and walkers need no FromRoot trees at all. Bikes and cars meet one-way streets and keep both.
+    /// </summary>
+    public TreeKey? TreeOf(in Trip trip)
+    {
+        if (trip.Origin.Kind == AnchorKind.OtherHome || trip.Destination.Kind == AnchorKind.OtherHome)
+        {
+            return null;
+        }
+        if (trip.Destination.Kind != AnchorKind.Home)
+        {
+            return new TreeKey(PositionOf(trip.Destination, trip.Resident, trip.Mode), TreeDirection.ToRoot, trip.Profile);
+        }
+        var origin = PositionOf(trip.Origin, trip.Resident, trip.Mode);
+        return new TreeKey(origin, RoutesReversed(trip) ? TreeDirection.ToRoot : TreeDirection.FromRoot, trip.Profile);
+    }
+
+    /// <summary>True when the trip is routed from its destination to its origin and then reversed (walking home).</summary>
+    public static bool RoutesReversed(in Trip trip) => trip.Mode == TravelModes.Walk && trip.Destination.Kind == AnchorKind.Home;
+
+    /// <summary>The one-off search of a visit: rooted at the destination, pointing to it.</summary>
+    public TreeKey VisitSearchOf(in Trip trip) =>
+        new(PositionOf(trip.Destination, trip.Resident, trip.Mode), TreeDirection.ToRoot, trip.Profile);
 
     /// <summary>Writes the trips of one resident's day plan into <paramref name="trips"/> (appending).</summary>
     public void Make(int resident, int day, List<PlannedActivity> plan, List<Trip> trips)
@@ -179,13 +201,19 @@ public sealed class TripMaker
         {
             TravelModes.Car => new CostProfile(TravelModes.Car, false, false, false, 0),
             TravelModes.Bike => new CostProfile(TravelModes.Bike, dark, false, false, variant),
-            _ => new CostProfile(
-                TravelModes.Walk,
-                dark,
-                dark && (_residents.Gender[resident] == Gender.Woman || _residents.AgeBand[resident] == AgeBand.Older),
-                _residents.Health[resident] == Health.LimitedMobility,
-                variant),
+            _ => WalkProfile(resident, dark, variant),
         };
+    }
+
+    /// <summary>
+    /// Walkers' profiles. Route variety (the perception variant) is kept for the common profiles only: people who avoid
+    /// dark streets or uneven surfaces are steered by those costs already, and each extra profile costs a set of trees.
+    /// </summary>
+    private CostProfile WalkProfile(int resident, bool dark, byte variant)
+    {
+        bool sensitive = dark && (_residents.Gender[resident] == Gender.Woman || _residents.AgeBand[resident] == AgeBand.Older);
+        bool limited = _residents.Health[resident] == Health.LimitedMobility;
+        return new CostProfile(TravelModes.Walk, dark, sensitive, limited, sensitive || limited ? (byte)0 : variant);
     }
 
     /// <summary>The tour's mode by the logit; the bool is true for a public-transport tour (walk to a stop).</summary>

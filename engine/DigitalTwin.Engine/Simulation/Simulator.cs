@@ -57,7 +57,7 @@ public sealed class Simulator
         var chunks = new Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++)
         {
-            chunks[c] = new Chunk(c * ChunkSize, Math.Min(residentCount, (c + 1) * ChunkSize), network.SegmentCount);
+            chunks[c] = new Chunk(c * ChunkSize, Math.Min(residentCount, (c + 1) * ChunkSize), network.SegmentCount, _trees.Model);
         }
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         var day_ = new TrajectoryBuffer();
@@ -92,7 +92,10 @@ public sealed class Simulator
             {
                 foreach (var trip in chunk.Trips)
                 {
-                    treeKeys.Add(_tripMaker.TreeOf(trip));
+                    if (_tripMaker.TreeOf(trip) is { } key)
+                    {
+                        treeKeys.Add(key);
+                    }
                 }
             }
             _trees.Prepare(treeKeys, _threads);
@@ -263,11 +266,11 @@ public sealed class Simulator
     }
 
     /// <summary>A fixed range of residents with its own reusable buffers, so chunks never share mutable state.</summary>
-    private sealed class Chunk(int first, int end, int segmentCount)
+    private sealed class Chunk(int first, int end, int segmentCount, RouteCostModel model)
     {
         private readonly PlanScratch _scratch = new();
         private readonly List<PlannedActivity> _plan = [];
-        private readonly List<RouteLeg> _legs = [];
+        private RoutingScratch? _routing;
 
         public List<Trip> Trips { get; } = [];
 
@@ -298,7 +301,8 @@ public sealed class Simulator
                 {
                     stop++;
                 }
-                mover.Move(trips[start..stop], day, Trajectories, Tally, _legs);
+                _routing ??= new RoutingScratch(model); // made on first use: a chunk may never see a visit
+                mover.Move(trips[start..stop], day, Trajectories, Tally, _routing);
                 start = stop;
             }
         }

@@ -118,6 +118,39 @@ public class RoutePlannerTests
     }
 
     [Fact]
+    public void One_off_searches_find_the_same_least_cost_as_full_trees()
+    {
+        var parameters = new RouteCostParameters { RouteVariants = 2 };
+        for (ulong seed = 1; seed <= 10; seed++)
+        {
+            var network = RandomGrid(seed, size: 9);
+            var (planner, cache) = PlannerFor(network, parameters);
+            var scratch = ShortestPathTree.Scratch(cache.Model);
+            var heap = new ArcHeap();
+            var random = new RandomStream(seed, StreamPurpose.Test, 2);
+            for (int trip = 0; trip < 30; trip++)
+            {
+                var profile = new CostProfile(TravelModes.Walk, random.NextBool(0.5), random.NextBool(0.5), random.NextBool(0.3), (byte)random.NextInt(2));
+                int a = random.NextInt(network.SegmentCount);
+                int b = random.NextInt(network.SegmentCount);
+                if (a == b)
+                {
+                    continue;
+                }
+                var origin = new NetworkPosition(a, (float)(random.NextDouble() * network.LengthMetres[a]));
+                var key = new TreeKey(new NetworkPosition(b, (float)(random.NextDouble() * network.LengthMetres[b])), TreeDirection.ToRoot, profile);
+                cache.Prepare([key], 1);
+                var full = new List<RouteLeg>();
+                var oneOff = new List<RouteLeg>();
+                float fullLength = planner.RouteTo(origin, key, full);
+                float oneOffLength = planner.RouteTo(origin, scratch.SearchUntil(cache.Model, key, a, heap), oneOff);
+                Assert.Equal(fullLength, oneOffLength, 0.01);
+                Assert.Equal(full.Count, oneOff.Count);
+            }
+        }
+    }
+
+    [Fact]
     public void A_turn_penalty_prefers_the_straight_route_of_equal_length()
     {
         // A 3x3 block grid: from the middle of the bottom-left street to the top-right corner every
