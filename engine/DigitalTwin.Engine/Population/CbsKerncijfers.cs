@@ -232,33 +232,12 @@ public static class CbsKerncijfers
             ? byName
             : [.. known
                 .Select(k => (k.Code, k.Name, Distance: Math.Min(
-                    EditDistance(wanted.ToUpperInvariant(), k.Code.ToUpperInvariant()),
-                    EditDistance(wanted.ToUpperInvariant(), k.Name.ToUpperInvariant()))))
+                    Suggestions.Distance(wanted.ToUpperInvariant(), k.Code.ToUpperInvariant()),
+                    Suggestions.Distance(wanted.ToUpperInvariant(), k.Name.ToUpperInvariant()))))
                 .OrderBy(k => k.Distance)
                 .ThenBy(k => k.Code, StringComparer.Ordinal)
                 .Take(3)
                 .Select(k => (k.Code, k.Name))];
         return "did you mean " + string.Join(", ", chosen.Select(k => k.Name.Length > 0 ? $"{k.Code} ({k.Name})" : k.Code)) + "?";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

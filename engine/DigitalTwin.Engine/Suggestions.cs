@@ -1,4 +1,4 @@
-namespace DigitalTwin.Engine.Scenarios;
+namespace DigitalTwin.Engine;
 
 /// <summary>"Did you mean" help for misspelt names: the nearest candidates by edit distance.</summary>
 public static class Suggestions
