@@ -75,7 +75,7 @@ public static class RunCommand
         terminal.Out.WriteLine(string.Create(c, $"simulating {runDays} days, seed {runSeed}, {runThreads} thread(s)"));
 
         var simulationClock = Stopwatch.StartNew();
-        var simulator = new Simulator(neighbourhood, world.Residents, SimulationParameters.Default, runSeed, runThreads, runDays);
+        var simulator = new Simulator(neighbourhood, world.Residents, scenario.Parameters, runSeed, runThreads, runDays);
         var progress = new DayReporter(terminal, simulationClock);
         var result = simulator.Run(runDays, progress);
         double simulationSeconds = simulationClock.Elapsed.TotalSeconds;

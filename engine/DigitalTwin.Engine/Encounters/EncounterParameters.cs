@@ -8,6 +8,7 @@ public sealed record EncounterParameters
     /// proxemics puts the far end of social distance at 12 ft ≈ 3.7 m, where faces are recognised and a nod or
     /// greeting is natural.
     /// </summary>
+    [Parameter("m", 0.5, 10, "Hall 1966, The Hidden Dimension: social distance ends at about 3.7 m (12 ft)")]
     public double SocialDistanceMetres { get; init; } = 3.7;
 
     /// <summary>
@@ -16,6 +17,7 @@ public sealed record EncounterParameters
     /// differences above ~0.2 m/s (2 × 3.7 m / 0.2 m/s ≈ 37 s is the slow end), so only people genuinely keeping pace
     /// are called alongside.
     /// </summary>
+    [Parameter("s", 0, 600, "Reasoned: 30 s outlasts any overtaking at walking speed differences above 0.2 m/s")]
     public double AlongsideMinimumSeconds { get; init; } = 30;
 
     /// <summary>
@@ -25,15 +27,18 @@ public sealed record EncounterParameters
     /// walker–cyclist weighs 0.4 and cyclist–cyclist 0.16. Car occupants take in nothing (Gehl) and are never
     /// considered at all.
     /// </summary>
+    [Parameter("weight", 0, 1, "Gehl 2010, Cities for People: at 15-20 km/h faces blur; 0.4 is a modelling choice")]
     public double CyclistAttention { get; init; } = 0.4;
 
     /// <summary>
     /// A contact that lapses for at most this long and resumes is the same encounter (a lamp post, a parked car or a
     /// step aside breaks it only for a moment). Also joins the pieces of one contact across segments and nodes.
     /// </summary>
+    [Parameter("s", 0, 120, "Reasoned: a lamp post or a step aside breaks a contact only for a moment")]
     public double EpisodeGapSeconds { get; init; } = 5;
 
     /// <summary>Episodes shorter than this are not encounters (0: any contact counts; zero-length touches never do).</summary>
+    [Parameter("s", 0, 600, "Reasoned: 0 counts any contact of positive length")]
     public double MinimumDurationSeconds { get; init; }
 
     /// <summary>
@@ -41,9 +46,11 @@ public sealed record EncounterParameters
     /// attention on traffic and cannot stop or walk side by side: the passage takes part in no encounter. 0 keeps
     /// only streets without any pavement out; raise it (e.g. to 0.9 m, one person's width) for stricter runs.
     /// </summary>
+    [Parameter("m", 0, 5, "Reasoned: 0 keeps only streets without pavement out; 0.9 m is one person")]
     public double MinimumPavementWidthMetres { get; init; }
 
     /// <summary>Threads for the per-segment sweep (1 is fine for small runs; results do not depend on it).</summary>
+    [NotAParameter("a thread count; results do not depend on it")]
     public int MaxThreads { get; init; } = Environment.ProcessorCount;
 
     public static EncounterParameters Default { get; } = new();

@@ -7,56 +7,72 @@ namespace DigitalTwin.Engine.Mobility;
 public sealed record RouteCostParameters
 {
     /// <summary>A turn (more than <see cref="TurnAngleDegrees"/>) feels like this many extra metres. Sevtsuk &amp; Basu 2022: ≈ 50 m.</summary>
+    [Parameter("m", 0, 500, "Sevtsuk & Basu 2022; Broach & Dill 2015: a turn costs about as much as 50 m of walking")]
     public double TurnPenaltyMetres { get; init; } = 50;
 
     /// <summary>Heading change above which a move counts as a turn rather than going straight on.</summary>
+    [Parameter("degrees", 0, 180, "Reasoned: a heading change above 45 degrees is a turn rather than going straight on")]
     public double TurnAngleDegrees { get; init; } = 45;
 
     /// <summary>Crossing a busy road without signals. Broach &amp; Dill 2015: ≈ 70 m.</summary>
+    [Parameter("m", 0, 1000, "Broach & Dill 2015: an unsignalised crossing of a busy road costs about 70 m")]
     public double BusyCrossingPenaltyMetres { get; init; } = 70;
 
     /// <summary>Roads from this many motor vehicles a day count as busy (Broach &amp; Dill's arterial class).</summary>
+    [Parameter("vehicles/day", 0, 100_000, "Broach & Dill 2015: roads of their arterial class count as busy")]
     public double BusyRoadVehiclesPerDay { get; init; } = 5000;
 
     /// <summary>Walking along a busy road feels this much longer. Sevtsuk &amp; Basu 2022: ≈ 14 %.</summary>
+    [Parameter("ratio", 1, 3, "Sevtsuk & Basu 2022; Broach & Dill 2015: walking along a busy road feels about 14 % longer")]
     public double BusyRoadFactor { get; init; } = 1.14;
 
     /// <summary>Streets with active ground floors feel this much shorter. Sevtsuk &amp; Basu 2022: ≈ 28 % shorter.</summary>
+    [Parameter("ratio", 0.3, 1, "Sevtsuk & Basu 2022: streets with active ground floors feel about 28 % shorter")]
     public double ActiveFrontageFactor { get; init; } = 0.72;
 
     /// <summary>Pavements narrower than this are avoided (Guo 2009 finds walkers prefer wider pavements).</summary>
+    [Parameter("m", 0, 10, "Guo 2009: walkers prefer wider pavements")]
     public double ComfortablePavementWidthMetres { get; init; } = 1.8;
 
     /// <summary>Extra perceived length per missing metre below the comfortable width (reasoned from Guo 2009's ordering).</summary>
+    [Parameter("per m", 0, 5, "Reasoned from the ordering in Guo 2009")]
     public double NarrowPavementFactorPerMetre { get; init; } = 0.15;
 
     /// <summary>
     /// After dark an unlit street feels this much longer for an average walker; Uttley &amp; Fotios 2017 show walking
     /// drops after dark, most where lighting is poor. Women and older people weigh it more (source doc Tabel 1).
     /// </summary>
+    [Parameter("ratio", 1, 10, "Uttley & Fotios 2017: walking drops after dark, most where lighting is poor")]
     public double UnlitAfterDarkFactor { get; init; } = 1.5;
 
     /// <summary>Multiplier on the unlit penalty for people more sensitive to darkness (women, 65+).</summary>
+    [Parameter("ratio", 1, 10, "Source doc Tabel 1: women and older people weigh darkness more")]
     public double DarknessSensitiveMultiplier { get; init; } = 2.0;
 
     /// <summary>Uneven surfaces (cobbles) for people with limited mobility: a strong deterrent (source doc Tabel 1).</summary>
+    [Parameter("ratio", 1, 20, "Source doc Tabel 1: uneven surfaces deter people with limited mobility strongly")]
     public double UnevenSurfaceLimitedMobilityFactor { get; init; } = 2.0;
 
     /// <summary>Poor surfaces (unpaved) for people with limited mobility: close to a barrier.</summary>
+    [Parameter("ratio", 1, 50, "Source doc Tabel 1: unpaved surfaces are close to a barrier for limited mobility")]
     public double PoorSurfaceLimitedMobilityFactor { get; init; } = 5.0;
 
     /// <summary>Cyclists prefer separated cycleways; a mixed street with car traffic feels this much longer per 1,000 vehicles/day.</summary>
+    [Parameter("per 1,000 vehicles/day", 0, 1, "Reasoned: cyclists prefer separated cycleways to mixed traffic")]
     public double BikeTrafficFactorPerThousandVehicles { get; init; } = 0.03;
 
     /// <summary>
     /// Spread (log-normal sigma) of the per-segment perception noise that gives people different routes between the
     /// same places; a cheap stand-in for path-size logit's choice set (Sevtsuk &amp; Basu 2022).
     /// </summary>
+    [Parameter("log-normal sigma", 0, 2, "Sevtsuk & Basu 2022: a cheap stand-in for the choice set of path-size logit")]
     public double PerceptionNoiseSigma { get; init; } = 0.15;
 
     /// <summary>How many perceived-cost variants exist per profile; residents are spread over them.</summary>
+    [Parameter("variants", 1, 8, "Reasoned: enough perceived-cost variants to spread residents over routes (memory grows with it)")]
     public int RouteVariants { get; init; } = 3;
 
     /// <summary>Upper bound on the memory the shortest-path tree cache may use.</summary>
+    [NotAParameter("a memory bound on a cache; results do not depend on it")]
     public long TreeCacheBytes { get; init; } = 512L * 1024 * 1024;
 }

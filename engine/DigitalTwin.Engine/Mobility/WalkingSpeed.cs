@@ -9,26 +9,36 @@ namespace DigitalTwin.Engine.Mobility;
 /// </summary>
 public sealed record WalkingSpeedParameters
 {
+    [Parameter("m/s", 0.3, 2.5, "Bohannon 1997: comfortable gait speed by age and sex")]
     public double ChildMetresPerSecond { get; init; } = 1.2;
 
+    [Parameter("m/s", 0.3, 2.5, "Bohannon 1997: comfortable gait speed by age and sex")]
     public double YouthMetresPerSecond { get; init; } = 1.40;
 
+    [Parameter("m/s", 0.3, 2.5, "Bohannon 1997: comfortable gait speed by age and sex")]
     public double YoungAdultManMetresPerSecond { get; init; } = 1.46;
 
+    [Parameter("m/s", 0.3, 2.5, "Bohannon 1997: comfortable gait speed by age and sex")]
     public double YoungAdultWomanMetresPerSecond { get; init; } = 1.41;
 
+    [Parameter("m/s", 0.3, 2.5, "Bohannon 1997: comfortable gait speed by age and sex")]
     public double MiddleAgeManMetresPerSecond { get; init; } = 1.43;
 
+    [Parameter("m/s", 0.3, 2.5, "Bohannon 1997: comfortable gait speed by age and sex")]
     public double MiddleAgeWomanMetresPerSecond { get; init; } = 1.39;
 
+    [Parameter("m/s", 0.3, 2.5, "Bohannon 1997: comfortable gait speed by age and sex")]
     public double OlderManMetresPerSecond { get; init; } = 1.27;
 
+    [Parameter("m/s", 0.3, 2.5, "Bohannon 1997: comfortable gait speed by age and sex")]
     public double OlderWomanMetresPerSecond { get; init; } = 1.24;
 
     /// <summary>Personal spread (coefficient of variation) around the group mean; Bohannon's SDs are ≈ 10–15 %.</summary>
+    [Parameter("coefficient of variation", 0, 0.5, "Bohannon 1997: standard deviations are about 10-15 % of the mean")]
     public double PersonalSpread { get; init; } = 0.1;
 
     /// <summary>People with limited mobility walk at this share of their group's speed.</summary>
+    [Parameter("share", 0.1, 1, "Reasoned: people with limited mobility walk slower than their group")]
     public double LimitedMobilityFactor { get; init; } = 0.7;
 
     public double SpeedOf(ulong seed, int resident, AgeBand age, Gender gender, Health health)

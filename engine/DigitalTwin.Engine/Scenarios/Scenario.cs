@@ -1,3 +1,5 @@
+using DigitalTwin.Engine.Simulation;
+
 namespace DigitalTwin.Engine.Scenarios;
 
 /// <summary>A position in WGS84 degrees, as scenario files and GeoJSON write it: [longitude, latitude].</summary>
@@ -48,8 +50,11 @@ public sealed record Scenario
 
     public int Replications { get; init; } = DefaultReplications;
 
-    /// <summary>The parameter values the run uses: defaults with the overrides applied.</summary>
-    public ModelParameters Parameters { get; init; } = ModelParameters.Default;
+    /// <summary>
+    /// The parameter values the run uses: <see cref="SimulationParameters.Default"/> with <see cref="ParameterOverrides"/>
+    /// applied. The population step reads <see cref="SimulationParameters.Population"/>, the simulator the rest.
+    /// </summary>
+    public SimulationParameters Parameters { get; init; } = SimulationParameters.Default;
 
     /// <summary>The overrides as written (merged over <c>extends</c>), by scenario name, sorted by name.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> ParameterOverrides { get; init; } = [];

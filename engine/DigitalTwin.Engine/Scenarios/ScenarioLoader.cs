@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DigitalTwin.Engine.Places;
+using DigitalTwin.Engine.Simulation;
 
 namespace DigitalTwin.Engine.Scenarios;
 
@@ -127,7 +128,7 @@ public static partial class ScenarioLoader
             Days = days ?? Scenario.DefaultDays,
             Seed = seed ?? 0,
             Replications = replications ?? Scenario.DefaultReplications,
-            Parameters = ModelParameters.Default.With(parameters),
+            Parameters = SimulationParameters.Default.With(parameters),
             ParameterOverrides = [.. parameters],
             Interventions = interventions,
         });
@@ -267,10 +268,10 @@ public static partial class ScenarioLoader
         foreach (JsonProperty property in parameters.EnumerateObject())
         {
             string path = "$.parameters." + property.Name;
-            if (!ModelParameters.Registry.TryGetValue(property.Name, out ParameterInfo? info))
+            if (!ParameterRegistry.All.TryGetValue(property.Name, out ParameterInfo? info))
             {
                 context.Error(path, $"unknown model parameter '{property.Name}'",
-                    Suggestions.DidYouMean(property.Name, ModelParameters.Names) ?? "see the parameter list in scenarios/README.md");
+                    Suggestions.DidYouMean(property.Name, ParameterRegistry.Names) ?? "see the parameter list in scenarios/README.md");
                 continue;
             }
             if (property.Value.ValueKind != JsonValueKind.Number)

@@ -22,15 +22,21 @@ public static class ScenarioPopulation
     /// changes the homes themselves (new housing) keeps the same households and traits; only their placement can
     /// differ. Replications that should vary the population must use different scenario seeds.
     /// </para>
+    /// <para>
+    /// Parameters: the scenario's <see cref="Simulation.SimulationParameters.Population"/> (defaults with its
+    /// <c>population.*</c> overrides).
+    /// </para>
+    /// <para>
     /// Problems point at the scenario: the population object (in the file that wrote it, which may be a parent in the
     /// <c>extends</c> chain) or, when there are no homes, the map.
+    /// </para>
     /// </summary>
-    public static InputResult<Residents> Synthesise(Scenario scenario, HomeSet homes, PopulationParameters? parameters = null)
+    public static InputResult<Residents> Synthesise(Scenario scenario, HomeSet homes)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(homes);
         PopulationSpec population = scenario.Population;
-        InputResult<Residents> result = PopulationSynthesiser.Synthesise(population.Profile, homes, scenario.Seed, parameters: parameters);
+        InputResult<Residents> result = PopulationSynthesiser.Synthesise(population.Profile, homes, scenario.Seed, parameters: scenario.Parameters.Population);
         if (result.Succeeded)
         {
             return result;

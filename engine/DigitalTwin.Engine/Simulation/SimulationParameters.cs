@@ -2,10 +2,15 @@ using DigitalTwin.Engine.Encounters;
 using DigitalTwin.Engine.Familiarity;
 using DigitalTwin.Engine.Mobility;
 using DigitalTwin.Engine.Planning;
+using DigitalTwin.Engine.Population;
 
 namespace DigitalTwin.Engine.Simulation;
 
-/// <summary>Every behavioural parameter of a run, grouped by the phase that reads it.</summary>
+/// <summary>
+/// Every behavioural parameter of a run, grouped by the phase that reads it. The one source of truth for model
+/// parameters: <see cref="ParameterRegistry"/> names each attributed property as <c>group.property</c> (the group is
+/// the camelCase name of the property here) and a scenario file overrides them by that name.
+/// </summary>
 public sealed record SimulationParameters
 {
     public PlanningParameters Planning { get; init; } = new();
@@ -22,8 +27,18 @@ public sealed record SimulationParameters
 
     public FamiliarityParameters Familiarity { get; init; } = new();
 
+    /// <summary>How the residents are synthesised; read before the simulation, by the scenario's population step.</summary>
+    public PopulationParameters Population { get; init; } = new();
+
     /// <summary>Residents whose trajectories are kept for replay in the viewer (a sample, not everyone).</summary>
+    [NotAParameter("output sampling for the viewer; results do not depend on it")]
     public int ReplaySampleResidents { get; init; } = 300;
 
     public static SimulationParameters Default { get; } = new();
+
+    /// <summary>A copy with overrides by scenario name (see <see cref="ParameterRegistry.With"/>).</summary>
+    public SimulationParameters With(IEnumerable<KeyValuePair<string, double>> overrides) => ParameterRegistry.With(this, overrides);
+
+    /// <summary>The value of a parameter by its scenario name.</summary>
+    public double ValueOf(string name) => ParameterRegistry.ValueOf(this, name);
 }

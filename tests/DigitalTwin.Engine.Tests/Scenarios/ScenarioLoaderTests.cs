@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.Engine.Simulation;
 using DigitalTwin.TestKit;
 
 namespace DigitalTwin.Engine.Tests.Scenarios;
@@ -26,7 +27,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void A_valid_scenario_loads_with_its_values_and_defaults()
     {
-        string path = _files.Remove("days").Remove("replications").Parameter("socialDistanceMetres", 3).Write();
+        string path = _files.Remove("days").Remove("replications").Parameter("encounters.socialDistanceMetres", 3).Write();
 
         Scenario scenario = ScenarioLoader.Load(path).Unwrap();
 
@@ -36,27 +37,29 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Equal(42UL, scenario.Seed);
         Assert.Equal(Path.Combine(_files.Directory, "map.osm"), scenario.MapPath);
         Assert.Equal(100, scenario.Population.Profile.Residents);
-        Assert.Equal(3, scenario.Parameters.SocialDistanceMetres);
-        Assert.Equal(ModelParameters.Default.TurnPenaltyMetres, scenario.Parameters.TurnPenaltyMetres);
+        Assert.Equal(3, scenario.Parameters.Encounters.SocialDistanceMetres);
+        Assert.Equal(SimulationParameters.Default.Routing, scenario.Parameters.Routing);
     }
 
     [Fact]
     public void A_child_overrides_values_appends_interventions_and_merges_parameters()
     {
         _files.Set("name", "base").Set("days", 14)
-            .Parameter("turnPenaltyMetres", 40).Parameter("socialDistanceMetres", 3)
+            .Parameter("routing.turnPenaltyMetres", 40).Parameter("encounters.socialDistanceMetres", 3)
             .WidenPavement("Mekelweg", 2.5).Write("base.json");
         string child = _files.Empty().Extends("base.json").Set("name", "variant")
-            .Parameter("socialDistanceMetres", 2)
+            .Parameter("encounters.socialDistanceMetres", 2).Parameter("population.employmentRate.age65To74", 0.2)
             .WidenPavement("Schoemakerstraat", 3).Write("variant.json");
 
         Scenario scenario = ScenarioLoader.Load(child).Unwrap();
 
         Assert.Equal("variant", scenario.Name);
         Assert.Equal(14, scenario.Days);
-        Assert.Equal(40, scenario.Parameters.TurnPenaltyMetres);
-        Assert.Equal(2, scenario.Parameters.SocialDistanceMetres);
-        Assert.Equal(["socialDistanceMetres", "turnPenaltyMetres"], scenario.ParameterOverrides.Select(p => p.Key));
+        Assert.Equal(40, scenario.Parameters.Routing.TurnPenaltyMetres);
+        Assert.Equal(2, scenario.Parameters.Encounters.SocialDistanceMetres);
+        Assert.Equal(0.2, scenario.Parameters.Population.EmploymentRate.Age65To74);
+        Assert.Equal(["encounters.socialDistanceMetres", "population.employmentRate.age65To74", "routing.turnPenaltyMetres"],
+            scenario.ParameterOverrides.Select(p => p.Key));
         Assert.Equal(["Mekelweg", "Schoemakerstraat"],
             scenario.Interventions.Cast<WidenPavement>().Select(w => ((StreetByName)w.Streets).Name));
         Assert.EndsWith("base.json", scenario.Interventions[0].Origin.File, StringComparison.Ordinal);
@@ -135,7 +138,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     public void Every_problem_is_reported_at_once()
     {
         string path = _files.Set("dayz", 3).Set("days", 0).Set("replications", 101).Set("seed", -1)
-            .Parameter("socialDistanceMeters", 3).WidenPavement("Mekelweg", -1)
+            .Parameter("encounters.socialDistanceMeters", 3).WidenPavement("Mekelweg", -1)
             .Intervention(new JsonObject { ["type"] = "add-bench" }).Write();
 
         IReadOnlyList<InputProblem> problems = Problems(path);
@@ -295,9 +298,13 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void An_unknown_or_out_of_range_parameter_is_an_error()
     {
-        string path = _files.Parameter("walkSpeedMetresPerSecnd", 1.2).Parameter("turnPenaltyMetres", -5).Write();
+        string path = _files.Parameter("routing.turnPenaltyMetre", 40).Parameter("socialDistanceMetres", 3)
+            .Parameter("encounters.socialDistanceMetres", 20).Parameter("familiarity.familiarStrangerDays", 2.5).Write();
 
-        Assert.Equal("did you mean 'walkSpeedMetresPerSecond'?", Single(path, "$.parameters.walkSpeedMetresPerSecnd").Suggestion);
-        Assert.Contains("between 0 and 500 m", Single(path, "$.parameters.turnPenaltyMetres").Message, StringComparison.Ordinal);
+        Assert.Equal("did you mean 'routing.turnPenaltyMetres'?", Single(path, "$.parameters.routing.turnPenaltyMetre").Suggestion);
+        // A name from before parameters were grouped points at its group.
+        Assert.Equal("did you mean 'encounters.socialDistanceMetres'?", Single(path, "$.parameters.socialDistanceMetres").Suggestion);
+        Assert.Contains("between 0.5 and 10 m", Single(path, "$.parameters.encounters.socialDistanceMetres").Message, StringComparison.Ordinal);
+        Assert.Contains("a whole number between 1 and 64 days", Single(path, "$.parameters.familiarity.familiarStrangerDays").Message, StringComparison.Ordinal);
     }
 }

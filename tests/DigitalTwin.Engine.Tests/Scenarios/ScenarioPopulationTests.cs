@@ -87,4 +87,19 @@ public sealed class ScenarioPopulationTests : IDisposable
         Assert.StartsWith("$.population.explicit (line ", problem.Field, StringComparison.Ordinal);
         Assert.StartsWith("explicit numbers: ", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_scenario_s_population_parameters_shape_its_residents()
+    {
+        Residents usual = Synthesise(_files.Write("usual.json"), PopulationFixtures.Homes(30, 2));
+        foreach (string group in new[] { "child", "youth", "youngAdult", "middleAge", "age65To74", "age75Plus" })
+        {
+            _files.Parameter("population.limitedMobilityShare." + group, 1);
+        }
+
+        Residents limited = Synthesise(_files.Write("limited.json"), PopulationFixtures.Homes(30, 2));
+
+        Assert.Contains(usual.Health.ToArray(), h => h != Health.LimitedMobility);
+        Assert.All(limited.Health.ToArray(), h => Assert.Equal(Health.LimitedMobility, h));
+    }
 }

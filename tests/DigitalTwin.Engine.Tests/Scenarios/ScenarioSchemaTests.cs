@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.Engine.Simulation;
 using DigitalTwin.TestKit;
 using Json.Schema;
 
@@ -64,14 +65,30 @@ public class ScenarioSchemaTests
     {
         JsonObject properties = Defs["parameters"]!["properties"]!.AsObject();
 
-        Assert.Equal(ModelParameters.Names, properties.Select(p => p.Key).Order(StringComparer.Ordinal));
-        foreach (ParameterInfo info in ModelParameters.Registry.Values)
+        Assert.Equal(ParameterRegistry.Names, properties.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (ParameterInfo info in ParameterRegistry.All.Values)
         {
             JsonNode property = properties[info.Name]!;
             Assert.Equal((info.Min, info.Max, info.Default),
                 (property["minimum"]!.GetValue<double>(), property["maximum"]!.GetValue<double>(), property["default"]!.GetValue<double>()));
             Assert.Equal(info.IsInteger ? "integer" : "number", property["type"]!.GetValue<string>());
         }
+    }
+
+    [Fact]
+    public void The_schema_refuses_unknown_and_out_of_range_parameters()
+    {
+        JsonSchema schema = JsonSchema.FromFile(SchemaPath);
+        JsonObject scenario = ScenarioBuilder.ValidScenario();
+        scenario["parameters"] = new JsonObject { ["routing.turnPenaltyMetres"] = 40, ["population.employmentRate.youth"] = 0.5 };
+        Assert.True(schema.Evaluate(scenario).IsValid);
+
+        scenario["parameters"] = new JsonObject { ["turnPenaltyMetres"] = 40 };
+        Assert.False(schema.Evaluate(scenario).IsValid);
+        scenario["parameters"] = new JsonObject { ["routing.turnPenaltyMetres"] = -5 };
+        Assert.False(schema.Evaluate(scenario).IsValid);
+        scenario["parameters"] = new JsonObject { ["familiarity.familiarStrangerDays"] = 2.5 };
+        Assert.False(schema.Evaluate(scenario).IsValid);
     }
 
     [Fact]
