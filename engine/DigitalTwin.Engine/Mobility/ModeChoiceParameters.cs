@@ -77,4 +77,15 @@ public sealed record ModeChoiceParameters
     /// <summary>Car speed as a share of the limit, for junctions, parking and traffic in town.</summary>
     [Parameter("share", 0.1, 1, "Reasoned: junctions, parking and traffic in town")]
     public double CarSpeedShareOfLimit { get; init; } = 0.7;
+
+    /// <summary>
+    /// Metres a driver walks between the car and the door. 0 with parking at the door; a STOMP plan that moves parking
+    /// to the edge of the area sets it to <see cref="EdgeParkingWalkMetres"/>, and the walk counts against the car.
+    /// </summary>
+    [Parameter("m", 0, 2000, "Reasoned: parking at the door costs no walk; STOMP moves it to the edge")]
+    public double CarParkingWalkMetres { get; init; }
+
+    /// <summary>The walk to a car parked at the area's edge under a STOMP plan (a neighbourhood's radius, a few minutes).</summary>
+    [Parameter("m", 0, 2000, "Reasoned: the edge of a neighbourhood is a few hundred metres (3-5 minutes) from most doors")]
+    public double EdgeParkingWalkMetres { get; init; } = 250;
 }

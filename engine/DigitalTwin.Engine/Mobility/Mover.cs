@@ -86,11 +86,15 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
             {
                 break;
             }
-            tally.Trips++;
+            tally.Trips += TripMaker.IsStayOnly(trip) ? 0 : 1;
             legs.Clear();
             var origin = trips.PositionOf(trip.Origin, trip.Resident, trip.Mode);
             float routed;
-            if (trips.TreeOf(trip) is { } key)
+            if (TripMaker.IsStayOnly(trip))
+            {
+                routed = 0;
+            }
+            else if (trips.TreeOf(trip) is { } key)
             {
                 var destination = trips.PositionOf(trip.Destination, trip.Resident, trip.Mode);
                 if (TripMaker.RoutesReversed(trip))
@@ -122,7 +126,10 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
             {
                 case TravelModes.Car: tally.TripsByCar++; break;
                 case TravelModes.Bike: tally.TripsByBike++; break;
-                default: tally.TripsByWalk++; tally.WalkedMetres += routed; break;
+                default:
+                    tally.TripsByWalk += TripMaker.IsStayOnly(trip) ? 0 : 1;
+                    tally.WalkedMetres += routed;
+                    break;
             }
             foreach (var leg in legs)
             {

@@ -199,9 +199,17 @@ public sealed class RouteCostModel
         {
             cost += (float)Parameters.TurnPenaltyMetres;
         }
-        if (mode != TravelModes.Car && !_busy[incoming >> 1] && !_busy[outgoing >> 1] && _busySegmentsAtNode[EndNode(incoming)] > 0)
+        int node = EndNode(incoming);
+        if (mode != TravelModes.Car && !_busy[incoming >> 1] && !_busy[outgoing >> 1] && _busySegmentsAtNode[node] > 0)
         {
-            cost += (float)Parameters.BusyCrossingPenaltyMetres;
+            double share = _network.NodeCrossing[node] switch
+            {
+                CrossingControl.Zebra => Parameters.ZebraCrossingShare,
+                CrossingControl.Signalised => Parameters.SignalisedCrossingShare,
+                CrossingControl.Uncontrolled => Parameters.UncontrolledCrossingShare,
+                _ => 1,
+            };
+            cost += (float)(Parameters.BusyCrossingPenaltyMetres * share);
         }
         return cost;
     }
@@ -217,6 +225,11 @@ public sealed class RouteCostModel
             double factor = 1;
             if (profile.Mode == TravelModes.Walk)
             {
+                factor *= p.WalkCostFactor;
+                if (network.GreenOrWaterAdjacent[s])
+                {
+                    factor *= p.GreenStreetFactor;
+                }
                 if (_busy[s])
                 {
                     factor *= p.BusyRoadFactor;
@@ -242,10 +255,15 @@ public sealed class RouteCostModel
             }
             else if (profile.Mode == TravelModes.Bike)
             {
+                factor *= p.BikeCostFactor;
                 if (network.Highway[s] != HighwayKind.Cycleway)
                 {
                     factor *= 1 + p.BikeTrafficFactorPerThousandVehicles * network.CarVehiclesPerDay[s] / 1000.0;
                 }
+            }
+            else
+            {
+                factor *= p.CarCostFactor;
             }
             if (profile.AfterDark && profile.Mode != TravelModes.Car && network.Lighting[s] == Lighting.Unlit)
             {

@@ -72,6 +72,37 @@ public sealed record RouteCostParameters
     [Parameter("variants", 1, 8, "Reasoned: enough perceived-cost variants to spread residents over routes (memory grows with it)")]
     public int RouteVariants { get; init; } = 3;
 
+    /// <summary>Share of the busy-road crossing penalty left at a zebra crossing (walkers have priority).</summary>
+    [Parameter("ratio", 0, 1, "Reasoned from Broach & Dill 2015: controlled crossings remove most of the crossing deterrent; a zebra most")]
+    public double ZebraCrossingShare { get; init; } = 0.2;
+
+    /// <summary>Share left at traffic lights: safe, but walkers wait (Broach &amp; Dill: signals cut the penalty to a fraction).</summary>
+    [Parameter("ratio", 0, 1, "Broach & Dill 2015: a signalised crossing costs a fraction of an unsignalised one (the wait remains)")]
+    public double SignalisedCrossingShare { get; init; } = 0.4;
+
+    /// <summary>Share left at a marked crossing without priority.</summary>
+    [Parameter("ratio", 0, 1, "Reasoned: markings alone help little")]
+    public double UncontrolledCrossingShare { get; init; } = 0.8;
+
+    /// <summary>Streets along parks and water feel this much shorter on foot (green routes are preferred; Sevtsuk &amp; Basu report scenic effects of this order).</summary>
+    [Parameter("ratio", 0.3, 1, "Reasoned from route-choice studies that find walkers prefer green, scenic streets (about 10 %)")]
+    public double GreenStreetFactor { get; init; } = 0.9;
+
+    /// <summary>
+    /// Multiplies every walking route cost: a STOMP plan's priority for walking (better crossings, shorter waits)
+    /// shows as a factor below 1 here and in mode choice. 1 is the street as it is.
+    /// </summary>
+    [Parameter("ratio", 0.3, 3, "STOMP (source doc): re-prioritising the network for walking; 1 = no change")]
+    public double WalkCostFactor { get; init; } = 1;
+
+    /// <summary>The same for cycling.</summary>
+    [Parameter("ratio", 0.3, 3, "STOMP (source doc): re-prioritising the network for cycling; 1 = no change")]
+    public double BikeCostFactor { get; init; } = 1;
+
+    /// <summary>The same for driving (above 1: the car comes last).</summary>
+    [Parameter("ratio", 0.3, 3, "STOMP (source doc): the car comes last; 1 = no change")]
+    public double CarCostFactor { get; init; } = 1;
+
     /// <summary>Upper bound on the memory the shortest-path tree cache may use.</summary>
     [NotAParameter("a memory bound on a cache; results do not depend on it")]
     public long TreeCacheBytes { get; init; } = 512L * 1024 * 1024;

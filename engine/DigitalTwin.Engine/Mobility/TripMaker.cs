@@ -19,6 +19,7 @@ public sealed class TripMaker
     private readonly ModeChoiceParameters _modes;
     private readonly ulong _seed;
     private readonly int _routeVariants;
+    private readonly RouteCostParameters _routing;
     private readonly float[] _walkSpeed;
     private readonly bool[] _householdCar;
     private readonly int[] _nearestStopOfHome;
@@ -33,14 +34,15 @@ public sealed class TripMaker
     public const double MaxVehicleAccessMetres = 400;
 
     public TripMaker(Neighbourhood neighbourhood, Residents residents, DayPlanner planner, ModeChoiceParameters modes,
-        WalkingSpeedParameters walking, int routeVariants, int days, ulong seed)
+        WalkingSpeedParameters walking, RouteCostParameters routing, int days, ulong seed)
     {
         _neighbourhood = neighbourhood;
         _residents = residents;
         _planner = planner;
         _modes = modes;
         _seed = seed;
-        _routeVariants = Math.Max(1, routeVariants);
+        _routing = routing;
+        _routeVariants = Math.Max(1, routing.RouteVariants);
         _walkSpeed = new float[residents.Count];
         for (int r = 0; r < residents.Count; r++)
         {
@@ -113,7 +115,7 @@ public sealed class TripMaker
     /// </summary>
     public TreeKey? TreeOf(in Trip trip)
     {
-        if (trip.Origin.Kind == AnchorKind.OtherHome || trip.Destination.Kind == AnchorKind.OtherHome)
+        if (trip.Origin.Kind == AnchorKind.OtherHome || trip.Destination.Kind == AnchorKind.OtherHome || IsStayOnly(trip))
         {
             return null;
         }
@@ -124,6 +126,9 @@ public sealed class TripMaker
         var origin = PositionOf(trip.Origin, trip.Resident, trip.Mode);
         return new TreeKey(origin, RoutesReversed(trip) ? TreeDirection.ToRoot : TreeDirection.FromRoot, trip.Profile);
     }
+
+    /// <summary>A "trip" that goes nowhere: a stay at home in view of the street (the stoep).</summary>
+    public static bool IsStayOnly(in Trip trip) => trip.Origin.Kind == AnchorKind.Home && trip.Destination.Kind == AnchorKind.Home;
 
     /// <summary>True when the trip is routed from its destination to its origin and then reversed (walking home).</summary>
     public static bool RoutesReversed(in Trip trip) => trip.Mode == TravelModes.Walk && trip.Destination.Kind == AnchorKind.Home;
@@ -153,6 +158,18 @@ public sealed class TripMaker
                 current = Anchor.Home;
             }
             var destination = activity.Destination;
+            if (destination.Kind == AnchorKind.Home)
+            {
+                // An activity at home in view of the street (the stoep): go home first if out, then stay there.
+                if (current.Kind != AnchorKind.Home)
+                {
+                    AddTrip(current, Anchor.Home, transitTour ? TravelModes.Walk : tourMode, previousEnd, 0, StayKind.Unobserved, false, activity.Kind);
+                    current = Anchor.Home;
+                }
+                AddTrip(Anchor.Home, Anchor.Home, TravelModes.Walk, activity.StartSeconds, activity.DurationSeconds, activity.Stay, false, activity.Kind);
+                previousEnd = activity.StartSeconds + activity.DurationSeconds;
+                continue;
+            }
             bool leaves = destination.Kind == AnchorKind.Gateway;
             double stay = activity.DurationSeconds;
             var stayKind = activity.Stay;
@@ -232,12 +249,19 @@ public sealed class TripMaker
             ? ExternalKilometres(resident)
             : StraightMetres(Anchor.Home, activity.Destination, resident) * _planner.Parameters.DetourFactor / 1000;
         double walkDistance = m.WalkPerKilometre * (older ? m.OlderWalkDistanceMultiplier : 1) * (limited ? m.LimitedMobilityWalkDistanceMultiplier : 1);
+        // A mode's generalised cost factor (STOMP; 1 = the street as it is) scales its distance term and shifts its
+        // constant by its logarithm, so that a factor also moves a mode whose utility does not grow with distance.
+        var r = _routing;
         Span<double> weights = stackalloc double[4];
-        weights[0] = Math.Exp(m.WalkConstant - (walkDistance * kilometres));
+        weights[0] = Math.Exp(m.WalkConstant - (walkDistance * kilometres * r.WalkCostFactor) - Math.Log(r.WalkCostFactor));
         bool bike = age >= m.MinimumCyclingAge && !limited && Reachable(_bike, resident, activity.Destination);
-        weights[1] = bike ? Math.Exp(m.BikeConstant - (m.BikePerKilometre * kilometres)) : 0;
+        weights[1] = bike ? Math.Exp(m.BikeConstant - (m.BikePerKilometre * kilometres * r.BikeCostFactor) - Math.Log(r.BikeCostFactor)) : 0;
         bool car = _householdCar[_residents.Household[resident]] && Reachable(_car, resident, activity.Destination);
-        weights[2] = car ? Math.Exp(m.CarConstant - (m.CarPerKilometre * kilometres) - (age < 18 ? m.CarPassengerConstantPenalty : 0)) : 0;
+        double parkingWalk = 2 * m.WalkPerKilometre * m.CarParkingWalkMetres / 1000; // there and back to the car
+        weights[2] = car
+            ? Math.Exp(m.CarConstant - (m.CarPerKilometre * kilometres * r.CarCostFactor) - Math.Log(r.CarCostFactor) - parkingWalk
+                - (age < 18 ? m.CarPassengerConstantPenalty : 0))
+            : 0;
         weights[3] = external && _nearestStopOfHome[_residents.Home[resident]] >= 0
             ? Math.Exp(m.TransitConstant - (m.TransitPerKilometre * kilometres))
             : 0;

@@ -62,3 +62,19 @@ public enum Frontage : byte
     Active,
     Passive,
 }
+
+/// <summary>How pedestrians cross the roads at a node (add-crossing interventions set it; OSM crossings may later).</summary>
+public enum CrossingControl : byte
+{
+    /// <summary>No marked crossing: crossing a busy road here costs the full unsignalised-crossing penalty.</summary>
+    None = 0,
+
+    /// <summary>A marked crossing without priority for walkers.</summary>
+    Uncontrolled,
+
+    /// <summary>A zebra: walkers have priority.</summary>
+    Zebra,
+
+    /// <summary>Traffic lights: safe but with a wait.</summary>
+    Signalised,
+}

@@ -31,6 +31,12 @@ public record struct SegmentAttributes
     /// <summary>True when the segment runs beside a park, green strip or water (set from places/areas).</summary>
     public bool GreenOrWaterAdjacent { get; set; }
 
+    /// <summary>
+    /// Depth in metres of front zones along the house fronts ('Delftse stoep': a private strip on the pavement where
+    /// residents sit and put plants); 0 where there are none. Residents living on the segment sit out there.
+    /// </summary>
+    public float FrontZoneDepthMetres { get; set; }
+
     /// <summary>Street name (OSM name=*), empty when unnamed.</summary>
     public string Name { get; set; }
 

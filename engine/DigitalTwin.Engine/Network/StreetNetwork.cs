@@ -12,6 +12,7 @@ public sealed partial class StreetNetwork
     private readonly double[] _nodeX;
     private readonly double[] _nodeY;
     private readonly long[] _nodeOsmId;
+    private readonly CrossingControl[] _nodeCrossing;
 
     // Segments: topology.
     private readonly int[] _segmentFrom;
@@ -34,6 +35,7 @@ public sealed partial class StreetNetwork
     private readonly SurfaceQuality[] _surface;
     private readonly Frontage[] _frontage;
     private readonly bool[] _greenOrWater;
+    private readonly float[] _frontZoneDepthMetres;
     private readonly int[] _nameIndex;
     private readonly string[] _names;
     private readonly long[] _osmWayId;
@@ -44,7 +46,7 @@ public sealed partial class StreetNetwork
     private readonly int[] _arcs;
 
     internal StreetNetwork(
-        double[] nodeX, double[] nodeY, long[] nodeOsmId,
+        double[] nodeX, double[] nodeY, long[] nodeOsmId, CrossingControl[] nodeCrossing,
         int[] segmentFrom, int[] segmentTo,
         int[] geometryStart, double[] geometryX, double[] geometryY,
         SegmentAttributes[] attributes, GeoReference geoReference)
@@ -52,6 +54,7 @@ public sealed partial class StreetNetwork
         _nodeX = nodeX;
         _nodeY = nodeY;
         _nodeOsmId = nodeOsmId;
+        _nodeCrossing = nodeCrossing;
         _segmentFrom = segmentFrom;
         _segmentTo = segmentTo;
         _geometryStart = geometryStart;
@@ -71,6 +74,7 @@ public sealed partial class StreetNetwork
         _surface = new SurfaceQuality[count];
         _frontage = new Frontage[count];
         _greenOrWater = new bool[count];
+        _frontZoneDepthMetres = new float[count];
         _nameIndex = new int[count];
         _osmWayId = new long[count];
 
@@ -90,6 +94,7 @@ public sealed partial class StreetNetwork
             _surface[s] = a.Surface;
             _frontage[s] = a.Frontage;
             _greenOrWater[s] = a.GreenOrWaterAdjacent;
+            _frontZoneDepthMetres[s] = a.FrontZoneDepthMetres;
             _osmWayId[s] = a.OsmWayId;
             string name = a.Name ?? string.Empty;
             if (!nameLookup.TryGetValue(name, out int index))
@@ -144,6 +149,11 @@ public sealed partial class StreetNetwork
 
     public ReadOnlySpan<bool> GreenOrWaterAdjacent => _greenOrWater;
 
+    public ReadOnlySpan<float> FrontZoneDepthMetres => _frontZoneDepthMetres;
+
+    /// <summary>How walkers cross the roads at each node.</summary>
+    public ReadOnlySpan<CrossingControl> NodeCrossing => _nodeCrossing;
+
     public ReadOnlySpan<long> OsmWayId => _osmWayId;
 
     /// <summary>Distinct street names; index 0 is the empty name of unnamed segments.</summary>
@@ -169,6 +179,26 @@ public sealed partial class StreetNetwork
         return (_geometryX.AsMemory(start, length), _geometryY.AsMemory(start, length));
     }
 
+    /// <summary>The point at <paramref name="offsetMetres"/> along a segment's polyline (clamped to its ends).</summary>
+    public (double X, double Y) PointAt(SegmentId segment, double offsetMetres)
+    {
+        int start = _geometryStart[segment.Value];
+        int end = _geometryStart[segment.Value + 1];
+        double remaining = Math.Max(0, offsetMetres);
+        for (int i = start + 1; i < end; i++)
+        {
+            double dx = _geometryX[i] - _geometryX[i - 1], dy = _geometryY[i] - _geometryY[i - 1];
+            double piece = Math.Sqrt((dx * dx) + (dy * dy));
+            if (remaining <= piece && piece > 0)
+            {
+                double t = remaining / piece;
+                return (_geometryX[i - 1] + (t * dx), _geometryY[i - 1] + (t * dy));
+            }
+            remaining -= piece;
+        }
+        return (_geometryX[end - 1], _geometryY[end - 1]);
+    }
+
     /// <summary>Reads every attribute of one segment back into a record (for builders and export).</summary>
     public SegmentAttributes AttributesOf(SegmentId segment)
     {
@@ -185,6 +215,7 @@ public sealed partial class StreetNetwork
             Surface = _surface[s],
             Frontage = _frontage[s],
             GreenOrWaterAdjacent = _greenOrWater[s],
+            FrontZoneDepthMetres = _frontZoneDepthMetres[s],
             Name = _names[_nameIndex[s]],
             OsmWayId = _osmWayId[s],
         };
@@ -197,6 +228,7 @@ public sealed partial class StreetNetwork
         for (int n = 0; n < NodeCount; n++)
         {
             builder.AddNode(_nodeX[n], _nodeY[n], _nodeOsmId[n]);
+            builder.SetCrossing(new NodeId(n), _nodeCrossing[n]);
         }
         for (int s = 0; s < SegmentCount; s++)
         {

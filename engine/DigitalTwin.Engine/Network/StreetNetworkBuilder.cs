@@ -9,6 +9,7 @@ public sealed class StreetNetworkBuilder(GeoReference geoReference)
     private readonly List<double> _nodeX = [];
     private readonly List<double> _nodeY = [];
     private readonly List<long> _nodeOsmId = [];
+    private readonly List<CrossingControl> _nodeCrossing = [];
     private readonly List<int> _segmentFrom = [];
     private readonly List<int> _segmentTo = [];
     private readonly List<int> _geometryStart = [0];
@@ -27,8 +28,17 @@ public sealed class StreetNetworkBuilder(GeoReference geoReference)
         _nodeX.Add(x);
         _nodeY.Add(y);
         _nodeOsmId.Add(osmId);
+        _nodeCrossing.Add(CrossingControl.None);
         return new NodeId(_nodeX.Count - 1);
     }
+
+    public CrossingControl GetCrossing(NodeId node) => _nodeCrossing[node.Value];
+
+    public void SetCrossing(NodeId node, CrossingControl crossing) => _nodeCrossing[node.Value] = crossing;
+
+    public int SegmentFrom(SegmentId segment) => _segmentFrom[segment.Value];
+
+    public int SegmentTo(SegmentId segment) => _segmentTo[segment.Value];
 
     /// <summary>Adds a straight segment between two nodes.</summary>
     public SegmentId AddSegment(NodeId from, NodeId to, SegmentAttributes attributes)
@@ -69,7 +79,7 @@ public sealed class StreetNetworkBuilder(GeoReference geoReference)
     public void SetAttributes(SegmentId segment, SegmentAttributes attributes) => _attributes[segment.Value] = attributes;
 
     public StreetNetwork Build() => new(
-        [.. _nodeX], [.. _nodeY], [.. _nodeOsmId],
+        [.. _nodeX], [.. _nodeY], [.. _nodeOsmId], [.. _nodeCrossing],
         [.. _segmentFrom], [.. _segmentTo],
         [.. _geometryStart], [.. _geometryX], [.. _geometryY],
         [.. _attributes], GeoReference);

@@ -19,4 +19,7 @@ public enum ActivityKind : byte
     Sports,
     Community,
     Healthcare,
+
+    /// <summary>Sitting out on the front zone ('Delftse stoep') of one's own home.</summary>
+    Stoep,
 }

@@ -28,6 +28,7 @@ public sealed class DayPlanner
     private readonly int[] _dogWalker;
     private readonly int[] _schoolRunEscort;
     private readonly int[] _primaryPupil;
+    private readonly bool[] _usesStoep;
 
     public DayPlanner(Neighbourhood neighbourhood, Residents residents, PlanningParameters parameters, ulong seed)
     {
@@ -40,6 +41,7 @@ public sealed class DayPlanner
         _dogWalker = new int[residents.HouseholdCount];
         _schoolRunEscort = new int[residents.HouseholdCount];
         _primaryPupil = new int[residents.HouseholdCount];
+        _usesStoep = new bool[residents.HouseholdCount];
         for (int h = 0; h < residents.HouseholdCount; h++)
         {
             var household = new RandomStream(seed, StreamPurpose.Household, (ulong)h, 1);
@@ -48,6 +50,9 @@ public sealed class DayPlanner
             _schoolRunEscort[h] = -1;
             bool hasDog = household.NextBool(parameters.DogHouseholdShare);
             bool bringsChildren = household.NextBool(parameters.SchoolRunShare);
+            bool stoepParticipant = household.NextBool(parameters.StoepParticipationShare);
+            int homeSegment = neighbourhood.Homes.Segment[residents.HouseholdHome[h]];
+            _usesStoep[h] = stoepParticipant && neighbourhood.Network.FrontZoneDepthMetres[homeSegment] > 0;
             int firstAdult = -1, homeAdult = -1;
             _primaryPupil[h] = -1;
             for (int r = members.Start.Value; r < members.End.Value; r++)
@@ -180,6 +185,11 @@ public sealed class DayPlanner
                 // A short pause where dogs sniff and owners chat: 3 minutes on the pavement at the turning point.
                 AddAt(plan, ActivityKind.DogWalk, resident, Hours(walkHours[w], ref random, 15), Minutes(3), StayKind.OnStreet, scratch, ref random);
             }
+        }
+
+        if (_usesStoep[household] && age >= 12 && random.NextBool(p.StoepSittingProbability))
+        {
+            Add(plan, ActivityKind.Stoep, Anchor.Home, Hours(17.5, ref random, 90), Minutes(p.StoepMinutes), StayKind.OnStreet);
         }
 
         Order(plan);
@@ -336,7 +346,7 @@ public sealed class DayPlanner
 
     private static void Add(List<PlannedActivity> plan, ActivityKind kind, Anchor destination, double start, double duration, StayKind stay)
     {
-        if (destination.Index >= 0)
+        if (destination.Index >= 0 || destination.Kind == AnchorKind.Home)
         {
             plan.Add(new PlannedActivity(kind, destination, start, duration, stay));
         }

@@ -172,4 +172,16 @@ public sealed record PlanningParameters
     /// <summary>A gap of at least this many minutes between two outings sends the resident home in between.</summary>
     [Parameter("min", 0, 600, "Reasoned: a long gap between outings sends the resident home in between")]
     public double ReturnHomeGapMinutes { get; init; } = 40;
+
+    /// <summary>Share of households on a street with front zones ('Delftse stoep') that use theirs.</summary>
+    [Parameter("share", 0, 1, "Reasoned: not every household furnishes its front zone; about half do on Delft streets with stoepen")]
+    public double StoepParticipationShare { get; init; } = 0.5;
+
+    /// <summary>Days a participating resident sits out (Dutch weather and seasons allow it on some days, not all).</summary>
+    [Parameter("probability", 0, 1, "Reasoned: sitting out depends on weather; a quarter of days in the warmer half of the year")]
+    public double StoepSittingProbability { get; init; } = 0.25;
+
+    /// <summary>Minutes sat out on the stoep.</summary>
+    [Parameter("min", 1, 240, "Reasoned: an early-evening sit with a drink or the plants")]
+    public double StoepMinutes { get; init; } = 45;
 }
