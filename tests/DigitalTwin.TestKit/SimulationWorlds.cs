@@ -2,6 +2,7 @@ using DigitalTwin.Engine;
 using DigitalTwin.Engine.Encounters;
 using DigitalTwin.Engine.Mobility;
 using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Places;
 using DigitalTwin.Engine.Planning;
 using DigitalTwin.Engine.Population;
 using DigitalTwin.Engine.Simulation;
@@ -53,6 +54,18 @@ public static class SimulationWorlds
     {
         var neighbourhood = NetworkGenerator.Grid(rows, columns, options);
         return new SimulationWorld(neighbourhood, People(neighbourhood, residents, populationSeed));
+    }
+
+    /// <summary>A world on a given neighbourhood with <paramref name="residents"/> people in its homes.</summary>
+    public static SimulationWorld Of(Neighbourhood neighbourhood, int residents, ulong populationSeed = 1) =>
+        new(neighbourhood, People(neighbourhood, residents, populationSeed));
+
+    /// <summary>The neighbourhood with no homes on the given segment (so nobody has to start or end a trip there).</summary>
+    public static Neighbourhood WithoutHomesOn(Neighbourhood neighbourhood, int segment)
+    {
+        ArgumentNullException.ThrowIfNull(neighbourhood);
+        var kept = neighbourhood.Homes.Records.Where(h => h.Segment.Value != segment).ToList();
+        return neighbourhood with { Homes = new HomeSet(kept) };
     }
 
     /// <summary>Residents from Dutch national defaults, placed in the neighbourhood's homes.</summary>
