@@ -75,6 +75,7 @@ internal static class GeoJsonMapImporter
                     break;
                 case Point point:
                     AddKindTag(tags);
+                    AddHomeTag(tags);
                     map.Points.Add(new RawPoint(id, point.X, point.Y, tags));
                     break;
             }
@@ -123,6 +124,18 @@ internal static class GeoJsonMapImporter
             }
         }
         return tags;
+    }
+
+    /// <summary>
+    /// An exported home (layer=home) carries no OSM address, and only address points become homes: give it one, so a
+    /// neighbourhood exported with <see cref="GeoJsonExporter.WriteNeighbourhood"/> reads back with its homes.
+    /// </summary>
+    private static void AddHomeTag(Dictionary<string, string> tags)
+    {
+        if (tags.GetValueOrDefault(GeoJsonColumns.Layer) == "home")
+        {
+            tags.TryAdd("addr:housenumber", "exported");
+        }
     }
 
     /// <summary>An exported place carries kind=&lt;PlaceKind&gt; instead of OSM tags: give it the tag that means that kind.</summary>

@@ -87,7 +87,11 @@ internal static partial class NeighbourhoodAssembler
             Building? container = Containing(buildings, index, x, y);
             if (container is null)
             {
-                homes.Add((new HomeRecord { Dwellings = 1, OsmId = point.Id }, x, y));
+                // An exported home says how many dwellings it has; an OSM address point is one.
+                int dwellings = map.HonoursExportedColumns
+                    && int.TryParse(Tag(point.Tags, GeoJsonColumns.Dwellings), NumberStyles.Integer, CultureInfo.InvariantCulture, out int exported)
+                    && exported > 0 ? exported : 1;
+                homes.Add((new HomeRecord { Dwellings = dwellings, OsmId = point.Id }, x, y));
             }
             else if (container.Use == BuildingUse.NotResidential)
             {

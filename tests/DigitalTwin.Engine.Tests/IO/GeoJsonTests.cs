@@ -39,6 +39,21 @@ public sealed class GeoJsonTests(DelftImportFixture delft) : IClassFixture<Delft
     }
 
     [Fact]
+    public void A_generated_neighbourhood_exported_and_read_back_keeps_its_homes_and_dwellings()
+    {
+        Neighbourhood original = NetworkGenerator.Grid(4, 4);
+        string path = Path.Combine(_folder, "grid.geojson");
+        Assert.True(GeoJsonExporter.WriteNeighbourhood(original, path).Succeeded);
+
+        var back = MapLoader.Load(path);
+
+        Assert.True(back.Succeeded, string.Join("; ", back.Problems));
+        HomeSet homes = back.Unwrap().Neighbourhood.Homes;
+        Assert.Equal(original.Homes.Count, homes.Count);
+        Assert.Equal(original.Homes.TotalDwellings, homes.TotalDwellings);
+    }
+
+    [Fact]
     public void Exported_segments_carry_their_attributes_and_extra_columns()
     {
         Neighbourhood world = TinyWorlds.TJunction();
