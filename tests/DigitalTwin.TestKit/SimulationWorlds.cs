@@ -87,7 +87,7 @@ public static class SimulationWorlds
         var neighbourhood = world.Neighbourhood;
         var residents = world.Residents;
         var planner = new DayPlanner(neighbourhood, residents, p.Planning, seed);
-        var tripMaker = new TripMaker(neighbourhood, residents, planner, p.ModeChoice, p.Walking, p.Routing.RouteVariants, day + 1, seed);
+        var tripMaker = new TripMaker(neighbourhood, residents, planner, p.ModeChoice, p.Walking, p.Routing, day + 1, seed);
         var trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed));
         var routes = new RoutePlanner(trees);
         var mover = new Mover(neighbourhood, tripMaker, routes, seed);
@@ -102,18 +102,14 @@ public static class SimulationWorlds
             plans.Add([.. plan]);
             tripMaker.Make(r, day, plan, trips);
         }
-        trees.Prepare(trips.Select(t => tripMaker.TreeOf(t)).Distinct(), 1);
+        trees.Prepare(trips.Select(t => tripMaker.TreeOf(t)).OfType<TreeKey>().Distinct(), 1);
 
         var legsOfTrip = new List<IReadOnlyList<RouteLeg>>(trips.Count);
-        var legs = new List<RouteLeg>();
+        var routing = new RoutingScratch(trees.Model);
         foreach (var trip in trips)
         {
-            legs.Clear();
-            var key = tripMaker.TreeOf(trip);
-            float cost = trip.Destination.Kind == AnchorKind.Home
-                ? routes.RouteFrom(key, tripMaker.PositionOf(trip.Destination, trip.Resident, trip.Mode), legs)
-                : routes.RouteTo(tripMaker.PositionOf(trip.Origin, trip.Resident, trip.Mode), key, legs);
-            legsOfTrip.Add(cost < 0 ? [] : [.. legs]);
+            float length = mover.Route(trip, routing);
+            legsOfTrip.Add(length < 0 ? [] : [.. routing.Legs]);
         }
 
         var trajectories = new TrajectoryBuffer();
@@ -126,7 +122,7 @@ public static class SimulationWorlds
             {
                 stop++;
             }
-            mover.Move(all.AsSpan(start, stop - start), day, trajectories, tally, legs);
+            mover.Move(all.AsSpan(start, stop - start), day, trajectories, tally, routing);
             start = stop;
         }
 

@@ -87,33 +87,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 break;
             }
             tally.Trips += TripMaker.IsStayOnly(trip) ? 0 : 1;
-            legs.Clear();
-            var origin = trips.PositionOf(trip.Origin, trip.Resident, trip.Mode);
-            float routed;
-            if (TripMaker.IsStayOnly(trip))
-            {
-                routed = 0;
-            }
-            else if (trips.TreeOf(trip) is { } key)
-            {
-                var destination = trips.PositionOf(trip.Destination, trip.Resident, trip.Mode);
-                if (TripMaker.RoutesReversed(trip))
-                {
-                    routed = planner.RouteTo(destination, key, legs);
-                    RouteLeg.Reverse(legs);
-                }
-                else
-                {
-                    routed = key.Direction == TreeDirection.FromRoot ? planner.RouteFrom(key, destination, legs) : planner.RouteTo(origin, key, legs);
-                }
-            }
-            else
-            {
-                var search = trips.VisitSearchOf(trip);
-                routed = origin.Segment == search.Root.Segment
-                    ? planner.RouteTo(origin, search, legs)
-                    : planner.RouteTo(origin, scratch.Tree.SearchUntil(planner.Cache.Model, search, origin.Segment, scratch.Heap), legs);
-            }
+            float routed = Route(trip, scratch);
             if (routed < 0)
             {
                 tally.UnroutableTrips++;
@@ -168,5 +142,43 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
             }
             available = stayEnd;
         }
+    }
+
+    /// <summary>
+    /// Routes one trip into <c>scratch.Legs</c> (cleared first) and returns its length in metres, or -1 when its mode
+    /// cannot reach the destination. The trees it reads must have been prepared (see <see cref="TripMaker.TreeOf"/>).
+    /// </summary>
+    public float Route(in Trip trip, RoutingScratch scratch)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        var legs = scratch.Legs;
+        legs.Clear();
+        var origin = trips.PositionOf(trip.Origin, trip.Resident, trip.Mode);
+        float routed;
+        if (TripMaker.IsStayOnly(trip))
+        {
+            routed = 0;
+        }
+        else if (trips.TreeOf(trip) is { } key)
+        {
+            var destination = trips.PositionOf(trip.Destination, trip.Resident, trip.Mode);
+            if (TripMaker.RoutesReversed(trip))
+            {
+                routed = planner.RouteTo(destination, key, legs);
+                RouteLeg.Reverse(legs);
+            }
+            else
+            {
+                routed = key.Direction == TreeDirection.FromRoot ? planner.RouteFrom(key, destination, legs) : planner.RouteTo(origin, key, legs);
+            }
+        }
+        else
+        {
+            var search = trips.VisitSearchOf(trip);
+            routed = origin.Segment == search.Root.Segment
+                ? planner.RouteTo(origin, search, legs)
+                : planner.RouteTo(origin, scratch.Tree.SearchUntil(planner.Cache.Model, search, origin.Segment, scratch.Heap), legs);
+        }
+        return routed;
     }
 }

@@ -152,7 +152,8 @@ public sealed class TripMaker
         double previousEnd = 0;
         foreach (var activity in plan)
         {
-            if (current.Kind != AnchorKind.Home && activity.StartSeconds - previousEnd >= gapSeconds)
+            // A long gap, or a dog walk (the dog is at home), sends the resident home in between.
+            if (current.Kind != AnchorKind.Home && (activity.StartSeconds - previousEnd >= gapSeconds || activity.Kind == ActivityKind.DogWalk))
             {
                 AddTrip(current, Anchor.Home, transitTour ? TravelModes.Walk : tourMode, previousEnd, 0, StayKind.Unobserved, false, ActivityKind.Visit);
                 current = Anchor.Home;
