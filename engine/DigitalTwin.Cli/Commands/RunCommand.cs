@@ -72,10 +72,14 @@ public static class RunCommand
             $"map: {neighbourhood.Network.SegmentCount} street segments, {neighbourhood.Places.Count} places, {neighbourhood.Homes.TotalDwellings} dwellings ({clock.Elapsed.TotalSeconds:0.0} s)"));
         terminal.Out.WriteLine(string.Create(c,
             $"people: {world.Residents.Count} residents in {world.Residents.HouseholdCount} households ({scenario.Population.Describe()})"));
+        foreach (var effect in world.Effects)
+        {
+            terminal.Out.WriteLine($"intervention {effect.Type}: {effect.Summary}{(effect.Note.Length > 0 ? $" ({effect.Note})" : string.Empty)}");
+        }
         terminal.Out.WriteLine(string.Create(c, $"simulating {runDays} days, seed {runSeed}, {runThreads} thread(s)"));
 
         var simulationClock = Stopwatch.StartNew();
-        var simulator = new Simulator(neighbourhood, world.Residents, scenario.Parameters, runSeed, runThreads, runDays);
+        var simulator = new Simulator(neighbourhood, world.Residents, world.Parameters, runSeed, runThreads, runDays);
         var progress = new DayReporter(terminal, simulationClock);
         var result = simulator.Run(runDays, progress);
         double simulationSeconds = simulationClock.Elapsed.TotalSeconds;

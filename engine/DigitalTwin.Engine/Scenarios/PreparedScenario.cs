@@ -1,14 +1,24 @@
 using System.Security.Cryptography;
+using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Population;
+using DigitalTwin.Engine.Simulation;
 
 namespace DigitalTwin.Engine.Scenarios;
 
 /// <summary>
 /// A scenario with everything a run needs: its map imported (clipped to the scenario's boundary), its street
-/// addresses checked against that map, and its population synthesised into the map's homes.
+/// addresses checked against that map, its interventions applied in order (changing streets, places, homes and
+/// parameters), and its population synthesised into the homes. <see cref="Parameters"/> are the ones to simulate
+/// with: the scenario's, as its interventions changed them.
 /// </summary>
-public sealed record PreparedScenario(Scenario Scenario, Neighbourhood Neighbourhood, ImportReport ImportReport, Residents Residents)
+public sealed record PreparedScenario(
+    Scenario Scenario,
+    Neighbourhood Neighbourhood,
+    ImportReport ImportReport,
+    Residents Residents,
+    SimulationParameters Parameters,
+    IReadOnlyList<InterventionEffect> Effects)
 {
     /// <summary>Loads the map and people of a loaded scenario; every problem comes back as a value.</summary>
     public static InputResult<PreparedScenario> Prepare(Scenario scenario)
@@ -23,18 +33,20 @@ public sealed record PreparedScenario(Scenario Scenario, Neighbourhood Neighbour
         {
             return InputResult<PreparedScenario>.Failure(map.Problems);
         }
-        var neighbourhood = map.Unwrap().Neighbourhood;
-        var addressProblems = ScenarioValidator.ValidateAgainstMap(scenario, neighbourhood);
+        var baseline = map.Unwrap().Neighbourhood;
+        var addressProblems = ScenarioValidator.ValidateAgainstMap(scenario, baseline);
         if (addressProblems.Count > 0)
         {
             return InputResult<PreparedScenario>.Failure(addressProblems);
         }
-        var residents = ScenarioPopulation.Synthesise(scenario, neighbourhood.Homes);
+        var applied = InterventionApplier.Apply(baseline, scenario.Parameters, scenario.Interventions);
+        var residents = ScenarioPopulation.Synthesise(scenario, applied.Neighbourhood.Homes, applied.ExtraResidents);
         if (!residents.Succeeded)
         {
             return InputResult<PreparedScenario>.Failure(residents.Problems);
         }
-        return InputResult<PreparedScenario>.Success(new PreparedScenario(scenario, neighbourhood, map.Unwrap().Report, residents.Unwrap()));
+        return InputResult<PreparedScenario>.Success(new PreparedScenario(
+            scenario, applied.Neighbourhood, map.Unwrap().Report, residents.Unwrap(), applied.Parameters, applied.Effects));
     }
 
     /// <summary>

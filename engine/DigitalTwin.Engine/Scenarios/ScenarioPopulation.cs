@@ -31,12 +31,16 @@ public static class ScenarioPopulation
     /// <c>extends</c> chain) or, when there are no homes, the map.
     /// </para>
     /// </summary>
-    public static InputResult<Residents> Synthesise(Scenario scenario, HomeSet homes)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="homes">Where households can live (with any new housing).</param>
+    /// <param name="extraResidents">Residents of new housing that interventions add, on top of the profile's.</param>
+    public static InputResult<Residents> Synthesise(Scenario scenario, HomeSet homes, int extraResidents = 0)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(homes);
         PopulationSpec population = scenario.Population;
-        InputResult<Residents> result = PopulationSynthesiser.Synthesise(population.Profile, homes, scenario.Seed, parameters: scenario.Parameters.Population);
+        int? target = extraResidents > 0 ? population.Profile.Residents + extraResidents : null;
+        InputResult<Residents> result = PopulationSynthesiser.Synthesise(population.Profile, homes, scenario.Seed, target, scenario.Parameters.Population);
         if (result.Succeeded)
         {
             return result;

@@ -1,5 +1,6 @@
 using DigitalTwin.Engine.Encounters;
 using DigitalTwin.Engine.Familiarity;
+using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.Mobility;
 using DigitalTwin.Engine.Planning;
 using DigitalTwin.Engine.Population;
@@ -29,6 +30,9 @@ public sealed record SimulationParameters
 
     /// <summary>How the residents are synthesised; read before the simulation, by the scenario's population step.</summary>
     public PopulationParameters Population { get; init; } = new();
+
+    /// <summary>How interventions ripple beyond the streets they address (traffic moved elsewhere, green edges).</summary>
+    public InterventionParameters Interventions { get; init; } = new();
 
     /// <summary>Residents whose trajectories are kept for replay in the viewer (a sample, not everyone).</summary>
     [NotAParameter("output sampling for the viewer; results do not depend on it")]
