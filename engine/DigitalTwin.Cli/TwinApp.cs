@@ -30,6 +30,7 @@ public static class TwinApp
                 NetworkCommand.Create(terminal, maps),
                 RunCommand.Create(terminal),
                 RenderCommand.Create(terminal),
+                ViewCommand.Create(terminal),
             },
         };
         ParseResult parsed = root.Parse(args);

@@ -85,7 +85,8 @@ public sealed unsafe class MapRenderer : IDisposable
         gl.ClearColor(background.R / 255f, background.G / 255f, background.B / 255f, 1f);
         gl.Clear(ClearBufferMask.ColorBufferBit);
         gl.Enable(EnableCap.Blend);
-        gl.BlendFunc(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha);
+        // Alpha stays 1 where it was (the picture is opaque); colours blend by the source's alpha.
+        gl.BlendFuncSeparate(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha, BlendingFactor.One, BlendingFactor.OneMinusSrcAlpha);
         var (sx, sy, ox, oy) = camera.Transform();
 
         DrawMarkers(_homes, sx, sy, ox, oy, camera, layout.Scale);
@@ -130,6 +131,11 @@ public sealed unsafe class MapRenderer : IDisposable
         fixed (byte* p = bottomUp)
         {
             _gl.ReadPixels(0, 0, (uint)width, (uint)height, PixelFormat.Rgba, PixelType.UnsignedByte, p);
+        }
+        // The picture is opaque whatever the framebuffer kept in its alpha channel (a window's may have none).
+        for (int i = 3; i < bottomUp.Length; i += 4)
+        {
+            bottomUp[i] = 255;
         }
         return RgbaImage.FromBottomUp(width, height, bottomUp);
     }
