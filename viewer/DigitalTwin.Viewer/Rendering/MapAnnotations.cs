@@ -26,7 +26,8 @@ public sealed class MapLayout
         TitleBandHeight = Padding + (BitmapFont.CellHeight * TitleScale) + LineHeight + Padding;
         BarHeight = 12 * Scale;
         LegendBandHeight = Padding + LineHeight + BarHeight + (4 * Scale) + LineHeight + (6 * Scale) + LineHeight + Padding;
-        MapArea = new PixelRectangle(Padding, TitleBandHeight, Math.Max(1, widthPixels - (2 * Padding)), Math.Max(1, heightPixels - TitleBandHeight - LegendBandHeight));
+        // A margin inside the bands, so that the outermost streets (and their width) are not hidden under them.
+        MapArea = new PixelRectangle(Padding, TitleBandHeight + Padding, Math.Max(1, widthPixels - (2 * Padding)), Math.Max(1, heightPixels - TitleBandHeight - LegendBandHeight - (2 * Padding)));
     }
 
     public int Width { get; }
@@ -163,7 +164,8 @@ public static class MapAnnotations
 
     private static void Gradient(MarkerMesh mesh, ColourMap map, PixelRectangle bar, double from, double to)
     {
-        int steps = Math.Max(2, Math.Min(ColourMap.Entries, (int)bar.Width));
+        // Steps at least 3 pixels wide, so that the last step (the top colour) is clearly visible at the bar's end.
+        int steps = Math.Max(2, Math.Min(ColourMap.Entries, (int)bar.Width / 3));
         float step = bar.Width / steps;
         for (int i = 0; i < steps; i++)
         {
