@@ -119,7 +119,9 @@ public static class MapAnnotations
         float top = layout.Height - layout.LegendBandHeight + pad;
         var map = scene.ColourMap;
         var scale = scene.Scale;
-        string unit = MapVocabulary.Unit(scene.Measure) + (scene.ShowDifference ? ", run minus baseline" : string.Empty)
+        // A period's map counts only that part of the day: the unit says so, or "per day" would mislead.
+        string when = scene.Period == PeriodFilter.WholeDay ? string.Empty : " - counted in the " + MapVocabulary.Describe(scene.Period) + " only";
+        string unit = MapVocabulary.Unit(scene.Measure) + when + (scene.ShowDifference ? ", run minus baseline" : string.Empty)
             + (scene.ShowDifference ? " (colours on a log scale)" : " (log scale)");
         mesh.Text(pad, top, unit, s, Text);
         float barTop = top + layout.LineHeight;
