@@ -29,6 +29,8 @@ public static class TwinApp
                 ValidateCommand.Create(terminal, maps),
                 NetworkCommand.Create(terminal, maps),
                 RunCommand.Create(terminal),
+                RenderCommand.Create(terminal),
+                ViewCommand.Create(terminal),
             },
         };
         ParseResult parsed = root.Parse(args);

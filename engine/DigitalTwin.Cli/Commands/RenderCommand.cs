@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DigitalTwin.Engine;
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Viewer.Maps;
+using DigitalTwin.Viewer.Rendering;
+
+namespace DigitalTwin.Cli.Commands;
+
+/// <summary><c>twin render &lt;run&gt;</c>: draws a run's heatmap (or its difference from a baseline) into a PNG, without a display.</summary>
+public static class RenderCommand
+{
+    public const int MinimumSidePixels = 200;
+
+    public static Command Create(Terminal terminal)
+    {
+        var runArgument = new Argument<string>("run") { Description = "A run folder (from `twin run`) or its run.msgpack" };
+        var baseline = new Option<string?>("--baseline") { Description = "Another run of the same map: draw this run minus the baseline", HelpName = "RUN" };
+        var measure = new Option<string>("--measure") { Description = "One of: " + string.Join(", ", MapVocabulary.MeasureNames), DefaultValueFactory = _ => "encounters" };
+        var period = new Option<string>("--period") { Description = "One of: " + string.Join(", ", MapVocabulary.PeriodNames), DefaultValueFactory = _ => "day" };
+        var width = new Option<int>("--width") { Description = "Picture width in pixels", DefaultValueFactory = _ => 1920 };
+        var height = new Option<int>("--height") { Description = "Picture height in pixels", DefaultValueFactory = _ => 1080 };
+        var output = new Option<string>("--out") { Description = "The PNG file to write", HelpName = "FILE.png", Required = true };
+        var command = new Command("render", "Draw a run's street heatmap (or a difference from a baseline) into a PNG; no display needed")
+        {
+            runArgument, baseline, measure, period, width, height, output,
+        };
+        command.SetAction(parse => Execute(
+            terminal,
+            parse.GetValue(runArgument)!,
+            parse.GetValue(baseline),
+            parse.GetValue(measure)!,
+            parse.GetValue(period)!,
+            parse.GetValue(width),
+            parse.GetValue(height),
+            parse.GetValue(output)!));
+        return command;
+    }
+
+    internal static int Execute(Terminal terminal, string runPath, string? baselinePath, string measureName, string periodName, int width, int height, string outputPath)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (!MapVocabulary.TryParseMeasure(measureName, out var measure))
+        {
+            terminal.Error.WriteLine($"error: --measure: '{measureName}' is not a measure; use one of: {string.Join(", ", MapVocabulary.MeasureNames)}");
+            return TwinApp.UserError;
+        }
+        if (!MapVocabulary.TryParsePeriod(periodName, out var period))
+        {
+            terminal.Error.WriteLine($"error: --period: '{periodName}' is not a period; use one of: {string.Join(", ", MapVocabulary.PeriodNames)}");
+            return TwinApp.UserError;
+        }
+        foreach (var (name, value) in new[] { ("--width", width), ("--height", height) })
+        {
+            if (value is < MinimumSidePixels or > OffscreenMapRenderer.MaximumSidePixels)
+            {
+                terminal.Error.WriteLine(string.Create(c, $"error: {name}: {value} is outside {MinimumSidePixels}-{OffscreenMapRenderer.MaximumSidePixels} pixels"));
+                return TwinApp.UserError;
+            }
+        }
+        if (!outputPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            terminal.Error.WriteLine($"error: --out: '{outputPath}' should end in .png");
+            return TwinApp.UserError;
+        }
+        var run = ReadRun(terminal, runPath);
+        if (run is null)
+        {
+            return TwinApp.UserError;
+        }
+        RunFile? baseline = null;
+        if (baselinePath is not null)
+        {
+            baseline = ReadRun(terminal, baselinePath);
+            if (baseline is null)
+            {
+                return TwinApp.UserError;
+            }
+            if (!SegmentValues.SameNetwork(run, baseline))
+            {
+                terminal.Error.WriteLine($"error: {baselinePath}: the baseline's street network differs from the run's (a difference needs the same map, clipped the same way)");
+                return TwinApp.UserError;
+            }
+        }
+        var clock = Stopwatch.StartNew();
+        using var renderer = OffscreenMapRenderer.TryCreate(out string reason);
+        if (renderer is null)
+        {
+            terminal.Error.WriteLine($"error: cannot draw offscreen: {reason}");
+            return TwinApp.UserError;
+        }
+        var scene = new MapScene(run, baseline) { Measure = measure, Period = period };
+        var picture = renderer.Render(scene, width, height);
+        double renderMilliseconds = clock.Elapsed.TotalMilliseconds;
+        var problems = AtomicFile.Write(outputPath, stream => PngWriter.Write(stream, picture.Image)).Problems;
+        if (problems.Count > 0)
+        {
+            terminal.WriteProblems(problems);
+            return TwinApp.UserError;
+        }
+        terminal.Out.WriteLine(string.Create(c,
+            $"wrote {outputPath} ({width}x{height}, {MapVocabulary.CommandName(measure)}, {MapVocabulary.CommandName(period)}{(baseline is null ? string.Empty : ", difference from baseline")}; drawn in {renderMilliseconds:0} ms, {clock.Elapsed.TotalMilliseconds:0} ms with the PNG)"));
+        return TwinApp.Success;
+    }
+
+    /// <summary>Reads a run from a folder (its run.msgpack) or a file; prints the problem and returns null when it cannot.</summary>
+    internal static RunFile? ReadRun(Terminal terminal, string path)
+    {
+        string file = Directory.Exists(path) ? Path.Combine(path, RunWriter.RunFileName) : path;
+        var read = RunFile.Read(file);
+        if (!read.Succeeded)
+        {
+            terminal.WriteProblems(read.Problems);
+            return null;
+        }
+        return read.Unwrap();
+    }
+}

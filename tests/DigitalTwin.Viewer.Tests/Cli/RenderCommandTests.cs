@@ -1,0 +1,63 @@
+using DigitalTwin.Cli;
+
+namespace DigitalTwin.Viewer.Tests.Cli;
+
+/// <summary>The render and view commands (they live in the CLI but are the viewer's way in).</summary>
+public class RenderCommandTests
+{
+    private static (int Code, string Out, string Error) Twin(params string[] args) => Twin(_ => null, args);
+
+    private static (int Code, string Out, string Error) Twin(Func<string, string?> environment, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = TwinApp.Run(args, new Terminal(output, error, environment), null);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Render_writes_a_png_of_the_requested_size()
+    {
+        string folder = SyntheticRuns.WriteToFolder(SyntheticRuns.ThreePaths());
+        string png = Path.Combine(folder, "map.png");
+        var (code, output, error) = Twin("render", folder, "--measure", "nods", "--period", "morning", "--width", "400", "--height", "300", "--out", png);
+        Assert.True(code == TwinApp.Success, error);
+        Assert.Contains("wrote", output, StringComparison.Ordinal);
+        var image = PngReader.Read(png);
+        Assert.Equal((400, 300), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public void An_unknown_measure_is_refused_with_the_allowed_names()
+    {
+        var (code, _, error) = Twin("render", "nowhere", "--measure", "hugs", "--out", "x.png");
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("passages, encounters, nods, new-familiar-pairs", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_period_is_refused_with_the_allowed_names()
+    {
+        var (code, _, error) = Twin("render", "nowhere", "--period", "lunch", "--out", "x.png");
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("day, morning, afternoon, evening, night", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_run_is_a_user_error()
+    {
+        var (code, _, error) = Twin("render", Path.Combine(Path.GetTempPath(), "no-such-run-folder"), "--out", "x.png");
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("run file not found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void View_without_a_display_says_so_and_points_to_render()
+    {
+        string folder = SyntheticRuns.WriteToFolder(SyntheticRuns.ThreePaths());
+        var (code, _, error) = Twin("view", folder);
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("no display", error, StringComparison.Ordinal);
+        Assert.Contains("twin render", error, StringComparison.Ordinal);
+    }
+}

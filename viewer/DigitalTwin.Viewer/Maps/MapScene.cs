@@ -1,0 +1,108 @@
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Viewer.Rendering;
+
+namespace DigitalTwin.Viewer.Maps;
+
+/// <summary>
+/// What the map shows, apart from how it is drawn: the run (and a baseline for differences), the chosen measure and
+/// period, each street's value, the scale, and the colour of each street. The renderer reads it; nothing here
+/// touches OpenGL.
+/// </summary>
+public sealed class MapScene
+{
+    private Measure _measure;
+    private PeriodFilter _period;
+    private bool _difference;
+
+    public MapScene(RunFile run, RunFile? baseline = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (baseline is not null && !SegmentValues.SameNetwork(run, baseline))
+        {
+            throw new ArgumentException("the baseline run has a different street network from the run", nameof(baseline));
+        }
+        Run = run;
+        Baseline = baseline;
+        Geometry = new MapGeometry(run);
+        _difference = baseline is not null;
+        Update();
+    }
+
+    public RunFile Run { get; }
+
+    public RunFile? Baseline { get; }
+
+    public MapGeometry Geometry { get; }
+
+    public Measure Measure
+    {
+        get => _measure;
+        set
+        {
+            _measure = value;
+            Update();
+        }
+    }
+
+    public PeriodFilter Period
+    {
+        get => _period;
+        set
+        {
+            _period = value;
+            Update();
+        }
+    }
+
+    /// <summary>Whether the map shows run minus baseline (only possible with a baseline).</summary>
+    public bool ShowDifference
+    {
+        get => _difference;
+        set
+        {
+            _difference = value && Baseline is not null;
+            Update();
+        }
+    }
+
+    /// <summary>Each street's value in the measure's unit (a difference when <see cref="ShowDifference"/>).</summary>
+    public float[] Values { get; private set; } = [];
+
+    public HeatScale Scale { get; private set; } = HeatScale.ForValues([]);
+
+    public ColourMap ColourMap => _difference ? ColourMap.Diverging : ColourMap.Viridis;
+
+    public Rgba[] SegmentColours { get; private set; } = [];
+
+    /// <summary>Segments in drawing order: quiet first, so where streets overlap at junctions the busier one shows.</summary>
+    public int[] DrawOrder { get; private set; } = [];
+
+    /// <summary>Changes whenever the colours or order change, so the renderer knows when to upload them again.</summary>
+    public int Version { get; private set; }
+
+    private void Update()
+    {
+        Values = _difference
+            ? SegmentValues.Difference(Run, Baseline!, _measure, _period)
+            : SegmentValues.Compute(Run, _measure, _period);
+        Scale = _difference ? HeatScale.ForDifferences(Values) : HeatScale.ForValues(Values);
+        var map = ColourMap;
+        var colours = new Rgba[Values.Length];
+        var keys = new float[Values.Length];
+        for (int s = 0; s < Values.Length; s++)
+        {
+            colours[s] = map.At(Scale.Position(Values[s]));
+            keys[s] = _difference ? Math.Abs(Values[s]) : Values[s];
+        }
+        var order = new int[Values.Length];
+        for (int s = 0; s < order.Length; s++)
+        {
+            order[s] = s;
+        }
+        // Stable order for equal keys (by segment index) so the picture does not depend on the sort's whims.
+        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        SegmentColours = colours;
+        DrawOrder = order;
+        Version++;
+    }
+}

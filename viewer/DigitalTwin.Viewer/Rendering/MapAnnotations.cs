@@ -1,0 +1,253 @@
+using System.Globalization;
+using DigitalTwin.Viewer.Maps;
+
+namespace DigitalTwin.Viewer.Rendering;
+
+/// <summary>A rectangle in image pixels, top-left origin.</summary>
+public readonly record struct PixelRectangle(float X, float Y, float Width, float Height)
+{
+    public (int X, int Y) Centre => ((int)(X + (Width / 2)), (int)(Y + (Height / 2)));
+}
+
+/// <summary>
+/// Where things go in a picture of a given size: a title band on top, a legend band at the bottom, the map between.
+/// Sizes follow a user-interface scale (1 up to 540 pixels of height, 2 at 1080, ...), so text stays readable.
+/// </summary>
+public sealed class MapLayout
+{
+    public MapLayout(int widthPixels, int heightPixels)
+    {
+        Width = widthPixels;
+        Height = heightPixels;
+        Scale = Math.Max(1, (int)Math.Round(heightPixels / 540.0));
+        TitleScale = Scale + 1;
+        Padding = 10 * Scale;
+        LineHeight = BitmapFont.CellHeight * Scale;
+        TitleBandHeight = Padding + (BitmapFont.CellHeight * TitleScale) + LineHeight + Padding;
+        BarHeight = 12 * Scale;
+        LegendBandHeight = Padding + LineHeight + BarHeight + (4 * Scale) + LineHeight + (6 * Scale) + LineHeight + Padding;
+        // A margin inside the bands, so that the outermost streets (and their width) are not hidden under them.
+        MapArea = new PixelRectangle(Padding, TitleBandHeight + Padding, Math.Max(1, widthPixels - (2 * Padding)), Math.Max(1, heightPixels - TitleBandHeight - LegendBandHeight - (2 * Padding)));
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public int Scale { get; }
+
+    public int TitleScale { get; }
+
+    public int Padding { get; }
+
+    public int LineHeight { get; }
+
+    public int TitleBandHeight { get; }
+
+    public int LegendBandHeight { get; }
+
+    public int BarHeight { get; }
+
+    public PixelRectangle MapArea { get; }
+}
+
+/// <summary>Where the legend's parts were drawn (tests look there).</summary>
+public readonly record struct LegendPlacement(PixelRectangle NoneSwatch, PixelRectangle Bar);
+
+/// <summary>
+/// Title, scenario name, legend with units, symbol key, scale bar and north arrow, drawn into the picture with the
+/// bitmap font, so a PNG explains itself when it lands in a report or on a table at a residents' evening.
+/// </summary>
+public static class MapAnnotations
+{
+    public static Rgba Background { get; } = new(22, 24, 29);
+
+    public static Rgba Text { get; } = new(235, 235, 235);
+
+    public static Rgba QuietText { get; } = new(165, 170, 180);
+
+    public static Rgba Panel { get; } = new(22, 24, 29, 215);
+
+    /// <summary>Preferred length of the scale bar in pixels at scale 1; the bar takes the nearest round distance below.</summary>
+    private const float ScaleBarTargetPixels = 120;
+
+    public static LegendPlacement Build(MarkerMesh mesh, MapScene scene, MapCamera camera, MapLayout layout, IReadOnlyList<string>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(mesh);
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(camera);
+        ArgumentNullException.ThrowIfNull(layout);
+        int s = layout.Scale;
+        float pad = layout.Padding;
+
+        // Bands behind title and legend, so the map can be panned under them in the window and text stays legible.
+        mesh.ScreenRectangle(0, 0, layout.Width, layout.TitleBandHeight, Background);
+        mesh.ScreenRectangle(0, layout.Height - layout.LegendBandHeight, layout.Width, layout.LegendBandHeight, Background);
+
+        string title = scene.ShowDifference ? "Change in " + Lowercase(MapVocabulary.Title(scene.Measure)) : MapVocabulary.Title(scene.Measure);
+        mesh.Text(pad, pad, title, layout.TitleScale, Text);
+        mesh.Text(pad, pad + (BitmapFont.CellHeight * layout.TitleScale), Subtitle(scene), s, QuietText);
+
+        NorthArrow(mesh, layout);
+        var placement = Legend(mesh, scene, layout);
+        ScaleBar(mesh, camera, layout);
+        if (notes is { Count: > 0 })
+        {
+            Notes(mesh, layout, notes);
+        }
+        return placement;
+    }
+
+    private static string Subtitle(MapScene scene)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string days = scene.Run.Days == 1 ? "1 simulated day" : string.Create(c, $"average of {scene.Run.Days} simulated days");
+        string who = scene.ShowDifference
+            ? $"{Name(scene.Run.ScenarioName)} compared with {Name(scene.Baseline!.ScenarioName)}"
+            : Name(scene.Run.ScenarioName);
+        return $"{who}  -  {MapVocabulary.Describe(scene.Period)}  -  {days}";
+    }
+
+    private static string Name(string scenario) => string.IsNullOrWhiteSpace(scenario) ? "unnamed scenario" : scenario;
+
+    private static string Lowercase(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    private static LegendPlacement Legend(MarkerMesh mesh, MapScene scene, MapLayout layout)
+    {
+        int s = layout.Scale;
+        float pad = layout.Padding;
+        float top = layout.Height - layout.LegendBandHeight + pad;
+        var map = scene.ColourMap;
+        var scale = scene.Scale;
+        // A period's map counts only that part of the day: the unit says so, or "per day" would mislead.
+        string when = scene.Period == PeriodFilter.WholeDay ? string.Empty : " - counted in the " + MapVocabulary.Describe(scene.Period) + " only";
+        string unit = MapVocabulary.Unit(scene.Measure) + when + (scene.ShowDifference ? ", run minus baseline" : string.Empty)
+            + (scene.ShowDifference ? " (colours on a log scale)" : " (log scale)");
+        mesh.Text(pad, top, unit, s, Text);
+        float barTop = top + layout.LineHeight;
+        float barWidth = Math.Min(420 * s, (layout.Width / 2f) - (2 * pad));
+        float labelsTop = barTop + layout.BarHeight + (4 * s);
+        PixelRectangle none;
+        PixelRectangle bar;
+        if (scene.ShowDifference)
+        {
+            none = default;
+            bar = new PixelRectangle(pad, barTop, barWidth, layout.BarHeight);
+            Gradient(mesh, map, bar, 0, 1);
+            string left = "-" + HeatScale.Format(scale.Upper) + " (fewer)";
+            string right = "+" + HeatScale.Format(scale.Upper) + " (more)";
+            mesh.Text(bar.X, labelsTop, left, s, Text);
+            string centre = "no change";
+            mesh.Text(bar.X + (bar.Width / 2) - (BitmapFont.MeasureWidth(centre, s) / 2f), labelsTop, centre, s, Text);
+            mesh.Text(bar.X + bar.Width - BitmapFont.MeasureWidth(right, s), labelsTop, right, s, Text);
+            // A tick at zero, so "no change" points at its colour.
+            mesh.ScreenRectangle(bar.X + (bar.Width / 2) - (s / 2f), barTop - (2 * s), s, layout.BarHeight + (4 * s), Text);
+        }
+        else
+        {
+            // "None" gets a swatch of its own: the bottom colour means nobody at all, not "a few".
+            float swatch = layout.BarHeight * 2;
+            none = new PixelRectangle(pad, barTop, swatch, layout.BarHeight);
+            mesh.ScreenRectangle(none.X, none.Y, none.Width, none.Height, map.Bottom);
+            mesh.Text(none.X, labelsTop, "none", s, Text);
+            float barLeft = pad + swatch + BitmapFont.MeasureWidth("none", s) - swatch + (14 * s);
+            bar = new PixelRectangle(barLeft, barTop, barWidth - (barLeft - pad), layout.BarHeight);
+            Gradient(mesh, map, bar, HeatScale.FirstNonZeroPosition, 1);
+            string low = HeatScale.Format(scale.Lower);
+            string mid = HeatScale.Format(scale.ValueAt((1 + HeatScale.FirstNonZeroPosition) / 2));
+            string high = HeatScale.Format(scale.Upper) + " or more";
+            mesh.Text(bar.X, labelsTop, low, s, Text);
+            mesh.Text(bar.X + (bar.Width / 2) - (BitmapFont.MeasureWidth(mid, s) / 2f), labelsTop, mid, s, Text);
+            mesh.Text(bar.X + bar.Width - BitmapFont.MeasureWidth(high, s), labelsTop, high, s, Text);
+        }
+        SymbolKey(mesh, layout, labelsTop + layout.LineHeight + (6 * s));
+        return new LegendPlacement(none, bar);
+    }
+
+    private static void Gradient(MarkerMesh mesh, ColourMap map, PixelRectangle bar, double from, double to)
+    {
+        // Steps at least 3 pixels wide, so that the last step (the top colour) is clearly visible at the bar's end.
+        int steps = Math.Max(2, Math.Min(ColourMap.Entries, (int)bar.Width / 3));
+        float step = bar.Width / steps;
+        for (int i = 0; i < steps; i++)
+        {
+            double t = from + ((to - from) * i / (steps - 1));
+            mesh.ScreenRectangle(bar.X + (i * step), bar.Y, step + 0.5f, bar.Height, map.At(t));
+        }
+    }
+
+    private static void SymbolKey(MarkerMesh mesh, MapLayout layout, float top)
+    {
+        int s = layout.Scale;
+        float x = layout.Padding;
+        float middle = top + (BitmapFont.GlyphHeight * s / 2f);
+        mesh.Disc(0, 0, x + (4 * s), middle, (MapGeometry.PlaceRadiusPixels + 1) * s, MapGeometry.PlaceOutline);
+        mesh.Disc(0, 0, x + (4 * s), middle, MapGeometry.PlaceRadiusPixels * s, MapGeometry.PlaceColour);
+        x += 12 * s;
+        x += mesh.Text(x, top, "shop, cafe, school or other place", s, Text) + (16 * s);
+        float bench = MapGeometry.BenchSizePixels * s;
+        mesh.ScreenRectangle(x, middle - (bench / 2), bench, bench, MapGeometry.BenchColour);
+        x += bench + (6 * s);
+        x += mesh.Text(x, top, "bench", s, Text) + (16 * s);
+        float home = Math.Max(2, MapGeometry.HomeSizePixels * s);
+        mesh.ScreenRectangle(x, middle - (home / 2), home, home, MapGeometry.HomeColour);
+        x += home + (6 * s);
+        x += mesh.Text(x, top, "home", s, Text) + (16 * s);
+        mesh.Text(x, top, "street width: carriageway grey, pavements coloured (zoom in)", s, QuietText);
+    }
+
+    private static void ScaleBar(MarkerMesh mesh, MapCamera camera, MapLayout layout)
+    {
+        int s = layout.Scale;
+        double targetMetres = ScaleBarTargetPixels * s / camera.PixelsPerMetre;
+        double nice = NiceBelow(targetMetres);
+        float length = (float)(nice * camera.PixelsPerMetre);
+        float right = layout.Width - layout.Padding;
+        float y = layout.Height - layout.Padding - (4 * s);
+        float left = right - length;
+        mesh.ScreenRectangle(left, y - (2 * s), length, 2 * s, Text);
+        mesh.ScreenRectangle(left, y - (8 * s), 2 * s, 8 * s, Text);
+        mesh.ScreenRectangle(right - (2 * s), y - (8 * s), 2 * s, 8 * s, Text);
+        string label = nice >= 1000 ? HeatScale.Format(nice / 1000) + " km" : HeatScale.Format(nice) + " m";
+        mesh.Text(right - BitmapFont.MeasureWidth(label, s), y - (8 * s) - layout.LineHeight, label, s, Text);
+    }
+
+    /// <summary>The largest of 1, 2, 5 times a power of ten not above the value.</summary>
+    internal static double NiceBelow(double value)
+    {
+        if (value <= 0 || !double.IsFinite(value))
+        {
+            return 1;
+        }
+        double power = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        double mantissa = value / power;
+        return (mantissa >= 5 ? 5 : mantissa >= 2 ? 2 : 1) * power;
+    }
+
+    private static void NorthArrow(MarkerMesh mesh, MapLayout layout)
+    {
+        int s = layout.Scale;
+        float x = layout.Width - layout.Padding - (10 * s);
+        float top = layout.Padding;
+        float height = layout.TitleBandHeight - (2 * layout.Padding) - layout.LineHeight;
+        // Up is north: the map is drawn in a local projection with y to the north and never rotated.
+        mesh.Triangle(0, 0, (x, top), (x - (7 * s), top + height), (x, top + (height * 0.75f)), Text);
+        mesh.Triangle(0, 0, (x, top), (x + (7 * s), top + height), (x, top + (height * 0.75f)), QuietText);
+        mesh.Text(x - (BitmapFont.GlyphWidth * s / 2f), top + height + (2 * s), "N", s, Text);
+    }
+
+    private static void Notes(MarkerMesh mesh, MapLayout layout, IReadOnlyList<string> notes)
+    {
+        int s = layout.Scale;
+        int longest = notes.Max(n => n.Length);
+        float width = (longest * BitmapFont.CellWidth * s) + (2 * layout.Padding);
+        float height = (notes.Count * layout.LineHeight) + (2 * layout.Padding);
+        float x = layout.Width - layout.Padding - width;
+        float y = layout.TitleBandHeight + layout.Padding;
+        mesh.ScreenRectangle(x, y, width, height, Panel);
+        for (int i = 0; i < notes.Count; i++)
+        {
+            mesh.Text(x + layout.Padding, y + layout.Padding + (i * layout.LineHeight), notes[i], s, i == 0 ? Text : QuietText);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Places;
+using DigitalTwin.Viewer.Maps;
+
+namespace DigitalTwin.Viewer.Rendering;
+
+/// <summary>
+/// The map's fixed geometry, built once per network on the CPU: every straight piece of every street as a quad
+/// whose corners the vertex shader pushes out to the street's width (so widths stay in metres at any zoom), and
+/// the homes and places as symbols. Colours live apart, so a new measure only rewrites those.
+/// </summary>
+public sealed class MapGeometry
+{
+    /// <summary>Floats per street vertex: piece start (x, y), piece end (x, y), corner (along, side), widths (outer, carriageway).</summary>
+    public const int StreetVertexFloats = 8;
+
+    public const int VerticesPerPiece = 4;
+
+    public const int IndicesPerPiece = 6;
+
+    public MapGeometry(RunFile run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Run = run;
+        int segments = run.SegmentCount;
+        SegmentFirstPiece = new int[segments + 1];
+        int pieces = 0;
+        for (int s = 0; s < segments; s++)
+        {
+            SegmentFirstPiece[s] = pieces;
+            pieces += Math.Max(0, run.SegmentGeometryStart[s + 1] - run.SegmentGeometryStart[s] - 1);
+        }
+        SegmentFirstPiece[segments] = pieces;
+        StreetVertices = new float[pieces * VerticesPerPiece * StreetVertexFloats];
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        int v = 0;
+        for (int s = 0; s < segments; s++)
+        {
+            var (outer, carriageway) = StreetWidths.Of(run, s);
+            for (int k = run.SegmentGeometryStart[s]; k < run.SegmentGeometryStart[s + 1] - 1; k++)
+            {
+                float ax = run.GeometryX[k], ay = run.GeometryY[k], bx = run.GeometryX[k + 1], by = run.GeometryY[k + 1];
+                minX = Math.Min(minX, Math.Min(ax, bx));
+                maxX = Math.Max(maxX, Math.Max(ax, bx));
+                minY = Math.Min(minY, Math.Min(ay, by));
+                maxY = Math.Max(maxY, Math.Max(ay, by));
+                // Corners: (along 0, side -1), (0, +1), (1, +1), (1, -1).
+                for (int corner = 0; corner < VerticesPerPiece; corner++)
+                {
+                    float along = corner >= 2 ? 1 : 0;
+                    float side = corner is 1 or 2 ? 1 : -1;
+                    StreetVertices[v++] = ax;
+                    StreetVertices[v++] = ay;
+                    StreetVertices[v++] = bx;
+                    StreetVertices[v++] = by;
+                    StreetVertices[v++] = along;
+                    StreetVertices[v++] = side;
+                    StreetVertices[v++] = outer;
+                    StreetVertices[v++] = carriageway;
+                }
+            }
+        }
+        Bounds = pieces == 0 ? new Bounds(-100, -100, 100, 100) : new Bounds(minX, minY, maxX, maxY);
+        BuildSymbols(run);
+    }
+
+    public RunFile Run { get; }
+
+    public float[] StreetVertices { get; }
+
+    /// <summary>Pieces of segment s are SegmentFirstPiece[s] up to SegmentFirstPiece[s + 1].</summary>
+    public int[] SegmentFirstPiece { get; }
+
+    public int PieceCount => SegmentFirstPiece[^1];
+
+    public Bounds Bounds { get; }
+
+    /// <summary>Homes and places, anchored in the world, drawn at a fixed pixel size.</summary>
+    public MarkerMesh Homes { get; } = new();
+
+    public MarkerMesh Places { get; } = new();
+
+    /// <summary>Faint, so the streets stay the subject: homes only say where people live.</summary>
+    public static Rgba HomeColour { get; } = new(92, 96, 108);
+
+    public static Rgba PlaceColour { get; } = new(225, 225, 225);
+
+    public static Rgba PlaceOutline { get; } = new(20, 22, 26);
+
+    public static Rgba BenchColour { get; } = new(120, 220, 255);
+
+    /// <summary>Symbol sizes in pixels at a user-interface scale of 1.</summary>
+    public const float HomeSizePixels = 1.5f;
+
+    public const float PlaceRadiusPixels = 2.5f;
+
+    public const float BenchSizePixels = 5f;
+
+    private void BuildSymbols(RunFile run)
+    {
+        for (int h = 0; h < run.HomeX.Length; h++)
+        {
+            Homes.Rectangle(run.HomeX[h], run.HomeY[h], -HomeSizePixels / 2, -HomeSizePixels / 2, HomeSizePixels, HomeSizePixels, HomeColour);
+        }
+        for (int p = 0; p < run.PlaceCount; p++)
+        {
+            float x = run.PlaceX[p], y = run.PlaceY[p];
+            if ((PlaceKind)run.PlaceKind[p] == PlaceKind.Bench)
+            {
+                float half = BenchSizePixels / 2;
+                Places.Rectangle(x, y, -half - 1, -half - 1, BenchSizePixels + 2, BenchSizePixels + 2, PlaceOutline);
+                Places.Rectangle(x, y, -half, -half, BenchSizePixels, BenchSizePixels, BenchColour);
+            }
+            else
+            {
+                Places.Disc(x, y, 0, 0, PlaceRadiusPixels + 1, PlaceOutline);
+                Places.Disc(x, y, 0, 0, PlaceRadiusPixels, PlaceColour);
+            }
+        }
+    }
+
+    /// <summary>The segment nearest a world point and its distance in metres (-1 when there are no streets).</summary>
+    public (int Segment, double DistanceMetres) NearestSegment(double x, double y)
+    {
+        int best = -1;
+        double bestDistance = double.MaxValue;
+        for (int s = 0; s < Run.SegmentCount; s++)
+        {
+            for (int k = Run.SegmentGeometryStart[s]; k < Run.SegmentGeometryStart[s + 1] - 1; k++)
+            {
+                double d = DistanceToPiece(x, y, Run.GeometryX[k], Run.GeometryY[k], Run.GeometryX[k + 1], Run.GeometryY[k + 1]);
+                if (d < bestDistance)
+                {
+                    bestDistance = d;
+                    best = s;
+                }
+            }
+        }
+        return (best, best < 0 ? -1 : bestDistance);
+    }
+
+    /// <summary>A point at a distance along a segment's polyline (for replay dots).</summary>
+    public (float X, float Y) PointAlong(int segment, double offsetMetres)
+    {
+        int first = Run.SegmentGeometryStart[segment], last = Run.SegmentGeometryStart[segment + 1] - 1;
+        double remaining = Math.Max(0, offsetMetres);
+        for (int k = first; k < last; k++)
+        {
+            double dx = Run.GeometryX[k + 1] - Run.GeometryX[k], dy = Run.GeometryY[k + 1] - Run.GeometryY[k];
+            double length = Math.Sqrt((dx * dx) + (dy * dy));
+            if (remaining <= length || k == last - 1)
+            {
+                double f = length > 0 ? Math.Min(1, remaining / length) : 0;
+                return ((float)(Run.GeometryX[k] + (f * dx)), (float)(Run.GeometryY[k] + (f * dy)));
+            }
+            remaining -= length;
+        }
+        return (Run.GeometryX[first], Run.GeometryY[first]);
+    }
+
+    private static double DistanceToPiece(double px, double py, double ax, double ay, double bx, double by)
+    {
+        double dx = bx - ax, dy = by - ay;
+        double lengthSquared = (dx * dx) + (dy * dy);
+        double t = lengthSquared > 0 ? Math.Clamp((((px - ax) * dx) + ((py - ay) * dy)) / lengthSquared, 0, 1) : 0;
+        double cx = ax + (t * dx) - px, cy = ay + (t * dy) - py;
+        return Math.Sqrt((cx * cx) + (cy * cy));
+    }
+}
+
+/// <summary>How wide a street is drawn: the carriageway (by highway type) plus the pavements the run file records.</summary>
+public static class StreetWidths
+{
+    /// <summary>
+    /// Carriageway widths in metres by highway type: typical Dutch cross-sections (CROW ASVV: a residential street
+    /// 4.5-5.5 m, a distributor road 6-7 m with more for trunk roads). Paths and pedestrian streets have none.
+    /// </summary>
+    public static float CarriagewayMetres(HighwayKind kind) => kind switch
+    {
+        HighwayKind.Motorway => 10f,
+        HighwayKind.Trunk => 8f,
+        HighwayKind.Primary => 7f,
+        HighwayKind.Secondary => 6.5f,
+        HighwayKind.Tertiary => 6f,
+        HighwayKind.Unclassified or HighwayKind.Residential => 5f,
+        HighwayKind.LivingStreet => 4f,
+        HighwayKind.Service or HighwayKind.Track => 3.5f,
+        HighwayKind.Cycleway => 2.5f,
+        _ => 0f,
+    };
+
+    /// <summary>The narrowest walking width drawn, in metres, so that a path with no recorded width still shows.</summary>
+    public const float MinimumPavementMetres = 1.5f;
+
+    /// <summary>Outer width (carriageway plus both pavements, or the path's own width) and the carriageway within it.</summary>
+    public static (float OuterMetres, float CarriagewayMetres) Of(RunFile run, int segment)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var kind = segment < run.Highway.Length ? (HighwayKind)run.Highway[segment] : HighwayKind.Other;
+        float carriageway = CarriagewayMetres(kind);
+        float pavement = segment < run.PavementWidthMetres.Length ? run.PavementWidthMetres[segment] : 0;
+        return (carriageway + Math.Max(pavement, MinimumPavementMetres), carriageway);
+    }
+}
