@@ -1,7 +1,8 @@
 namespace DigitalTwin.Engine.Outcomes;
 
 /// <summary>One outcome's change for one set of residents: everyone (Trait and Group "all") or one group of a trait.</summary>
-public sealed record OutcomeChange(string Trait, string Group, string Outcome, PairedDifference Change)
+/// <param name="Residents">Residents in the set, averaged over the baseline's replications (the population depends on the seed).</param>
+public sealed record OutcomeChange(string Trait, string Group, string Outcome, double Residents, PairedDifference Change)
 {
     public const string All = "all";
 }
@@ -129,6 +130,11 @@ public static class Comparison
         var variantValues = variant.Select(m => m.Values().ToArray()).ToArray();
         var changes = new List<OutcomeChange>();
         int n = baseline.Length;
+        long residents = 0;
+        foreach (var m in baseline)
+        {
+            residents += m.Residents;
+        }
         for (int k = 0; k < baselineValues[0].Length; k++)
         {
             var b = new double[n];
@@ -138,7 +144,7 @@ public static class Comparison
                 b[r] = baselineValues[r][k].Value;
                 v[r] = variantValues[r][k].Value;
             }
-            changes.Add(new OutcomeChange(trait, group, baselineValues[0][k].Name, PairedDifference.Of(b, v)));
+            changes.Add(new OutcomeChange(trait, group, baselineValues[0][k].Name, (double)residents / n, PairedDifference.Of(b, v)));
         }
         return changes;
     }
