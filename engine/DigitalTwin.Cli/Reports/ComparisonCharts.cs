@@ -71,7 +71,7 @@ internal static class ComparisonCharts
         var plottable = plot.Add.Bars(bars);
         plottable.Horizontal = true;
         Label(plot, [.. groups.Select(g => ComparisonReport.DescribeGroup(g.Trait, g.Group))],
-            $"change in {ComparisonReport.Describe(Comparison.HeadlineOutcome)}, % of the baseline (95 % interval)");
+            $"% change in {ComparisonReport.Describe(Comparison.HeadlineOutcome)} (95 % interval)");
         return plot.GetImageBytes(WidthPixels, MarginPixels + (RowPixels * groups.Length), ImageFormat.Png);
     }
 

@@ -171,7 +171,11 @@ internal sealed record ComparisonReport(ScenarioInfo Baseline, IReadOnlyList<Var
         {
             var most = ranked[0];
             var least = ranked[^1];
-            text.Add(least.Change.MeanDifference < 0 && most.Change.MeanDifference > 0
+            // When the intervals of the top and bottom groups overlap, the ranking is within the noise: say so instead.
+            bool overlap = most.Change.RelativeInterval!.Value.Lower <= least.Change.RelativeInterval!.Value.Upper;
+            text.Add(overlap
+                ? $"The change is about the same for every group (from {Percent(least.Change.RelativeChange)} for {DescribeGroup(least.Trait, least.Group)} to {Percent(most.Change.RelativeChange)} for {DescribeGroup(most.Trait, most.Group)}; the differences between groups are within the noise). "
+                : least.Change.MeanDifference < 0 && most.Change.MeanDifference > 0
                 ? $"{Capitalise(DescribeGroup(most.Trait, most.Group))} gain most ({Percent(most.Change.RelativeChange)}); {DescribeGroup(least.Trait, least.Group)} lose most ({Percent(least.Change.RelativeChange)}). "
                 : $"{Capitalise(DescribeGroup(most.Trait, most.Group))} change most ({Percent(most.Change.RelativeChange)}), {DescribeGroup(least.Trait, least.Group)} least ({Percent(least.Change.RelativeChange)}). ");
         }
