@@ -29,6 +29,7 @@ public static class TwinApp
                 ValidateCommand.Create(terminal, maps),
                 NetworkCommand.Create(terminal, maps),
                 RunCommand.Create(terminal),
+                CompareCommand.Create(terminal),
                 RenderCommand.Create(terminal),
                 ViewCommand.Create(terminal),
             },

@@ -160,6 +160,7 @@ public sealed class TwinAppTests : IDisposable
     [InlineData("--help")]
     [InlineData("validate", "--help")]
     [InlineData("network", "--help")]
+    [InlineData("compare", "--help")]
     public void Help_is_on_every_command(params string[] args)
     {
         var (code, output, _) = Run(null, args);

@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DigitalTwin.Cli.Reports;
+using DigitalTwin.Engine;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Outcomes;
+using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.Engine.Simulation;
+
+namespace DigitalTwin.Cli.Commands;
+
+/// <summary>
+/// <c>twin compare &lt;baseline&gt; &lt;variant&gt;...</c>: runs every scenario with the same seeds (common random
+/// numbers) and writes a report folder with the changes, their 95 % intervals, who gains and where.
+/// </summary>
+public static class CompareCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var baselineArgument = new Argument<string>("baseline") { Description = "The baseline scenario file (.json)" };
+        var variantsArgument = new Argument<string[]>("variants") { Description = "One or more variant scenario files", Arity = ArgumentArity.OneOrMore };
+        var replications = new Option<int?>("--replications") { Description = "Runs per scenario, 2 or more (default: the baseline's replications)" };
+        var days = new Option<int?>("--days") { Description = "Days per run, 1-365 (default: the baseline's days)" };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads per run (default: all cores); results do not depend on it" };
+        var output = new Option<string?>("--out") { Description = "Report folder (default: out/compare-<baseline name>)", HelpName = "DIR" };
+        var command = new Command("compare", "Compare a baseline with variants over replications and write report.md, report.html, comparison.json/.csv and difference layers")
+        {
+            baselineArgument, variantsArgument, replications, days, threads, output,
+        };
+        command.SetAction(parse => Execute(
+            terminal,
+            parse.GetValue(baselineArgument)!,
+            parse.GetValue(variantsArgument) ?? [],
+            parse.GetValue(replications),
+            parse.GetValue(days),
+            parse.GetValue(threads),
+            parse.GetValue(output)));
+        return command;
+    }
+
+    internal static int Execute(Terminal terminal, string baselinePath, IReadOnlyList<string> variantPaths, int? replications, int? days, int? threads, string? outputFolder)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var errors = new List<string>();
+        if (variantPaths.Count == 0)
+        {
+            errors.Add("error: compare needs at least one variant scenario after the baseline");
+        }
+        if (replications is < 2)
+        {
+            errors.Add(string.Create(c, $"error: --replications: {replications} is too few; intervals need 2 or more replications"));
+        }
+        if (days is < 1 or > 365)
+        {
+            errors.Add(string.Create(c, $"error: --days: {days} is outside 1-365"));
+        }
+        if (threads is < 1 or > 1024)
+        {
+            errors.Add(string.Create(c, $"error: --threads: {threads} is outside 1-1024"));
+        }
+        var paths = new[] { baselinePath }.Concat(variantPaths).ToArray();
+        var scenarios = new List<Scenario>();
+        var problems = new List<InputProblem>();
+        foreach (string path in paths)
+        {
+            var loaded = ScenarioLoader.Load(path);
+            if (loaded.Succeeded)
+            {
+                scenarios.Add(loaded.Unwrap());
+            }
+            else
+            {
+                problems.AddRange(loaded.Problems);
+            }
+        }
+        if (errors.Count > 0 || problems.Count > 0)
+        {
+            errors.ForEach(terminal.Error.WriteLine);
+            terminal.WriteProblems(problems);
+            return TwinApp.UserError;
+        }
+        var baseline = scenarios[0];
+        int runReplications = replications ?? baseline.Replications;
+        if (runReplications < 2)
+        {
+            terminal.Error.WriteLine(string.Create(c,
+                $"error: {baselinePath}: $.replications: the baseline asks for {runReplications} replication(s); intervals need 2 or more (pass --replications 2 or more)"));
+            return TwinApp.UserError;
+        }
+        int runDays = days ?? baseline.Days;
+        int runThreads = threads ?? Environment.ProcessorCount;
+        var seeds = Enumerable.Range(0, runReplications).Select(r => baseline.Seed + (ulong)r).ToArray();
+        var slugs = Slugs(scenarios);
+        string folder = outputFolder ?? Path.Combine("out", "compare-" + slugs[0]);
+
+        terminal.Out.WriteLine(string.Create(c,
+            $"comparing {scenarios.Count - 1} variant(s) with '{baseline.Name}': {runReplications} replications of {runDays} days, seeds {seeds[0]} + r, {runThreads} thread(s)"));
+        var runs = scenarios.Select(_ => new ReplicationOutcomes[runReplications]).ToArray();
+        var residents = new int[scenarios.Count];
+        var networks = new StreetNetwork?[scenarios.Count];
+        var clock = Stopwatch.StartNew();
+        int done = 0, total = runReplications * scenarios.Count;
+        for (int r = 0; r < runReplications; r++)
+        {
+            for (int s = 0; s < scenarios.Count; s++)
+            {
+                var runClock = Stopwatch.StartNew();
+                // The population depends on the seed, so each scenario is prepared once per seed (map and people).
+                var prepared = PreparedScenario.Prepare(scenarios[s] with { Seed = seeds[r] });
+                if (!prepared.Succeeded)
+                {
+                    terminal.WriteProblems(prepared.Problems);
+                    return TwinApp.UserError;
+                }
+                var world = prepared.Unwrap();
+                var result = new Simulator(world.Neighbourhood, world.Residents, scenarios[s].Parameters, seeds[r], runThreads, runDays).Run(runDays);
+                runs[s][r] = ReplicationOutcomes.From(seeds[r], world.Neighbourhood, world.Residents, result);
+                if (r == 0)
+                {
+                    residents[s] = world.Residents.Count;
+                    networks[s] = world.Neighbourhood.Network;
+                }
+                done++;
+                terminal.Out.WriteLine(string.Create(c,
+                    $"  [{done}/{total}] {scenarios[s].Name}, seed {seeds[r]}: {runs[s][r].Summary.Overall.EncountersPerResidentPerDay:0.00} encounters per resident per day ({runClock.Elapsed.TotalSeconds:0.0} s; {clock.Elapsed.TotalSeconds:0} s in all)"));
+            }
+        }
+
+        var baselineInfo = Info(scenarios[0], paths[0], baseline, residents[0], slugs[0]);
+        var variants = new List<VariantReport>();
+        var layers = new Dictionary<string, StreetNetwork>(StringComparer.Ordinal);
+        for (int s = 1; s < scenarios.Count; s++)
+        {
+            var info = Info(scenarios[s], paths[s], baseline, residents[s], slugs[s]);
+            var comparison = Comparison.Compare(scenarios[s].Name, runs[0], runs[s]);
+            var notes = new List<string>();
+            if (!info.SameMapAsBaseline)
+            {
+                notes.Add($"this variant uses another map or boundary ({info.MapFile}) than the baseline ({baselineInfo.MapFile}): streets and places are paired by name, and there is no per-segment difference layer.");
+                comparison = comparison with { Segments = null };
+            }
+            else if (comparison.Segments is null)
+            {
+                notes.Add("its street network has other segments than the baseline's, so there is no per-segment difference layer; streets are paired by name.");
+            }
+            else
+            {
+                layers[info.Slug] = networks[s]!;
+            }
+            if (scenarios[s].Days != runDays || scenarios[s].Replications != runReplications)
+            {
+                notes.Add(string.Create(c, $"its own days ({scenarios[s].Days}) and replications ({scenarios[s].Replications}) were replaced by the comparison's ({runDays} days, {runReplications} replications)."));
+            }
+            variants.Add(new VariantReport(info, comparison, notes));
+        }
+        var report = new ComparisonReport(baselineInfo, variants, seeds, runDays, EngineInfo.Version);
+        var writeProblems = ComparisonFiles.WriteAll(folder, report, layers);
+        if (writeProblems.Count > 0)
+        {
+            terminal.WriteProblems(writeProblems);
+            return TwinApp.UserError;
+        }
+        terminal.Out.WriteLine();
+        foreach (var variant in variants)
+        {
+            terminal.Out.WriteLine(ComparisonReport.PlainLanguage(variant).Replace("**", "", StringComparison.Ordinal));
+            terminal.Out.WriteLine();
+        }
+        terminal.Out.WriteLine($"wrote {Path.Combine(folder, ComparisonFiles.MarkdownFile)}, {ComparisonFiles.HtmlFile}, {ComparisonFiles.JsonFile}, {ComparisonFiles.CsvFile}"
+            + (layers.Count > 0 ? $", {layers.Count} difference layer(s)" : string.Empty));
+        return TwinApp.Success;
+    }
+
+    private static ScenarioInfo Info(Scenario scenario, string file, Scenario baseline, int residents, string slug) => new(
+        scenario.Name, file, scenario.Description, Path.GetFileName(scenario.MapPath), SameMap(scenario, baseline), residents, slug);
+
+    /// <summary>The same map file and the same boundary: the networks then match segment for segment unless an intervention changes them.</summary>
+    private static bool SameMap(Scenario a, Scenario b) =>
+        string.Equals(Path.GetFullPath(a.MapPath), Path.GetFullPath(b.MapPath), StringComparison.Ordinal)
+        && (a.BoundingPolygon ?? []).SequenceEqual(b.BoundingPolygon ?? []);
+
+    /// <summary>File-name-safe, unique names: lower case letters and digits joined by dashes; a repeat gets -2, -3, ….</summary>
+    internal static string[] Slugs(IReadOnlyList<Scenario> scenarios)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var slugs = new string[scenarios.Count];
+        for (int i = 0; i < scenarios.Count; i++)
+        {
+            var slug = new StringBuilder();
+            foreach (char ch in scenarios[i].Name.ToLowerInvariant())
+            {
+                if (char.IsAsciiLetterOrDigit(ch))
+                {
+                    slug.Append(ch);
+                }
+                else if (slug.Length > 0 && slug[^1] != '-')
+                {
+                    slug.Append('-');
+                }
+            }
+            string baseSlug = slug.ToString().Trim('-');
+            baseSlug = baseSlug.Length == 0 ? "scenario" : baseSlug;
+            string candidate = baseSlug;
+            for (int k = 2; !used.Add(candidate); k++)
+            {
+                candidate = string.Create(CultureInfo.InvariantCulture, $"{baseSlug}-{k}");
+            }
+            slugs[i] = candidate;
+        }
+        return slugs;
+    }
+}

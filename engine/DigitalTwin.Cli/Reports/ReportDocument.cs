@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace DigitalTwin.Cli.Reports;
+
+/// <summary>One piece of a report; the same blocks render as Markdown and as self-contained HTML.</summary>
+internal abstract record ReportBlock;
+
+internal sealed record Heading(int Level, string Text) : ReportBlock;
+
+internal sealed record Paragraph(string Text) : ReportBlock;
+
+/// <summary>A table; columns after the first are numbers and align right.</summary>
+internal sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+
+/// <summary>A chart: written next to report.md as <see cref="FileName"/>, embedded in report.html as base64.</summary>
+internal sealed record Chart(string FileName, string Caption, byte[] Png) : ReportBlock;
+
+/// <summary>A titled list of blocks with the two renderings the comparison writes.</summary>
+internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> Blocks)
+{
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(Title).AppendLine();
+        foreach (var block in Blocks)
+        {
+            switch (block)
+            {
+                case Heading h:
+                    md.Append(new string('#', h.Level)).Append(' ').AppendLine(h.Text).AppendLine();
+                    break;
+                case Paragraph p:
+                    md.AppendLine(p.Text).AppendLine();
+                    break;
+                case Table t:
+                    md.Append("| ").AppendJoin(" | ", t.Header.Select(Cell)).AppendLine(" |");
+                    md.Append("|---").Append(string.Concat(Enumerable.Repeat("|---:", t.Header.Count - 1))).AppendLine("|");
+                    foreach (var row in t.Rows)
+                    {
+                        md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
+                    }
+                    md.AppendLine();
+                    break;
+                case Chart c:
+                    md.Append("![").Append(c.Caption).Append("](").Append(c.FileName).AppendLine(")").AppendLine();
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown report block {block.GetType().Name}.");
+            }
+        }
+        return md.ToString();
+    }
+
+    /// <summary>One file that opens offline: the style inline, the charts as data URIs, no scripts, no links out.</summary>
+    public string ToHtml()
+    {
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html>");
+        html.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.Append("<title>").Append(Encode(Title)).AppendLine("</title>");
+        html.AppendLine("<style>");
+        html.AppendLine("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:68rem;margin:2rem auto;padding:0 1rem;color:#1d2430;line-height:1.5}");
+        html.AppendLine("h1{border-bottom:2px solid #2d6a4f;padding-bottom:.3rem}h2{margin-top:2.5rem;color:#2d6a4f}h3{margin-top:1.5rem}");
+        html.AppendLine("table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #ccd3dc;padding:.25rem .6rem}");
+        html.AppendLine("th{background:#eef2f5;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}tr:nth-child(even) td{background:#f8fafb}");
+        html.AppendLine("figure{margin:1rem 0}figure img{max-width:100%;border:1px solid #e0e4e8}figcaption{font-size:.85rem;color:#555}");
+        html.AppendLine("</style></head><body>");
+        html.Append("<h1>").Append(Encode(Title)).AppendLine("</h1>");
+        foreach (var block in Blocks)
+        {
+            switch (block)
+            {
+                case Heading h:
+                    int level = Math.Clamp(h.Level, 2, 6);
+                    html.Append(CultureInfo.InvariantCulture, $"<h{level}>").Append(Encode(h.Text)).AppendLine(CultureInfo.InvariantCulture, $"</h{level}>");
+                    break;
+                case Paragraph p:
+                    html.Append("<p>").Append(Inline(p.Text)).AppendLine("</p>");
+                    break;
+                case Table t:
+                    html.Append("<table><thead><tr>");
+                    foreach (string cell in t.Header)
+                    {
+                        html.Append("<th>").Append(Encode(cell)).Append("</th>");
+                    }
+                    html.AppendLine("</tr></thead><tbody>");
+                    foreach (var row in t.Rows)
+                    {
+                        html.Append("<tr>");
+                        for (int i = 0; i < row.Count; i++)
+                        {
+                            html.Append(i == 0 ? "<td>" : "<td class=\"n\">").Append(Encode(row[i])).Append("</td>");
+                        }
+                        html.AppendLine("</tr>");
+                    }
+                    html.AppendLine("</tbody></table>");
+                    break;
+                case Chart c:
+                    html.Append("<figure><img alt=\"").Append(Encode(c.Caption)).Append("\" src=\"data:image/png;base64,")
+                        .Append(Convert.ToBase64String(c.Png)).Append("\"><figcaption>").Append(Encode(c.Caption)).AppendLine("</figcaption></figure>");
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown report block {block.GetType().Name}.");
+            }
+        }
+        html.AppendLine("</body></html>");
+        return html.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Paragraphs may mark words **bold** (Markdown); HTML gets &lt;strong&gt; for them.</summary>
+    private static string Inline(string text)
+    {
+        var parts = Encode(text).Split("**");
+        var html = new StringBuilder();
+        for (int i = 0; i < parts.Length; i++)
+        {
+            html.Append(i % 2 == 1 ? "<strong>" + parts[i] + "</strong>" : parts[i]);
+        }
+        return html.ToString();
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Cli.Tests.Commands;
+
+/// <summary><c>twin compare</c> in-process: the report folder on a small synthetic grid, and the exit codes of bad input.</summary>
+public sealed class CompareCommandTests : IDisposable
+{
+    private readonly ScenarioBuilder _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = TwinApp.Run(args, new Terminal(output, error, _ => null), null);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// A 5 × 5 grid with homes, shops and benches, written as a GeoJSON map the scenario loader reads. The map importer
+    /// finds homes by address, so each exported home point gets a house number.
+    /// </summary>
+    private string GridMap(string fileName)
+    {
+        string path = Path.Combine(_files.Directory, fileName);
+        Assert.True(GeoJsonExporter.WriteNeighbourhood(NetworkGenerator.Grid(5, 5, new GeneratorOptions { Seed = 2 }), path).Succeeded);
+        var map = JsonNode.Parse(File.ReadAllText(path))!;
+        int number = 1;
+        foreach (var feature in map["features"]!.AsArray())
+        {
+            var properties = feature!["properties"]!.AsObject();
+            if ((string?)properties["layer"] == "home")
+            {
+                properties["addr:housenumber"] = (number++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        File.WriteAllText(path, map.ToJsonString());
+        return path;
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Writes_the_report_folder_with_a_paragraph_and_tables_per_variant()
+    {
+        GridMap("grid.geojson");
+        File.Copy(Path.Combine(_files.Directory, "grid.geojson"), Path.Combine(_files.Directory, "grid-copy.geojson"));
+        string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Set("days", 2).Write("baseline.json");
+        string wider = _files.Empty().Extends("baseline.json").Set("name", "Wider distance").Parameter("encounters.socialDistanceMetres", 6).Write("wider.json");
+        string otherMap = _files.Empty().Extends("baseline.json").Set("name", "Other map").Set("map", "grid-copy.geojson").Write("other.json");
+        string folder = Path.Combine(_files.Directory, "report");
+
+        var (code, output, error) = Run("compare", baseline, wider, otherMap, "--threads", "1", "--out", folder);
+
+        Assert.True(code == TwinApp.Success, error);
+        Assert.Contains("[6/6]", output, StringComparison.Ordinal);
+        string markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.Contains("With **Wider distance**, residents meet people on the street", markdown, StringComparison.Ordinal);
+        Assert.Contains("seed 42 + r (r = 0 to 1) for every scenario", markdown, StringComparison.Ordinal);
+        Assert.Contains("| outcome | baseline | variant | change | 95 % interval |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| group | residents |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| street | baseline encounters per m per day |", markdown, StringComparison.Ordinal);
+        Assert.Contains("uses another map or boundary (grid-copy.geojson)", markdown, StringComparison.Ordinal);
+        Assert.Contains("![", markdown, StringComparison.Ordinal);
+
+        string html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("<style>", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", html.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<strong>Wider distance</strong>", html, StringComparison.Ordinal);
+
+        var png = File.ReadAllBytes(Path.Combine(folder, "outcomes.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(File.Exists(Path.Combine(folder, "groups-wider-distance.png")));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "comparison.json")));
+        Assert.Equal([42UL, 43UL], json.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetUInt64()));
+        var variants = json.RootElement.GetProperty("variants");
+        Assert.Equal(2, variants.GetArrayLength());
+        var encounters = variants[0].GetProperty("outcomes")[0];
+        Assert.Equal("encountersPerResidentPerDay", encounters.GetProperty("outcome").GetString());
+        Assert.True(encounters.GetProperty("meanDifference").GetDouble() > 0, "a wider social distance adds encounters");
+        Assert.False(variants[1].GetProperty("scenario").GetProperty("sameMapAsBaseline").GetBoolean());
+
+        string[] csv = File.ReadAllLines(Path.Combine(folder, "comparison.csv"));
+        Assert.StartsWith("variant,section,trait,group,item,measure,", csv[0], StringComparison.Ordinal);
+        Assert.Contains(csv, l => l.StartsWith("Wider distance,outcome,all,all,encountersPerResidentPerDay,", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith("Wider distance,street,,,Row Street 2,encounters_per_m_day,", StringComparison.Ordinal));
+
+        // A difference layer only where the networks match segment for segment (not for the variant on another map file).
+        string layer = File.ReadAllText(Path.Combine(folder, "difference-wider-distance.geojson"));
+        Assert.Contains("difference_encounters_per_m_day", layer, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "difference-other-map.geojson")));
+    }
+
+    [Fact]
+    public void A_missing_variant_file_is_a_user_error()
+    {
+        string baseline = _files.Write("baseline.json");
+
+        var (code, _, error) = Run("compare", baseline, Path.Combine(_files.Directory, "nope.json"));
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("nope.json", error, StringComparison.Ordinal);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--replications", "1", "intervals need 2 or more replications")]
+    [InlineData("--days", "0", "--days: 0 is outside 1-365")]
+    public void Bad_options_are_user_errors(string option, string value, string message)
+    {
+        string baseline = _files.Write("baseline.json");
+        string variant = _files.Write("variant.json");
+
+        var (code, _, error) = Run("compare", baseline, variant, option, value);
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_with_one_replication_needs_the_option()
+    {
+        string baseline = _files.Set("replications", 1).Write("baseline.json");
+        string variant = _files.Write("variant.json");
+
+        var (code, _, error) = Run("compare", baseline, variant);
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("$.replications: the baseline asks for 1 replication(s); intervals need 2 or more", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_without_variants_is_refused()
+    {
+        var (code, _, _) = Run("compare", _files.Write("baseline.json"));
+
+        Assert.Equal(TwinApp.UserError, code);
+    }
+}
