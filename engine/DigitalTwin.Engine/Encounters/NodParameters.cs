@@ -100,4 +100,13 @@ public sealed record NodParameters
     public double PerLogFamiliarity { get; init; } = 1.2;
 
     public static NodParameters Default { get; } = new();
+
+    /// <summary>
+    /// Seconds after sunset (and before sunrise) that it stays light enough to recognise a face: civil twilight, when
+    /// the sun is less than 6° below the horizon, lasts 35–50 min in the Netherlands (shortest at the equinoxes,
+    /// longest at midsummer); 40 min is its yearly middle. The simulator passes each day's sunrise and sunset
+    /// (<see cref="Planning.Daylight"/>); <see cref="DarkFromSeconds"/> and <see cref="DarkUntilSeconds"/> are the
+    /// fallback when no sun times are given.
+    /// </summary>
+    public double CivilTwilightSeconds { get; init; } = 40 * 60;
 }
