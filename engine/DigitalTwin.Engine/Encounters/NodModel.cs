@@ -35,10 +35,17 @@ public sealed class NodModel
 
     /// <summary>The chance that the encounter becomes a nod, dark before <paramref name="lightFromSeconds"/> and from <paramref name="darkFromSeconds"/>.</summary>
     public double Probability(
-        in Encounter encounter, double carVehiclesPerDay, Lighting lighting, double familiarityStrength, double lightFromSeconds, double darkFromSeconds)
+        in Encounter encounter, double carVehiclesPerDay, Lighting lighting, double familiarityStrength, double lightFromSeconds, double darkFromSeconds) =>
+        ProbabilityWithFamiliarityLogit(encounter, carVehiclesPerDay, lighting, FamiliarityLogit(familiarityStrength), lightFromSeconds, darkFromSeconds);
+
+    /// <summary>The familiarity term of the logit, once per pair and day.</summary>
+    private double FamiliarityLogit(double strength) => strength > 0 ? Parameters.PerLogFamiliarity * Math.Log(1 + strength) : 0;
+
+    private double ProbabilityWithFamiliarityLogit(
+        in Encounter encounter, double carVehiclesPerDay, Lighting lighting, double familiarityLogit, double lightFromSeconds, double darkFromSeconds)
     {
         NodParameters p = Parameters;
-        double logit = p.Intercept;
+        double logit = p.Intercept + familiarityLogit;
         logit += encounter.Kind switch
         {
             EncounterKind.CoPresent => p.BothStaying,
@@ -59,10 +66,6 @@ public sealed class NodModel
         if (timeOfDay >= darkFromSeconds || timeOfDay < lightFromSeconds)
         {
             logit += lighting == Lighting.Unlit ? p.DarkUnlit : p.DarkLit;
-        }
-        if (familiarityStrength > 0)
-        {
-            logit += p.PerLogFamiliarity * Math.Log(1 + familiarityStrength);
         }
         return encounter.Weight / (1 + Math.Exp(-logit));
     }
@@ -111,16 +114,16 @@ public sealed class NodModel
         ulong dayKey = (ulong)(uint)today.Day << 24;
         for (int r = 0; r < strengths.Length; r++)
         {
-            double strength = strengths[r];
+            double familiarity = FamiliarityLogit(strengths[r]);
             int end = starts[r + 1];
             for (int i = starts[r]; i < end; i++)
             {
                 ref readonly Encounter e = ref encounters[i];
                 bool onStreet = e.Place < 0 && e.Segment >= 0;
-                double p = Probability(e,
+                double p = ProbabilityWithFamiliarityLogit(e,
                     onStreet ? traffic[e.Segment] : 0,
                     onStreet ? lighting[e.Segment] : Lighting.Lit,
-                    strength, lightFrom, darkFrom);
+                    familiarity, lightFrom, darkFrom);
                 var stream = new RandomStream(seed, StreamPurpose.Nod, e.PairKey, dayKey | (uint)(i - starts[r]));
                 nods[i] = stream.NextDouble() < p;
             }

@@ -3,7 +3,7 @@ namespace DigitalTwin.Engine.Familiarity;
 /// <summary>
 /// One day's pairs as the ledger found them before the day (<see cref="FamiliarityLedger.BeginDay"/>): the day's
 /// encounters grouped into runs of one pair each, and per run the pair's memory strength and tie state at the start of
-/// the day. The nod model reads it; <see cref="FamiliarityLedger.Record(FamiliarityDay, ReadOnlySpan{Encounters.Encounter}, ReadOnlySpan{bool})"/>
+/// the day. The nod model reads it; <see cref="FamiliarityLedger.Record(FamiliarityDay, ReadOnlySpan{Encounters.Encounter}, ReadOnlySpan{bool}, int)"/>
 /// then writes the day into the ledger without a second lookup and fills <see cref="StateAfter"/>. Owned and reused by
 /// its ledger: arrays grow, never shrink, so a run allocates nothing once the busiest day has passed.
 /// </summary>
@@ -16,11 +16,16 @@ public sealed class FamiliarityDay
     internal TieState[] Before = new TieState[256];
     internal TieState[] After = new TieState[256];
 
-    /// <summary>The pair was in memory but forgotten: it starts afresh today.</summary>
+    /// <summary>The pair starts afresh today: it was in memory but forgotten, or (once recorded) it is new.</summary>
     internal bool[] Renewed = new bool[256];
 
     /// <summary>The ledger's version when the day was begun: recording a day the ledger moved on from is refused.</summary>
     internal int Version;
+
+    // Per encounter, for the parallel update: when (days since the run's first day), shared stationary time, nod.
+    internal float[] WhenDays = new float[256];
+    internal float[] StationarySeconds = new float[256];
+    internal bool[] Nods = new bool[256];
 
     internal FamiliarityDay()
     {
@@ -51,6 +56,18 @@ public sealed class FamiliarityDay
     public ReadOnlySpan<TieState> StateAfter => Recorded
         ? After.AsSpan(0, PairCount)
         : throw new InvalidOperationException("The day has not been recorded yet.");
+
+    internal void EnsureEncounterCapacity(int encounters)
+    {
+        if (WhenDays.Length >= encounters)
+        {
+            return;
+        }
+        int size = Math.Max(encounters, WhenDays.Length * 2);
+        WhenDays = new float[size];
+        StationarySeconds = new float[size];
+        Nods = new bool[size];
+    }
 
     internal void EnsureCapacity(int pairs)
     {

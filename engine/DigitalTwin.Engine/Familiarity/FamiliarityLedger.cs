@@ -34,7 +34,7 @@ namespace DigitalTwin.Engine.Familiarity;
 /// </para>
 /// <para>
 /// A day goes through the ledger in two steps: <see cref="BeginDay"/> looks every pair of the day up once (in
-/// parallel, read-only) and gives the nod model each pair's strength; <see cref="Record(FamiliarityDay, ReadOnlySpan{Encounter}, ReadOnlySpan{bool})"/>
+/// parallel, read-only) and gives the nod model each pair's strength; <see cref="Record(FamiliarityDay, ReadOnlySpan{Encounter}, ReadOnlySpan{bool}, int)"/>
 /// then writes the day at the slots already found. One hash lookup per pair per day.
 /// </para>
 /// </summary>
@@ -61,6 +61,7 @@ public sealed class FamiliarityLedger
     private ulong[] _keys;       // probed alone: dense, 8 bytes a slot
     private PairMemory[] _pairs; // one record per slot: an update touches one cache line
     private int[] _peopleMet = new int[64];
+    private int _firstRecordedDay = int.MinValue;
     private int _lastRecordedDay = int.MinValue;
     private int _version;        // bumped whenever slots move or are taken, so a stale FamiliarityDay is caught
 
@@ -161,7 +162,7 @@ public sealed class FamiliarityLedger
             today.After[r] = TieState.None;
             if (_keys[slot] == 0)
             {
-                today.Slots[r] = -1;
+                today.Slots[r] = ~slot; // where the probe ended: the insert resumes there
                 today.Strengths[r] = 0;
                 today.Before[r] = TieState.None;
                 continue;
@@ -190,9 +191,10 @@ public sealed class FamiliarityLedger
     /// <summary>
     /// Writes the day begun with <see cref="BeginDay"/> (the same encounters; nothing recorded in between) at the
     /// slots found then, and fills <see cref="FamiliarityDay.StateAfter"/>. New pairs are counted as people met unless
-    /// they had met before and were forgotten.
+    /// they had met before and were forgotten. New pairs are placed one by one in pair order; the pairs' memories are
+    /// then updated in parallel over fixed chunks, each pair by itself, so the result is the same on any thread count.
     /// </summary>
-    public void Record(FamiliarityDay today, ReadOnlySpan<Encounter> encounters, ReadOnlySpan<bool> nods)
+    public void Record(FamiliarityDay today, ReadOnlySpan<Encounter> encounters, ReadOnlySpan<bool> nods, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(today);
         if (today != _today || today.Version != _version || today.Recorded || today.EncounterCount != encounters.Length)
@@ -217,32 +219,78 @@ public sealed class FamiliarityLedger
             for (int r = 0; r < runs; r++)
             {
                 int slot = FindSlot(today.Keys[r]);
-                today.Slots[r] = _keys[slot] == 0 ? -1 : slot;
+                today.Slots[r] = _keys[slot] == 0 ? ~slot : slot;
             }
         }
+        // Serial: new pairs take their slots in pair order (a deterministic layout) and are counted as people met.
         for (int r = 0; r < runs; r++)
+        {
+            int slot = today.Slots[r];
+            if (slot >= 0)
+            {
+                continue;
+            }
+            // The probe for this key ended at an empty slot; pairs inserted since may have taken it, and the key is
+            // none of them (one run per pair), so probing on from there finds where it goes.
+            ulong key = today.Keys[r];
+            int mask = _keys.Length - 1;
+            slot = ~slot;
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+            _keys[slot] = key;
+            today.Slots[r] = slot;
+            today.Renewed[r] = true;
+            PairCount++;
+            if (!_forgotten.Contains(key))
+            {
+                CountMet(PairKeys.Lower(key), PairKeys.Higher(key));
+            }
+        }
+        // Sequential: what the update needs from each encounter, into flat arrays the parallel pass can read.
+        today.EnsureEncounterCapacity(encounters.Length);
+        for (int i = 0; i < encounters.Length; i++)
+        {
+            ref readonly Encounter e = ref encounters[i];
+            today.WhenDays[i] = (float)(day + e.StartTimeSeconds / SecondsPerDay);
+            today.StationarySeconds[i] = e.Kind == EncounterKind.CoPresent ? (float)e.DurationSeconds : 0;
+            today.Nods[i] = nods[i];
+        }
+        // Parallel over fixed chunks of pairs: each pair owns its slot, so no write is shared and order never matters.
+        int chunks = (runs + PairsPerChunk - 1) / PairsPerChunk;
+        if (threads <= 1 || chunks <= 1)
+        {
+            UpdatePairs(today, 0, runs);
+        }
+        else
+        {
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                c => UpdatePairs(today, c * PairsPerChunk, Math.Min(runs, (c + 1) * PairsPerChunk)));
+        }
+        today.Recorded = true;
+        _lastRecordedDay = day;
+        if (_firstRecordedDay == int.MinValue)
+        {
+            _firstRecordedDay = day;
+        }
+        _version++;
+    }
+
+    private void UpdatePairs(FamiliarityDay today, int from, int to)
+    {
+        int day = today.Day;
+        for (int r = from; r < to; r++)
         {
             int start = today.RunStarts[r];
             int end = today.RunStarts[r + 1];
-            ulong key = today.Keys[r];
-            int slot = today.Slots[r];
-            bool fresh = slot < 0 || today.Renewed[r];
-            if (slot < 0)
+            ref PairMemory pair = ref _pairs[today.Slots[r]];
+            if (today.Renewed[r])
             {
-                slot = FindSlot(key);
-                _keys[slot] = key;
-                PairCount++;
-                if (!_forgotten.Contains(key))
-                {
-                    CountMet(PairKeys.Lower(key), PairKeys.Higher(key));
-                }
-            }
-            ref PairMemory pair = ref _pairs[slot];
-            if (fresh)
-            {
+                // New, or forgotten and met again: memory starts afresh.
                 pair = default;
                 pair.LastDay = day;
-                pair.FirstDays = (float)(day + encounters[start].StartTimeSeconds / SecondsPerDay);
+                pair.FirstDays = today.WhenDays[start];
             }
             else
             {
@@ -258,39 +306,27 @@ public sealed class FamiliarityLedger
                 pair.NodDayMask = shift >= 64 ? 0 : pair.NodDayMask << shift;
                 pair.LastDay = day;
             }
-            Update(ref pair, day, encounters[start..end], nods[start..end]);
+            pair.DayMask |= 1;
+            for (int j = start; j < end; j++)
+            {
+                pair.Encounters++;
+                pair.Recent3 = pair.Recent2;
+                pair.Recent2 = pair.Recent1;
+                pair.Recent1 = pair.Recent0;
+                pair.Recent0 = today.WhenDays[j];
+                if (today.Nods[j])
+                {
+                    pair.Nods++;
+                    pair.NodDayMask |= 1;
+                }
+                pair.StationarySeconds += today.StationarySeconds[j];
+            }
+            TieState earned = Earned(in pair);
+            if (earned > pair.Peak)
+            {
+                pair.Peak = earned;
+            }
             today.After[r] = pair.Peak == TieState.None ? TieState.None : StateAt(in pair, day + 1);
-        }
-        today.Recorded = true;
-        _lastRecordedDay = day;
-        _version++;
-    }
-
-    private void Update(ref PairMemory pair, int day, ReadOnlySpan<Encounter> encounters, ReadOnlySpan<bool> nods)
-    {
-        pair.DayMask |= 1;
-        for (int j = 0; j < encounters.Length; j++)
-        {
-            ref readonly Encounter e = ref encounters[j];
-            pair.Encounters++;
-            pair.Recent3 = pair.Recent2;
-            pair.Recent2 = pair.Recent1;
-            pair.Recent1 = pair.Recent0;
-            pair.Recent0 = (float)(day + e.StartTimeSeconds / SecondsPerDay);
-            if (nods[j])
-            {
-                pair.Nods++;
-                pair.NodDayMask |= 1;
-            }
-            if (e.Kind == EncounterKind.CoPresent)
-            {
-                pair.StationarySeconds += (float)e.DurationSeconds;
-            }
-        }
-        TieState earned = Earned(in pair);
-        if (earned > pair.Peak)
-        {
-            pair.Peak = earned;
         }
     }
 
@@ -312,7 +348,11 @@ public sealed class FamiliarityLedger
     /// </summary>
     private void MakeRoom(int day, int newPairs)
     {
-        Forget(day);
+        // Until the first recorded day is older than the youngest a forgotten pair can be, a sweep finds nothing.
+        if (_firstRecordedDay != int.MinValue && day - _firstRecordedDay > _youngestForgottenDays)
+        {
+            Forget(day);
+        }
         while (PairCount + newPairs > 0.75 * MaxLoad * Capacity)
         {
             Grow();
@@ -321,8 +361,8 @@ public sealed class FamiliarityLedger
 
     /// <summary>
     /// Drops every pair forgotten by the start of <paramref name="day"/> from the hash (their keys go to the compact
-    /// "have met" set) and returns how many. The ledger sweeps by itself when it needs room; results never depend on
-    /// when it does, since a forgotten pair reads as a stranger either way.
+    /// "have met" set) and returns how many it removed. The ledger sweeps by itself when it needs room; results never
+    /// depend on when it does, since a forgotten pair reads as a stranger either way.
     /// </summary>
     public int Forget(int day)
     {
@@ -331,6 +371,7 @@ public sealed class FamiliarityLedger
             throw new ArgumentOutOfRangeException(nameof(day), "Days are recorded in order.");
         }
         var dropped = new List<ulong>();
+        int removed = 0;
         for (int slot = 0; slot < _keys.Length; slot++)
         {
             // Removing shifts a later pair into this slot: look at the slot again until it holds a kept pair.
@@ -342,12 +383,13 @@ public sealed class FamiliarityLedger
                     dropped.Add(key);
                 }
                 RemoveAt(slot);
+                removed++;
             }
         }
         dropped.Sort();
         _forgotten.Add(CollectionsMarshal.AsSpan(dropped));
         _version++;
-        return dropped.Count;
+        return removed;
     }
 
     private bool IsForgotten(in PairMemory pair, int day)

@@ -139,7 +139,7 @@ public sealed class Simulator
             var pairsToday = ledger.BeginDay(day, todays, _threads);
             var (sunrise, sunset) = _tripMaker.SunTimes(day);
             _nods.Decide(todays, network, pairsToday, _seed, sunrise, sunset, nods);
-            ledger.Record(pairsToday, todays, nods.AsSpan(0, todays.Length));
+            ledger.Record(pairsToday, todays, nods.AsSpan(0, todays.Length), _threads);
             for (int r = 0; r < pairsToday.PairCount; r++)
             {
                 // The tie a pair earned today from none, marked on its last encounter of the day (None elsewhere).
