@@ -82,7 +82,8 @@ public sealed record NodParameters
 
     /// <summary>
     /// Evening darkness from this time (seconds since midnight). 19:30 is about the yearly average of civil dusk in
-    /// the Netherlands with daylight saving; the simulator may set it per day of the year.
+    /// the Netherlands with daylight saving. Only a fallback: the simulator gives the nod model each day's sunrise and
+    /// sunset (<see cref="CivilTwilightSeconds"/>).
     /// </summary>
     [Parameter("s since midnight", 0, 86_400, "19:30, about the yearly average of civil dusk in the Netherlands")]
     public double DarkFromSeconds { get; init; } = 19.5 * 3600;
@@ -108,5 +109,6 @@ public sealed record NodParameters
     /// (<see cref="Planning.Daylight"/>); <see cref="DarkFromSeconds"/> and <see cref="DarkUntilSeconds"/> are the
     /// fallback when no sun times are given.
     /// </summary>
+    [Parameter("s", 0, 7_200, "Civil twilight (sun less than 6 degrees below the horizon) lasts 35-50 min in the Netherlands")]
     public double CivilTwilightSeconds { get; init; } = 40 * 60;
 }

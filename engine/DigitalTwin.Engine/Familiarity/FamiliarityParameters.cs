@@ -69,5 +69,6 @@ public sealed record FamiliarityParameters
     /// strength below e^−1.3 ≈ 0.27 (a nod-logit term of at most 1.2 × ln 1.27 ≈ 0.29 on a meeting after that long)
     /// and shared stationary time of pairs that never nodded. Lower keeps more pairs longer (more memory).
     /// </summary>
+    [Parameter("activation", -50, 0, "Reasoned: a single meeting is forgotten after about 13.5 days, once it has left the 14-day familiar-stranger window")]
     public double ForgottenActivation { get; init; } = -1.3;
 }
