@@ -23,16 +23,29 @@ public sealed class NodModel
     public NodParameters Parameters { get; }
 
     /// <summary>
-    /// The chance that the encounter becomes a nod.
+    /// The chance that the encounter becomes a nod, with darkness by the fixed hours
+    /// <see cref="NodParameters.DarkFromSeconds"/> and <see cref="NodParameters.DarkUntilSeconds"/>.
     /// </summary>
     /// <param name="encounter">The encounter.</param>
     /// <param name="carVehiclesPerDay">Traffic on the encounter's segment (0 inside a place).</param>
     /// <param name="lighting">Lighting of the segment (<see cref="Lighting.Lit"/> inside a place).</param>
     /// <param name="familiarityStrength">Σ t^−d for the pair before today (0 for strangers).</param>
-    public double Probability(in Encounter encounter, double carVehiclesPerDay, Lighting lighting, double familiarityStrength)
+    public double Probability(in Encounter encounter, double carVehiclesPerDay, Lighting lighting, double familiarityStrength) =>
+        Probability(encounter, carVehiclesPerDay, lighting, familiarityStrength, Parameters.DarkUntilSeconds, Parameters.DarkFromSeconds);
+
+    /// <summary>The chance that the encounter becomes a nod, dark before <paramref name="lightFromSeconds"/> and from <paramref name="darkFromSeconds"/>.</summary>
+    public double Probability(
+        in Encounter encounter, double carVehiclesPerDay, Lighting lighting, double familiarityStrength, double lightFromSeconds, double darkFromSeconds) =>
+        ProbabilityWithFamiliarityLogit(encounter, carVehiclesPerDay, lighting, FamiliarityLogit(familiarityStrength), lightFromSeconds, darkFromSeconds);
+
+    /// <summary>The familiarity term of the logit, once per pair and day.</summary>
+    private double FamiliarityLogit(double strength) => strength > 0 ? Parameters.PerLogFamiliarity * Math.Log(1 + strength) : 0;
+
+    private double ProbabilityWithFamiliarityLogit(
+        in Encounter encounter, double carVehiclesPerDay, Lighting lighting, double familiarityLogit, double lightFromSeconds, double darkFromSeconds)
     {
         NodParameters p = Parameters;
-        double logit = p.Intercept;
+        double logit = p.Intercept + familiarityLogit;
         logit += encounter.Kind switch
         {
             EncounterKind.CoPresent => p.BothStaying,
@@ -44,53 +57,76 @@ public sealed class NodModel
         logit += p.LogDuration * Math.Log(duration / p.ReferenceDurationSeconds);
         logit += p.PerMetrePerSecondAboveWalking * Math.Max(0, encounter.SpeedMetresPerSecond - p.ComfortableWalkingSpeedMetresPerSecond);
         int others = Math.Max(0, encounter.Crowding - 2);
-        logit += p.PerLogOthersPresent * Math.Log(1 + others);
+        if (others > 0)
+        {
+            logit += p.PerLogOthersPresent * Math.Log(1 + others);
+        }
         logit += p.PerThousandVehiclesPerDay * carVehiclesPerDay / 1000;
         double timeOfDay = encounter.StartTimeSeconds % 86_400;
-        if (timeOfDay >= p.DarkFromSeconds || timeOfDay < p.DarkUntilSeconds)
+        if (timeOfDay >= darkFromSeconds || timeOfDay < lightFromSeconds)
         {
             logit += lighting == Lighting.Unlit ? p.DarkUnlit : p.DarkLit;
         }
-        logit += p.PerLogFamiliarity * Math.Log(1 + familiarityStrength);
         return encounter.Weight / (1 + Math.Exp(-logit));
     }
 
     /// <summary>
-    /// Decides every encounter of a day. <paramref name="encounters"/> are sorted by pair and start time (as the
-    /// detector returns them); <paramref name="ledger"/> holds the days before <paramref name="day"/>.
+    /// Decides every encounter of a day, with darkness by the fixed hours of <see cref="NodParameters"/>: a convenience
+    /// that begins the day on <paramref name="ledger"/> (a read-only lookup) and calls the main overload.
+    /// <paramref name="encounters"/> are sorted by pair and start time (as the detector returns them);
+    /// <paramref name="ledger"/> holds the days before <paramref name="day"/>.
     /// </summary>
     public void Decide(
         ReadOnlySpan<Encounter> encounters, StreetNetwork network, FamiliarityLedger ledger, ulong seed, int day, Span<bool> nods)
     {
-        ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(ledger);
+        Decide(encounters, network, ledger.BeginDay(day, encounters), seed,
+            Parameters.DarkUntilSeconds + Parameters.CivilTwilightSeconds, Parameters.DarkFromSeconds - Parameters.CivilTwilightSeconds, nods);
+    }
+
+    /// <summary>
+    /// Decides every encounter of the day begun as <paramref name="today"/> (the same encounters, sorted by pair and
+    /// start time), using each pair's strength from it. Darkness runs from <see cref="NodParameters.CivilTwilightSeconds"/>
+    /// after <paramref name="sunsetSeconds"/> to as long before <paramref name="sunriseSeconds"/> (the day's real sun
+    /// times, from <see cref="Planning.Daylight"/>). The k-th encounter of a pair on a day draws from the stream keyed
+    /// (seed, pair, day, k): no draw depends on another pair, on the order of work or on the thread count.
+    /// </summary>
+    public void Decide(
+        ReadOnlySpan<Encounter> encounters, StreetNetwork network, FamiliarityDay today, ulong seed, double sunriseSeconds, double sunsetSeconds,
+        Span<bool> nods)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(today);
+        if (today.EncounterCount != encounters.Length)
+        {
+            throw new ArgumentException("Decide the encounters the day was begun with.", nameof(today));
+        }
         if (nods.Length < encounters.Length)
         {
             throw new ArgumentException("One nod flag per encounter.", nameof(nods));
         }
+        double lightFrom = sunriseSeconds - Parameters.CivilTwilightSeconds;
+        double darkFrom = sunsetSeconds + Parameters.CivilTwilightSeconds;
         ReadOnlySpan<float> traffic = network.CarVehiclesPerDay;
         ReadOnlySpan<Lighting> lighting = network.Lighting;
-        ulong currentPair = 0;
-        double strength = 0;
-        int indexInPair = 0;
-        for (int i = 0; i < encounters.Length; i++)
+        ReadOnlySpan<int> starts = today.PairStarts;
+        ReadOnlySpan<double> strengths = today.StrengthBefore;
+        ulong dayKey = (ulong)(uint)today.Day << 24;
+        for (int r = 0; r < strengths.Length; r++)
         {
-            ref readonly Encounter e = ref encounters[i];
-            ulong pair = e.PairKey;
-            if (i == 0 || pair != currentPair)
+            double familiarity = FamiliarityLogit(strengths[r]);
+            int end = starts[r + 1];
+            for (int i = starts[r]; i < end; i++)
             {
-                currentPair = pair;
-                strength = ledger.StrengthOf(pair, day);
-                indexInPair = 0;
+                ref readonly Encounter e = ref encounters[i];
+                bool onStreet = e.Place < 0 && e.Segment >= 0;
+                double p = ProbabilityWithFamiliarityLogit(e,
+                    onStreet ? traffic[e.Segment] : 0,
+                    onStreet ? lighting[e.Segment] : Lighting.Lit,
+                    familiarity, lightFrom, darkFrom);
+                var stream = new RandomStream(seed, StreamPurpose.Nod, e.PairKey, dayKey | (uint)(i - starts[r]));
+                nods[i] = stream.NextDouble() < p;
             }
-            bool onStreet = e.Place < 0 && e.Segment >= 0;
-            double p = Probability(e,
-                onStreet ? traffic[e.Segment] : 0,
-                onStreet ? lighting[e.Segment] : Lighting.Lit,
-                strength);
-            var stream = new RandomStream(seed, StreamPurpose.Nod, pair, ((ulong)(uint)day << 24) | (uint)indexInPair);
-            nods[i] = stream.NextDouble() < p;
-            indexInPair++;
         }
     }
 }

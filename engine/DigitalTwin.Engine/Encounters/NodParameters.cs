@@ -82,7 +82,8 @@ public sealed record NodParameters
 
     /// <summary>
     /// Evening darkness from this time (seconds since midnight). 19:30 is about the yearly average of civil dusk in
-    /// the Netherlands with daylight saving; the simulator may set it per day of the year.
+    /// the Netherlands with daylight saving. Only a fallback: the simulator gives the nod model each day's sunrise and
+    /// sunset (<see cref="CivilTwilightSeconds"/>).
     /// </summary>
     [Parameter("s since midnight", 0, 86_400, "19:30, about the yearly average of civil dusk in the Netherlands")]
     public double DarkFromSeconds { get; init; } = 19.5 * 3600;
@@ -100,4 +101,14 @@ public sealed record NodParameters
     public double PerLogFamiliarity { get; init; } = 1.2;
 
     public static NodParameters Default { get; } = new();
+
+    /// <summary>
+    /// Seconds after sunset (and before sunrise) that it stays light enough to recognise a face: civil twilight, when
+    /// the sun is less than 6° below the horizon, lasts 35–50 min in the Netherlands (shortest at the equinoxes,
+    /// longest at midsummer); 40 min is its yearly middle. The simulator passes each day's sunrise and sunset
+    /// (<see cref="Planning.Daylight"/>); <see cref="DarkFromSeconds"/> and <see cref="DarkUntilSeconds"/> are the
+    /// fallback when no sun times are given.
+    /// </summary>
+    [Parameter("s", 0, 7_200, "Civil twilight (sun less than 6 degrees below the horizon) lasts 35-50 min in the Netherlands")]
+    public double CivilTwilightSeconds { get; init; } = 40 * 60;
 }

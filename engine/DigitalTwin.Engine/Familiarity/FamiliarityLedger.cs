@@ -1,13 +1,14 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DigitalTwin.Engine.Encounters;
 
 namespace DigitalTwin.Engine.Familiarity;
 
 /// <summary>
-/// Sparse memory of every pair that ever met: an open-addressing hash (linear probing, Fibonacci hashing) keyed by
-/// the 64-bit pair key: the keys in one array (probing reads only them), each pair's memory in a 56-byte struct in
-/// a parallel array (an update touches one cache line), and no object per pair: 64 bytes a slot, at most 70 % full.
+/// Sparse memory of the pairs that met: an open-addressing hash (linear probing, Fibonacci hashing) keyed by the 64-bit
+/// pair key: the keys in one array (probing reads only them), each pair's memory in a 56-byte struct in a parallel
+/// array (an update touches one cache line), and no object per pair: 64 bytes a slot, at most 70 % full.
 /// <para>
 /// Activation A = ln Σ t_j^−d (ACT-R base level; Pachur et al. 2014) is kept compactly with Petrov's (2006)
 /// approximation: the last <see cref="RecentHistoryLength"/> encounter times exactly, and the older ones as if
@@ -22,6 +23,20 @@ namespace DigitalTwin.Engine.Familiarity;
 /// falls between encounters, so the state at any day follows from the stored history without a daily pass over all
 /// pairs. A faded tie has to be earned again: the next encounter clears its nods and shared stationary time.
 /// </para>
+/// <para>
+/// Forgetting bounds the memory. Most pairs meet once. A pair with no tie, no nod within the nodding window and
+/// activation below <see cref="FamiliarityParameters.ForgottenActivation"/> is forgotten; that only becomes more true
+/// as days pass without a meeting, so it is decided lazily and exactly: a forgotten pair reads as a stranger and,
+/// when it meets again, starts afresh. The slots of forgotten pairs are reclaimed by a sweep when the table would
+/// otherwise grow, always at the start of a recorded day, so the result does not depend on when sweeps happen. A
+/// swept pair's key goes to a compact set (<see cref="ForgottenPairs"/>, 4 bytes a pair) so that "distinct people
+/// met", counted per resident when a pair first meets, is never counted twice.
+/// </para>
+/// <para>
+/// A day goes through the ledger in two steps: <see cref="BeginDay"/> looks every pair of the day up once (in
+/// parallel, read-only) and gives the nod model each pair's strength; <see cref="Record(FamiliarityDay, ReadOnlySpan{Encounter}, ReadOnlySpan{bool}, int)"/>
+/// then writes the day at the slots already found. One hash lookup per pair per day.
+/// </para>
 /// </summary>
 public sealed class FamiliarityLedger
 {
@@ -34,10 +49,21 @@ public sealed class FamiliarityLedger
     private const double MaxLoad = 0.7;
     private const double SecondsPerDay = 86_400;
 
+    // Pairs per parallel work item in BeginDay: a fixed size, so the split never depends on the thread count.
+    private const int PairsPerChunk = 8192;
+
     private readonly FamiliarityParameters _parameters;
+    private readonly double _forgottenStrength;  // e^ForgottenActivation
+    private readonly double _youngestForgottenDays; // a pair last met more recently than this is never forgotten
+    private readonly ForgottenPairs _forgotten = new();
+    private readonly FamiliarityDay _today = new();
     private int _shift;
     private ulong[] _keys;       // probed alone: dense, 8 bytes a slot
     private PairMemory[] _pairs; // one record per slot: an update touches one cache line
+    private int[] _peopleMet = new int[64];
+    private int _firstRecordedDay = int.MinValue;
+    private int _lastRecordedDay = int.MinValue;
+    private int _version;        // bumped whenever slots move or are taken, so a stale FamiliarityDay is caught
 
     public FamiliarityLedger(FamiliarityParameters parameters, int initialCapacity = 1024)
     {
@@ -47,6 +73,9 @@ public sealed class FamiliarityLedger
             throw new ArgumentOutOfRangeException(nameof(parameters), "Day windows are between 1 and 64 days.");
         }
         _parameters = parameters;
+        _forgottenStrength = Math.Exp(parameters.ForgottenActivation);
+        // Σ t^−d ≥ t_last^−d, so strength < e^θ needs t_last > e^(−θ/d).
+        _youngestForgottenDays = Math.Exp(-parameters.ForgottenActivation / parameters.ActivationDecay);
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, initialCapacity));
         _shift = 64 - BitOperations.Log2((uint)capacity);
         _keys = new ulong[capacity];
@@ -55,95 +84,362 @@ public sealed class FamiliarityLedger
 
     public FamiliarityParameters Parameters => _parameters;
 
-    /// <summary>Pairs that have ever met.</summary>
+    /// <summary>Pairs held in the hash: remembered ones and forgotten ones not yet swept.</summary>
     public int PairCount { get; private set; }
+
+    /// <summary>Distinct pairs that ever met (held or swept).</summary>
+    public long PairsMet { get; private set; }
+
+    /// <summary>Pairs swept out of the hash, kept only as "have met".</summary>
+    public int ForgottenPairCount => _forgotten.Count;
 
     public int Capacity => _keys.Length;
 
-    /// <summary>Bytes held by the hash arrays (the whole ledger, apart from a few fields).</summary>
-    public long MemoryBytes => (long)Capacity * BytesPerSlot;
+    /// <summary>Bytes held by the hash arrays, the forgotten set and the per-resident counters.</summary>
+    public long MemoryBytes => ((long)Capacity * BytesPerSlot) + _forgotten.MemoryBytes + ((long)_peopleMet.Length * sizeof(int));
+
+    /// <summary>
+    /// Looks up the pairs of one day's encounters, which must be sorted by pair (as <see cref="ExactEncounterDetector"/>
+    /// returns them) and start time: one hash lookup per pair, read-only (so in parallel over fixed chunks of pairs).
+    /// The result is this ledger's reusable <see cref="FamiliarityDay"/>, valid until the ledger changes.
+    /// </summary>
+    public FamiliarityDay BeginDay(int day, ReadOnlySpan<Encounter> encounters, int threads = 1)
+    {
+        if (day < _lastRecordedDay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(day), "Days are recorded in order.");
+        }
+        FamiliarityDay today = _today;
+        int runs = 0;
+        for (int i = 0; i < encounters.Length; i++)
+        {
+            if (i == 0 || encounters[i].PairKey != encounters[i - 1].PairKey)
+            {
+                runs++;
+            }
+        }
+        today.EnsureCapacity(runs);
+        int run = 0;
+        for (int i = 0; i < encounters.Length; i++)
+        {
+            ulong key = encounters[i].PairKey;
+            if (i == 0 || key != encounters[i - 1].PairKey)
+            {
+                if (key == 0)
+                {
+                    throw new ArgumentException("A resident does not pair with themselves.", nameof(encounters));
+                }
+                today.RunStarts[run] = i;
+                today.Keys[run++] = key;
+            }
+        }
+        today.RunStarts[runs] = encounters.Length;
+        today.Day = day;
+        today.PairCount = runs;
+        today.EncounterCount = encounters.Length;
+        today.Recorded = false;
+        today.Version = _version;
+        int chunks = (runs + PairsPerChunk - 1) / PairsPerChunk;
+        if (threads <= 1 || chunks <= 1)
+        {
+            LookUp(today, 0, runs);
+        }
+        else
+        {
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                c => LookUp(today, c * PairsPerChunk, Math.Min(runs, (c + 1) * PairsPerChunk)));
+        }
+        return today;
+    }
+
+    private void LookUp(FamiliarityDay today, int from, int to)
+    {
+        int day = today.Day;
+        for (int r = from; r < to; r++)
+        {
+            int slot = FindSlot(today.Keys[r]);
+            today.Renewed[r] = false;
+            today.After[r] = TieState.None;
+            if (_keys[slot] == 0)
+            {
+                today.Slots[r] = ~slot; // where the probe ended: the insert resumes there
+                today.Strengths[r] = 0;
+                today.Before[r] = TieState.None;
+                continue;
+            }
+            today.Slots[r] = slot;
+            ref readonly PairMemory pair = ref _pairs[slot];
+            double strength = Strength(in pair, day);
+            TieState state = StateFrom(in pair, strength);
+            if (IsForgotten(in pair, day, strength, state))
+            {
+                today.Renewed[r] = true;
+                strength = 0;
+            }
+            today.Strengths[r] = strength;
+            today.Before[r] = state;
+        }
+    }
 
     /// <summary>
     /// Adds one day's encounters, which must be sorted by pair (as <see cref="ExactEncounterDetector"/> returns them)
     /// and start time; <paramref name="nods"/> says which became a nod. Days must not go backwards.
     /// </summary>
-    public void Record(int day, ReadOnlySpan<Encounter> encounters, ReadOnlySpan<bool> nods)
+    public void Record(int day, ReadOnlySpan<Encounter> encounters, ReadOnlySpan<bool> nods) =>
+        Record(BeginDay(day, encounters), encounters, nods);
+
+    /// <summary>
+    /// Writes the day begun with <see cref="BeginDay"/> (the same encounters; nothing recorded in between) at the
+    /// slots found then, and fills <see cref="FamiliarityDay.StateAfter"/>. New pairs are counted as people met unless
+    /// they had met before and were forgotten. New pairs are placed one by one in pair order; the pairs' memories are
+    /// then updated in parallel over fixed chunks, each pair by itself, so the result is the same on any thread count.
+    /// </summary>
+    public void Record(FamiliarityDay today, ReadOnlySpan<Encounter> encounters, ReadOnlySpan<bool> nods, int threads = 1)
     {
+        ArgumentNullException.ThrowIfNull(today);
+        if (today != _today || today.Version != _version || today.Recorded || today.EncounterCount != encounters.Length)
+        {
+            throw new ArgumentException("Record the day begun last, with the same encounters.", nameof(today));
+        }
         if (nods.Length != encounters.Length)
         {
             throw new ArgumentException("One nod flag per encounter.", nameof(nods));
         }
-        int i = 0;
-        while (i < encounters.Length)
+        int day = today.Day;
+        int runs = today.PairCount;
+        int newPairs = 0;
+        for (int r = 0; r < runs; r++)
         {
-            ulong key = encounters[i].PairKey;
-            int end = i + 1;
-            while (end < encounters.Length && encounters[end].PairKey == key)
+            newPairs += today.Slots[r] < 0 ? 1 : 0;
+        }
+        if (PairCount + newPairs > MaxLoad * Capacity)
+        {
+            MakeRoom(day, newPairs);
+            // Sweeping and growing move slots: find today's pairs again. A renewed pair may have been swept: it is new now.
+            for (int r = 0; r < runs; r++)
             {
-                end++;
+                int slot = FindSlot(today.Keys[r]);
+                today.Slots[r] = _keys[slot] == 0 ? ~slot : slot;
             }
-            RecordPair(day, key, encounters[i..end], nods[i..end]);
-            i = end;
         }
-    }
-
-    private void RecordPair(int day, ulong key, ReadOnlySpan<Encounter> encounters, ReadOnlySpan<bool> nods)
-    {
-        if (PairCount + 1 > MaxLoad * Capacity)
+        // Serial: new pairs take their slots in pair order (a deterministic layout) and are counted as people met.
+        for (int r = 0; r < runs; r++)
         {
-            Grow();
-        }
-        int slot = FindSlot(key);
-        ref PairMemory pair = ref _pairs[slot];
-        if (_keys[slot] == 0)
-        {
+            int slot = today.Slots[r];
+            if (slot >= 0)
+            {
+                continue;
+            }
+            // The probe for this key ended at an empty slot; pairs inserted since may have taken it, and the key is
+            // none of them (one run per pair), so probing on from there finds where it goes.
+            ulong key = today.Keys[r];
+            int mask = _keys.Length - 1;
+            slot = ~slot;
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
             _keys[slot] = key;
-            pair.LastDay = day;
-            pair.FirstDays = (float)(day + encounters[0].StartTimeSeconds / SecondsPerDay);
+            today.Slots[r] = slot;
+            today.Renewed[r] = true;
             PairCount++;
+            if (!_forgotten.Contains(key))
+            {
+                CountMet(PairKeys.Lower(key), PairKeys.Higher(key));
+            }
+        }
+        // Sequential: what the update needs from each encounter, into flat arrays the parallel pass can read.
+        today.EnsureEncounterCapacity(encounters.Length);
+        for (int i = 0; i < encounters.Length; i++)
+        {
+            ref readonly Encounter e = ref encounters[i];
+            today.WhenDays[i] = (float)(day + e.StartTimeSeconds / SecondsPerDay);
+            today.StationarySeconds[i] = e.Kind == EncounterKind.CoPresent ? (float)e.DurationSeconds : 0;
+            today.Nods[i] = nods[i];
+        }
+        // Parallel over fixed chunks of pairs: each pair owns its slot, so no write is shared and order never matters.
+        int chunks = (runs + PairsPerChunk - 1) / PairsPerChunk;
+        if (threads <= 1 || chunks <= 1)
+        {
+            UpdatePairs(today, 0, runs);
         }
         else
         {
-            if (day < pair.LastDay)
-            {
-                throw new ArgumentOutOfRangeException(nameof(day), "Days are recorded in order.");
-            }
-            if (pair.Peak != TieState.None && Math.Log(Strength(in pair, day)) < FadeThreshold(pair.Peak))
-            {
-                // The tie faded before this meeting: it is earned again from here.
-                pair.Peak = TieState.None;
-                pair.NodDayMask = 0;
-                pair.StationarySeconds = 0;
-            }
-            int shift = day - pair.LastDay;
-            pair.DayMask = shift >= 64 ? 0 : pair.DayMask << shift;
-            pair.NodDayMask = shift >= 64 ? 0 : pair.NodDayMask << shift;
-            pair.LastDay = day;
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                c => UpdatePairs(today, c * PairsPerChunk, Math.Min(runs, (c + 1) * PairsPerChunk)));
         }
-        pair.DayMask |= 1;
-        for (int j = 0; j < encounters.Length; j++)
+        today.Recorded = true;
+        _lastRecordedDay = day;
+        if (_firstRecordedDay == int.MinValue)
         {
-            ref readonly Encounter e = ref encounters[j];
-            pair.Encounters++;
-            pair.Recent3 = pair.Recent2;
-            pair.Recent2 = pair.Recent1;
-            pair.Recent1 = pair.Recent0;
-            pair.Recent0 = (float)(day + e.StartTimeSeconds / SecondsPerDay);
-            if (nods[j])
-            {
-                pair.Nods++;
-                pair.NodDayMask |= 1;
-            }
-            if (e.Kind == EncounterKind.CoPresent)
-            {
-                pair.StationarySeconds += (float)e.DurationSeconds;
-            }
+            _firstRecordedDay = day;
         }
-        TieState earned = Earned(in pair);
-        if (earned > pair.Peak)
+        _version++;
+    }
+
+    private void UpdatePairs(FamiliarityDay today, int from, int to)
+    {
+        int day = today.Day;
+        for (int r = from; r < to; r++)
         {
-            pair.Peak = earned;
+            int start = today.RunStarts[r];
+            int end = today.RunStarts[r + 1];
+            ref PairMemory pair = ref _pairs[today.Slots[r]];
+            if (today.Renewed[r])
+            {
+                // New, or forgotten and met again: memory starts afresh.
+                pair = default;
+                pair.LastDay = day;
+                pair.FirstDays = today.WhenDays[start];
+            }
+            else
+            {
+                if (pair.Peak != TieState.None && Math.Log(today.Strengths[r]) < FadeThreshold(pair.Peak))
+                {
+                    // The tie faded before this meeting: it is earned again from here.
+                    pair.Peak = TieState.None;
+                    pair.NodDayMask = 0;
+                    pair.StationarySeconds = 0;
+                }
+                int shift = day - pair.LastDay;
+                pair.DayMask = shift >= 64 ? 0 : pair.DayMask << shift;
+                pair.NodDayMask = shift >= 64 ? 0 : pair.NodDayMask << shift;
+                pair.LastDay = day;
+            }
+            pair.DayMask |= 1;
+            for (int j = start; j < end; j++)
+            {
+                pair.Encounters++;
+                pair.Recent3 = pair.Recent2;
+                pair.Recent2 = pair.Recent1;
+                pair.Recent1 = pair.Recent0;
+                pair.Recent0 = today.WhenDays[j];
+                if (today.Nods[j])
+                {
+                    pair.Nods++;
+                    pair.NodDayMask |= 1;
+                }
+                pair.StationarySeconds += today.StationarySeconds[j];
+            }
+            TieState earned = Earned(in pair);
+            if (earned > pair.Peak)
+            {
+                pair.Peak = earned;
+            }
+            today.After[r] = pair.Peak == TieState.None ? TieState.None : StateAt(in pair, day + 1);
         }
+    }
+
+    private void CountMet(int a, int b)
+    {
+        if (b >= _peopleMet.Length)
+        {
+            Array.Resize(ref _peopleMet, Math.Max(b + 1, _peopleMet.Length * 2));
+        }
+        _peopleMet[a]++;
+        _peopleMet[b]++;
+        PairsMet++;
+    }
+
+    /// <summary>
+    /// Sweeps out the pairs forgotten by the start of <paramref name="day"/>; grows the table only if the remembered
+    /// pairs and <paramref name="newPairs"/> would still fill more than three quarters of the allowed load (so sweeps
+    /// stay rare when most pairs are remembered).
+    /// </summary>
+    private void MakeRoom(int day, int newPairs)
+    {
+        // Until the first recorded day is older than the youngest a forgotten pair can be, a sweep finds nothing.
+        if (_firstRecordedDay != int.MinValue && day - _firstRecordedDay > _youngestForgottenDays)
+        {
+            Forget(day);
+        }
+        while (PairCount + newPairs > 0.75 * MaxLoad * Capacity)
+        {
+            Grow();
+        }
+    }
+
+    /// <summary>
+    /// Drops every pair forgotten by the start of <paramref name="day"/> from the hash (their keys go to the compact
+    /// "have met" set) and returns how many it removed. The ledger sweeps by itself when it needs room; results never
+    /// depend on when it does, since a forgotten pair reads as a stranger either way.
+    /// </summary>
+    public int Forget(int day)
+    {
+        if (day < _lastRecordedDay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(day), "Days are recorded in order.");
+        }
+        var dropped = new List<ulong>();
+        int removed = 0;
+        for (int slot = 0; slot < _keys.Length; slot++)
+        {
+            // Removing shifts a later pair into this slot: look at the slot again until it holds a kept pair.
+            while (_keys[slot] != 0 && IsForgotten(in _pairs[slot], day))
+            {
+                ulong key = _keys[slot];
+                if (!_forgotten.Contains(key))
+                {
+                    dropped.Add(key);
+                }
+                RemoveAt(slot);
+                removed++;
+            }
+        }
+        dropped.Sort();
+        _forgotten.Add(CollectionsMarshal.AsSpan(dropped));
+        _version++;
+        return removed;
+    }
+
+    private bool IsForgotten(in PairMemory pair, int day)
+    {
+        if (day - pair.Recent0 <= _youngestForgottenDays)
+        {
+            return false;
+        }
+        double strength = Strength(in pair, day);
+        return IsForgotten(in pair, day, strength, StateFrom(in pair, strength));
+    }
+
+    private bool IsForgotten(in PairMemory pair, int day, double strength, TieState state)
+    {
+        if (state != TieState.None || strength >= _forgottenStrength)
+        {
+            return false;
+        }
+        int sinceLast = day - pair.LastDay;
+        int window = _parameters.NoddingContactWindowDays;
+        return sinceLast >= window || (pair.NodDayMask & WindowMask(window - sinceLast)) == 0;
+    }
+
+    /// <summary>Backward-shift deletion (Knuth's Algorithm R): no tombstones, probe chains stay short.</summary>
+    private void RemoveAt(int hole)
+    {
+        int mask = _keys.Length - 1;
+        int next = hole;
+        while (true)
+        {
+            next = (next + 1) & mask;
+            ulong key = _keys[next];
+            if (key == 0)
+            {
+                break;
+            }
+            int home = Home(key);
+            // The pair at `next` may move into the hole only if its home is not cyclically within (hole, next].
+            bool staysPut = hole <= next ? home > hole && home <= next : home > hole || home <= next;
+            if (staysPut)
+            {
+                continue;
+            }
+            _keys[hole] = key;
+            _pairs[hole] = _pairs[next];
+            hole = next;
+        }
+        _keys[hole] = 0;
+        _pairs[hole] = default;
+        PairCount--;
     }
 
     private TieState Earned(in PairMemory pair)
@@ -173,27 +469,45 @@ public sealed class FamiliarityLedger
         return _keys[slot] == 0 ? TieState.None : StateAt(in _pairs[slot], day);
     }
 
-    private TieState StateAt(in PairMemory pair, int day)
+    private TieState StateAt(in PairMemory pair, int day) => StateFrom(in pair, Strength(in pair, day));
+
+    private TieState StateFrom(in PairMemory pair, double strength)
     {
         TieState peak = pair.Peak;
-        return peak != TieState.None && Math.Log(Strength(in pair, day)) >= FadeThreshold(peak) ? peak : TieState.None;
+        return peak != TieState.None && Math.Log(strength) >= FadeThreshold(peak) ? peak : TieState.None;
     }
 
-    /// <summary>Activation A = ln Σ t^−d at the start of <paramref name="day"/>; −∞ for a pair that never met.</summary>
-    public double ActivationOf(ulong pairKey, int day)
+    /// <summary>Whether the two have ever met, forgotten or not.</summary>
+    public bool HaveMet(ulong pairKey)
     {
         int slot = FindSlot(pairKey);
-        return _keys[slot] == 0 ? double.NegativeInfinity : Math.Log(Strength(in _pairs[slot], day));
+        return _keys[slot] != 0 || _forgotten.Contains(pairKey);
     }
 
+    /// <summary>Whether the pair is remembered at the start of <paramref name="day"/>: met and not forgotten.</summary>
+    public bool Remembers(ulong pairKey, int day)
+    {
+        int slot = FindSlot(pairKey);
+        return _keys[slot] != 0 && !IsForgotten(in _pairs[slot], day);
+    }
+
+    /// <summary>Activation A = ln Σ t^−d at the start of <paramref name="day"/>; −∞ for strangers and forgotten pairs.</summary>
+    public double ActivationOf(ulong pairKey, int day) => Math.Log(StrengthOf(pairKey, day));
+
     /// <summary>
-    /// The sum Σ t^−d = e^A at the start of <paramref name="day"/>, 0 for strangers: how present the other is in
-    /// memory, the familiarity term of the nod model.
+    /// The sum Σ t^−d = e^A at the start of <paramref name="day"/>, 0 for strangers and forgotten pairs: how present
+    /// the other is in memory, the familiarity term of the nod model.
     /// </summary>
     public double StrengthOf(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        return _keys[slot] == 0 ? 0 : Strength(in _pairs[slot], day);
+        if (_keys[slot] == 0)
+        {
+            return 0;
+        }
+        ref readonly PairMemory pair = ref _pairs[slot];
+        double strength = Strength(in pair, day);
+        return IsForgotten(in pair, day, strength, StateFrom(in pair, strength)) ? 0 : strength;
     }
 
     private double Strength(in PairMemory pair, double nowDays)
@@ -229,7 +543,8 @@ public sealed class FamiliarityLedger
 
     /// <summary>
     /// Per resident, at the start of <paramref name="day"/>: ties by state (each pair counted once, at its state)
-    /// and distinct people ever met. Spans are indexed by resident, cleared here, and must cover every resident.
+    /// and distinct people ever met (exact, forgotten pairs included). Spans are indexed by resident, cleared here,
+    /// and must cover every resident.
     /// </summary>
     public void CountTies(int day, Span<int> familiarStrangers, Span<int> noddingContacts, Span<int> acquaintances, Span<int> peopleMet)
     {
@@ -237,17 +552,16 @@ public sealed class FamiliarityLedger
         noddingContacts.Clear();
         acquaintances.Clear();
         peopleMet.Clear();
+        _peopleMet.AsSpan(0, Math.Min(_peopleMet.Length, peopleMet.Length)).CopyTo(peopleMet);
         for (int slot = 0; slot < _keys.Length; slot++)
         {
             ulong key = _keys[slot];
-            if (key == 0)
+            if (key == 0 || _pairs[slot].Peak == TieState.None)
             {
                 continue;
             }
             int a = PairKeys.Lower(key);
             int b = PairKeys.Higher(key);
-            peopleMet[a]++;
-            peopleMet[b]++;
             Span<int> counts = StateAt(in _pairs[slot], day) switch
             {
                 TieState.FamiliarStranger => familiarStrangers,
@@ -263,29 +577,32 @@ public sealed class FamiliarityLedger
         }
     }
 
-    /// <summary>Every pair that ever met, at the start of <paramref name="day"/>, sorted by pair (for export).</summary>
+    /// <summary>
+    /// Every pair remembered at the start of <paramref name="day"/>, sorted by pair (for export). Forgotten pairs are
+    /// left out: <see cref="PairsMet"/> counts them.
+    /// </summary>
     public Tie[] SnapshotTies(int day)
     {
-        var ties = new Tie[PairCount];
-        var keys = new ulong[PairCount];
-        int at = 0;
+        var ties = new List<Tie>(PairCount);
+        var keys = new List<ulong>(PairCount);
         for (int slot = 0; slot < _keys.Length; slot++)
         {
             ulong key = _keys[slot];
-            if (key == 0)
+            if (key == 0 || IsForgotten(in _pairs[slot], day))
             {
                 continue;
             }
             ref readonly PairMemory pair = ref _pairs[slot];
             int shift = day - 1 - pair.LastDay;
             ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
-            keys[at] = key;
-            ties[at++] = new Tie(
+            keys.Add(key);
+            ties.Add(new Tie(
                 PairKeys.Lower(key), PairKeys.Higher(key), StateAt(in pair, day), pair.Encounters, pair.Nods,
-                BitOperations.PopCount(mask), pair.Recent0, pair.StationarySeconds, Math.Log(Strength(in pair, day)));
+                BitOperations.PopCount(mask), pair.Recent0, pair.StationarySeconds, Math.Log(Strength(in pair, day))));
         }
-        Array.Sort(keys, ties);
-        return ties;
+        Tie[] result = [.. ties];
+        CollectionsMarshal.AsSpan(keys).Sort(result.AsSpan());
+        return result;
     }
 
     /// <summary>The slot holding the key, or the empty slot where it would go. Key 0 is the pair (0, 0): never valid.</summary>
@@ -296,13 +613,15 @@ public sealed class FamiliarityLedger
             throw new ArgumentException("A resident does not pair with themselves.", nameof(key));
         }
         int mask = _keys.Length - 1;
-        int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+        int slot = Home(key);
         while (_keys[slot] != 0 && _keys[slot] != key)
         {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
+
+    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
     private void Grow()
     {
@@ -311,6 +630,7 @@ public sealed class FamiliarityLedger
         _shift--;
         _keys = new ulong[keys.Length * 2];
         _pairs = new PairMemory[keys.Length * 2];
+        _version++;
         for (int old = 0; old < keys.Length; old++)
         {
             if (keys[old] != 0)

@@ -60,4 +60,15 @@ public sealed record FamiliarityParameters
     public double AcquaintanceFadeActivation { get; init; } = -1.1;
 
     public static FamiliarityParameters Default { get; } = new();
+
+    /// <summary>
+    /// A pair that holds no tie and has not nodded within <see cref="NoddingContactWindowDays"/> is forgotten when its
+    /// activation falls below this, and the ledger may drop it (it still counts among the people met). Most pairs
+    /// meet once: with d = 0.5 a single meeting falls below −1.3 after e^2.6 ≈ 13.5 days, by when it has left the
+    /// 14-day familiar-stranger window, so forgetting never takes a day away from that rule. What is lost: memory
+    /// strength below e^−1.3 ≈ 0.27 (a nod-logit term of at most 1.2 × ln 1.27 ≈ 0.29 on a meeting after that long)
+    /// and shared stationary time of pairs that never nodded. Lower keeps more pairs longer (more memory).
+    /// </summary>
+    [Parameter("activation", -50, 0, "Reasoned: a single meeting is forgotten after about 13.5 days, once it has left the 14-day familiar-stranger window")]
+    public double ForgottenActivation { get; init; } = -1.3;
 }

@@ -70,7 +70,7 @@ public sealed class Simulator
         var people = new ResidentOutcomes(residentCount);
         var treeKeys = new HashSet<TreeKey>();
         bool[] nods = [];
-        TieState[] stateBefore = [];
+        TieState[] newTie = [];
         int replayDay = days > 2 ? 2 : 0;
         int replayStride = Math.Max(1, residentCount / Math.Max(1, _parameters.ReplaySampleResidents));
         var replay = new List<ReplayPassage>();
@@ -134,14 +134,19 @@ public sealed class Simulator
             if (nods.Length < todays.Length)
             {
                 nods = new bool[todays.Length * 2];
-                stateBefore = new TieState[todays.Length * 2];
+                newTie = new TieState[todays.Length * 2];
             }
-            _nods.Decide(todays, network, ledger, _seed, day, nods);
-            for (int i = 0; i < todays.Length; i++)
+            var pairsToday = ledger.BeginDay(day, todays, _threads);
+            var (sunrise, sunset) = _tripMaker.SunTimes(day);
+            _nods.Decide(todays, network, pairsToday, _seed, sunrise, sunset, nods);
+            ledger.Record(pairsToday, todays, nods.AsSpan(0, todays.Length), _threads);
+            for (int r = 0; r < pairsToday.PairCount; r++)
             {
-                stateBefore[i] = i > 0 && todays[i].PairKey == todays[i - 1].PairKey ? stateBefore[i - 1] : ledger.StateOf(todays[i].PairKey, day);
+                // The tie a pair earned today from none, marked on its last encounter of the day (None elsewhere).
+                int last = pairsToday.PairStarts[r + 1] - 1;
+                newTie.AsSpan(pairsToday.PairStarts[r], last - pairsToday.PairStarts[r]).Fill(TieState.None);
+                newTie[last] = pairsToday.StateBefore[r] == TieState.None ? pairsToday.StateAfter[r] : TieState.None;
             }
-            ledger.Record(day, todays, nods.AsSpan(0, todays.Length));
             phases.Stop(RunPhase.Familiarity);
 
             // Phase 7: outcome counts.
@@ -151,8 +156,7 @@ public sealed class Simulator
                 ref readonly var e = ref todays[i];
                 var period = DayPeriods.Of(e.StartTimeSeconds);
                 bool nod = nods[i];
-                bool lastOfPair = i == todays.Length - 1 || todays[i + 1].PairKey != e.PairKey;
-                bool becameFamiliar = lastOfPair && stateBefore[i] == TieState.None && ledger.StateOf(e.PairKey, day + 1) != TieState.None;
+                bool becameFamiliar = newTie[i] != TieState.None;
                 if (e.Place >= 0)
                 {
                     int index = (e.Place * DayPeriods.Count) + (int)period;
@@ -208,7 +212,7 @@ public sealed class Simulator
             TreesBuilt = _trees.TreesBuilt,
             TreeCacheBytes = _trees.Bytes,
             FamiliarityBytes = ledger.MemoryBytes,
-            Pairs = ledger.PairCount,
+            Pairs = checked((int)ledger.PairsMet),
         };
         return new RunResult(totals, people, streets, places, ledger.SnapshotTies(days), replay, replayStays, replayDay)
         {

@@ -112,4 +112,48 @@ public class NodModelTests
 
         Assert.True(nodsFamiliar.Count(n => n) > 2 * nodsStrangers.Count(n => n));
     }
+
+    [Fact]
+    public void Darkness_follows_the_days_sun_times()
+    {
+        var network = TinyStreets.SingleStreet();
+        var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
+        // 20 000 unlit encounters at 18:00: dark after a December sunset (16:30), light before a June one (22:00).
+        var encounters = Enumerable.Range(0, 20_000).Select(i => Pass(2 * i, 2 * i + 1, startSeconds: 18 * 3600)).ToArray();
+        var december = new bool[encounters.Length];
+        var june = new bool[encounters.Length];
+        var today = ledger.BeginDay(0, encounters);
+
+        Model.Decide(encounters, network, today, 3, sunriseSeconds: 8.8 * 3600, sunsetSeconds: 16.5 * 3600, december);
+        Model.Decide(encounters, network, today, 3, sunriseSeconds: 5.3 * 3600, sunsetSeconds: 22 * 3600, june);
+
+        Lighting lighting = network.Lighting[0];
+        double traffic = network.CarVehiclesPerDay[0];
+        double dark = Model.Probability(encounters[0], traffic, lighting, 0, 0, 17 * 3600);
+        double light = Model.Probability(encounters[0], traffic, lighting, 0, 0, 24 * 3600);
+        Assert.True(dark < light);
+        Assert.InRange(december.Count(n => n) / 20_000.0, dark - 0.015, dark + 0.015);
+        Assert.InRange(june.Count(n => n) / 20_000.0, light - 0.015, light + 0.015);
+        // The twilight margin: 40 minutes after sunset it is still light enough, so a 17:30 sunset is June at 18:00.
+        var twilight = new bool[encounters.Length];
+        Model.Decide(encounters, network, today, 3, sunriseSeconds: 8.8 * 3600, sunsetSeconds: 17.5 * 3600, twilight);
+        Assert.Equal(june, twilight);
+    }
+
+    [Fact]
+    public void The_ledger_overload_gives_the_nods_of_the_fixed_hours()
+    {
+        var network = TinyStreets.SingleStreet();
+        var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
+        var encounters = Enumerable.Range(0, 3_000).Select(i => Pass(i / 3, 1_000 + (i % 3), startSeconds: 3600 * (i % 24))).ToArray();
+        var viaLedger = new bool[encounters.Length];
+        var viaDay = new bool[encounters.Length];
+        NodParameters p = NodParameters.Default;
+
+        Model.Decide(encounters, network, ledger, 11, 4, viaLedger);
+        Model.Decide(encounters, network, ledger.BeginDay(4, encounters), 11,
+            p.DarkUntilSeconds + p.CivilTwilightSeconds, p.DarkFromSeconds - p.CivilTwilightSeconds, viaDay);
+
+        Assert.Equal(viaLedger, viaDay);
+    }
 }
