@@ -148,6 +148,13 @@ public sealed class RunFile
 
     [Key(60)] public float[] ReplayStayEndSeconds { get; set; } = [];
 
+    // Per segment, period and age band: index (segment * 4 + period) * 5 + band (Child, Youth, YoungAdult, MiddleAge, Older).
+    [Key(61)] public long[] PassagesByAge { get; set; } = [];
+
+    [Key(62)] public long[] EncountersByAge { get; set; } = [];
+
+    [Key(63)] public long[] NodsByAge { get; set; } = [];
+
     [IgnoreMember]
     public int SegmentCount => SegmentLengthMetres.Length;
 

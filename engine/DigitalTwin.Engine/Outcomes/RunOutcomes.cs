@@ -23,7 +23,23 @@ public sealed class StreetOutcomes(int segmentCount)
     /// <summary>Encounters that made a pair familiar strangers for the first time (the seed of public familiarity).</summary>
     public long[] NewFamiliarPairs { get; } = new long[segmentCount * DayPeriods.Count];
 
+    /// <summary>
+    /// Walk and bike passages, encounters and nods per segment, period and age band of the people involved
+    /// (index (segment * 4 + period) * 5 + band), so a map can show one group, e.g. only residents 65+. An encounter
+    /// counts once for each band it involves (once when both people are of the same band).
+    /// </summary>
+    public long[] PassagesByAge { get; } = new long[segmentCount * DayPeriods.Count * AgeBands];
+
+    public long[] EncountersByAge { get; } = new long[segmentCount * DayPeriods.Count * AgeBands];
+
+    public long[] NodsByAge { get; } = new long[segmentCount * DayPeriods.Count * AgeBands];
+
+    /// <summary>The five CBS age bands (see Population.AgeBand).</summary>
+    public const int AgeBands = 5;
+
     public static int Index(int segment, DayPeriod period) => (segment * DayPeriods.Count) + (int)period;
+
+    public static int AgeIndex(int segment, DayPeriod period, int band) => (Index(segment, period) * AgeBands) + band;
 
     /// <summary>The sum over periods for one segment.</summary>
     public static long Total(long[] counts, int segment)

@@ -151,6 +151,7 @@ public sealed class Simulator
 
             // Phase 7: outcome counts.
             Count(day_, streets, places);
+            var ageBand = _residents.AgeBand;
             for (int i = 0; i < todays.Length; i++)
             {
                 ref readonly var e = ref todays[i];
@@ -170,6 +171,14 @@ public sealed class Simulator
                     streets.Encounters[index]++;
                     streets.Nods[index] += nod ? 1 : 0;
                     streets.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
+                    int bandA = (int)ageBand[e.ResidentA], bandB = (int)ageBand[e.ResidentB];
+                    streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)]++;
+                    streets.NodsByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)] += nod ? 1 : 0;
+                    if (bandB != bandA)
+                    {
+                        streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)]++;
+                        streets.NodsByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)] += nod ? 1 : 0;
+                    }
                 }
                 people.Encounters[e.ResidentA]++;
                 people.Encounters[e.ResidentB]++;
@@ -225,9 +234,13 @@ public sealed class Simulator
         var segment = day.PassageSegment;
         var entry = day.PassageEntryTimeSeconds;
         var mode = day.PassageMode;
+        var resident = day.PassageResident;
+        var ageBand = _residents.AgeBand;
         for (int i = 0; i < day.PassageCount; i++)
         {
-            int index = StreetOutcomes.Index(segment[i], DayPeriods.Of(entry[i]));
+            var period = DayPeriods.Of(entry[i]);
+            int index = StreetOutcomes.Index(segment[i], period);
+            streets.PassagesByAge[StreetOutcomes.AgeIndex(segment[i], period, (int)ageBand[resident[i]])]++;
             if (mode[i] == TravelModes.Bike)
             {
                 streets.BikePassages[index]++;
