@@ -218,7 +218,9 @@ public sealed class TripMaker
         return mode switch
         {
             TravelModes.Car => new CostProfile(TravelModes.Car, false, false, false, 0),
-            TravelModes.Bike => new CostProfile(TravelModes.Bike, dark, false, false, variant),
+            // Cyclists get no perception variants: their routes matter less for meeting (cyclistAttention) and each
+            // variant doubles the bike trees, which need both directions (one-way streets).
+            TravelModes.Bike => new CostProfile(TravelModes.Bike, dark, false, false, 0),
             _ => WalkProfile(resident, dark, variant),
         };
     }
