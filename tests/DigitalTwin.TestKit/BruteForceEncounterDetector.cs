@@ -9,14 +9,16 @@ public readonly record struct SampledEpisode(int ResidentA, int ResidentB, doubl
 
 /// <summary>
 /// The reference for <see cref="ExactEncounterDetector"/>: samples everybody's position every <c>dt</c> seconds and
-/// tests every pair of people present against the same distance rule (same segment: |x_a − x_b|; segments sharing
-/// a node: distance along the path through the node; the same place and zone: together). O(T/dt × n²): only for
-/// small cases. Written independently of the detector on purpose: it shares the rules, not the code.
+/// tests every pair of people present against the same distance rule (same segment: the 2-D distance
+/// sqrt((x_a − x_b)² + (y_a − y_b)²) with y the lateral offset; segments sharing a node: the path through the node
+/// unfolded into one straight street, along it the distance to the node of each, across it the laterals compared in
+/// one direction of travel; the same place and zone: together). O(T/dt × n²): only for small cases. Written
+/// independently of the detector on purpose: it shares the rules, not the code.
 /// </summary>
 public static class BruteForceEncounterDetector
 {
     private readonly record struct Presence(
-        int Resident, int Segment, int Place, int Zone, double Start, double End, double X0, double Velocity, bool IsStay)
+        int Resident, int Segment, int Place, int Zone, double Start, double End, double X0, double Velocity, double Y, bool IsStay)
     {
         public double At(double t) => X0 + Velocity * (t - Start);
     }
@@ -36,14 +38,14 @@ public static class BruteForceEncounterDetector
                 continue;
             }
             presences.Add(new Presence(p.Resident, p.Segment, -1, 0, p.EntryTimeSeconds, p.ExitTimeSeconds,
-                p.EntryOffsetMetres, p.Direction * (double)p.SpeedMetresPerSecond, false));
+                p.EntryOffsetMetres, p.Direction * (double)p.SpeedMetresPerSecond, p.LateralOffsetMetres, false));
         }
         for (int i = 0; i < trajectories.StayCount; i++)
         {
             Stay s = trajectories.GetStay(i);
             if (s.EndTimeSeconds > s.StartTimeSeconds)
             {
-                presences.Add(new Presence(s.Resident, s.Segment, s.Place, s.Zone, s.StartTimeSeconds, s.EndTimeSeconds, s.OffsetMetres, 0, true));
+                presences.Add(new Presence(s.Resident, s.Segment, s.Place, s.Zone, s.StartTimeSeconds, s.EndTimeSeconds, s.OffsetMetres, 0, s.LateralOffsetMetres, true));
             }
         }
         if (presences.Count == 0)
@@ -134,7 +136,7 @@ public static class BruteForceEncounterDetector
         double xb = b.At(t);
         if (a.Segment == b.Segment)
         {
-            return Math.Abs(xa - xb);
+            return Math.Sqrt((xa - xb) * (xa - xb) + (a.Y - b.Y) * (a.Y - b.Y));
         }
         double best = double.PositiveInfinity;
         int aFrom = network.SegmentFrom[a.Segment];
@@ -145,10 +147,16 @@ public static class BruteForceEncounterDetector
         double toATo = network.LengthMetres[a.Segment] - xa;
         double toBFrom = xb;
         double toBTo = network.LengthMetres[b.Segment] - xb;
-        if (aFrom == bFrom) { best = Math.Min(best, toAFrom + toBFrom); }
-        if (aFrom == bTo) { best = Math.Min(best, toAFrom + toBTo); }
-        if (aTo == bFrom) { best = Math.Min(best, toATo + toBFrom); }
-        if (aTo == bTo) { best = Math.Min(best, toATo + toBTo); }
+        // Walking a's segment towards the node and on along b's segment away from it, "left" is a's y when a's
+        // segment ends at the node (its own direction), else −y; and b's y when b's segment starts there, else −y.
+        if (aFrom == bFrom) { best = Math.Min(best, Unfolded(toAFrom + toBFrom, -a.Y, b.Y)); }
+        if (aFrom == bTo) { best = Math.Min(best, Unfolded(toAFrom + toBTo, -a.Y, -b.Y)); }
+        if (aTo == bFrom) { best = Math.Min(best, Unfolded(toATo + toBFrom, a.Y, b.Y)); }
+        if (aTo == bTo) { best = Math.Min(best, Unfolded(toATo + toBTo, a.Y, -b.Y)); }
         return best;
     }
+
+    /// <summary>Distance on the unfolded straight street: along it, and across it between the two left offsets.</summary>
+    private static double Unfolded(double alongMetres, double leftA, double leftB) =>
+        Math.Sqrt(alongMetres * alongMetres + (leftA - leftB) * (leftA - leftB));
 }

@@ -90,7 +90,7 @@ public static class SimulationWorlds
         var tripMaker = new TripMaker(neighbourhood, residents, planner, p.ModeChoice, p.Walking, p.Routing, day + 1, seed);
         var trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed));
         var routes = new RoutePlanner(trees);
-        var mover = new Mover(neighbourhood, tripMaker, routes, seed);
+        var mover = new Mover(neighbourhood, tripMaker, routes, seed, p.CrossSection);
 
         var plans = new List<IReadOnlyList<PlannedActivity>>(residents.Count);
         var trips = new List<Trip>();

@@ -6,10 +6,15 @@ namespace DigitalTwin.TestKit;
 
 /// <summary>
 /// Random but reproducible movement on a network for tests and benchmarks: trips of a few chained passages (some
-/// starting or ending mid-segment), street stays, and stays at places with zones. Not a behavioural model.
+/// starting or ending mid-segment), street stays, and stays at places with zones. Each passage and street stay gets a
+/// lateral offset: a third on the centre line, the rest uniform in ±<see cref="LateralSpreadMetres"/>, so pairs run
+/// from side by side to too far apart across the street to meet. Not a behavioural model.
 /// </summary>
 public static class SyntheticDays
 {
+    /// <summary>Lateral offsets are drawn up to this far either side of the centre line (beyond a 3.7 m distance).</summary>
+    public const double LateralSpreadMetres = 4.5;
+
     public static void Fill(
         TrajectoryBuffer buffer, StreetNetwork network, ulong seed, int residents, int placeCount, double horizonSeconds,
         int maxLegs = 3, double carShare = 0.05, double bikeShare = 0.15, double stayShare = 0.15)
@@ -46,13 +51,13 @@ public static class SyntheticDays
                 bool stopsHere = leg == legs - 1 && random.NextBool(0.3);
                 double travelled = stopsHere ? random.NextDouble() * toEnd : toEnd;
                 double exit = time + travelled / speed;
-                buffer.AddPassage(new Passage(r, segment, direction, time, exit, (float)speed, mode, (float)offset));
+                buffer.AddPassage(new Passage(r, segment, direction, time, exit, (float)speed, mode, (float)offset, Lateral(ref random)));
                 if (stopsHere)
                 {
                     if (random.NextBool(0.4))
                     {
                         float at = (float)(offset + direction * travelled);
-                        buffer.AddStay(Stay.OnStreet(r, segment, at, exit, exit + 5 + 60 * random.NextDouble()));
+                        buffer.AddStay(Stay.OnStreet(r, segment, at, exit, exit + 5 + 60 * random.NextDouble(), Lateral(ref random)));
                     }
                     break;
                 }
@@ -77,11 +82,14 @@ public static class SyntheticDays
             int zone = random.NextInt(2);
             // A quarter of the place stays are also seen from the street (a bench on segment 0).
             bool onStreet = random.NextBool(0.25);
-            buffer.AddStay(new Stay(resident, place, zone, onStreet ? 0 : -1, onStreet ? 2f + place : 0f, start, end));
+            buffer.AddStay(new Stay(resident, place, zone, onStreet ? 0 : -1, onStreet ? 2f + place : 0f, start, end, onStreet ? Lateral(ref random) : 0f));
             return;
         }
         int segment = random.NextInt(network.SegmentCount);
         float offset = (float)(random.NextDouble() * network.LengthMetres[segment]);
-        buffer.AddStay(Stay.OnStreet(resident, segment, offset, start, end));
+        buffer.AddStay(Stay.OnStreet(resident, segment, offset, start, end, Lateral(ref random)));
     }
+
+    private static float Lateral(ref RandomStream random) =>
+        random.NextBool(1.0 / 3) ? 0f : (float)((2 * random.NextDouble() - 1) * LateralSpreadMetres);
 }

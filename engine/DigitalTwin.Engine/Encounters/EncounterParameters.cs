@@ -4,7 +4,8 @@ namespace DigitalTwin.Engine.Encounters;
 public sealed record EncounterParameters
 {
     /// <summary>
-    /// Two people closer than this (metres, along the walking path) are in each other's social space: Hall's (1966)
+    /// Two people closer than this (metres: along the street and across it, from their lateral positions) are in each
+    /// other's social space: Hall's (1966)
     /// proxemics puts the far end of social distance at 12 ft ≈ 3.7 m, where faces are recognised and a nod or
     /// greeting is natural.
     /// </summary>

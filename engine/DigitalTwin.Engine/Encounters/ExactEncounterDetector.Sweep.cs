@@ -23,6 +23,8 @@ public sealed partial class ExactEncounterDetector
     /// <summary>
     /// One interval in a sweep: on a segment, X is the position (metres from the start node); at a node, X is the
     /// distance to the node; at a place X is unused. X(t) = X0 + Velocity (t − Start) for t in [Start, End].
+    /// Lateral is constant: on a segment the offset left of its centre line (start-to-end view); at a node the
+    /// offset left of the centre line looking towards the node (so two pieces' separation there is the sum).
     /// </summary>
     private struct Piece
     {
@@ -30,6 +32,7 @@ public sealed partial class ExactEncounterDetector
         public double End;
         public double X0;
         public double Velocity;
+        public double Lateral;
         public int Resident;
         public int Place;
         public int Zone;
@@ -184,6 +187,7 @@ public sealed partial class ExactEncounterDetector
             ReadOnlySpan<float> speeds = t.PassageSpeedMetresPerSecond;
             ReadOnlySpan<sbyte> directions = t.PassageDirection;
             ReadOnlySpan<int> residents = t.PassageResident;
+            ReadOnlySpan<float> laterals = t.PassageLateralOffsetMetres;
             int n = 0;
             foreach (int p in passages)
             {
@@ -198,6 +202,7 @@ public sealed partial class ExactEncounterDetector
                 piece.End = exits[p];
                 piece.X0 = offsets[p];
                 piece.Velocity = directions[p] * (double)speed;
+                piece.Lateral = laterals[p];
                 piece.Resident = residents[p];
                 piece.Place = -1;
                 piece.Zone = 0;
@@ -231,10 +236,13 @@ public sealed partial class ExactEncounterDetector
 
         private void AddNodePieces(in Piece piece, int fromNode, int toNode, double segmentLength, double d)
         {
-            // Distance to the start node is x(t); to the end node, L − x(t). Keep the time window where it is ≤ d.
+            // Distance to the start node is x(t); to the end node, L − x(t). Keep the time window where it is ≤ d (the
+            // largest reach any lateral separation allows). Looking towards the start node, the segment's left is
+            // the other way round: the lateral flips sign.
             Piece atFrom = piece;
             if (ClipToNode(ref atFrom, piece.X0, piece.Velocity, d))
             {
+                atFrom.Lateral = -piece.Lateral;
                 AddNodePiece(atFrom, fromNode);
             }
             Piece atTo = piece;
@@ -380,13 +388,16 @@ public sealed partial class ExactEncounterDetector
             switch (kind)
             {
                 case SweepKind.Segment:
-                    if (!Solve(a.At(lo) - b.At(lo), a.Velocity - b.Velocity, hi - lo, d, absolute: true, out from, out until))
+                    if (!AlongReach(d, a.Lateral - b.Lateral, out double reach)
+                        || !Solve(a.At(lo) - b.At(lo), a.Velocity - b.Velocity, hi - lo, reach, absolute: true, out from, out until))
                     {
                         return;
                     }
                     break;
                 case SweepKind.Node:
-                    if (!Solve(a.At(lo) + b.At(lo), a.Velocity + b.Velocity, hi - lo, d, absolute: false, out from, out until))
+                    // Both laterals look towards the node: facing each other through it, left of one is right of the other.
+                    if (!AlongReach(d, a.Lateral + b.Lateral, out double nodeReach)
+                        || !Solve(a.At(lo) + b.At(lo), a.Velocity + b.Velocity, hi - lo, nodeReach, absolute: false, out from, out until))
                     {
                         return;
                     }

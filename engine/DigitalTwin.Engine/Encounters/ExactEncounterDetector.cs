@@ -9,12 +9,17 @@ namespace DigitalTwin.Engine.Encounters;
 /// a constant position, so the time two people spend within distance <c>d</c> is the solution of a linear
 /// inequality, solved analytically; there is no time step anywhere.
 /// <list type="bullet">
-/// <item><b>Same segment</b>: |x_a(t) − x_b(t)| ≤ d (passing, overtaking, alongside, a passer-by and a sitter, two
-/// people on the street near each other).</item>
-/// <item><b>Different segments that share a node</b>: distance measured along the path through the node,
-/// dist_a(node) + dist_b(node) ≤ d. Exact for straight continuation; at a corner the true (Euclidean) distance is
-/// shorter, so corner contacts are slightly under-counted (conservative). Contacts across two nodes (through a
-/// segment shorter than d) are not seen: keep such slivers out of the network or accept the small miss.</item>
+/// <item><b>Same segment</b>: (x_a(t) − x_b(t))² + (y_a − y_b)² ≤ d², where y is the constant lateral offset of a
+/// passage or stay (<see cref="Passage.LateralOffsetMetres"/>): |x_a − x_b| ≤ sqrt(d² − (y_a − y_b)²), and never
+/// when |y_a − y_b| ≥ d (passing, overtaking, alongside, a passer-by and a sitter, two people on the street near
+/// each other; two walkers on opposite pavements of a wide road do not meet).</item>
+/// <item><b>Different segments that share a node</b>: the path through the node is unfolded into one straight
+/// street: along it the distance is dist_a(node) + dist_b(node), across it the difference of the laterals seen in
+/// one direction of travel through the node, which is |y_a' + y_b'| with each y' the offset left of the centre line
+/// looking towards the node (the segment's own y, sign flipped when the segment starts at the node). Exact for a
+/// straight continuation; at a corner the true (Euclidean) distance differs a little (usually shorter, so corner
+/// contacts are slightly under-counted). Contacts across two nodes (through a segment shorter than d) are not seen:
+/// keep such slivers out of the network or accept the small miss.</item>
 /// <item><b>The same place and zone</b>: co-present whenever the stays overlap (see <see cref="PlaceZones"/>).</item>
 /// </list>
 /// One contact episode is counted once: the pieces a pair produces on segments, at nodes and at places are sorted
@@ -294,6 +299,7 @@ public sealed partial class ExactEncounterDetector
         End = t.StayEndTimeSeconds[index],
         X0 = t.StayOffsetMetres[index],
         Velocity = 0,
+        Lateral = t.StayLateralOffsetMetres[index],
         Resident = t.StayResident[index],
         Place = t.StayPlace[index],
         Zone = t.StayZone[index],
@@ -303,6 +309,22 @@ public sealed partial class ExactEncounterDetector
         IsStay = true,
         Attention = 1f,
     };
+
+    /// <summary>
+    /// How far apart along the street two people at lateral separation <paramref name="lateralMetres"/> may be and
+    /// still be within <paramref name="d"/>: sqrt(d² − Δy²). False when the separation alone is d or more.
+    /// </summary>
+    internal static bool AlongReach(double d, double lateralMetres, out double reach)
+    {
+        if (lateralMetres == 0)
+        {
+            reach = d;
+            return true;
+        }
+        double left = d * d - lateralMetres * lateralMetres;
+        reach = left > 0 ? Math.Sqrt(left) : 0;
+        return left > 0;
+    }
 
     /// <summary>
     /// The times τ in [0, span] with |g0 + w τ| ≤ d (<paramref name="absolute"/>) or g0 + w τ ≤ d, as [from, until].

@@ -2,6 +2,7 @@ using DigitalTwin.Engine.Encounters;
 using DigitalTwin.Engine.Network;
 using DigitalTwin.Engine.Places;
 using DigitalTwin.Engine.Planning;
+using DigitalTwin.Engine.Randomness;
 
 namespace DigitalTwin.Engine.Mobility;
 
@@ -64,10 +65,14 @@ public sealed class RoutingScratch(RouteCostModel model)
 /// <summary>
 /// Moves residents along their routes: every route leg becomes a <see cref="Passage"/> (a straight line in time and
 /// position on one segment) and every visible stay a <see cref="Stay"/>. A resident's trips run in order; a trip
-/// departs at its planned time or when the previous stay ends, whichever is later.
+/// departs at its planned time or when the previous stay ends, whichever is later. Each passage and street stay gets
+/// a lateral offset (<see cref="LateralPlacement"/>): per trip a walker draws a side of the street and how far out on
+/// the pavement, from a stream keyed by resident, day and trip number (independent of threads and other residents).
 /// </summary>
-public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePlanner planner, ulong seed)
+public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePlanner planner, ulong seed, StreetCrossSectionParameters? crossSection = null)
 {
+    private readonly StreetCrossSectionParameters _crossSection = crossSection ?? StreetCrossSectionParameters.Default;
+
     /// <summary>Places with a street presence: a bench or playground is seen from the pavement beside it.</summary>
     public static bool IsOnStreet(PlaceKind kind) => kind is PlaceKind.Bench or PlaceKind.Playground or PlaceKind.TransitStop or PlaceKind.Market;
 
@@ -79,8 +84,13 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
         var places = neighbourhood.Places;
         double available = 0;
         int visit = 0;
+        int tripOfDay = 0;
         foreach (ref readonly var trip in residentTrips)
         {
+            var lateral = new RandomStream(seed, StreamPurpose.Lateral, (ulong)(uint)trip.Resident, ((ulong)(uint)day << 16) ^ (uint)tripOfDay++);
+            bool leftOfTravel = lateral.NextBool(0.5);
+            double outward = lateral.NextDouble();
+            sbyte lastDirection = 1;
             double departure = Math.Max(trip.DepartureSeconds, available);
             if (departure >= DayPeriods.SecondsPerDay)
             {
@@ -120,7 +130,12 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 }
                 else
                 {
-                    output.AddPassage(new Passage(trip.Resident, leg.Segment, (sbyte)(leg.Forward ? 1 : -1), time, time + duration, speed, trip.Mode, leg.FromOffsetMetres));
+                    sbyte direction = (sbyte)(leg.Forward ? 1 : -1);
+                    float across = trip.Mode == TravelModes.Bike
+                        ? LateralPlacement.Cyclist(network, leg.Segment, direction, _crossSection)
+                        : LateralPlacement.Walker(network, leg.Segment, direction, leftOfTravel, outward, _crossSection);
+                    output.AddPassage(new Passage(trip.Resident, leg.Segment, direction, time, time + duration, speed, trip.Mode, leg.FromOffsetMetres, across));
+                    lastDirection = direction;
                 }
                 time += duration;
             }
@@ -128,16 +143,20 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
             if (trip.Stay != StayKind.Unobserved && stayEnd > time)
             {
                 var position = trips.PositionOf(trip.Destination, trip.Resident);
+                // The stay is on the side the resident arrived on (the drawn side when nothing was walked).
+                float edge = position.Segment >= 0
+                    ? LateralPlacement.StreetStay(network, position.Segment, leftOfTravel == (lastDirection > 0), _crossSection)
+                    : 0f;
                 if (trip.Stay == StayKind.AtPlace && trip.Destination.Kind == AnchorKind.Place)
                 {
                     int place = trip.Destination.Index;
                     int zone = PlaceZones.Choose(seed, trip.Resident, place, day, visit++, PlaceZones.CountFor(places.AreaSquareMetres(place)));
                     bool street = IsOnStreet(places.Kind[place]);
-                    output.AddStay(new Stay(trip.Resident, place, zone, street ? position.Segment : -1, position.OffsetMetres, time, stayEnd));
+                    output.AddStay(new Stay(trip.Resident, place, zone, street ? position.Segment : -1, position.OffsetMetres, time, stayEnd, street ? edge : 0f));
                 }
                 else
                 {
-                    output.AddStay(Stay.OnStreet(trip.Resident, position.Segment, position.OffsetMetres, time, stayEnd));
+                    output.AddStay(Stay.OnStreet(trip.Resident, position.Segment, position.OffsetMetres, time, stayEnd, edge));
                 }
             }
             available = stayEnd;

@@ -20,6 +20,12 @@ namespace DigitalTwin.Engine.Mobility;
 /// Metres from the segment's start node where the passage begins: 0 (or the length, moving back) for a
 /// passage entering at a node, anything between for a trip that starts at a home in the middle of a segment.
 /// </param>
+/// <param name="LateralOffsetMetres">
+/// Where across the street the resident moves: metres left of the segment's centre line, looking from its start
+/// node to its end node (negative: right). Constant along the passage. The encounter rule measures 2-D distance with
+/// it (see <see cref="DigitalTwin.Engine.Encounters.ExactEncounterDetector"/>); <see cref="LateralPlacement"/>
+/// chooses it. 0 (the default) puts everybody on the centre line, the one-dimensional model.
+/// </param>
 public readonly record struct Passage(
     int Resident,
     int Segment,
@@ -28,7 +34,8 @@ public readonly record struct Passage(
     double ExitTimeSeconds,
     float SpeedMetresPerSecond,
     TravelModes Mode,
-    float EntryOffsetMetres)
+    float EntryOffsetMetres,
+    float LateralOffsetMetres = 0)
 {
     /// <summary>Where along the segment (metres from its start node) the passage ends.</summary>
     public double ExitOffsetMetres => EntryOffsetMetres + Direction * (double)SpeedMetresPerSecond * (ExitTimeSeconds - EntryTimeSeconds);

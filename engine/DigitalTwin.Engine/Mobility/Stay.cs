@@ -17,6 +17,11 @@ namespace DigitalTwin.Engine.Mobility;
 /// <param name="OffsetMetres">Metres from the segment's start node (ignored when <paramref name="Segment"/> is -1).</param>
 /// <param name="StartTimeSeconds">Arrival.</param>
 /// <param name="EndTimeSeconds">Departure.</param>
+/// <param name="LateralOffsetMetres">
+/// For a street stay, metres left of the segment's centre line (looking from its start node to its end node) where
+/// the resident sits or stands: a bench or stoep is at the pavement's outer edge (see <see cref="LateralPlacement"/>).
+/// Ignored when <paramref name="Segment"/> is -1.
+/// </param>
 public readonly record struct Stay(
     int Resident,
     int Place,
@@ -24,7 +29,8 @@ public readonly record struct Stay(
     int Segment,
     float OffsetMetres,
     double StartTimeSeconds,
-    double EndTimeSeconds)
+    double EndTimeSeconds,
+    float LateralOffsetMetres = 0)
 {
     /// <summary>True when the stay is inside (or at) a place.</summary>
     public bool IsAtPlace => Place >= 0;
@@ -37,6 +43,6 @@ public readonly record struct Stay(
         new(resident, place, zone, -1, 0, startTimeSeconds, endTimeSeconds);
 
     /// <summary>A stay on the street (a stoep, the school gate) that is not a place.</summary>
-    public static Stay OnStreet(int resident, int segment, float offsetMetres, double startTimeSeconds, double endTimeSeconds) =>
-        new(resident, -1, 0, segment, offsetMetres, startTimeSeconds, endTimeSeconds);
+    public static Stay OnStreet(int resident, int segment, float offsetMetres, double startTimeSeconds, double endTimeSeconds, float lateralOffsetMetres = 0) =>
+        new(resident, -1, 0, segment, offsetMetres, startTimeSeconds, endTimeSeconds, lateralOffsetMetres);
 }

@@ -21,6 +21,7 @@ public sealed class TrajectoryBuffer
     private float[] _passageSpeed = new float[InitialCapacity];
     private TravelModes[] _passageMode = new TravelModes[InitialCapacity];
     private float[] _passageEntryOffset = new float[InitialCapacity];
+    private float[] _passageLateral = new float[InitialCapacity];
 
     // Stays.
     private int[] _stayResident = new int[InitialCapacity];
@@ -30,6 +31,7 @@ public sealed class TrajectoryBuffer
     private float[] _stayOffset = new float[InitialCapacity];
     private double[] _stayStart = new double[InitialCapacity];
     private double[] _stayEnd = new double[InitialCapacity];
+    private float[] _stayLateral = new float[InitialCapacity];
 
     // Groupings: members of group g are Order[Start[g] .. Start[g + 1]).
     private int[] _passageBySegmentStart = [0];
@@ -59,6 +61,9 @@ public sealed class TrajectoryBuffer
 
     public ReadOnlySpan<float> PassageEntryOffsetMetres => _passageEntryOffset.AsSpan(0, PassageCount);
 
+    /// <summary>Metres left of the segment's centre line (see <see cref="Passage.LateralOffsetMetres"/>).</summary>
+    public ReadOnlySpan<float> PassageLateralOffsetMetres => _passageLateral.AsSpan(0, PassageCount);
+
     public ReadOnlySpan<int> StayResident => _stayResident.AsSpan(0, StayCount);
 
     public ReadOnlySpan<int> StayPlace => _stayPlace.AsSpan(0, StayCount);
@@ -72,6 +77,9 @@ public sealed class TrajectoryBuffer
     public ReadOnlySpan<double> StayStartTimeSeconds => _stayStart.AsSpan(0, StayCount);
 
     public ReadOnlySpan<double> StayEndTimeSeconds => _stayEnd.AsSpan(0, StayCount);
+
+    /// <summary>Metres left of the segment's centre line (see <see cref="Stay.LateralOffsetMetres"/>).</summary>
+    public ReadOnlySpan<float> StayLateralOffsetMetres => _stayLateral.AsSpan(0, StayCount);
 
     /// <summary>Forgets the day's events but keeps the storage for the next day.</summary>
     public void Clear()
@@ -101,6 +109,7 @@ public sealed class TrajectoryBuffer
             Array.Resize(ref _passageSpeed, size);
             Array.Resize(ref _passageMode, size);
             Array.Resize(ref _passageEntryOffset, size);
+            Array.Resize(ref _passageLateral, size);
         }
         int i = PassageCount++;
         _passageResident[i] = passage.Resident;
@@ -111,6 +120,7 @@ public sealed class TrajectoryBuffer
         _passageSpeed[i] = passage.SpeedMetresPerSecond;
         _passageMode[i] = passage.Mode;
         _passageEntryOffset[i] = passage.EntryOffsetMetres;
+        _passageLateral[i] = passage.LateralOffsetMetres;
     }
 
     public void AddStay(in Stay stay)
@@ -133,6 +143,7 @@ public sealed class TrajectoryBuffer
             Array.Resize(ref _stayOffset, size);
             Array.Resize(ref _stayStart, size);
             Array.Resize(ref _stayEnd, size);
+            Array.Resize(ref _stayLateral, size);
         }
         int i = StayCount++;
         _stayResident[i] = stay.Resident;
@@ -142,6 +153,7 @@ public sealed class TrajectoryBuffer
         _stayOffset[i] = stay.OffsetMetres;
         _stayStart[i] = stay.StartTimeSeconds;
         _stayEnd[i] = stay.EndTimeSeconds;
+        _stayLateral[i] = stay.LateralOffsetMetres;
     }
 
     /// <summary>Appends every passage and stay of another buffer, in its order (merging chunk buffers).</summary>
@@ -160,11 +172,12 @@ public sealed class TrajectoryBuffer
 
     public Passage GetPassage(int index) => new(
         _passageResident[index], _passageSegment[index], _passageDirection[index], _passageEntry[index],
-        _passageExit[index], _passageSpeed[index], _passageMode[index], _passageEntryOffset[index]);
+        _passageExit[index], _passageSpeed[index], _passageMode[index], _passageEntryOffset[index],
+        _passageLateral[index]);
 
     public Stay GetStay(int index) => new(
         _stayResident[index], _stayPlace[index], _stayZone[index], _staySegment[index], _stayOffset[index],
-        _stayStart[index], _stayEnd[index]);
+        _stayStart[index], _stayEnd[index], _stayLateral[index]);
 
     /// <summary>
     /// Groups passages by segment and stays by segment (street stays) and by place. Call after the day is

@@ -15,6 +15,7 @@ public enum StreamPurpose : ulong
     Placement = 7,
     Sampling = 8,
     PlaceZone = 9,
+    Lateral = 10,
     Test = 99,
 }
 

@@ -22,6 +22,9 @@ public sealed record SimulationParameters
 
     public RouteCostParameters Routing { get; init; } = new();
 
+    /// <summary>Street cross-sections: carriageway widths and where cyclists ride, for lateral positions.</summary>
+    public StreetCrossSectionParameters CrossSection { get; init; } = new();
+
     public EncounterParameters Encounters { get; init; } = new();
 
     public NodParameters Nods { get; init; } = new();

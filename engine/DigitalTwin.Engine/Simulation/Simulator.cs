@@ -43,7 +43,7 @@ public sealed class Simulator
         _planner = new DayPlanner(neighbourhood, residents, parameters.Planning, seed);
         _tripMaker = new TripMaker(neighbourhood, residents, _planner, parameters.ModeChoice, parameters.Walking, parameters.Routing, days, seed);
         _trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, parameters.Routing, seed));
-        _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees), seed);
+        _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees), seed, parameters.CrossSection);
         _detector = new ExactEncounterDetector(parameters.Encounters with { MaxThreads = _threads });
         _nods = new NodModel(parameters.Nods);
     }

@@ -95,6 +95,37 @@ public class ExactEncounterDetectorReferenceTests
         Assert.Equal(5, kinds.Count);
     }
 
+    [Fact]
+    public void Random_cases_exercise_the_lateral_rule()
+    {
+        var network = TinyStreets.SmallGrid();
+        var detector = new ExactEncounterDetector(new EncounterParameters { MaxThreads = 1, EpisodeGapSeconds = 0 });
+        var day = new TrajectoryBuffer();
+        var flat = new TrajectoryBuffer();
+        var exact = new EncounterBuffer();
+        int withLaterals = 0;
+        int onCentreLine = 0;
+        for (int seed = 1; seed <= 100; seed++)
+        {
+            SyntheticDays.Fill(day, network, (ulong)seed, residents: 14, placeCount: 2, horizonSeconds: 90);
+            flat.Clear();
+            for (int i = 0; i < day.PassageCount; i++)
+            {
+                flat.AddPassage(day.GetPassage(i) with { LateralOffsetMetres = 0 });
+            }
+            for (int i = 0; i < day.StayCount; i++)
+            {
+                flat.AddStay(day.GetStay(i) with { LateralOffsetMetres = 0 });
+            }
+            detector.Detect(network, 2, day, exact);
+            withLaterals += exact.Count;
+            detector.Detect(network, 2, flat, exact);
+            onCentreLine += exact.Count;
+        }
+        // Lateral gaps of several metres keep a good share of the pairs apart that would meet on one line.
+        Assert.InRange(withLaterals, onCentreLine / 4, onCentreLine * 9 / 10);
+    }
+
     /// <summary>True when [from, to] lies inside the union of the intervals (each widened by one sample).</summary>
     private static bool Covered(double from, double to, List<(double Start, double End)> intervals)
     {
