@@ -60,6 +60,11 @@ public sealed class RoutingScratch(RouteCostModel model)
     public ArcHeap Heap { get; } = new();
 
     public ShortestPathTree Tree { get; } = ShortestPathTree.Scratch(model);
+
+    /// <summary>The last walk to a visit, kept so the walk home can reuse it reversed (walking costs are symmetric).</summary>
+    internal List<RouteLeg> LastVisitLegs { get; } = [];
+
+    internal (int Resident, int Host, CostProfile Profile, float Length)? LastVisit { get; set; }
 }
 
 /// <summary>
@@ -191,12 +196,26 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 routed = key.Direction == TreeDirection.FromRoot ? planner.RouteFrom(key, destination, legs) : planner.RouteTo(origin, key, legs);
             }
         }
+        else if (trip.Mode == TravelModes.Walk && trip.Origin.Kind == AnchorKind.OtherHome && trip.Destination.Kind == AnchorKind.Home
+            && scratch.LastVisit is { } visit && visit.Resident == trip.Resident && visit.Host == trip.Origin.Index && visit.Profile == trip.Profile)
+        {
+            // Home from a visit on foot with the same profile as the way there: the best way back is that way reversed.
+            legs.AddRange(scratch.LastVisitLegs);
+            RouteLeg.Reverse(legs);
+            routed = visit.Length;
+        }
         else
         {
             var search = trips.VisitSearchOf(trip);
             routed = origin.Segment == search.Root.Segment
                 ? planner.RouteTo(origin, search, legs)
                 : planner.RouteTo(origin, scratch.Tree.SearchUntil(planner.Cache.Model, search, origin.Segment, scratch.Heap), legs);
+            if (trip.Mode == TravelModes.Walk && trip.Destination.Kind == AnchorKind.OtherHome && routed >= 0)
+            {
+                scratch.LastVisitLegs.Clear();
+                scratch.LastVisitLegs.AddRange(legs);
+                scratch.LastVisit = (trip.Resident, trip.Destination.Index, trip.Profile, routed);
+            }
         }
         return routed;
     }

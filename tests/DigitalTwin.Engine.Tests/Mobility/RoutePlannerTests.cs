@@ -151,6 +151,57 @@ public class RoutePlannerTests
     }
 
     [Fact]
+    public void Walking_costs_are_symmetric_so_the_way_back_is_the_way_there_reversed()
+    {
+        // Walkers home and walkers back from a visit reuse the other direction's route; that is exact only if the
+        // least cost from a to b equals the least cost from b to a, turns and crossings included.
+        var parameters = new RouteCostParameters { RouteVariants = 2 };
+        for (ulong seed = 1; seed <= 8; seed++)
+        {
+            var network = RandomGrid(seed, size: 8);
+            var (planner, cache) = PlannerFor(network, parameters);
+            var random = new RandomStream(seed, StreamPurpose.Test, 3);
+            for (int trip = 0; trip < 25; trip++)
+            {
+                var profile = new CostProfile(TravelModes.Walk, random.NextBool(0.5), random.NextBool(0.5), random.NextBool(0.3), (byte)random.NextInt(2));
+                int a = random.NextInt(network.SegmentCount), b = random.NextInt(network.SegmentCount);
+                if (a == b)
+                {
+                    continue;
+                }
+                var pa = new NetworkPosition(a, (float)(random.NextDouble() * network.LengthMetres[a]));
+                var pb = new NetworkPosition(b, (float)(random.NextDouble() * network.LengthMetres[b]));
+                var toB = new TreeKey(pb, TreeDirection.ToRoot, profile);
+                var toA = new TreeKey(pa, TreeDirection.ToRoot, profile);
+                cache.Prepare([toA, toB], 1);
+                var there = new List<RouteLeg>();
+                var back = new List<RouteLeg>();
+                planner.RouteTo(pa, toB, there);
+                planner.RouteTo(pb, toA, back);
+                Assert.Equal(Cost(cache.Model, there, profile), Cost(cache.Model, back, profile), 0.5);
+            }
+        }
+    }
+
+    /// <summary>A route's perceived cost: its legs' arc costs pro rata plus the transition at every junction.</summary>
+    private static double Cost(RouteCostModel model, List<RouteLeg> legs, CostProfile profile)
+    {
+        var costs = model.ArcCosts(profile);
+        double total = 0;
+        for (int i = 0; i < legs.Count; i++)
+        {
+            int arc = (legs[i].Segment * 2) + (legs[i].Forward ? 0 : 1);
+            total += costs[arc] * legs[i].LengthMetres / model.Network.LengthMetres[legs[i].Segment];
+            if (i > 0)
+            {
+                int previous = (legs[i - 1].Segment * 2) + (legs[i - 1].Forward ? 0 : 1);
+                total += model.TransitionCost(previous, arc, profile.Mode);
+            }
+        }
+        return total;
+    }
+
+    [Fact]
     public void A_turn_penalty_prefers_the_straight_route_of_equal_length()
     {
         // A 3x3 block grid: from the middle of the bottom-left street to the top-right corner every
