@@ -210,7 +210,9 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
             routed = origin.Segment == search.Root.Segment
                 ? planner.RouteTo(origin, search, legs)
                 : planner.RouteTo(origin, scratch.Tree.SearchUntil(planner.Cache.Model, search, origin.Segment, scratch.Heap), legs);
-            if (trip.Mode == TravelModes.Walk && trip.Destination.Kind == AnchorKind.OtherHome && routed >= 0)
+            // Only a walk from home to the host can be walked back home reversed (a chained visit started elsewhere).
+            scratch.LastVisit = null;
+            if (trip.Mode == TravelModes.Walk && trip.Origin.Kind == AnchorKind.Home && trip.Destination.Kind == AnchorKind.OtherHome && routed >= 0)
             {
                 scratch.LastVisitLegs.Clear();
                 scratch.LastVisitLegs.AddRange(legs);
