@@ -32,7 +32,7 @@ public static partial class InterventionApplier
                 CarVehiclesPerDay = 0,
             });
         }
-        double moved = Redistribute(state, displaced);
+        double moved = Redistribute(state, displaced, segments);
         return Effect(carFree, string.Create(C,
             $"{Describe(carFree.Streets)} closed to cars{(carFree.AllowBikes ? string.Empty : " and bikes")} ({Metres(state.Network, segments):0} m); {moved:0} vehicles a day moved to other streets"),
             segments.Length);
@@ -53,7 +53,7 @@ public static partial class InterventionApplier
                 SpeedLimitKmh = calm.SpeedLimitKmh is { } limit ? Math.Min(a.SpeedLimitKmh, (float)limit) : a.SpeedLimitKmh,
             });
         }
-        double moved = Redistribute(state, displaced);
+        double moved = Redistribute(state, displaced, segments);
         string what = string.Join(" and ", new[]
         {
             calm.SpeedLimitKmh is { } kmh ? string.Create(C, $"speed limit {kmh:0} km/h") : null,
@@ -155,10 +155,12 @@ public static partial class InterventionApplier
     /// <summary>
     /// Moves car traffic taken off streets onto the detour cars now take: for each street, its vehicles a day (less the
     /// share that evaporates) are added along the shortest car route between its two ends in the changed network.
-    /// Where no detour exists the traffic disappears. Returns the vehicles a day moved.
+    /// Where no detour exists the traffic disappears. Returns the vehicles a day moved. The detour avoids every segment the
+    /// intervention addresses: a calmed street stays open to cars, but the traffic taken off it cannot go back onto it.
     /// </summary>
-    private static double Redistribute(State state, List<(SegmentId Segment, double Vehicles)> displaced)
+    private static double Redistribute(State state, List<(SegmentId Segment, double Vehicles)> displaced, SegmentId[] addressed)
     {
+        var avoid = addressed.Select(s => s.Value).ToHashSet();
         double kept = 1 - state.Parameters.Interventions.TrafficEvaporationShare;
         var network = state.Network;
         double moved = 0;
@@ -168,7 +170,7 @@ public static partial class InterventionApplier
             {
                 continue;
             }
-            var detour = CarDetour(network, network.SegmentFrom[segment.Value], network.SegmentTo[segment.Value]);
+            var detour = CarDetour(network, network.SegmentFrom[segment.Value], network.SegmentTo[segment.Value], avoid);
             foreach (int s in detour)
             {
                 state.Change(new SegmentId(s), a => a with { CarVehiclesPerDay = (float)(a.CarVehiclesPerDay + (vehicles * kept)) });
@@ -178,8 +180,8 @@ public static partial class InterventionApplier
         return moved;
     }
 
-    /// <summary>The segments of the shortest car route between two nodes (either direction allowed), or none.</summary>
-    private static List<int> CarDetour(StreetNetwork network, int from, int to)
+    /// <summary>The segments of the shortest car route between two nodes (either direction allowed) off <paramref name="avoid"/>, or none.</summary>
+    private static List<int> CarDetour(StreetNetwork network, int from, int to, HashSet<int> avoid)
     {
         var distance = new Dictionary<int, double> { [from] = 0 };
         var via = new Dictionary<int, int>();
@@ -199,7 +201,7 @@ public static partial class InterventionApplier
             {
                 int s = arc >> 1;
                 bool forward = (arc & 1) == 0;
-                if (((forward ? network.ModesForward[s] : network.ModesBackward[s]) & TravelModes.Car) == 0)
+                if (avoid.Contains(s) || ((forward ? network.ModesForward[s] : network.ModesBackward[s]) & TravelModes.Car) == 0)
                 {
                     continue;
                 }
