@@ -11,10 +11,13 @@ public sealed class MovementTally
 {
     public MovementTally(int segmentCount)
     {
-        CarPassagesPerSegment = new int[segmentCount];
+        CarPassagesPerSegment = new int[segmentCount * DayPeriods.Count];
     }
 
-    /// <summary>Car passages per segment: cars are counted, not stored, because they never meet anyone.</summary>
+    /// <summary>
+    /// Car passages per segment and period (index segment * 4 + period): cars are counted, not stored, because they never
+    /// meet anyone.
+    /// </summary>
     public int[] CarPassagesPerSegment { get; }
 
     public long Trips { get; set; }
@@ -131,7 +134,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 double duration = leg.LengthMetres / speed;
                 if (trip.Mode == TravelModes.Car)
                 {
-                    tally.CarPassagesPerSegment[leg.Segment]++;
+                    tally.CarPassagesPerSegment[(leg.Segment * DayPeriods.Count) + (int)DayPeriods.Of(time)]++;
                 }
                 else
                 {

@@ -202,6 +202,10 @@ public sealed class Simulator
 
         ledger.CountTies(days, people.FamiliarStrangers, people.NoddingContacts, people.Acquaintances, people.PeopleMet);
         var carPassages = tally.CarPassagesPerSegment;
+        for (int i = 0; i < carPassages.Length; i++)
+        {
+            streets.CarPassages[i] = carPassages[i];
+        }
         var totals = new RunTotals
         {
             Days = days,

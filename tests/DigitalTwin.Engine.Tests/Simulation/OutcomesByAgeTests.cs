@@ -35,4 +35,13 @@ public class OutcomesByAgeTests
         Assert.True(streets.Encounters.Sum() > 0);
         Assert.True(encountersWithTwoBands > 0, "some encounters are between people of different ages");
     }
+
+    [Fact]
+    public void Car_passages_are_counted_per_street_and_add_up_to_the_total()
+    {
+        var world = SimulationWorlds.Grid(residents: 400);
+        var result = world.Run(days: 2, seed: 5);
+        Assert.True(result.Totals.CarPassages > 0, "some residents drive");
+        Assert.Equal(result.Totals.CarPassages, result.Streets.CarPassages.Sum());
+    }
 }
