@@ -275,6 +275,19 @@ public sealed class DayPlanner
         {
             return; // the map has no place for it, so the outing does not happen here
         }
+        if (IsLeisure(kind))
+        {
+            // A park, bench or café nearby is used more than one far away: the outing happens at the stated rate when
+            // one is close, less the further the nearest is. This is how a new bench or park creates use.
+            var home = _neighbourhood.Homes[_residents.Home[resident]];
+            var p = Parameters;
+            double nearest = _destinations.NearestDistance(kind, home.X, home.Y, p.DestinationSearchRadiusMetres, scratch.Candidates);
+            double accessibility = Math.Exp(-Math.Max(0, nearest - p.LeisureWithinMetres) / p.LeisureDistanceDecayMetres);
+            if (!random.NextBool(accessibility))
+            {
+                return;
+            }
+        }
         var anchor = random.NextBool(Parameters.HabitualDestinationShare)
             ? Habitual(resident, kind, scratch)
             : new Anchor(AnchorKind.Place, ChooseNear(resident, kind, scratch, ref random));
@@ -283,6 +296,10 @@ public sealed class DayPlanner
             Add(plan, kind, anchor, start, duration, stay);
         }
     }
+
+    private static bool IsLeisure(ActivityKind kind) =>
+        kind is ActivityKind.Park or ActivityKind.Playground or ActivityKind.Bench or ActivityKind.ThirdPlace
+            or ActivityKind.Sports or ActivityKind.Community;
 
     /// <summary>The resident's usual place for an activity: the same draw every day (the stream ignores the day).</summary>
     private Anchor Habitual(int resident, ActivityKind kind, PlanScratch scratch)

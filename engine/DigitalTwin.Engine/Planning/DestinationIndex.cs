@@ -88,6 +88,29 @@ public sealed class DestinationIndex
         return chosen < 0 ? grid.Nearest(x, y) : candidates[chosen];
     }
 
+    /// <summary>
+    /// Straight-line distance from (x, y) to the nearest place serving <paramref name="activity"/>: infinity when the map
+    /// has none, and at least <paramref name="radiusMetres"/> when none is that close (the caller needs no more).
+    /// <paramref name="candidates"/> is the caller's scratch list.
+    /// </summary>
+    public double NearestDistance(ActivityKind activity, double x, double y, double radiusMetres, List<int> candidates)
+    {
+        var grid = _grids[(int)activity];
+        if (grid is null)
+        {
+            return double.PositiveInfinity;
+        }
+        candidates.Clear();
+        grid.Collect(x, y, radiusMetres, candidates);
+        double nearest = radiusMetres;
+        foreach (int p in candidates)
+        {
+            var place = _places[p];
+            nearest = Math.Min(nearest, Math.Sqrt(((place.X - x) * (place.X - x)) + ((place.Y - y) * (place.Y - y))));
+        }
+        return nearest;
+    }
+
     private sealed class Grid
     {
         private readonly double _minX;

@@ -184,4 +184,16 @@ public sealed record PlanningParameters
     /// <summary>Minutes sat out on the stoep.</summary>
     [Parameter("min", 1, 240, "Reasoned: an early-evening sit with a drink or the plants")]
     public double StoepMinutes { get; init; } = 45;
+
+    /// <summary>
+    /// Leisure outings (park, playground, bench, café, sports, community centre) happen at the stated rates for people
+    /// who have such a place within this distance; WHO Europe (2016) recommends public green space within 300 m of
+    /// every home, and Whyte (1980) that people sit where there are places to sit: proximity creates use.
+    /// </summary>
+    [Parameter("m", 0, 5000, "WHO Europe 2016, Urban green spaces and health: green space within 300 m of home")]
+    public double LeisureWithinMetres { get; init; } = 300;
+
+    /// <summary>Beyond <see cref="LeisureWithinMetres"/> the chance of the outing falls by a factor e per this many metres.</summary>
+    [Parameter("m", 50, 10000, "Reasoned from the walking-distance decay of MODEL.md (trips of 500-800 m)")]
+    public double LeisureDistanceDecayMetres { get; init; } = 600;
 }

@@ -213,10 +213,9 @@ public class InterventionMechanismTests(ITestOutputHelper output)
         Log("park stays", before.StaysAt(parksBefore), after.StaysAt(parksAfter));
         Log("stays at the new park", 0, after.StaysAt([newPark]));
         Assert.True(after.StaysAt([newPark]) > 0);
-        // Finding: a park visit is planned with a fixed daily probability (planning.parkProbability*), whatever parks
-        // exist, and only then placed; so a new park draws visits away from the old one but does not add any. The
-        // literature (source doc Tabel 2; MODEL.md "green and blue space") expects nearby green to raise visits.
-        Assert.Equal(before.StaysAt(parksBefore), after.StaysAt(parksAfter));
+        // Leisure outings happen more when a place is near (planning.leisureWithinMetres): homes far from the old park
+        // now have one close by, so park visits in total rise, not only move (WHO Europe 2016: green within 300 m).
+        Assert.True(after.StaysAt(parksAfter) > before.StaysAt(parksBefore));
     }
 
     [Fact]
