@@ -48,7 +48,7 @@ public static class MapLoading
             lines.Add(string.Create(c, $"dropped, outside the scenario's boundary: {report.DroppedOutsideBoundarySegments} segments"));
         }
         lines.Add(string.Create(c, $"places dropped (outside, or too far from a walkable street): {report.PlacesDropped}; transit stops merged: {report.TransitStopsMerged}"));
-        lines.Add(string.Create(c, $"homes: {report.Homes} buildings and addresses holding {report.Dwellings} dwellings ({report.ResidentialBuildings} residential buildings, {report.AddressPoints} address points, {report.HomesDropped} dropped)"));
+        lines.Add(string.Create(c, $"homes found in: {report.ResidentialBuildings} residential buildings and {report.AddressPoints} address points ({report.AddressPointsNotHomes} addresses are businesses, {report.HomesDropped} homes too far from a street)"));
         return lines;
     }
 }
