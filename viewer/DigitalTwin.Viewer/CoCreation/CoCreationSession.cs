@@ -62,7 +62,7 @@ public sealed class CoCreationSession
         Days = days;
         Threads = threads;
         _scenarioHash = PreparedScenario.ContentHash(scenario);
-        MapOnlyScene = new MapScene(RunWriter.ToMapFile(Metadata(0), map.Neighbourhood));
+        MapOnlyScene = new MapScene(RunWriter.ToMapFile(Metadata(0, scenario.Name), map.Neighbourhood));
     }
 
     public int Days { get; }
@@ -191,8 +191,8 @@ public sealed class CoCreationSession
         _job = Task.Run(() => Simulate(edits, baseline));
     }
 
-    private RunMetadata Metadata(double seconds) => new(
-        _scenario.Name, Path.GetFileName(_scenario.SourceFile), _scenarioHash, Path.GetFileName(_scenario.MapPath), _scenario.Seed, Days, Threads, seconds);
+    private RunMetadata Metadata(double seconds, string name) => new(
+        name, Path.GetFileName(_scenario.SourceFile), _scenarioHash, Path.GetFileName(_scenario.MapPath), _scenario.Seed, Days, Threads, seconds);
 
     private JobOutcome Simulate(IReadOnlyList<Intervention> edits, RunFile? baseline)
     {
@@ -208,7 +208,9 @@ public sealed class CoCreationSession
         var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, scenario.Seed, Threads, Days).Run(Days, _progress);
         double seconds = clock.Elapsed.TotalSeconds;
         _progress.Set("drawing the map", Days, Days);
-        var run = RunWriter.ToRunFile(Metadata(seconds), world.Neighbourhood, world.Residents, result);
+        // The map's subtitle names the run: the baseline, or the scenario with its edits.
+        string name = edits.Count == 0 ? _scenario.Name : string.Create(CultureInfo.InvariantCulture, $"{_scenario.Name} + {edits.Count} edit{(edits.Count == 1 ? string.Empty : "s")}");
+        var run = RunWriter.ToRunFile(Metadata(seconds, name), world.Neighbourhood, world.Residents, result);
         var overall = OutcomeSummary.From(result.Residents, world.Residents, Days).Overall;
         // Interventions that change the network's shape cannot be compared street by street; then the map shows the run alone.
         var scene = baseline is not null && SegmentValues.SameNetwork(run, baseline) ? new MapScene(run, baseline) : new MapScene(run);
