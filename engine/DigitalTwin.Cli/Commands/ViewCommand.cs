@@ -32,9 +32,10 @@ public static class ViewCommand
             Description = "Scenario only: input to play, e.g. \"select:4242;key:B;wait\" (steps select:WAYID[,WAYID], key:LETTER, wait); closes after the last",
             HelpName = "STEPS",
         };
+        var continuous = new Option<bool>("--continuous") { Description = "Draw every frame even when nothing changes (to measure frame time while a run is in progress)" };
         var command = new Command("view", "Open the interactive map: pan, zoom, click streets, switch measure and period, replay a day; with a scenario, edit streets and see the difference")
         {
-            target, baseline, width, height, frames, screenshot, days, threads, script,
+            target, baseline, width, height, frames, screenshot, days, threads, script, continuous,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -44,7 +45,7 @@ public static class ViewCommand
             parse.GetValue(height),
             parse.GetValue(frames),
             parse.GetValue(screenshot),
-            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script))));
+            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous))));
         return command;
     }
 
@@ -52,7 +53,7 @@ public static class ViewCommand
     public const int DefaultCoCreationDays = 3;
 
     /// <summary>What only a scenario (a co-creation session) uses.</summary>
-    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script);
+    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false);
 
     internal static int Execute(Terminal terminal, string target, string? baselinePath, int width, int height, int? frames, string? screenshot,
         CoCreationOptions? coCreation = null)
@@ -178,8 +179,9 @@ public static class ViewCommand
         {
             Frames = frames,
             ScreenshotPath = screenshot,
-            // Scripts draw every frame, so the report measures the frame rate while a run competes for the processors.
-            Continuous = frames is not null || steps is not null,
+            // Drawn only when something changes (input, progress, a finished run), as a person uses it; --continuous
+            // draws every frame, to measure the frame rate while a run competes for the processors.
+            Continuous = frames is not null || options.Continuous,
             Script = steps,
             Log = terminal.Out.WriteLine,
         });

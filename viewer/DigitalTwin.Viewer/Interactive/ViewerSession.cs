@@ -63,6 +63,9 @@ public sealed partial class ViewerSession
     /// <summary>Wait for input this long between frames when nothing moves (saves the CPU for a background run).</summary>
     private const double IdleWaitSeconds = 0.1;
 
+    /// <summary>While a background run is under way, look at it this often: a finished map shows within a frame at 30 Hz.</summary>
+    private const double BusyWaitSeconds = 1.0 / 30;
+
     private const int KeyEscape = 256, KeyM = 77, KeyP = 80, KeyD = 68, KeyR = 82, KeyF = 70, KeySpace = 32;
     private const int KeyEqual = 61, KeyMinus = 45, KeyPadAdd = 334, KeyPadSubtract = 333;
 
@@ -131,7 +134,8 @@ public sealed partial class ViewerSession
         {
             bool animating = _replaying && !_replay.Paused;
             bool busy = _session?.Busy ?? false;
-            var events = _window.Events(options.Continuous || animating || dirty || options.Frames is not null ? 0 : IdleWaitSeconds);
+            double wait = busy ? BusyWaitSeconds : IdleWaitSeconds;
+            var events = _window.Events(options.Continuous || animating || dirty || options.Frames is not null ? 0 : wait);
             dirty |= Handle(events);
             if (PollSession() is { } next)
             {
