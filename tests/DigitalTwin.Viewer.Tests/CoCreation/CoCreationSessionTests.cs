@@ -18,6 +18,8 @@ public sealed class CoCreationSessionTests : IDisposable
         var map = session.MapOnlyScene.Run;
         Assert.True(map.SegmentCount > 0);
         Assert.All(map.Encounters, count => Assert.Equal(0, count));
+        Assert.True(session.MapOnlyScene.AwaitingResults);
+        Assert.All(session.MapOnlyScene.SegmentColours, colour => Assert.Equal(MapScene.AwaitingColour, colour));
         Assert.Null(session.Baseline);
         Assert.False(session.Busy);
     }

@@ -62,7 +62,7 @@ public sealed class CoCreationSession
         Days = days;
         Threads = threads;
         _scenarioHash = PreparedScenario.ContentHash(scenario);
-        MapOnlyScene = new MapScene(RunWriter.ToMapFile(Metadata(0, scenario.Name), map.Neighbourhood));
+        MapOnlyScene = new MapScene(RunWriter.ToMapFile(Metadata(0, scenario.Name), map.Neighbourhood), awaitingResults: true);
     }
 
     public int Days { get; }

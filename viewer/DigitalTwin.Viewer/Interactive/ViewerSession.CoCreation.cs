@@ -23,7 +23,8 @@ public sealed partial class ViewerSession
     /// <summary>At most this many selection dots a frame: a whole town selected zoomed out would otherwise cost more than the map.</summary>
     private const int MaxSelectionDots = 20_000;
 
-    private static readonly Rgba SelectionColour = new(255, 255, 255);
+    /// <summary>Magenta: on neither colour map (viridis, blue-grey-orange) and unlike the white place symbols.</summary>
+    private static readonly Rgba SelectionColour = new(255, 40, 200);
     private static readonly Rgba SelectionCore = new(20, 22, 26);
 
     private readonly CoCreationSession? _session;
@@ -267,7 +268,7 @@ public sealed partial class ViewerSession
         return _selectedSegments;
     }
 
-    /// <summary>Marks the selected streets with a dotted line: white dots with a dark core, visible on every colour of both maps.</summary>
+    /// <summary>Marks the selected streets with a dotted line: magenta dots with a dark core, visible on every colour of both maps.</summary>
     private void HighlightSelection(MarkerMesh dots, int scale)
     {
         if (_selection.IsEmpty)

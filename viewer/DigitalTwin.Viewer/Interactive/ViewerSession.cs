@@ -98,6 +98,8 @@ public sealed partial class ViewerSession
         : this(window, (session ?? throw new ArgumentNullException(nameof(session))).MapOnlyScene)
     {
         _session = session;
+        // The panel's headline is about encounters: the map starts on the same measure (N changes it).
+        _scene.Measure = Measure.Encounters;
         session.StartBaseline();
     }
 
