@@ -70,8 +70,8 @@ public sealed class CoCreationSessionTests : IDisposable
     {
         var session = _world.OpenWithBaseline();
         var selection = new StreetSelection();
-        selection.Toggle(TinyCoCreation.BusiestWay(session.Baseline!.Run));
-        Assert.True(session.TryApply(EditKind.WidenPavement, selection, out _));
+        selection.Toggle(session.Baseline!.Run, 0);
+        Assert.True(session.TryApply(EditKind.WidenPavement, selection, out string refusal), refusal);
         var widened = TinyCoCreation.Finish(session);
         Assert.True(session.TryApply(EditKind.CarFree, selection, out _));
         var carFree = TinyCoCreation.Finish(session);
@@ -108,5 +108,35 @@ public sealed class CoCreationSessionTests : IDisposable
         Assert.False(session.TryApply(EditKind.Lighting, new StreetSelection(), out string empty));
         Assert.Contains("select streets first", empty, StringComparison.Ordinal);
         Assert.False(session.Busy);
+    }
+
+    [Fact]
+    public void Widening_leaves_out_ways_whose_pavements_are_already_wide_enough()
+    {
+        var session = _world.OpenWithBaseline();
+        var run = session.Baseline!.Run;
+        var wide = new StreetSelection();
+        var narrow = new StreetSelection();
+        for (int s = 0; s < run.SegmentCount; s++)
+        {
+            (run.PavementWidthMetres[s] >= CoCreationEdits.WidenedPavementMetres ? wide : narrow).Toggle(run, s);
+        }
+        Assert.False(narrow.IsEmpty, "the grid needs a narrow pavement for this test");
+
+        if (!wide.IsEmpty)
+        {
+            Assert.False(session.TryApply(EditKind.WidenPavement, wide, out string refusal));
+            Assert.Contains("already 3 m or wider", refusal, StringComparison.Ordinal);
+        }
+        foreach (long way in wide.WayIds)
+        {
+            narrow.Toggle(way);
+        }
+        Assert.True(session.TryApply(EditKind.WidenPavement, narrow, out _));
+        var step = TinyCoCreation.Finish(session);
+
+        var address = Assert.IsType<Engine.Scenarios.StreetByOsmWayIds>(Assert.IsType<Engine.Scenarios.WidenPavement>(Assert.Single(step.Edits)).Streets);
+        Assert.All(address.OsmWayIds, way => Assert.DoesNotContain(way, wide.WayIds));
+        Assert.All(Enumerable.Range(0, run.SegmentCount), s => Assert.True(step.Run.PavementWidthMetres[s] >= run.PavementWidthMetres[s]));
     }
 }

@@ -1,3 +1,4 @@
+using DigitalTwin.Engine;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
 using DigitalTwin.Engine.Scenarios;
@@ -21,7 +22,7 @@ internal sealed class TinyCoCreation : IDisposable
     public TinyCoCreation()
     {
         string map = Path.Combine(_files.Directory, "map.geojson");
-        Assert.True(GeoJsonExporter.WriteNeighbourhood(NetworkGenerator.Grid(4, 4), map).Succeeded);
+        Assert.True(GeoJsonExporter.WriteNeighbourhood(WithNarrowPavements(NetworkGenerator.Grid(4, 4)), map).Succeeded);
         ScenarioPath = _files.Set("map", "map.geojson").Write();
     }
 
@@ -73,4 +74,16 @@ internal sealed class TinyCoCreation : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
+
+    /// <summary>Every other street gets 2 m pavements (the generator's are 3 m and wider), so there is something to widen.</summary>
+    private static Neighbourhood WithNarrowPavements(Neighbourhood neighbourhood)
+    {
+        var builder = neighbourhood.Network.ToBuilder();
+        for (int s = 0; s < neighbourhood.Network.SegmentCount; s += 2)
+        {
+            var segment = new SegmentId(s);
+            builder.SetAttributes(segment, builder.GetAttributes(segment) with { PavementWidthMetres = 2f });
+        }
+        return new Neighbourhood(builder.Build(), neighbourhood.Places, neighbourhood.Homes);
+    }
 }

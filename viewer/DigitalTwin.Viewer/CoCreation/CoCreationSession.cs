@@ -132,6 +132,16 @@ public sealed class CoCreationSession
             refusal = "select streets first (click them)";
             return false;
         }
+        if (kind == EditKind.WidenPavement)
+        {
+            // "Widen to 3 m" sets the width; on ways already as wide or wider it would narrow them, so those are left out.
+            selection = WaysToWiden(selection, current.Run);
+            if (selection.IsEmpty)
+            {
+                refusal = string.Create(CultureInfo.InvariantCulture, $"the selected pavements are already {CoCreationEdits.WidenedPavementMetres:0} m or wider");
+                return false;
+            }
+        }
         int number = current.Edits.Count + 1;
         var origin = new SourceLocation("(viewer)", string.Create(CultureInfo.InvariantCulture, $"$.edits[{number - 1}].streets"), 0);
         var names = selection.StreetNames(current.Run);
@@ -140,6 +150,20 @@ public sealed class CoCreationSession
         Start(kind, [.. current.Edits, edit], Baseline!.Run);
         refusal = string.Empty;
         return true;
+    }
+
+    /// <summary>The selected ways with a pavement narrower than <see cref="CoCreationEdits.WidenedPavementMetres"/> somewhere.</summary>
+    private static StreetSelection WaysToWiden(StreetSelection selection, RunFile run)
+    {
+        var narrow = new StreetSelection();
+        foreach (int s in selection.Segments(run))
+        {
+            if (run.PavementWidthMetres[s] < CoCreationEdits.WidenedPavementMetres && !narrow.Contains(run, s))
+            {
+                narrow.Toggle(run, s);
+            }
+        }
+        return narrow;
     }
 
     /// <summary>Steps back to the state before the last edit; null when there is nothing to undo or a run is under way.</summary>
