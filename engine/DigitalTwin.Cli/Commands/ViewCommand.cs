@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.Viewer.CoCreation;
 using DigitalTwin.Viewer.Interactive;
 using DigitalTwin.Viewer.Maps;
 using DigitalTwin.Viewer.Native;
@@ -17,10 +20,22 @@ public static class ViewCommand
         var width = new Option<int>("--width") { Description = "Window width in pixels", DefaultValueFactory = _ => 1600 };
         var height = new Option<int>("--height") { Description = "Window height in pixels", DefaultValueFactory = _ => 900 };
         var frames = new Option<int?>("--frames") { Description = "Close after this many frames, drawing continuously (for measurements and tests)" };
-        var screenshot = new Option<string?>("--screenshot") { Description = "Save the last frame as a PNG (with --frames)", HelpName = "FILE.png" };
-        var command = new Command("view", "Open the interactive map: pan, zoom, click streets, switch measure and period, replay a day")
+        var screenshot = new Option<string?>("--screenshot") { Description = "Save the last frame as a PNG (with --frames or --script)", HelpName = "FILE.png" };
+        var days = new Option<int>("--days")
         {
-            target, baseline, width, height, frames, screenshot,
+            Description = "Scenario only: days each co-creation run simulates (short, so an edit shows within seconds)",
+            DefaultValueFactory = _ => DefaultCoCreationDays,
+        };
+        var threads = new Option<int?>("--threads") { Description = "Scenario only: worker threads for the background runs (default: all cores)" };
+        var script = new Option<string?>("--script")
+        {
+            Description = "Scenario only: input to play, e.g. \"select:4242;key:B;wait\" (steps select:WAYID[,WAYID], key:LETTER, wait); closes after the last",
+            HelpName = "STEPS",
+        };
+        var continuous = new Option<bool>("--continuous") { Description = "Draw every frame even when nothing changes (to measure frame time while a run is in progress)" };
+        var command = new Command("view", "Open the interactive map: pan, zoom, click streets, switch measure and period, replay a day; with a scenario, edit streets and see the difference")
+        {
+            target, baseline, width, height, frames, screenshot, days, threads, script, continuous,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -29,12 +44,21 @@ public static class ViewCommand
             parse.GetValue(width),
             parse.GetValue(height),
             parse.GetValue(frames),
-            parse.GetValue(screenshot)));
+            parse.GetValue(screenshot),
+            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous))));
         return command;
     }
 
-    internal static int Execute(Terminal terminal, string target, string? baselinePath, int width, int height, int? frames, string? screenshot)
+    /// <summary>Three days: enough for the map to settle, and a run on Delft-Wippolder takes seconds (the README gives the figure).</summary>
+    public const int DefaultCoCreationDays = 3;
+
+    /// <summary>What only a scenario (a co-creation session) uses.</summary>
+    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false);
+
+    internal static int Execute(Terminal terminal, string target, string? baselinePath, int width, int height, int? frames, string? screenshot,
+        CoCreationOptions? coCreation = null)
     {
+        coCreation ??= new CoCreationOptions(DefaultCoCreationDays, null, null);
         var c = CultureInfo.InvariantCulture;
         if (string.IsNullOrEmpty(terminal.Environment("DISPLAY")) && string.IsNullOrEmpty(terminal.Environment("WAYLAND_DISPLAY")))
         {
@@ -52,17 +76,21 @@ public static class ViewCommand
             terminal.Error.WriteLine("error: --frames: must be at least 1");
             return TwinApp.UserError;
         }
-        string runPath = target;
         if (target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            string folder = Path.Combine("out", Path.GetFileNameWithoutExtension(target));
-            int status = RunCommand.Execute(terminal, target, null, null, null, folder);
-            if (status != TwinApp.Success)
+            if (baselinePath is not null)
             {
-                return status;
+                terminal.Error.WriteLine("error: --baseline: a scenario is its own baseline (edits are compared with it); give --baseline with a run");
+                return TwinApp.UserError;
             }
-            runPath = folder;
+            return CoCreate(terminal, target, width, height, frames, screenshot, coCreation);
         }
+        if (coCreation.Script is not null)
+        {
+            terminal.Error.WriteLine("error: --script: scripted edits need a scenario (.json), not a run");
+            return TwinApp.UserError;
+        }
+        string runPath = target;
         RunFile? run = RenderCommand.ReadRun(terminal, runPath);
         if (run is null)
         {
@@ -96,12 +124,89 @@ public static class ViewCommand
             ScreenshotPath = screenshot,
             Continuous = frames is not null,
         });
+        WriteReport(terminal, window, report);
+        return TwinApp.Success;
+    }
+
+    /// <summary>A co-creation window on a scenario: the map at once, the baseline and every edit simulated in the background.</summary>
+    private static int CoCreate(Terminal terminal, string scenarioPath, int width, int height, int? frames, string? screenshot, CoCreationOptions options)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (options.Days is < 1 or > 365)
+        {
+            terminal.Error.WriteLine(string.Create(c, $"error: --days: {options.Days} is outside 1-365"));
+            return TwinApp.UserError;
+        }
+        if (options.Threads is < 1 or > 1024)
+        {
+            terminal.Error.WriteLine(string.Create(c, $"error: --threads: {options.Threads} is outside 1-1024"));
+            return TwinApp.UserError;
+        }
+        IReadOnlyList<ScriptStep>? steps = null;
+        if (options.Script is not null)
+        {
+            if (!CoCreationScript.TryParse(options.Script, out steps, out string scriptError))
+            {
+                terminal.Error.WriteLine("error: --script: " + scriptError);
+                return TwinApp.UserError;
+            }
+        }
+        var loaded = ScenarioLoader.Load(scenarioPath);
+        if (!loaded.Succeeded)
+        {
+            terminal.WriteProblems(loaded.Problems);
+            return TwinApp.UserError;
+        }
+        var scenario = loaded.Unwrap();
+        var clock = Stopwatch.StartNew();
+        var opened = CoCreationSession.Open(scenario, options.Days, options.Threads ?? Environment.ProcessorCount);
+        if (!opened.Succeeded)
+        {
+            terminal.WriteProblems(opened.Problems);
+            return TwinApp.UserError;
+        }
+        var session = opened.Unwrap();
+        terminal.Out.WriteLine(string.Create(c,
+            $"scenario: {scenario.Name}; map loaded in {clock.Elapsed.TotalSeconds:0.0} s; each run simulates {session.Days} days with seed {session.Seed} on {session.Threads} thread(s)"));
+        using var window = GlfwWindow.TryOpen(width, height, $"DigitalTwin - {scenario.Name}", visible: true, out string reason);
+        if (window is null)
+        {
+            terminal.Error.WriteLine($"error: {reason}");
+            terminal.Error.WriteLine("draw the map into a picture instead: twin run <scenario> then twin render <run-folder> --out map.png");
+            return TwinApp.UserError;
+        }
+        var report = new ViewerSession(window, session).Run(new ViewerOptions
+        {
+            Frames = frames,
+            ScreenshotPath = screenshot,
+            // Drawn only when something changes (input, progress, a finished run), as a person uses it; --continuous
+            // draws every frame, to measure the frame rate while a run competes for the processors.
+            Continuous = frames is not null || options.Continuous,
+            Script = steps,
+            Log = terminal.Out.WriteLine,
+        });
+        WriteReport(terminal, window, report);
+        if (report.FramesDuringRuns > 0)
+        {
+            terminal.Out.WriteLine(string.Create(c,
+                $"while runs were in progress: {report.FramesDuringRuns} frames, {report.MeanFrameMillisecondsDuringRuns:0.0} ms per frame on average, longest {report.LongestFrameMillisecondsDuringRuns:0.0} ms"));
+        }
+        if (report.ScriptFailure is not null)
+        {
+            terminal.Error.WriteLine("error: " + report.ScriptFailure);
+            return TwinApp.UserError;
+        }
+        return TwinApp.Success;
+    }
+
+    private static void WriteReport(Terminal terminal, GlfwWindow window, ViewerReport report)
+    {
         var (w, h) = window.FramebufferSize;
-        terminal.Out.WriteLine(string.Create(c, $"{report.Frames} frames at {w}x{h}, {report.MeanFrameMilliseconds:0.0} ms per frame ({1000 / Math.Max(report.MeanFrameMilliseconds, 1e-9):0} frames/s)"));
+        terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Frames} frames at {w}x{h}, {report.MeanFrameMilliseconds:0.0} ms per frame ({1000 / Math.Max(report.MeanFrameMilliseconds, 1e-9):0} frames/s)"));
         if (report.ScreenshotPath is not null)
         {
             terminal.Out.WriteLine($"wrote {report.ScreenshotPath}");
         }
-        return TwinApp.Success;
     }
 }

@@ -45,7 +45,7 @@ public static class RunWriter
         problems.AddRange(AtomicFile.Write(Path.Combine(folder, SummaryFile), s => WriteSummary(s, metadata, residents, result, summary)).Problems);
         problems.AddRange(GeoJsonExporter.WriteSegments(neighbourhood.Network, Path.Combine(folder, EdgesFile), SegmentColumns(neighbourhood, result)).Problems);
         problems.AddRange(GeoJsonExporter.WritePlaces(neighbourhood.Places, neighbourhood.Network.GeoReference, Path.Combine(folder, PlacesFile), PlaceColumns(result)).Problems);
-        var run = BuildRunFile(metadata, neighbourhood, residents, result);
+        var run = ToRunFile(metadata, neighbourhood, residents, result);
         problems.AddRange(AtomicFile.Write(Path.Combine(folder, RunFileName), run.Write).Problems);
         return problems;
     }
@@ -187,8 +187,64 @@ public static class RunWriter
         }
     }
 
-    private static RunFile BuildRunFile(RunMetadata metadata, Neighbourhood neighbourhood, Residents residents, RunResult result)
+    /// <summary>
+    /// The run file of a run, in memory (what <see cref="WriteAll"/> writes as run.msgpack): for the viewer, which
+    /// re-runs edited scenarios in the background and shows them without a detour through files.
+    /// </summary>
+    public static RunFile ToRunFile(RunMetadata metadata, Neighbourhood neighbourhood, Residents residents, RunResult result)
     {
+        ArgumentNullException.ThrowIfNull(residents);
+        ArgumentNullException.ThrowIfNull(result);
+        var run = ToMapFile(metadata, neighbourhood);
+        var ties = result.Ties;
+        var replay = result.Replay;
+        var stays = result.ReplayStays;
+        run.WalkPassages = result.Streets.WalkPassages;
+        run.BikePassages = result.Streets.BikePassages;
+        run.CarPassages = result.Streets.CarPassages;
+        run.Encounters = result.Streets.Encounters;
+        run.Nods = result.Streets.Nods;
+        run.NewFamiliarPairs = result.Streets.NewFamiliarPairs;
+        run.PassagesByAge = result.Streets.PassagesByAge;
+        run.EncountersByAge = result.Streets.EncountersByAge;
+        run.NodsByAge = result.Streets.NodsByAge;
+        run.PlaceStays = result.Places.Stays;
+        run.PlaceEncounters = result.Places.Encounters;
+        run.PlaceNods = result.Places.Nods;
+        run.PlaceNewFamiliarPairs = result.Places.NewFamiliarPairs;
+        run.ResidentAgeBand = [.. residents.AgeBand.ToArray().Select(a => (byte)a)];
+        run.ResidentGender = [.. residents.Gender.ToArray().Select(g => (byte)g)];
+        run.ResidentHome = residents.Home.ToArray();
+        run.TieResidentA = [.. ties.Select(t => t.ResidentA)];
+        run.TieResidentB = [.. ties.Select(t => t.ResidentB)];
+        run.TieState = [.. ties.Select(t => (byte)t.State)];
+        run.TieEncounters = [.. ties.Select(t => t.Encounters)];
+        run.TieNods = [.. ties.Select(t => t.Nods)];
+        run.ReplayDay = result.ReplayDay;
+        run.ReplayResident = [.. replay.Select(p => p.Resident)];
+        run.ReplaySegment = [.. replay.Select(p => p.Segment)];
+        run.ReplayFromOffsetMetres = [.. replay.Select(p => p.FromOffsetMetres)];
+        run.ReplayToOffsetMetres = [.. replay.Select(p => p.ToOffsetMetres)];
+        run.ReplayEntrySeconds = [.. replay.Select(p => p.EntrySeconds)];
+        run.ReplayExitSeconds = [.. replay.Select(p => p.ExitSeconds)];
+        run.ReplayMode = [.. replay.Select(p => p.Mode)];
+        run.ReplayStayResident = [.. stays.Select(s => s.Resident)];
+        run.ReplayStayPlace = [.. stays.Select(s => s.Place)];
+        run.ReplayStaySegment = [.. stays.Select(s => s.Segment)];
+        run.ReplayStayOffsetMetres = [.. stays.Select(s => s.OffsetMetres)];
+        run.ReplayStayStartSeconds = [.. stays.Select(s => (float)s.StartTimeSeconds)];
+        run.ReplayStayEndSeconds = [.. stays.Select(s => (float)s.EndTimeSeconds)];
+        return run;
+    }
+
+    /// <summary>
+    /// A run file of the map alone: streets, places and homes, with every count zero and no residents. The viewer
+    /// draws it while the first run is still being simulated.
+    /// </summary>
+    public static RunFile ToMapFile(RunMetadata metadata, Neighbourhood neighbourhood)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(neighbourhood);
         var network = neighbourhood.Network;
         var geometryStart = new int[network.SegmentCount + 1];
         var xs = new List<float>();
@@ -205,9 +261,8 @@ public static class RunWriter
         }
         var places = neighbourhood.Places;
         var homes = neighbourhood.Homes;
-        var ties = result.Ties;
-        var replay = result.Replay;
-        var stays = result.ReplayStays;
+        int segmentCounts = network.SegmentCount * DayPeriods.Count;
+        int placeCounts = places.Count * DayPeriods.Count;
         return new RunFile
         {
             EngineVersion = EngineInfo.Version,
@@ -237,41 +292,19 @@ public static class RunWriter
             PlaceCapacity = places.Capacity.ToArray(),
             HomeX = [.. homes.Records.Select(h => (float)h.X)],
             HomeY = [.. homes.Records.Select(h => (float)h.Y)],
-            WalkPassages = result.Streets.WalkPassages,
-            BikePassages = result.Streets.BikePassages,
-            CarPassages = result.Streets.CarPassages,
-            Encounters = result.Streets.Encounters,
-            Nods = result.Streets.Nods,
-            NewFamiliarPairs = result.Streets.NewFamiliarPairs,
-            PassagesByAge = result.Streets.PassagesByAge,
-            EncountersByAge = result.Streets.EncountersByAge,
-            NodsByAge = result.Streets.NodsByAge,
-            PlaceStays = result.Places.Stays,
-            PlaceEncounters = result.Places.Encounters,
-            PlaceNods = result.Places.Nods,
-            PlaceNewFamiliarPairs = result.Places.NewFamiliarPairs,
-            ResidentAgeBand = [.. residents.AgeBand.ToArray().Select(a => (byte)a)],
-            ResidentGender = [.. residents.Gender.ToArray().Select(g => (byte)g)],
-            ResidentHome = residents.Home.ToArray(),
-            TieResidentA = [.. ties.Select(t => t.ResidentA)],
-            TieResidentB = [.. ties.Select(t => t.ResidentB)],
-            TieState = [.. ties.Select(t => (byte)t.State)],
-            TieEncounters = [.. ties.Select(t => t.Encounters)],
-            TieNods = [.. ties.Select(t => t.Nods)],
-            ReplayDay = result.ReplayDay,
-            ReplayResident = [.. replay.Select(p => p.Resident)],
-            ReplaySegment = [.. replay.Select(p => p.Segment)],
-            ReplayFromOffsetMetres = [.. replay.Select(p => p.FromOffsetMetres)],
-            ReplayToOffsetMetres = [.. replay.Select(p => p.ToOffsetMetres)],
-            ReplayEntrySeconds = [.. replay.Select(p => p.EntrySeconds)],
-            ReplayExitSeconds = [.. replay.Select(p => p.ExitSeconds)],
-            ReplayMode = [.. replay.Select(p => p.Mode)],
-            ReplayStayResident = [.. stays.Select(s => s.Resident)],
-            ReplayStayPlace = [.. stays.Select(s => s.Place)],
-            ReplayStaySegment = [.. stays.Select(s => s.Segment)],
-            ReplayStayOffsetMetres = [.. stays.Select(s => s.OffsetMetres)],
-            ReplayStayStartSeconds = [.. stays.Select(s => (float)s.StartTimeSeconds)],
-            ReplayStayEndSeconds = [.. stays.Select(s => (float)s.EndTimeSeconds)],
+            WalkPassages = new long[segmentCounts],
+            BikePassages = new long[segmentCounts],
+            CarPassages = new long[segmentCounts],
+            Encounters = new long[segmentCounts],
+            Nods = new long[segmentCounts],
+            NewFamiliarPairs = new long[segmentCounts],
+            PassagesByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
+            EncountersByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
+            NodsByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
+            PlaceStays = new long[placeCounts],
+            PlaceEncounters = new long[placeCounts],
+            PlaceNods = new long[placeCounts],
+            PlaceNewFamiliarPairs = new long[placeCounts],
         };
     }
 }

@@ -23,17 +23,30 @@ public sealed record PreparedScenario(
     /// <summary>Loads the map and people of a loaded scenario; every problem comes back as a value.</summary>
     public static InputResult<PreparedScenario> Prepare(Scenario scenario)
     {
+        var map = LoadMap(scenario);
+        return map.Succeeded ? Prepare(scenario, map.Unwrap()) : InputResult<PreparedScenario>.Failure(map.Problems);
+    }
+
+    /// <summary>The scenario's map, clipped to its boundary, before any intervention.</summary>
+    public static InputResult<LoadedMap> LoadMap(Scenario scenario)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         var options = new MapLoadOptions
         {
             BoundingPolygon = scenario.BoundingPolygon?.Select(p => (p.Longitude, p.Latitude)).ToArray(),
         };
-        var map = MapLoader.Load(scenario.MapPath, options);
-        if (!map.Succeeded)
-        {
-            return InputResult<PreparedScenario>.Failure(map.Problems);
-        }
-        var baseline = map.Unwrap().Neighbourhood;
+        return MapLoader.Load(scenario.MapPath, options);
+    }
+
+    /// <summary>
+    /// Prepares a scenario on a map already loaded by <see cref="LoadMap"/> (untouched by interventions): the viewer
+    /// loads the map once and prepares every edit of the scenario on it.
+    /// </summary>
+    public static InputResult<PreparedScenario> Prepare(Scenario scenario, LoadedMap map)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(map);
+        var baseline = map.Neighbourhood;
         var addressProblems = ScenarioValidator.ValidateAgainstMap(scenario, baseline);
         if (addressProblems.Count > 0)
         {
@@ -46,7 +59,7 @@ public sealed record PreparedScenario(
             return InputResult<PreparedScenario>.Failure(residents.Problems);
         }
         return InputResult<PreparedScenario>.Success(new PreparedScenario(
-            scenario, applied.Neighbourhood, map.Unwrap().Report, residents.Unwrap(), applied.Parameters, applied.Effects));
+            scenario, applied.Neighbourhood, map.Report, residents.Unwrap(), applied.Parameters, applied.Effects));
     }
 
     /// <summary>

@@ -60,4 +60,18 @@ public class RenderCommandTests
         Assert.Contains("no display", error, StringComparison.Ordinal);
         Assert.Contains("twin render", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("scenario.json", "--baseline", "run", "--baseline: a scenario is its own baseline")]
+    [InlineData("scenario.json", "--script", "select:x", "--script: 'select:x': 'x' is not an OSM way id")]
+    [InlineData("scenario.json", "--days", "0", "--days: 0 is outside 1-365")]
+    [InlineData("run-folder", "--script", "wait", "--script: scripted edits need a scenario")]
+    public void View_refuses_co_creation_options_that_do_not_fit(string target, string option, string value, string expected)
+    {
+        // A display is claimed so the command gets past its first check; each refusal comes before any window opens.
+        var (code, _, error) = Twin(name => name == "DISPLAY" ? ":99" : null, "view", target, option, value);
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DigitalTwin.Engine.Places;
+using DigitalTwin.Viewer.CoCreation;
 using DigitalTwin.Viewer.Maps;
 using DigitalTwin.Viewer.Native;
 using DigitalTwin.Viewer.Rendering;
@@ -8,7 +9,21 @@ using DigitalTwin.Viewer.Rendering;
 namespace DigitalTwin.Viewer.Interactive;
 
 /// <summary>What a window session did: frames drawn and the mean time per frame (drawing and swapping).</summary>
-public sealed record ViewerReport(int Frames, double MeanFrameMilliseconds, string? ScreenshotPath);
+public sealed record ViewerReport(int Frames, double MeanFrameMilliseconds, string? ScreenshotPath)
+{
+    /// <summary>Co-creation: seconds from each edit's key press to the first frame showing its result.</summary>
+    public IReadOnlyList<double> EditSeconds { get; init; } = [];
+
+    /// <summary>Frames drawn while a background run was under way, their mean and longest time.</summary>
+    public int FramesDuringRuns { get; init; }
+
+    public double MeanFrameMillisecondsDuringRuns { get; init; }
+
+    public double LongestFrameMillisecondsDuringRuns { get; init; }
+
+    /// <summary>Why a scripted session stopped early (a refused step or a failed run); null when it ran through.</summary>
+    public string? ScriptFailure { get; init; }
+}
 
 /// <summary>Options for a window session; the frame limit and screenshot serve tests and measurements.</summary>
 public sealed record ViewerOptions
@@ -21,13 +36,20 @@ public sealed record ViewerOptions
 
     /// <summary>Draw every frame even when nothing changes (to measure frame time).</summary>
     public bool Continuous { get; init; }
+
+    /// <summary>Co-creation: steps to run as if typed (see <see cref="CoCreation.CoCreationScript"/>); the window closes after the last.</summary>
+    public IReadOnlyList<CoCreation.ScriptStep>? Script { get; init; }
+
+    /// <summary>Where to write a line for people when a run finishes (the command line's output).</summary>
+    public Action<string>? Log { get; init; }
 }
 
 /// <summary>
 /// The interactive map: drag to pan, wheel to zoom, click a street or place to read its name and numbers; keys
 /// switch measure (M), period (P), difference (D), replay (R, space to pause, + and - for speed), F to fit, Esc to quit.
+/// With a <see cref="CoCreationSession"/> it also edits: see ViewerSession.CoCreation.cs.
 /// </summary>
-public sealed class ViewerSession
+public sealed partial class ViewerSession
 {
     /// <summary>A click selects a street or place within this many pixels of the cursor.</summary>
     private const double PickRadiusPixels = 12;
@@ -41,13 +63,16 @@ public sealed class ViewerSession
     /// <summary>Wait for input this long between frames when nothing moves (saves the CPU for a background run).</summary>
     private const double IdleWaitSeconds = 0.1;
 
+    /// <summary>While a background run is under way, look at it this often: a finished map shows within a frame at 30 Hz.</summary>
+    private const double BusyWaitSeconds = 1.0 / 30;
+
     private const int KeyEscape = 256, KeyM = 77, KeyP = 80, KeyD = 68, KeyR = 82, KeyF = 70, KeySpace = 32;
     private const int KeyEqual = 61, KeyMinus = 45, KeyPadAdd = 334, KeyPadSubtract = 333;
 
     private readonly GlfwWindow _window;
-    private readonly MapScene _scene;
     private readonly MapCamera _camera = new();
-    private readonly ReplayAnimation _replay;
+    private MapScene _scene;
+    private ReplayAnimation _replay;
     private readonly MarkerMesh _overlay = new();
     private readonly MarkerMesh _dots = new();
     private readonly List<string> _notes = [];
@@ -68,25 +93,63 @@ public sealed class ViewerSession
         _replay = new ReplayAnimation(scene);
     }
 
+    /// <summary>A co-creation window: the map is drawn at once and the baseline run starts in the background.</summary>
+    public ViewerSession(GlfwWindow window, CoCreationSession session)
+        : this(window, (session ?? throw new ArgumentNullException(nameof(session))).MapOnlyScene)
+    {
+        _session = session;
+        // The panel's headline is about encounters: the map starts on the same measure (N changes it).
+        _scene.Measure = Measure.Encounters;
+        session.StartBaseline();
+    }
+
     public ViewerReport Run(ViewerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var renderer = new MapRenderer(_window.Gl, _scene);
+        _log = options.Log;
+        if (options.Script is not null)
+        {
+            _script = new Queue<ScriptStep>(options.Script);
+        }
+        var renderer = new MapRenderer(_window.Gl, _scene);
+        try
+        {
+            return Loop(options, ref renderer);
+        }
+        finally
+        {
+            renderer.Dispose();
+        }
+    }
+
+    private ViewerReport Loop(ViewerOptions options, ref MapRenderer renderer)
+    {
         var frameClock = new Stopwatch();
         var wall = Stopwatch.StartNew();
         double last = 0;
         int frames = 0;
         double drawingSeconds = 0;
+        int framesDuringRuns = 0;
+        double secondsDuringRuns = 0, longestDuringRuns = 0;
         bool dirty = true;
         while (!_window.ShouldClose)
         {
             bool animating = _replaying && !_replay.Paused;
-            var events = _window.Events(options.Continuous || animating || dirty || options.Frames is not null ? 0 : IdleWaitSeconds);
+            bool busy = _session?.Busy ?? false;
+            double wait = busy ? BusyWaitSeconds : IdleWaitSeconds;
+            var events = _window.Events(options.Continuous || animating || dirty || options.Frames is not null ? 0 : wait);
             dirty |= Handle(events);
+            if (PollSession() is { } next)
+            {
+                SwapScene(next, ref renderer);
+                dirty = true;
+            }
+            dirty |= StepScript();
+            dirty |= ProgressChanged();
             double now = wall.Elapsed.TotalSeconds;
             _replay.Advance(now - last);
             last = now;
-            if (!(dirty || animating || options.Continuous || options.Frames is not null))
+            if (!(dirty || animating || options.Continuous || options.Frames is not null || _scriptFinished))
             {
                 continue;
             }
@@ -103,27 +166,60 @@ public sealed class ViewerSession
             }
             _overlay.Clear();
             MapAnnotations.Build(_overlay, _scene, _camera, layout, Notes());
+            _dots.Clear();
             if (_replaying)
             {
                 _replay.Build(_dots);
             }
-            renderer.Draw(_camera, layout, _overlay, _replaying ? _dots : null);
+            HighlightSelection(_dots, layout.Scale);
+            renderer.Draw(_camera, layout, _overlay, _dots.Count > 0 ? _dots : null);
             frames++;
-            bool lastFrame = options.Frames is { } limit && frames >= limit;
+            bool lastFrame = (options.Frames is { } limit && frames >= limit) || _scriptFinished;
             if (lastFrame && options.ScreenshotPath is not null)
             {
                 PngWriter.Write(options.ScreenshotPath, renderer.ReadPixels(width, height));
             }
             _window.Gl.Finish();
             _window.SwapBuffers();
-            drawingSeconds += frameClock.Elapsed.TotalSeconds;
+            double frameSeconds = frameClock.Elapsed.TotalSeconds;
+            drawingSeconds += frameSeconds;
+            if (busy)
+            {
+                framesDuringRuns++;
+                secondsDuringRuns += frameSeconds;
+                longestDuringRuns = Math.Max(longestDuringRuns, frameSeconds);
+            }
+            FramePresented();
             dirty = false;
             if (lastFrame)
             {
                 break;
             }
         }
-        return new ViewerReport(frames, frames == 0 ? 0 : drawingSeconds * 1000 / frames, options.ScreenshotPath);
+        return new ViewerReport(frames, frames == 0 ? 0 : drawingSeconds * 1000 / frames, options.ScreenshotPath)
+        {
+            EditSeconds = [.. _editSeconds],
+            FramesDuringRuns = framesDuringRuns,
+            MeanFrameMillisecondsDuringRuns = framesDuringRuns == 0 ? 0 : secondsDuringRuns * 1000 / framesDuringRuns,
+            LongestFrameMillisecondsDuringRuns = longestDuringRuns * 1000,
+            ScriptFailure = _scriptFailure,
+        };
+    }
+
+    /// <summary>Shows another scene (a finished run, or an undo), keeping the view, measure and period.</summary>
+    private void SwapScene(MapScene next, ref MapRenderer renderer)
+    {
+        next.Measure = _scene.Measure;
+        next.Period = _scene.Period;
+        var replay = new ReplayAnimation(next) { TimeSeconds = _replay.TimeSeconds, Speed = _replay.Speed, Paused = _replay.Paused };
+        // The renderer holds the old scene's geometry on the GPU (pavements and places change with edits): build it anew.
+        renderer.Dispose();
+        renderer = new MapRenderer(_window.Gl, next);
+        _scene = next;
+        _replay = replay;
+        _replaying &= replay.HasSample;
+        _selectedSegment = Math.Min(_selectedSegment, next.Run.SegmentCount - 1);
+        _selectedPlace = _selectedPlace < next.Run.PlaceCount ? _selectedPlace : -1;
     }
 
     private void Fit(MapLayout layout, int width, int height)
@@ -160,6 +256,7 @@ public sealed class ViewerSession
                     if (Math.Abs(e.X - _pressedAt.X) + Math.Abs(e.Y - _pressedAt.Y) <= ClickTolerancePixels)
                     {
                         Select(e.X, e.Y);
+                        Clicked((e.Mods & InputEvent.ShiftMod) != 0);
                     }
                     changed = true;
                     break;
@@ -181,6 +278,10 @@ public sealed class ViewerSession
 
     private bool Key(int key)
     {
+        if (_session is not null && CoCreationKey(key) is { } handled)
+        {
+            return handled;
+        }
         switch (key)
         {
             case KeyEscape:
@@ -266,6 +367,11 @@ public sealed class ViewerSession
             var time = TimeSpan.FromSeconds(_replay.TimeSeconds);
             _notes.Add(string.Create(c, $"replay of day {run.ReplayDay + 1}: {time:hh\\:mm}, x{_replay.Speed:0}{(_replay.Paused ? ", paused" : string.Empty)}"));
             _notes.Add("dots by age: " + string.Join("  ", ReplayAnimation.AgeBandNames));
+        }
+        if (_session is not null)
+        {
+            CoCreationNotes(_notes);
+            return _notes;
         }
         _notes.Add(_scene.Baseline is null
             ? "M measure  P period  R replay  F fit  drag/wheel: move/zoom  click: details"

@@ -14,8 +14,9 @@ public sealed class MapScene
     private PeriodFilter _period;
     private bool _difference;
 
-    public MapScene(RunFile run, RunFile? baseline = null)
+    public MapScene(RunFile run, RunFile? baseline = null, bool awaitingResults = false)
     {
+        AwaitingResults = awaitingResults;
         ArgumentNullException.ThrowIfNull(run);
         if (baseline is not null && !SegmentValues.SameNetwork(run, baseline))
         {
@@ -29,6 +30,15 @@ public sealed class MapScene
     }
 
     public RunFile Run { get; }
+
+    /// <summary>
+    /// The run holds the map only and is still being simulated: streets are drawn in one neutral colour and without a
+    /// legend, since a map of zeros would tell a resident that nobody walks anywhere.
+    /// </summary>
+    public bool AwaitingResults { get; }
+
+    /// <summary>The colour of every street while <see cref="AwaitingResults"/>.</summary>
+    public static Rgba AwaitingColour { get; } = new(105, 110, 122);
 
     public RunFile? Baseline { get; }
 
@@ -91,7 +101,7 @@ public sealed class MapScene
         var keys = new float[Values.Length];
         for (int s = 0; s < Values.Length; s++)
         {
-            colours[s] = map.At(Scale.Position(Values[s]));
+            colours[s] = AwaitingResults ? AwaitingColour : map.At(Scale.Position(Values[s]));
             keys[s] = _difference ? Math.Abs(Values[s]) : Values[s];
         }
         var order = new int[Values.Length];

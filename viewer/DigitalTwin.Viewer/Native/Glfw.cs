@@ -91,8 +91,14 @@ internal static unsafe partial class Glfw
     }
 }
 
-/// <summary>What the window saw since the last frame: one record per key, button, movement or scroll.</summary>
-public readonly record struct InputEvent(InputEventKind Kind, int Code, double X, double Y);
+/// <summary>
+/// What the window saw since the last frame: one record per key, button, movement or scroll. <see cref="Mods"/> are
+/// GLFW's modifier bits (1 = shift) for keys and buttons.
+/// </summary>
+public readonly record struct InputEvent(InputEventKind Kind, int Code, double X, double Y, int Mods = 0)
+{
+    public const int ShiftMod = 1;
+}
 
 public enum InputEventKind
 {
@@ -124,7 +130,7 @@ internal static unsafe class GlfwCallbacks
     {
         if (action is Glfw.Press or Glfw.Repeat)
         {
-            Pending.Add(new InputEvent(InputEventKind.KeyPress, key, mods, 0));
+            Pending.Add(new InputEvent(InputEventKind.KeyPress, key, 0, 0, mods));
         }
     }
 
@@ -132,7 +138,7 @@ internal static unsafe class GlfwCallbacks
     private static void OnButton(nint window, int button, int action, int mods)
     {
         Glfw.GetCursorPos(window, out double x, out double y);
-        Pending.Add(new InputEvent(action == Glfw.Press ? InputEventKind.ButtonPress : InputEventKind.ButtonRelease, button, x, y));
+        Pending.Add(new InputEvent(action == Glfw.Press ? InputEventKind.ButtonPress : InputEventKind.ButtonRelease, button, x, y, mods));
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

@@ -84,12 +84,14 @@ public static class MapAnnotations
         mesh.ScreenRectangle(0, 0, layout.Width, layout.TitleBandHeight, Background);
         mesh.ScreenRectangle(0, layout.Height - layout.LegendBandHeight, layout.Width, layout.LegendBandHeight, Background);
 
-        string title = scene.ShowDifference ? "Change in " + Lowercase(MapVocabulary.Title(scene.Measure)) : MapVocabulary.Title(scene.Measure);
+        string title = scene.AwaitingResults ? "The streets of " + Name(scene.Run.ScenarioName)
+            : scene.ShowDifference ? "Change in " + Lowercase(MapVocabulary.Title(scene.Measure)) : MapVocabulary.Title(scene.Measure);
         mesh.Text(pad, pad, title, layout.TitleScale, Text);
-        mesh.Text(pad, pad + (BitmapFont.CellHeight * layout.TitleScale), Subtitle(scene), s, QuietText);
+        string subtitle = scene.AwaitingResults ? "being simulated: the heatmap follows when the run is done" : Subtitle(scene);
+        mesh.Text(pad, pad + (BitmapFont.CellHeight * layout.TitleScale), subtitle, s, QuietText);
 
         NorthArrow(mesh, layout);
-        var placement = Legend(mesh, scene, layout);
+        var placement = scene.AwaitingResults ? default : Legend(mesh, scene, layout);
         ScaleBar(mesh, camera, layout);
         if (notes is { Count: > 0 })
         {

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using DigitalTwin.Viewer.CoCreation;
+using DigitalTwin.Viewer.Rendering;
+using DigitalTwin.Viewer.Tests.CoCreation;
+using Xunit.Abstractions;
+
+namespace DigitalTwin.Viewer.Tests.Interactive;
+
+public sealed class CoCreationWindowTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TinyCoCreation _world = new();
+
+    public void Dispose() => _world.Dispose();
+
+    [XvfbFact]
+    public void A_scripted_bench_edit_ends_on_the_difference_map()
+    {
+        const int width = 640, height = 480;
+        // The same session in this process gives the expected picture: same scenario, seed and days, so the same runs.
+        var session = _world.OpenWithBaseline();
+        long way = TinyCoCreation.BusiestWay(session.Baseline!.Run);
+        var selection = new StreetSelection();
+        selection.Toggle(way);
+        Assert.True(session.TryApply(EditKind.Benches, selection, out _));
+        var expected = TinyCoCreation.Finish(session);
+
+        string shot = Path.Combine(_world.Directory, "window.png");
+        using var display = VirtualDisplay.Start();
+        string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
+        string script = string.Create(CultureInfo.InvariantCulture, $"select:{way};key:B;wait");
+        var start = new ProcessStartInfo("dotnet",
+            [twin, "view", _world.ScenarioPath, "--days", $"{TinyCoCreation.Days}", "--threads", $"{TinyCoCreation.Threads}",
+             "--width", $"{width}", "--height", $"{height}", "--script", script, "--screenshot", shot])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DISPLAY"] = display.Name;
+        using var viewer = Process.Start(start)!;
+        var stderrTask = viewer.StandardError.ReadToEndAsync();
+        string stdout = viewer.StandardOutput.ReadToEnd();
+        Assert.True(viewer.WaitForExit(60_000), "twin view did not finish");
+        string stderr = stderrTask.Result;
+        output.WriteLine(stdout + stderr);
+        Assert.True(viewer.ExitCode == 0, stderr);
+        Assert.Contains("baseline: 2 days simulated", stdout, StringComparison.Ordinal);
+        Assert.Contains("edit 1: " + expected.Description, stdout, StringComparison.Ordinal);
+        Assert.Contains("per resident per day: encounters", stdout, StringComparison.Ordinal);
+        Assert.Contains("s after the key", stdout, StringComparison.Ordinal);
+
+        var window = PngReader.Read(shot);
+        using var renderer = OffscreenMapRenderer.TryCreate(out string reason) ?? throw new InvalidOperationException(reason);
+        Assert.True(expected.Scene.ShowDifference);
+        var offscreen = renderer.Render(expected.Scene, width, height).Image;
+        var plain = renderer.Render(session.Baseline.Scene, width, height).Image;
+        int differentFromDifference = 0, differentFromPlain = 0;
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                differentFromDifference += window[x, y].DistanceTo(offscreen[x, y]) > 16 ? 1 : 0;
+                differentFromPlain += window[x, y].DistanceTo(plain[x, y]) > 16 ? 1 : 0;
+            }
+        }
+        output.WriteLine($"{differentFromDifference} pixels differ from the difference map, {differentFromPlain} from the plain baseline map");
+        // The window adds its notes panel and the dotted selection; everything else is the difference map.
+        Assert.True(differentFromDifference < width * height / 10, $"{differentFromDifference} pixels differ from the difference map");
+        Assert.True(differentFromPlain > differentFromDifference, "the window looks more like the plain map than the difference map");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace DigitalTwin.Viewer.CoCreation;
+
+public enum ScriptVerb
+{
+    /// <summary>Toggles OSM ways in the selection, as clicks on their streets would.</summary>
+    Select,
+
+    /// <summary>Presses a key, as on the keyboard.</summary>
+    Key,
+
+    /// <summary>Waits for the run under way (every step waits for it anyway; this one only waits).</summary>
+    Wait,
+}
+
+/// <summary>One step of a scripted session; <see cref="WayIds"/> for Select, <see cref="Key"/> (a capital letter) for Key.</summary>
+public sealed record ScriptStep(ScriptVerb Verb, IReadOnlyList<long> WayIds, char Key);
+
+/// <summary>
+/// Scripted input for a co-creation window (tests, measurements, demonstrations): steps separated by ';', each
+/// <c>select:WAYID[,WAYID...]</c>, <c>key:X</c> or <c>wait</c>. The window runs a step only when no run is under way,
+/// and closes once the last step's run is on screen.
+/// </summary>
+public static class CoCreationScript
+{
+    public static bool TryParse(string text, out IReadOnlyList<ScriptStep> steps, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parsed = new List<ScriptStep>();
+        steps = parsed;
+        error = string.Empty;
+        foreach (string raw in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int colon = raw.IndexOf(':', StringComparison.Ordinal);
+            string verb = (colon < 0 ? raw : raw[..colon]).ToLowerInvariant();
+            string argument = colon < 0 ? string.Empty : raw[(colon + 1)..].Trim();
+            switch (verb)
+            {
+                case "wait" when argument.Length == 0:
+                    parsed.Add(new ScriptStep(ScriptVerb.Wait, [], '\0'));
+                    break;
+                case "key" when argument.Length == 1 && char.IsAsciiLetter(argument[0]):
+                    parsed.Add(new ScriptStep(ScriptVerb.Key, [], char.ToUpperInvariant(argument[0])));
+                    break;
+                case "select":
+                    var ids = new List<long>();
+                    foreach (string id in argument.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out long way) || way == 0)
+                        {
+                            error = $"'{raw}': '{id}' is not an OSM way id";
+                            return false;
+                        }
+                        ids.Add(way);
+                    }
+                    if (ids.Count == 0)
+                    {
+                        error = $"'{raw}': give one or more OSM way ids, e.g. select:4242,4243";
+                        return false;
+                    }
+                    parsed.Add(new ScriptStep(ScriptVerb.Select, ids, '\0'));
+                    break;
+                default:
+                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER or wait";
+                    return false;
+            }
+        }
+        return true;
+    }
+}

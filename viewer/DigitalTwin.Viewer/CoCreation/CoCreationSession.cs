@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using System.Globalization;
+using DigitalTwin.Engine;
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Outcomes;
+using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.Engine.Simulation;
+using DigitalTwin.Viewer.Maps;
+
+namespace DigitalTwin.Viewer.CoCreation;
+
+/// <summary>The two numbers a co-creation screen leads with: per resident per day, encounters and nods.</summary>
+public readonly record struct Headline(double EncountersPerResidentPerDay, double NodsPerResidentPerDay)
+{
+    /// <summary>"encounters 12.3 -> 12.6 (+2.4%), nods 0.41 -> 0.43 (+4.9%) per resident per day".</summary>
+    public string ChangeFrom(Headline before) => string.Create(CultureInfo.InvariantCulture,
+        $"per resident per day: encounters {before.EncountersPerResidentPerDay:0.00} -> {EncountersPerResidentPerDay:0.00} ({Percent(before.EncountersPerResidentPerDay, EncountersPerResidentPerDay)}), nods {before.NodsPerResidentPerDay:0.000} -> {NodsPerResidentPerDay:0.000} ({Percent(before.NodsPerResidentPerDay, NodsPerResidentPerDay)})");
+
+    private static string Percent(double before, double after) =>
+        before == 0 ? "n/a" : ((after - before) / before).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// One state of a session: the baseline (no edits) or the scenario after its edits, simulated, with the map that shows
+/// it (a difference from the baseline for every state after the first).
+/// </summary>
+public sealed record CoCreationStep(
+    IReadOnlyList<Intervention> Edits,
+    string Description,
+    RunFile Run,
+    Headline Headline,
+    MapScene Scene,
+    double SimulationSeconds);
+
+/// <summary>Where the background run is: a stage in words and, while simulating, the day.</summary>
+public readonly record struct RunProgress(string Stage, int Day, int Days);
+
+/// <summary>
+/// A co-creation session over a scenario, apart from any window: the map is loaded once, the baseline and each edit are
+/// simulated on a worker thread for a few days with the scenario's seed (common random numbers, so a difference comes
+/// from the edit and not from chance), and finished states are handed to the owner's thread. Edits stack; undo steps
+/// back to the previous state without re-running it.
+/// </summary>
+/// <remarks>
+/// Threading: every public member is called from one owner thread (the window's); only the job runs elsewhere, reads
+/// nothing the owner changes (it gets its inputs as immutable values) and publishes its result through its task.
+/// </remarks>
+public sealed class CoCreationSession
+{
+    private readonly Scenario _scenario;
+    private readonly LoadedMap _map;
+    private readonly string _scenarioHash;
+    private readonly List<CoCreationStep> _steps = [];
+    private readonly ProgressSink _progress = new();
+    private Task<JobOutcome>? _job;
+    private EditKind? _jobKind;
+
+    private CoCreationSession(Scenario scenario, LoadedMap map, int days, int threads)
+    {
+        _scenario = scenario;
+        _map = map;
+        Days = days;
+        Threads = threads;
+        _scenarioHash = PreparedScenario.ContentHash(scenario);
+        MapOnlyScene = new MapScene(RunWriter.ToMapFile(Metadata(0, scenario.Name), map.Neighbourhood), awaitingResults: true);
+    }
+
+    public int Days { get; }
+
+    public int Threads { get; }
+
+    public ulong Seed => _scenario.Seed;
+
+    public string ScenarioName => _scenario.Name;
+
+    /// <summary>The map before anything is simulated (every count zero), to draw while the baseline runs.</summary>
+    public MapScene MapOnlyScene { get; }
+
+    public IReadOnlyList<CoCreationStep> Steps => _steps;
+
+    public CoCreationStep? Baseline => _steps.Count > 0 ? _steps[0] : null;
+
+    public CoCreationStep? Current => _steps.Count > 0 ? _steps[^1] : null;
+
+    public int EditCount => Math.Max(0, _steps.Count - 1);
+
+    /// <summary>Whether a run is under way or finished but not yet taken by <see cref="TakeFinished"/>.</summary>
+    public bool Busy => _job is not null;
+
+    /// <summary>The edit being simulated (null for the baseline or when idle).</summary>
+    public EditKind? RunningEdit => _job is null ? null : _jobKind;
+
+    public RunProgress Progress => _progress.Snapshot;
+
+    /// <summary>Loads the scenario's map (once, on the calling thread); problems come back as values.</summary>
+    public static InputResult<CoCreationSession> Open(Scenario scenario, int days, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        var map = PreparedScenario.LoadMap(scenario);
+        return map.Succeeded
+            ? InputResult<CoCreationSession>.Success(new CoCreationSession(scenario, map.Unwrap(), days, threads))
+            : InputResult<CoCreationSession>.Failure(map.Problems);
+    }
+
+    /// <summary>Starts simulating the scenario as it is (no-op when it has run or is running).</summary>
+    public void StartBaseline()
+    {
+        if (_job is null && _steps.Count == 0)
+        {
+            Start(null, [], null);
+        }
+    }
+
+    /// <summary>Applies an edit to the selection on top of the current state and starts re-running; false with the reason when it cannot.</summary>
+    public bool TryApply(EditKind kind, StreetSelection selection, out string refusal)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        if (_job is not null)
+        {
+            refusal = "a run is in progress: wait for it to finish";
+            return false;
+        }
+        if (Current is not { } current)
+        {
+            refusal = "the baseline has not been simulated";
+            return false;
+        }
+        if (selection.IsEmpty)
+        {
+            refusal = "select streets first (click them)";
+            return false;
+        }
+        if (kind == EditKind.WidenPavement)
+        {
+            // "Widen to 3 m" sets the width; on ways already as wide or wider it would narrow them, so those are left out.
+            selection = WaysToWiden(selection, current.Run);
+            if (selection.IsEmpty)
+            {
+                refusal = string.Create(CultureInfo.InvariantCulture, $"the selected pavements are already {CoCreationEdits.WidenedPavementMetres:0} m or wider");
+                return false;
+            }
+        }
+        int number = current.Edits.Count + 1;
+        var origin = new SourceLocation("(viewer)", string.Create(CultureInfo.InvariantCulture, $"$.edits[{number - 1}].streets"), 0);
+        var names = selection.StreetNames(current.Run);
+        string note = names.Count == 0 ? string.Empty : string.Join(", ", names.Take(3)) + (names.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {names.Count - 3} more") : string.Empty);
+        var edit = CoCreationEdits.Build(kind, selection.ToAddress(origin), number, note);
+        Start(kind, [.. current.Edits, edit], Baseline!.Run);
+        refusal = string.Empty;
+        return true;
+    }
+
+    /// <summary>The selected ways with a pavement narrower than <see cref="CoCreationEdits.WidenedPavementMetres"/> somewhere.</summary>
+    private static StreetSelection WaysToWiden(StreetSelection selection, RunFile run)
+    {
+        var narrow = new StreetSelection();
+        foreach (int s in selection.Segments(run))
+        {
+            if (run.PavementWidthMetres[s] < CoCreationEdits.WidenedPavementMetres && !narrow.Contains(run, s))
+            {
+                narrow.Toggle(run, s);
+            }
+        }
+        return narrow;
+    }
+
+    /// <summary>Steps back to the state before the last edit; null when there is nothing to undo or a run is under way.</summary>
+    public CoCreationStep? Undo()
+    {
+        if (_job is not null || _steps.Count <= 1)
+        {
+            return null;
+        }
+        _steps.RemoveAt(_steps.Count - 1);
+        return _steps[^1];
+    }
+
+    /// <summary>
+    /// The state a finished run produced, now current (null while running or idle); a failed run gives its reason
+    /// instead and leaves the current state as it was.
+    /// </summary>
+    public CoCreationStep? TakeFinished(out string? failure)
+    {
+        failure = null;
+        if (_job is not { IsCompleted: true } job)
+        {
+            return null;
+        }
+        _job = null;
+        if (job.IsFaulted)
+        {
+            failure = job.Exception!.GetBaseException().Message;
+            return null;
+        }
+        var outcome = job.Result;
+        if (outcome.Step is null)
+        {
+            failure = outcome.Failure;
+            return null;
+        }
+        _steps.Add(outcome.Step);
+        return outcome.Step;
+    }
+
+    /// <summary>Blocks until the run under way has finished (for tests and scripts); false on timeout.</summary>
+    public bool WaitForRun(TimeSpan timeout) => _job is not { } job || ((IAsyncResult)job).AsyncWaitHandle.WaitOne(timeout);
+
+    private void Start(EditKind? kind, IReadOnlyList<Intervention> edits, RunFile? baseline)
+    {
+        _progress.Set("preparing the scenario", 0, Days);
+        _jobKind = kind;
+        // A plain worker task: the simulator parallelises inside it; the window's thread only polls.
+        _job = Task.Run(() => Simulate(edits, baseline));
+    }
+
+    private RunMetadata Metadata(double seconds, string name) => new(
+        name, Path.GetFileName(_scenario.SourceFile), _scenarioHash, Path.GetFileName(_scenario.MapPath), _scenario.Seed, Days, Threads, seconds);
+
+    private JobOutcome Simulate(IReadOnlyList<Intervention> edits, RunFile? baseline)
+    {
+        var scenario = _scenario with { Interventions = [.. _scenario.Interventions, .. edits], Days = Days };
+        var prepared = PreparedScenario.Prepare(scenario, _map);
+        if (!prepared.Succeeded)
+        {
+            return new JobOutcome(null, string.Join("; ", prepared.Problems.Select(p => p.Message)));
+        }
+        var world = prepared.Unwrap();
+        var clock = Stopwatch.StartNew();
+        _progress.Set("simulating", 0, Days);
+        var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, scenario.Seed, Threads, Days).Run(Days, _progress);
+        double seconds = clock.Elapsed.TotalSeconds;
+        _progress.Set("drawing the map", Days, Days);
+        // The map's subtitle names the run: the baseline, or the scenario with its edits.
+        string name = edits.Count == 0 ? _scenario.Name : string.Create(CultureInfo.InvariantCulture, $"{_scenario.Name} + {edits.Count} edit{(edits.Count == 1 ? string.Empty : "s")}");
+        var run = RunWriter.ToRunFile(Metadata(seconds, name), world.Neighbourhood, world.Residents, result);
+        var overall = OutcomeSummary.From(result.Residents, world.Residents, Days).Overall;
+        // Interventions that change the network's shape cannot be compared street by street; then the map shows the run alone.
+        var scene = baseline is not null && SegmentValues.SameNetwork(run, baseline) ? new MapScene(run, baseline) : new MapScene(run);
+        string description = edits.Count == 0 ? "baseline" : world.Effects[^1].Summary;
+        return new JobOutcome(new CoCreationStep(edits, description, run, new Headline(overall.EncountersPerResidentPerDay, overall.NodsPerResidentPerDay), scene, seconds), null);
+    }
+
+    private sealed record JobOutcome(CoCreationStep? Step, string? Failure);
+
+    /// <summary>Progress written by the worker and read by the window; a snapshot is replaced whole, never torn.</summary>
+    private sealed class ProgressSink : IProgress<DayProgress>
+    {
+        private RunProgress _snapshot = new(string.Empty, 0, 0);
+        private readonly Lock _gate = new();
+
+        public RunProgress Snapshot
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _snapshot;
+                }
+            }
+        }
+
+        public void Set(string stage, int day, int days)
+        {
+            lock (_gate)
+            {
+                _snapshot = new RunProgress(stage, day, days);
+            }
+        }
+
+        public void Report(DayProgress value) => Set("simulating", value.Day, value.Days);
+    }
+}
