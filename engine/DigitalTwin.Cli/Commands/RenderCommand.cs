@@ -19,12 +19,13 @@ public static class RenderCommand
         var baseline = new Option<string?>("--baseline") { Description = "Another run of the same map: draw this run minus the baseline", HelpName = "RUN" };
         var measure = new Option<string>("--measure") { Description = "One of: " + string.Join(", ", MapVocabulary.MeasureNames), DefaultValueFactory = _ => "encounters" };
         var period = new Option<string>("--period") { Description = "One of: " + string.Join(", ", MapVocabulary.PeriodNames), DefaultValueFactory = _ => "day" };
+        var group = new Option<string>("--group") { Description = "Whose movements and meetings: " + string.Join(", ", MapVocabulary.GroupNames), DefaultValueFactory = _ => "everyone" };
         var width = new Option<int>("--width") { Description = "Picture width in pixels", DefaultValueFactory = _ => 1920 };
         var height = new Option<int>("--height") { Description = "Picture height in pixels", DefaultValueFactory = _ => 1080 };
         var output = new Option<string>("--out") { Description = "The PNG file to write", HelpName = "FILE.png", Required = true };
         var command = new Command("render", "Draw a run's street heatmap (or a difference from a baseline) into a PNG; no display needed")
         {
-            runArgument, baseline, measure, period, width, height, output,
+            runArgument, baseline, measure, period, group, width, height, output,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -32,18 +33,24 @@ public static class RenderCommand
             parse.GetValue(baseline),
             parse.GetValue(measure)!,
             parse.GetValue(period)!,
+            parse.GetValue(group)!,
             parse.GetValue(width),
             parse.GetValue(height),
             parse.GetValue(output)!));
         return command;
     }
 
-    internal static int Execute(Terminal terminal, string runPath, string? baselinePath, string measureName, string periodName, int width, int height, string outputPath)
+    internal static int Execute(Terminal terminal, string runPath, string? baselinePath, string measureName, string periodName, string groupName, int width, int height, string outputPath)
     {
         var c = CultureInfo.InvariantCulture;
         if (!MapVocabulary.TryParseMeasure(measureName, out var measure))
         {
             terminal.Error.WriteLine($"error: --measure: '{measureName}' is not a measure; use one of: {string.Join(", ", MapVocabulary.MeasureNames)}");
+            return TwinApp.UserError;
+        }
+        if (!MapVocabulary.TryParseGroup(groupName, out var group))
+        {
+            terminal.Error.WriteLine($"error: --group: '{groupName}' is not a group; use one of: {string.Join(", ", MapVocabulary.GroupNames)}");
             return TwinApp.UserError;
         }
         if (!MapVocabulary.TryParsePeriod(periodName, out var period))
@@ -90,7 +97,7 @@ public static class RenderCommand
             terminal.Error.WriteLine($"error: cannot draw offscreen: {reason}");
             return TwinApp.UserError;
         }
-        var scene = new MapScene(run, baseline) { Measure = measure, Period = period };
+        var scene = new MapScene(run, baseline) { Measure = measure, Period = period, Group = group };
         var picture = renderer.Render(scene, width, height);
         double renderMilliseconds = clock.Elapsed.TotalMilliseconds;
         var problems = AtomicFile.Write(outputPath, stream => PngWriter.Write(stream, picture.Image)).Problems;

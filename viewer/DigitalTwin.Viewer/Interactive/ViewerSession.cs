@@ -46,7 +46,7 @@ public sealed record ViewerOptions
 
 /// <summary>
 /// The interactive map: drag to pan, wheel to zoom, click a street or place to read its name and numbers; keys
-/// switch measure (M), period (P), difference (D), replay (R, space to pause, + and - for speed), F to fit, Esc to quit.
+/// switch measure (M), period (P), group (G), difference (D), replay (R, space to pause, + and - for speed), F to fit, Esc to quit.
 /// With a <see cref="CoCreationSession"/> it also edits: see ViewerSession.CoCreation.cs.
 /// </summary>
 public sealed partial class ViewerSession
@@ -66,6 +66,7 @@ public sealed partial class ViewerSession
     /// <summary>While a background run is under way, look at it this often: a finished map shows within a frame at 30 Hz.</summary>
     private const double BusyWaitSeconds = 1.0 / 30;
 
+    private const int KeyG = 71;
     private const int KeyEscape = 256, KeyM = 77, KeyP = 80, KeyD = 68, KeyR = 82, KeyF = 70, KeySpace = 32;
     private const int KeyEqual = 61, KeyMinus = 45, KeyPadAdd = 334, KeyPadSubtract = 333;
 
@@ -211,6 +212,7 @@ public sealed partial class ViewerSession
     {
         next.Measure = _scene.Measure;
         next.Period = _scene.Period;
+        next.Group = _scene.Group;
         var replay = new ReplayAnimation(next) { TimeSeconds = _replay.TimeSeconds, Speed = _replay.Speed, Paused = _replay.Paused };
         // The renderer holds the old scene's geometry on the GPU (pavements and places change with edits): build it anew.
         renderer.Dispose();
@@ -296,6 +298,9 @@ public sealed partial class ViewerSession
             case KeyD:
                 _scene.ShowDifference = !_scene.ShowDifference;
                 return true;
+            case KeyG:
+                _scene.Group = (GroupFilter)(((int)_scene.Group + 1) % Enum.GetValues<GroupFilter>().Length);
+                return true;
             case KeyR:
                 _replaying = !_replaying && _replay.HasSample;
                 return true;
@@ -374,8 +379,8 @@ public sealed partial class ViewerSession
             return _notes;
         }
         _notes.Add(_scene.Baseline is null
-            ? "M measure  P period  R replay  F fit  drag/wheel: move/zoom  click: details"
-            : "M measure  P period  D difference  R replay  F fit  click: details");
+            ? "M measure  P period  G group  R replay  F fit  drag/wheel: move/zoom  click: details"
+            : "M measure  P period  G group  D difference  R replay  F fit  click: details");
         return _notes;
     }
 

@@ -12,6 +12,7 @@ public sealed class MapScene
 {
     private Measure _measure;
     private PeriodFilter _period;
+    private GroupFilter _group;
     private bool _difference;
 
     public MapScene(RunFile run, RunFile? baseline = null, bool awaitingResults = false)
@@ -64,6 +65,20 @@ public sealed class MapScene
         }
     }
 
+    /// <summary>Whose movements and meetings are counted (a group only where the run file has counts by age).</summary>
+    public GroupFilter Group
+    {
+        get => _group;
+        set
+        {
+            _group = value;
+            Update();
+        }
+    }
+
+    /// <summary>The group actually shown: everyone when the measure or the run file has no counts by age.</summary>
+    public GroupFilter ShownGroup => SegmentValues.CanFilter(Run, _measure) ? _group : GroupFilter.Everyone;
+
     /// <summary>Whether the map shows run minus baseline (only possible with a baseline).</summary>
     public bool ShowDifference
     {
@@ -93,8 +108,8 @@ public sealed class MapScene
     private void Update()
     {
         Values = _difference
-            ? SegmentValues.Difference(Run, Baseline!, _measure, _period)
-            : SegmentValues.Compute(Run, _measure, _period);
+            ? SegmentValues.Difference(Run, Baseline!, _measure, _period, _group)
+            : SegmentValues.Compute(Run, _measure, _period, _group);
         Scale = _difference ? HeatScale.ForDifferences(Values) : HeatScale.ForValues(Values);
         var map = ColourMap;
         var colours = new Rgba[Values.Length];

@@ -26,12 +26,46 @@ public enum PeriodFilter
     Night,
 }
 
+/// <summary>Whose passages, encounters and nods the map counts: everyone, or residents of one CBS age band.</summary>
+public enum GroupFilter
+{
+    Everyone,
+    Children,
+    Youth,
+    YoungAdults,
+    MiddleAged,
+    Older,
+}
+
 /// <summary>Names on the command line and words in the picture for measures and periods.</summary>
 public static class MapVocabulary
 {
     public static IReadOnlyList<string> MeasureNames { get; } = ["passages", "encounters", "nods", "new-familiar-pairs"];
 
     public static IReadOnlyList<string> PeriodNames { get; } = ["day", "morning", "afternoon", "evening", "night"];
+
+    public static IReadOnlyList<string> GroupNames { get; } = ["everyone", "children", "youth", "young-adults", "middle-aged", "older"];
+
+    public static bool TryParseGroup(string name, out GroupFilter group)
+    {
+        int index = IndexOf(GroupNames, name);
+        group = (GroupFilter)Math.Max(index, 0);
+        return index >= 0;
+    }
+
+    public static string CommandName(GroupFilter group) => GroupNames[(int)group];
+
+    /// <summary>Who is counted, in words for the picture.</summary>
+    public static string Describe(GroupFilter group) => group switch
+    {
+        GroupFilter.Everyone => "everyone",
+        GroupFilter.Children => "children (0-14)",
+        GroupFilter.Youth => "youth (15-24)",
+        GroupFilter.YoungAdults => "adults 25-44",
+        GroupFilter.MiddleAged => "adults 45-64",
+        GroupFilter.Older => "residents 65+",
+        _ => throw new ArgumentOutOfRangeException(nameof(group)),
+    };
 
     public static bool TryParseMeasure(string name, out Measure measure)
     {

@@ -19,9 +19,19 @@ public static class SegmentValues
     /// <summary>Run file period order: morning, afternoon, evening, night (index segment * 4 + period).</summary>
     private static int? PeriodIndex(PeriodFilter period) => period == PeriodFilter.WholeDay ? null : (int)period - 1;
 
-    public static float[] Compute(RunFile run, Measure measure, PeriodFilter period)
+    /// <summary>
+    /// Whether the run can show a group: run files carry passages, encounters and nods by age band (not new familiar
+    /// pairs); files written before that have none.
+    /// </summary>
+    public static bool CanFilter(RunFile run, Measure measure) =>
+        measure != Measure.NewFamiliarPairs && run.PassagesByAge.Length == run.SegmentCount * PeriodCount * AgeBands;
+
+    private const int AgeBands = 5;
+
+    public static float[] Compute(RunFile run, Measure measure, PeriodFilter period, GroupFilter group = GroupFilter.Everyone)
     {
         ArgumentNullException.ThrowIfNull(run);
+        int band = group == GroupFilter.Everyone || !CanFilter(run, measure) ? -1 : (int)group - 1;
         int segments = run.SegmentCount;
         double days = Math.Max(1, run.Days);
         var values = new float[segments];
@@ -33,7 +43,7 @@ public static class SegmentValues
             {
                 if (only is null || only == p)
                 {
-                    count += Count(run, measure, (s * PeriodCount) + p);
+                    count += band < 0 ? Count(run, measure, (s * PeriodCount) + p) : CountByAge(run, measure, (((s * PeriodCount) + p) * AgeBands) + band);
                 }
             }
             double perDay = count / days;
@@ -45,7 +55,7 @@ public static class SegmentValues
     }
 
     /// <summary>Variant minus baseline per street; both runs must describe the same network.</summary>
-    public static float[] Difference(RunFile variant, RunFile baseline, Measure measure, PeriodFilter period)
+    public static float[] Difference(RunFile variant, RunFile baseline, Measure measure, PeriodFilter period, GroupFilter group = GroupFilter.Everyone)
     {
         ArgumentNullException.ThrowIfNull(variant);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -53,8 +63,8 @@ public static class SegmentValues
         {
             throw new ArgumentException("the two runs describe different street networks", nameof(baseline));
         }
-        float[] after = Compute(variant, measure, period);
-        float[] before = Compute(baseline, measure, period);
+        float[] after = Compute(variant, measure, period, group);
+        float[] before = Compute(baseline, measure, period, group);
         for (int s = 0; s < after.Length; s++)
         {
             after[s] -= before[s];
@@ -82,4 +92,11 @@ public static class SegmentValues
     };
 
     private static long At(long[] counts, int index) => index < counts.Length ? counts[index] : 0;
+
+    private static long CountByAge(RunFile run, Measure measure, int index) => measure switch
+    {
+        Measure.Passages => run.PassagesByAge[index],
+        Measure.Encounters => run.EncountersByAge[index],
+        _ => run.NodsByAge[index],
+    };
 }

@@ -107,7 +107,8 @@ public static class MapAnnotations
         string who = scene.ShowDifference
             ? $"{Name(scene.Run.ScenarioName)} compared with {Name(scene.Baseline!.ScenarioName)}"
             : Name(scene.Run.ScenarioName);
-        return $"{who}  -  {MapVocabulary.Describe(scene.Period)}  -  {days}";
+        string group = scene.ShownGroup == GroupFilter.Everyone ? string.Empty : $"  -  {MapVocabulary.Describe(scene.ShownGroup)} only";
+        return $"{who}  -  {MapVocabulary.Describe(scene.Period)}{group}  -  {days}";
     }
 
     private static string Name(string scenario) => string.IsNullOrWhiteSpace(scenario) ? "unnamed scenario" : scenario;
