@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using DigitalTwin.Benchmarks;
 using DigitalTwin.Benchmarks.Scale;
+using DigitalTwin.Benchmarks.Sumo;
 
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -16,6 +17,7 @@ return command switch
 {
     "scale" => ScaleRunner.Execute(CommandArguments.Parse(rest), Console.Out),
     ScalePointRunner.Command => ScalePointRunner.Execute(CommandArguments.Parse(rest), Console.Out),
+    "sumo-compare" => SumoCompare.Execute(CommandArguments.Parse(rest), Console.Out),
 
     _ => RunMicroBenchmarks(args),
 };

@@ -72,7 +72,7 @@ public static class ScalePointRunner
     }
 
     /// <summary>The Delft baseline as <c>twin run</c> prepares it; its own seed replaces <paramref name="seed"/>.</summary>
-    private static (Neighbourhood, Residents) LoadDelft(ref ulong seed)
+    internal static (Neighbourhood, Residents) LoadDelft(ref ulong seed)
     {
         var scenario = ScenarioLoader.Load(Path.Combine(RepositoryFiles.Root, DelftScenario)).Unwrap();
         var prepared = PreparedScenario.Prepare(scenario);
