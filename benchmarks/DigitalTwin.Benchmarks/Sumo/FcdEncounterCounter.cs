@@ -19,10 +19,12 @@ public sealed class FcdEncounterCounter
     private readonly double _joinSeconds;
     private readonly Dictionary<string, int> _personIndex = new(StringComparer.Ordinal);
     private readonly List<int> _personResident = [];
+    private readonly List<(double First, double Last)> _personSeen = [];
     private readonly Dictionary<ulong, (double Last, int Segment)> _episodes = [];
     private readonly HashSet<long> _personOnSegment = [];
     private readonly List<Sample> _samples = [];
     private readonly List<NodePiece> _pieces = [];
+    private double _time;
 
     public FcdEncounterCounter(StreetNetwork network, EncounterParameters parameters, double stepSeconds)
     {
@@ -47,10 +49,17 @@ public sealed class FcdEncounterCounter
 
     public int Persons => _personIndex.Count;
 
+    /// <summary>Encounters whose first contact was across a node (or on a junction's walking area), not along one segment.</summary>
+    public long NodeEncounters { get; private set; }
+
+    /// <summary>Mean time from a person's first to last sample (s): SUMO's trip duration, to set beside the engine's.</summary>
+    public double MeanTripSeconds => _personSeen.Count == 0 ? 0 : _personSeen.Average(p => p.Last - p.First);
+
     public void Read(string fcdPath)
     {
         using var reader = XmlReader.Create(fcdPath, new XmlReaderSettings { IgnoreComments = true, IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Ignore });
         double time = double.NaN;
+        _time = time;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element)
@@ -61,6 +70,7 @@ public sealed class FcdEncounterCounter
             {
                 Step(time);
                 time = double.Parse(reader.GetAttribute("time")!, CultureInfo.InvariantCulture);
+                _time = time;
             }
             else if (reader.Name == "person")
             {
@@ -79,7 +89,9 @@ public sealed class FcdEncounterCounter
             person = _personIndex.Count;
             _personIndex[id] = person;
             _personResident.Add(int.Parse(id.AsSpan(1, id.IndexOf('_', StringComparison.Ordinal) - 1), CultureInfo.InvariantCulture));
+            _personSeen.Add((_time, _time));
         }
+        _personSeen[person] = (_personSeen[person].First, _time);
         string edge = reader.GetAttribute("edge")!;
         double x = double.Parse(reader.GetAttribute("x")!, CultureInfo.InvariantCulture);
         double y = double.Parse(reader.GetAttribute("y")!, CultureInfo.InvariantCulture);
@@ -125,7 +137,7 @@ public sealed class FcdEncounterCounter
             // Same segment: the samples are sorted by position, so the partners are the next few.
             for (int j = i + 1; j < samples.Length && samples[j].Segment == a.Segment && samples[j].Pos - a.Pos <= _distance; j++)
             {
-                Contact(a.Person, samples[j].Person, a.Segment, time);
+                Contact(a.Person, samples[j].Person, a.Segment, time, atNode: false);
             }
             double length = _network.LengthMetres[a.Segment];
             if (a.Pos <= _distance)
@@ -148,13 +160,13 @@ public sealed class FcdEncounterCounter
                 {
                     continue;
                 }
-                Contact(pieces[i].Person, pieces[j].Person, pieces[i].Segment >= 0 ? pieces[i].Segment : pieces[j].Segment, time);
+                Contact(pieces[i].Person, pieces[j].Person, pieces[i].Segment >= 0 ? pieces[i].Segment : pieces[j].Segment, time, atNode: true);
             }
         }
         _samples.Clear();
     }
 
-    private void Contact(int personA, int personB, int segment, double time)
+    private void Contact(int personA, int personB, int segment, double time, bool atNode)
     {
         int a = _personResident[personA], b = _personResident[personB];
         if (a == b)
@@ -169,6 +181,7 @@ public sealed class FcdEncounterCounter
         }
         _episodes[key] = (time, segment);
         Encounters++;
+        NodeEncounters += atNode ? 1 : 0;
         if (segment >= 0)
         {
             EncountersPerSegment[segment]++;

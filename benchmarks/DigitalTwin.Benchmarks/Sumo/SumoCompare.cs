@@ -33,20 +33,28 @@ public static partial class SumoCompare
         string city = line.Get("city", quick ? "synthetic" : "delft");
         int residents = line.GetInt("residents", quick ? 1000 : 10_000);
         string folder = Path.GetFullPath(line.Get("out", Path.Combine("out", "bench", quick ? "sumo-quick" : "sumo")));
-        var result = Run(city, residents, line.GetULong("seed", 1), folder, line.Has("keep-fcd"), output);
+        var result = Run(city, residents, line.GetULong("seed", 1), folder, line.Has("keep-fcd"), line.Has("sumo-dawdling"), output);
         output.WriteLine(result.ToMarkdown());
         output.WriteLine($"wrote {Path.Combine(folder, JsonFile)}, {MarkdownFile}");
         return 0;
     }
 
-    public static SumoComparison Run(string city, int residents, ulong seed, string folder, bool keepFcd, TextWriter output)
+    /// <summary>
+    /// Runs the comparison. SUMO's striping model slows each walker at random by up to 20 % every step
+    /// (<c>--pedestrian.striping.dawdling 0.2</c>) and draws a speed factor per person; the engine's walkers keep
+    /// their own speed, which is part of the demand handed over, so both are off unless
+    /// <paramref name="sumoDawdling"/> asks for SUMO's defaults.
+    /// </summary>
+    public static SumoComparison Run(string city, int residents, ulong seed, string folder, bool keepFcd, bool sumoDawdling, TextWriter output)
     {
         Directory.CreateDirectory(folder);
         (Neighbourhood neighbourhood, Residents people) = city == "delft" ? ScalePointRunner.LoadDelft(ref seed) : SyntheticCity.Build(residents, seed);
         var network = neighbourhood.Network;
         output.WriteLine($"{city}: {people.Count} residents, {network.SegmentCount} segments");
 
-        // The engine's whole day (every resident, every mode, every phase), for the speed comparison.
+        // The engine's whole day (every resident, every mode, every phase), for the speed comparison; timed on the
+        // second of two identical runs, so that the JIT's first compilation is not counted against a native SUMO.
+        new Simulator(neighbourhood, people, SimulationParameters.Default, seed, Environment.ProcessorCount, 1).Run(1);
         var clock = Stopwatch.StartNew();
         var run = new Simulator(neighbourhood, people, SimulationParameters.Default, seed, Environment.ProcessorCount, 1).Run(1);
         double engineDaySeconds = clock.Elapsed.TotalSeconds;
@@ -90,11 +98,12 @@ public static partial class SumoCompare
         string fcd = Path.Combine(folder, "fcd.xml");
         SumoFiles.WriteNodes(network, nodes);
         SumoFiles.WriteEdges(network, edges);
-        SumoFiles.WritePersons(trips, day, persons);
+        SumoFiles.WritePersons(trips, day, persons, sumoDawdling);
         double netconvertSeconds = Tool("netconvert", ["--node-files", nodes, "--edge-files", edges, "--walkingareas", "true",
             "--offset.disable-normalization", "true", "--no-turnarounds", "true", "--no-warnings", "true", "-o", net], out _);
         string[] sumoArgs = ["-n", net, "-r", persons, "--step-length", StepSeconds.ToString(CultureInfo.InvariantCulture),
-            "--no-step-log", "true", "--no-warnings", "true", "--ignore-route-errors", "true", "--duration-log.statistics", "true"];
+            "--no-step-log", "true", "--no-warnings", "true", "--ignore-route-errors", "true", "--duration-log.statistics", "true",
+            "--pedestrian.striping.dawdling", sumoDawdling ? "0.2" : "0"];
         double sumoSeconds = Tool("sumo", sumoArgs, out string sumoLog);
         double sumoFcdSeconds = Tool("sumo", [.. sumoArgs, "--fcd-output", fcd], out _);
         long fcdBytes = new FileInfo(fcd).Length;
@@ -116,6 +125,7 @@ public static partial class SumoCompare
             Segments = network.SegmentCount,
             Machine = $"{Environment.MachineName}, {Environment.ProcessorCount} logical cores",
             SumoVersion = SumoVersion(),
+            SumoDawdling = sumoDawdling,
             WalkingTrips = trips.Count,
             WalkPassages = walkers.PassageCount,
             SumoPersonsInserted = PersonsInserted(sumoLog),
@@ -130,6 +140,10 @@ public static partial class SumoCompare
             FcdRecords = counter.Records,
             FcdReadSeconds = readSeconds,
             EngineEncounters = found.Count,
+            EngineNodeEncounters = NodeEncounters(found),
+            SumoNodeEncounters = counter.NodeEncounters,
+            EngineMeanTripSeconds = trips.Average(t => t.ArriveSeconds - t.DepartSeconds),
+            SumoMeanTripSeconds = counter.MeanTripSeconds,
             SumoEncounters = counter.Encounters,
             EncountersPerSegment = Agreement.Of(engineBySegment, counter.EncountersPerSegment.Select(v => (double)v).ToArray()),
             PedestriansPerSegment = Agreement.Of(enginePeds, counter.PedestriansPerSegment.Select(v => (double)v).ToArray()),
@@ -162,6 +176,16 @@ public static partial class SumoCompare
         return seconds;
     }
 
+    private static long NodeEncounters(EncounterBuffer found)
+    {
+        long n = 0;
+        foreach (ref readonly var e in found.Items)
+        {
+            n += e.Node >= 0 ? 1 : 0;
+        }
+        return n;
+    }
+
     private static string SumoVersion()
     {
         Tool("sumo", ["--version"], out string log);
@@ -187,6 +211,9 @@ public sealed record SumoComparison
     public required string Machine { get; init; }
 
     public required string SumoVersion { get; init; }
+
+    /// <summary>True when SUMO ran with its random speed noise (dawdling 0.2, speed factors); false: the engine's speeds exactly.</summary>
+    public bool SumoDawdling { get; init; }
 
     public int WalkingTrips { get; init; }
 
@@ -220,6 +247,15 @@ public sealed record SumoComparison
 
     public long SumoEncounters { get; init; }
 
+    /// <summary>Encounters whose main piece was across a node (engine) or whose first contact was (SUMO).</summary>
+    public long EngineNodeEncounters { get; init; }
+
+    public long SumoNodeEncounters { get; init; }
+
+    public double EngineMeanTripSeconds { get; init; }
+
+    public double SumoMeanTripSeconds { get; init; }
+
     public required Agreement EncountersPerSegment { get; init; }
 
     public required Agreement PedestriansPerSegment { get; init; }
@@ -237,7 +273,7 @@ public sealed record SumoComparison
     {
         var c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
-        md.AppendLine(c, $"SUMO side by side: {City}, {Residents:N0} residents, {Segments:N0} segments; {Machine}; {SumoVersion}.");
+        md.AppendLine(c, $"SUMO side by side: {City}, {Residents:N0} residents, {Segments:N0} segments; {Machine}; {SumoVersion}; SUMO speed noise {(SumoDawdling ? "on (dawdling 0.2)" : "off (each walker at the engine's speed)")}.");
         md.AppendLine();
         md.AppendLine(c, $"Demand: {WalkingTrips:N0} walking trips ({WalkPassages:N0} walk passages); SUMO inserted {SumoPersonsInserted:N0} persons, {SumoPersonsSeen:N0} appear in its trajectories.");
         md.AppendLine();
@@ -252,6 +288,8 @@ public sealed record SumoComparison
         md.AppendLine();
         md.AppendLine(c, $"- Speed: SUMO without fcd / engine whole day = {SpeedupWholeDay:0.0}×; / engine detector on the same walkers = {SpeedupDetector:0}×.");
         md.AppendLine(c, $"- Encounters: engine {EngineEncounters:N0} vs SUMO {SumoEncounters:N0} ({EncounterDifference:+0.0%;-0.0%}).");
+        md.AppendLine(c, $"- Along one segment: engine {EngineEncounters - EngineNodeEncounters:N0}, SUMO {SumoEncounters - SumoNodeEncounters:N0} ({(EngineEncounters - EngineNodeEncounters) / (double)Math.Max(1, SumoEncounters - SumoNodeEncounters) - 1:+0.0%;-0.0%}).");
+        md.AppendLine(c, $"- Across a node: engine {EngineNodeEncounters:N0} ({EngineNodeEncounters / (double)Math.Max(1, EngineEncounters):0%}), SUMO {SumoNodeEncounters:N0} ({SumoNodeEncounters / (double)Math.Max(1, SumoEncounters):0%}). Mean trip: engine {EngineMeanTripSeconds:0} s, SUMO {SumoMeanTripSeconds:0} s ({SumoMeanTripSeconds / EngineMeanTripSeconds - 1:+0%;-0%}).");
         md.AppendLine(c, $"- Per segment encounters ({EncountersPerSegment.Segments:N0} segments with any): Pearson r = {EncountersPerSegment.Pearson:0.000}, within ±10 %: {EncountersPerSegment.ShareWithin10Percent:0.0%}; mean engine {EncountersPerSegment.MeanEngine:0.00}, SUMO {EncountersPerSegment.MeanSumo:0.00}.");
         md.AppendLine(c, $"- Pedestrians per segment ({PedestriansPerSegment.Segments:N0} segments walked): Pearson r = {PedestriansPerSegment.Pearson:0.000}, within ±10 %: {PedestriansPerSegment.ShareWithin10Percent:0.0%}; mean engine {PedestriansPerSegment.MeanEngine:0.00}, SUMO {PedestriansPerSegment.MeanSumo:0.00}.");
         return md.ToString();

@@ -67,10 +67,19 @@ public static class SumoFiles
     }
 
     /// <summary>Persons in order of departure (SUMO insists), each with one walk stage along explicit edges.</summary>
-    public static void WritePersons(IReadOnlyList<WalkingTrip> trips, TrajectoryBuffer day, string path)
+    public static void WritePersons(IReadOnlyList<WalkingTrip> trips, TrajectoryBuffer day, string path, bool speedNoise)
     {
         using var xml = XmlWriter.Create(path, Settings);
         xml.WriteStartElement("routes");
+        if (!speedNoise)
+        {
+            // The default pedestrian type without its random speed factor: each walker keeps the engine's own speed.
+            xml.WriteStartElement("vType");
+            xml.WriteAttributeString("id", "DEFAULT_PEDTYPE");
+            xml.WriteAttributeString("vClass", "pedestrian");
+            xml.WriteAttributeString("speedDev", "0");
+            xml.WriteEndElement();
+        }
         var edges = new List<string>();
         foreach (var trip in trips)
         {
