@@ -23,7 +23,6 @@ public static class MicroConfig
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddExporter(MarkdownExporter.GitHub)
-            .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
-            .WithOptions(ConfigOptions.JoinSummary);
+            .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
     }
 }
