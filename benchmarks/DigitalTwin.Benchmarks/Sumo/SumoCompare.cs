@@ -95,7 +95,7 @@ public static partial class SumoCompare
         // SUMO: network, demand, two runs.
         string nodes = Path.Combine(folder, "net.nod.xml"), edges = Path.Combine(folder, "net.edg.xml");
         string net = Path.Combine(folder, "net.net.xml"), persons = Path.Combine(folder, "walkers.rou.xml");
-        string fcd = Path.Combine(folder, "fcd.xml");
+        string fcd = Path.Combine(folder, "fcd.xml"), tripinfo = Path.Combine(folder, "tripinfo.xml");
         SumoFiles.WriteNodes(network, nodes);
         SumoFiles.WriteEdges(network, edges);
         SumoFiles.WritePersons(trips, day, persons, sumoDawdling);
@@ -105,7 +105,9 @@ public static partial class SumoCompare
             "--no-step-log", "true", "--no-warnings", "true", "--ignore-route-errors", "true", "--duration-log.statistics", "true",
             "--pedestrian.striping.dawdling", sumoDawdling ? "0.2" : "0"];
         double sumoSeconds = Tool("sumo", sumoArgs, out string sumoLog);
-        double sumoFcdSeconds = Tool("sumo", [.. sumoArgs, "--fcd-output", fcd], out _);
+        // The trajectory run also writes trip summaries (route length, time lost), to explain the differences.
+        double sumoFcdSeconds = Tool("sumo", [.. sumoArgs, "--fcd-output", fcd, "--tripinfo-output", tripinfo], out _);
+        var walks = SumoTripInfo.Read(tripinfo);
         long fcdBytes = new FileInfo(fcd).Length;
         output.WriteLine($"sumo: {sumoSeconds:0.00} s without fcd, {sumoFcdSeconds:0.00} s with ({fcdBytes / 1e6:0} MB)");
 
@@ -144,6 +146,9 @@ public static partial class SumoCompare
             SumoNodeEncounters = counter.NodeEncounters,
             EngineMeanTripSeconds = trips.Average(t => t.ArriveSeconds - t.DepartSeconds),
             SumoMeanTripSeconds = counter.MeanTripSeconds,
+            EngineMeanTripMetres = trips.Average(t => t.DistanceMetres),
+            SumoMeanRouteMetres = walks.MeanRouteMetres,
+            SumoMeanTimeLossSeconds = walks.MeanTimeLossSeconds,
             SumoEncounters = counter.Encounters,
             EncountersPerSegment = Agreement.Of(engineBySegment, counter.EncountersPerSegment.Select(v => (double)v).ToArray()),
             PedestriansPerSegment = Agreement.Of(enginePeds, counter.PedestriansPerSegment.Select(v => (double)v).ToArray()),
@@ -256,6 +261,14 @@ public sealed record SumoComparison
 
     public double SumoMeanTripSeconds { get; init; }
 
+    public double EngineMeanTripMetres { get; init; }
+
+    /// <summary>SUMO's mean walked route length (tripinfo routeLength): the engine's route plus the walking areas crossed.</summary>
+    public double SumoMeanRouteMetres { get; init; }
+
+    /// <summary>SUMO's mean time lost against walking the route at the walker's own speed (tripinfo timeLoss): jostling, queues.</summary>
+    public double SumoMeanTimeLossSeconds { get; init; }
+
     public required Agreement EncountersPerSegment { get; init; }
 
     public required Agreement PedestriansPerSegment { get; init; }
@@ -290,6 +303,7 @@ public sealed record SumoComparison
         md.AppendLine(c, $"- Encounters: engine {EngineEncounters:N0} vs SUMO {SumoEncounters:N0} ({EncounterDifference:+0.0%;-0.0%}).");
         md.AppendLine(c, $"- Along one segment: engine {EngineEncounters - EngineNodeEncounters:N0}, SUMO {SumoEncounters - SumoNodeEncounters:N0} ({(EngineEncounters - EngineNodeEncounters) / (double)Math.Max(1, SumoEncounters - SumoNodeEncounters) - 1:+0.0%;-0.0%}).");
         md.AppendLine(c, $"- Across a node: engine {EngineNodeEncounters:N0} ({EngineNodeEncounters / (double)Math.Max(1, EngineEncounters):0%}), SUMO {SumoNodeEncounters:N0} ({SumoNodeEncounters / (double)Math.Max(1, SumoEncounters):0%}). Mean trip: engine {EngineMeanTripSeconds:0} s, SUMO {SumoMeanTripSeconds:0} s ({SumoMeanTripSeconds / EngineMeanTripSeconds - 1:+0%;-0%}).");
+        md.AppendLine(c, $"- Mean walk: engine {EngineMeanTripMetres:0} m, SUMO {SumoMeanRouteMetres:0} m ({SumoMeanRouteMetres / EngineMeanTripMetres - 1:+0%;-0%}, walking areas at junctions); SUMO loses {SumoMeanTimeLossSeconds:0} s per walk to other walkers and junctions.");
         md.AppendLine(c, $"- Per segment encounters ({EncountersPerSegment.Segments:N0} segments with any): Pearson r = {EncountersPerSegment.Pearson:0.000}, within ±10 %: {EncountersPerSegment.ShareWithin10Percent:0.0%}; mean engine {EncountersPerSegment.MeanEngine:0.00}, SUMO {EncountersPerSegment.MeanSumo:0.00}.");
         md.AppendLine(c, $"- Pedestrians per segment ({PedestriansPerSegment.Segments:N0} segments walked): Pearson r = {PedestriansPerSegment.Pearson:0.000}, within ±10 %: {PedestriansPerSegment.ShareWithin10Percent:0.0%}; mean engine {PedestriansPerSegment.MeanEngine:0.00}, SUMO {PedestriansPerSegment.MeanSumo:0.00}.");
         return md.ToString();
