@@ -26,13 +26,14 @@ public static class ScaleRunner
         int threads = line.GetInt("threads", Environment.ProcessorCount);
         ulong seed = line.GetULong("seed", 1);
         var sizes = line.Has("sizes") ? line.GetInts("sizes", FullSizes) : quick ? QuickSizes : FullSizes;
-        var report = Run(Plan(quick, sizes, threads), seed, folder, output);
+        int multiDayMax = line.GetInt("multi-day-max", MaxMultiDayResidents);
+        var report = Run(Plan(quick, sizes, threads, multiDayMax), seed, folder, output);
         output.WriteLine($"wrote {Path.Combine(folder, ScaleReport.JsonFile)}, {ScaleReport.MarkdownFile}, {ScaleReport.PlotFile}");
         return report.Points.Count > 0 ? 0 : 1;
     }
 
     /// <summary>The points to measure, in order (small first, so a failure shows early).</summary>
-    public static IReadOnlyList<PointSpec> Plan(bool quick, IReadOnlyList<int> sizes, int threads)
+    public static IReadOnlyList<PointSpec> Plan(bool quick, IReadOnlyList<int> sizes, int threads, int multiDayMax = MaxMultiDayResidents)
     {
         var plan = new List<PointSpec>();
         foreach (int n in sizes)
@@ -41,7 +42,7 @@ public static class ScaleRunner
         }
         if (!quick)
         {
-            foreach (int n in sizes.Where(n => n <= MaxMultiDayResidents))
+            foreach (int n in sizes.Where(n => n <= multiDayMax))
             {
                 plan.Add(new PointSpec("synthetic", n, MultiDays, threads));
             }

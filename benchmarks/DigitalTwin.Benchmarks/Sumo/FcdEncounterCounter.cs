@@ -20,7 +20,7 @@ public sealed class FcdEncounterCounter
     private readonly Dictionary<string, int> _personIndex = new(StringComparer.Ordinal);
     private readonly List<int> _personResident = [];
     private readonly List<(double First, double Last)> _personSeen = [];
-    private readonly Dictionary<ulong, (double Last, int Segment)> _episodes = [];
+    private readonly Dictionary<ulong, (double Last, int Segment, bool NodeOnly)> _episodes = [];
     private readonly HashSet<long> _personOnSegment = [];
     private readonly List<Sample> _samples = [];
     private readonly List<NodePiece> _pieces = [];
@@ -49,7 +49,7 @@ public sealed class FcdEncounterCounter
 
     public int Persons => _personIndex.Count;
 
-    /// <summary>Encounters whose first contact was across a node (or on a junction's walking area), not along one segment.</summary>
+    /// <summary>Encounters in contact only across a node (or on a junction's walking area), never along one segment.</summary>
     public long NodeEncounters { get; private set; }
 
     /// <summary>Mean time from a person's first to last sample (s): SUMO's trip duration, to set beside the engine's.</summary>
@@ -176,10 +176,14 @@ public sealed class FcdEncounterCounter
         ulong key = PairKeys.Of(a, b);
         if (_episodes.TryGetValue(key, out var episode) && time - episode.Last <= _joinSeconds)
         {
-            _episodes[key] = (time, episode.Segment >= 0 ? episode.Segment : segment);
+            if (episode.NodeOnly && !atNode)
+            {
+                NodeEncounters--;
+            }
+            _episodes[key] = (time, episode.Segment >= 0 ? episode.Segment : segment, episode.NodeOnly && atNode);
             return;
         }
-        _episodes[key] = (time, segment);
+        _episodes[key] = (time, segment, atNode);
         Encounters++;
         NodeEncounters += atNode ? 1 : 0;
         if (segment >= 0)

@@ -252,7 +252,7 @@ public sealed record SumoComparison
 
     public long SumoEncounters { get; init; }
 
-    /// <summary>Encounters whose main piece was across a node (engine) or whose first contact was (SUMO).</summary>
+    /// <summary>Encounters whose longest piece was across a node (engine), or that were only ever across a node (SUMO).</summary>
     public long EngineNodeEncounters { get; init; }
 
     public long SumoNodeEncounters { get; init; }
