@@ -39,6 +39,15 @@ public sealed record ScalePoint
     /// <summary><see cref="PeakWorkingSetBytes"/> over residents (the runtime's own ~30-60 MB included, so small runs look dear).</summary>
     public double BytesPerResident { get; init; }
 
+    /// <summary>Bytes held by the route-tree cache at the end (RunTotals.TreeCacheBytes): where memory goes, part 1.</summary>
+    public long TreeCacheBytes { get; init; }
+
+    /// <summary>Bytes held by the familiarity ledger at the end (RunTotals.FamiliarityBytes): part 2.</summary>
+    public long FamiliarityBytes { get; init; }
+
+    /// <summary>Distinct pairs that ever met (ledger entries).</summary>
+    public int Pairs { get; init; }
+
     /// <summary>Seconds per simulation phase (plan, trees, move, merge, encounters, familiarity, outcomes).</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
 }

@@ -67,6 +67,9 @@ public static class ScalePointRunner
             EncountersPerSecond = totals.Encounters / wall,
             PeakWorkingSetBytes = peak,
             BytesPerResident = peak / (double)people.Count,
+            TreeCacheBytes = totals.TreeCacheBytes,
+            FamiliarityBytes = totals.FamiliarityBytes,
+            Pairs = totals.Pairs,
             PhaseSeconds = run.PhaseSeconds.ToDictionary(p => p.Key.ToString(), p => p.Value),
         };
     }

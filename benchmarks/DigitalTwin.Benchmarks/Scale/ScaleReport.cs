@@ -27,6 +27,9 @@ public sealed record ScaleReport
 
     public required IReadOnlyList<ScalingFit> Fits { get; init; }
 
+    /// <summary>Points that did not finish, with the reason (e.g. killed for memory).</summary>
+    public IReadOnlyList<string> Failures { get; init; } = [];
+
     /// <summary>Wall time on one thread over wall time on all, for points measured both ways (1 day).</summary>
     public double? ThreadSpeedup { get; init; }
 
@@ -82,11 +85,11 @@ public sealed record ScaleReport
         var md = new StringBuilder();
         md.AppendLine(c, $"Machine: {Machine}, {ProcessorCount} logical cores, {Os}, {Runtime}.");
         md.AppendLine();
-        md.AppendLine("| city | residents | days | threads | segments | setup s | run s | trips | passages | stays | encounters | events/s | encounters/s | peak MB | bytes/resident |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| city | residents | days | threads | segments | setup s | run s | trips | passages | stays | encounters | events/s | encounters/s | peak MB | bytes/resident | trees MB | ledger MB |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in Points)
         {
-            md.AppendLine(c, $"| {p.City} | {p.Residents:N0} | {p.Days} | {p.Threads} | {p.Segments:N0} | {p.SetupSeconds:0.00} | {p.WallSeconds:0.000} | {p.Trips:N0} | {p.Passages:N0} | {p.Stays:N0} | {p.Encounters:N0} | {p.EventsPerSecond:N0} | {p.EncountersPerSecond:N0} | {p.PeakWorkingSetBytes / 1e6:N0} | {p.BytesPerResident:N0} |");
+            md.AppendLine(c, $"| {p.City} | {p.Residents:N0} | {p.Days} | {p.Threads} | {p.Segments:N0} | {p.SetupSeconds:0.00} | {p.WallSeconds:0.000} | {p.Trips:N0} | {p.Passages:N0} | {p.Stays:N0} | {p.Encounters:N0} | {p.EventsPerSecond:N0} | {p.EncountersPerSecond:N0} | {p.PeakWorkingSetBytes / 1e6:N0} | {p.BytesPerResident:N0} | {p.TreeCacheBytes / 1e6:N0} | {p.FamiliarityBytes / 1e6:N0} |");
         }
         md.AppendLine();
         foreach (var f in Fits)
@@ -96,6 +99,10 @@ public sealed record ScaleReport
         if (ThreadSpeedup is double s)
         {
             md.AppendLine(c, $"- Thread scaling (1 day): {s:0.00}× faster on {ProcessorCount} threads than on 1");
+        }
+        foreach (var failure in Failures)
+        {
+            md.AppendLine(c, $"- Did not finish: {failure}");
         }
         md.AppendLine();
         md.AppendLine("Phase seconds per point (plan / trees / move / merge / encounters / familiarity / outcomes):");

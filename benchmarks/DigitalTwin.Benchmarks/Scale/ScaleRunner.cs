@@ -29,7 +29,7 @@ public static class ScaleRunner
         int multiDayMax = line.GetInt("multi-day-max", MaxMultiDayResidents);
         var report = Run(Plan(quick, sizes, threads, multiDayMax), seed, folder, output);
         output.WriteLine($"wrote {Path.Combine(folder, ScaleReport.JsonFile)}, {ScaleReport.MarkdownFile}, {ScaleReport.PlotFile}");
-        return report.Points.Count > 0 ? 0 : 1;
+        return report.Failures.Count == 0 ? 0 : 1;
     }
 
     /// <summary>The points to measure, in order (small first, so a failure shows early).</summary>
@@ -60,14 +60,25 @@ public static class ScaleRunner
     {
         Directory.CreateDirectory(folder);
         var points = new List<ScalePoint>();
+        var failures = new List<string>();
         foreach (var spec in plan)
         {
             output.WriteLine($"point: {spec.City} {(spec.City == "delft" ? "" : spec.Residents + " residents, ")}{spec.Days} day(s), {spec.Threads} thread(s)");
-            points.Add(RunChild(spec, seed, folder));
+            try
+            {
+                points.Add(RunChild(spec, seed, folder));
+            }
+            catch (InvalidOperationException e)
+            {
+                // A point that cannot run (exit 137: killed for memory) is a result too; the others still run.
+                failures.Add(e.Message);
+                output.WriteLine($"  FAILED: {e.Message}");
+                continue;
+            }
             var p = points[^1];
             output.WriteLine($"  {p.WallSeconds:0.000} s, {p.Passages:N0} passages, {p.Encounters:N0} encounters, peak {p.PeakWorkingSetBytes / 1e6:0} MB");
         }
-        var report = ScaleReport.From(points, Environment.ProcessorCount, Environment.MachineName);
+        var report = ScaleReport.From(points, Environment.ProcessorCount, Environment.MachineName) with { Failures = failures };
         report.Write(folder);
         return report;
     }
@@ -97,7 +108,8 @@ public static class ScaleRunner
         child.WaitForExit();
         if (child.ExitCode != 0)
         {
-            throw new InvalidOperationException($"scale point {spec} failed (exit {child.ExitCode}): {stderr.Result}");
+            string why = child.ExitCode == 137 ? " (killed: out of memory)" : "";
+            throw new InvalidOperationException($"{spec.City} {spec.Residents} residents × {spec.Days} d, {spec.Threads} thr: exit {child.ExitCode}{why} {stderr.Result.Trim()}");
         }
         var point = JsonSerializer.Deserialize<ScalePoint>(File.ReadAllText(resultFile), ScaleJson.Options)
             ?? throw new InvalidOperationException($"empty result in {resultFile}");

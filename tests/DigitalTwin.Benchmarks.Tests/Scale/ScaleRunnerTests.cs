@@ -42,6 +42,7 @@ public sealed class ScaleRunnerTests : IDisposable
         Assert.Equal(written.Points[1].Encounters, written.Points[2].Encounters);
         // Ten times the people make several times the work, whatever the machine's speed.
         Assert.True(written.Points[1].Passages > 5 * written.Points[0].Passages);
+        Assert.Empty(report.Failures);
         Assert.Single(report.Fits);
         Assert.NotNull(report.ThreadSpeedup);
         Assert.Contains($"| synthetic | {written.Points[1].Residents:N0} | 1 | 2 |", File.ReadAllText(Path.Combine(_folder, ScaleReport.MarkdownFile)), StringComparison.Ordinal);
