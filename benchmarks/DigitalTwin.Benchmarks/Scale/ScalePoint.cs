@@ -45,6 +45,12 @@ public sealed record ScalePoint
     /// <summary>Bytes held by the familiarity ledger at the end (RunTotals.FamiliarityBytes): part 2.</summary>
     public long FamiliarityBytes { get; init; }
 
+    /// <summary>Bytes the simulation allocated on the managed heap during the run (GC.GetTotalAllocatedBytes).</summary>
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>Managed heap still live after the run with the simulator and its result held (after a full collection).</summary>
+    public long LiveHeapBytes { get; init; }
+
     /// <summary>Distinct pairs that ever met (ledger entries).</summary>
     public int Pairs { get; init; }
 

@@ -44,12 +44,16 @@ public static class ScalePointRunner
         };
         double setupSeconds = setup.Elapsed.TotalSeconds;
 
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var simulator = new Simulator(neighbourhood, people, SimulationParameters.Default, seed, threads, days);
         var run = simulator.Run(days);
         double wall = clock.Elapsed.TotalSeconds;
         var totals = run.Totals;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        long live = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(simulator);
         return new ScalePoint
         {
             City = city,
@@ -67,6 +71,8 @@ public static class ScalePointRunner
             EncountersPerSecond = totals.Encounters / wall,
             PeakWorkingSetBytes = peak,
             BytesPerResident = peak / (double)people.Count,
+            AllocatedBytes = allocated,
+            LiveHeapBytes = live,
             TreeCacheBytes = totals.TreeCacheBytes,
             FamiliarityBytes = totals.FamiliarityBytes,
             Pairs = totals.Pairs,
