@@ -30,13 +30,16 @@ public sealed class MovementTally
 
     public long TripsByCar { get; set; }
 
-    public double WalkedMetres { get; set; }
+    /// <summary>Metres walked, kept in whole millimetres: integer sums are the same in any order (threads).</summary>
+    public long WalkedMillimetres { get; set; }
+
+    public double WalkedMetres => WalkedMillimetres / 1000.0;
 
     public void Clear()
     {
         Array.Clear(CarPassagesPerSegment);
         Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = 0;
-        WalkedMetres = 0;
+        WalkedMillimetres = 0;
     }
 
     /// <summary>Adds another tally (integer counts, so the order of merging cannot change a result).</summary>
@@ -51,7 +54,7 @@ public sealed class MovementTally
         TripsByWalk += other.TripsByWalk;
         TripsByBike += other.TripsByBike;
         TripsByCar += other.TripsByCar;
-        WalkedMetres += other.WalkedMetres;
+        WalkedMillimetres += other.WalkedMillimetres;
     }
 }
 
@@ -120,7 +123,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 case TravelModes.Bike: tally.TripsByBike++; break;
                 default:
                     tally.TripsByWalk += TripMaker.IsStayOnly(trip) ? 0 : 1;
-                    tally.WalkedMetres += routed;
+                    tally.WalkedMillimetres += (long)Math.Round(routed * 1000.0);
                     break;
             }
             foreach (var leg in legs)

@@ -57,13 +57,15 @@ public sealed class Simulator
         var chunks = new Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++)
         {
-            chunks[c] = new Chunk(c * ChunkSize, Math.Min(residentCount, (c + 1) * ChunkSize), network.SegmentCount, _trees.Model);
+            chunks[c] = new Chunk(c * ChunkSize, Math.Min(residentCount, (c + 1) * ChunkSize));
         }
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         var day_ = new TrajectoryBuffer();
         var found = new EncounterBuffer();
         var kept = new EncounterBuffer();
         var tally = new MovementTally(network.SegmentCount);
+        var workers = new System.Collections.Concurrent.ConcurrentBag<Worker>();
+        var idle = new System.Collections.Concurrent.ConcurrentBag<Worker>();
         var ledger = new FamiliarityLedger(_parameters.Familiarity);
         var streets = new StreetOutcomes(network.SegmentCount);
         var places = new PlaceOutcomes(placeCount);
@@ -102,7 +104,23 @@ public sealed class Simulator
             phases.Stop(RunPhase.Trees);
 
             // Phase 3: routes become passages and stays.
-            Parallel.For(0, chunkCount, options, c => chunks[c].Move(_mover, day));
+            // Search scratch and car counts are per worker thread, not per chunk: they scale with the network, and a
+            // city has thousands of chunks. Workers only add integers, so which worker moved which chunk never shows.
+            Parallel.For(0, chunkCount, options, () => TakeWorker(workers, network.SegmentCount), (c, _, worker) =>
+            {
+                chunks[c].Move(_mover, day, worker);
+                return worker;
+            }, worker => idle.Add(worker));
+            foreach (var worker in idle)
+            {
+                tally.Add(worker.Tally);
+                worker.Tally.Clear();
+            }
+            while (workers.TryTake(out var unused))
+            {
+                idle.Add(unused);
+            }
+            (workers, idle) = (idle, workers); // every worker back in the pool for tomorrow
             phases.Stop(RunPhase.Move);
 
             // Phase 4: merge in chunk order.
@@ -110,7 +128,6 @@ public sealed class Simulator
             foreach (var chunk in chunks)
             {
                 day_.Append(chunk.Trajectories);
-                tally.Add(chunk.Tally);
             }
 
             phases.Stop(RunPhase.Merge);
@@ -286,18 +303,30 @@ public sealed class Simulator
         }
     }
 
-    /// <summary>A fixed range of residents with its own reusable buffers, so chunks never share mutable state.</summary>
-    private sealed class Chunk(int first, int end, int segmentCount, RouteCostModel model)
+    /// <summary>A pooled worker (from the last phase's pool, or new), so scratch is reused from day to day.</summary>
+    private Worker TakeWorker(System.Collections.Concurrent.ConcurrentBag<Worker> pool, int segmentCount) =>
+        pool.TryTake(out var worker) ? worker : new Worker(_trees.Model, segmentCount);
+
+    /// <summary>What one thread needs while moving residents: search scratch (network-sized) and counters.</summary>
+    private sealed class Worker(RouteCostModel model, int segmentCount)
+    {
+        private RoutingScratch? _routing;
+
+        public MovementTally Tally { get; } = new(segmentCount);
+
+        /// <summary>Made on first use: scratch trees are network-sized, and a worker may never route a visit.</summary>
+        public RoutingScratch Routing => _routing ??= new RoutingScratch(model);
+    }
+
+    /// <summary>A fixed range of residents with its trips and trajectories, so chunks never share mutable state.</summary>
+    private sealed class Chunk(int first, int end)
     {
         private readonly PlanScratch _scratch = new();
         private readonly List<PlannedActivity> _plan = [];
-        private RoutingScratch? _routing;
 
         public List<Trip> Trips { get; } = [];
 
         public TrajectoryBuffer Trajectories { get; } = new();
-
-        public MovementTally Tally { get; } = new(segmentCount);
 
         public void Plan(DayPlanner planner, TripMaker tripMaker, int day)
         {
@@ -309,10 +338,9 @@ public sealed class Simulator
             }
         }
 
-        public void Move(Mover mover, int day)
+        public void Move(Mover mover, int day, Worker worker)
         {
             Trajectories.Clear();
-            Tally.Clear();
             var trips = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Trips);
             int start = 0;
             while (start < trips.Length)
@@ -322,8 +350,7 @@ public sealed class Simulator
                 {
                     stop++;
                 }
-                _routing ??= new RoutingScratch(model); // made on first use: a chunk may never see a visit
-                mover.Move(trips[start..stop], day, Trajectories, Tally, _routing);
+                mover.Move(trips[start..stop], day, Trajectories, worker.Tally, worker.Routing);
                 start = stop;
             }
         }
