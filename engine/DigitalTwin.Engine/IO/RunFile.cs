@@ -155,6 +155,17 @@ public sealed class RunFile
 
     [Key(63)] public long[] NodsByAge { get; set; } = [];
 
+    // Encounters of the replay sample on the replay day, for flashes in the replay.
+    [Key(64)] public int[] ReplayEncounterSegment { get; set; } = [];
+
+    [Key(65)] public float[] ReplayEncounterPositionMetres { get; set; } = [];
+
+    [Key(66)] public int[] ReplayEncounterPlace { get; set; } = [];
+
+    [Key(67)] public float[] ReplayEncounterStartSeconds { get; set; } = [];
+
+    [Key(68)] public float[] ReplayEncounterDurationSeconds { get; set; } = [];
+
     [IgnoreMember]
     public int SegmentCount => SegmentLengthMetres.Length;
 

@@ -234,6 +234,12 @@ public static class RunWriter
         run.ReplayStayOffsetMetres = [.. stays.Select(s => s.OffsetMetres)];
         run.ReplayStayStartSeconds = [.. stays.Select(s => (float)s.StartTimeSeconds)];
         run.ReplayStayEndSeconds = [.. stays.Select(s => (float)s.EndTimeSeconds)];
+        var met = result.ReplayEncounters;
+        run.ReplayEncounterSegment = [.. met.Select(e => e.Segment)];
+        run.ReplayEncounterPositionMetres = [.. met.Select(e => e.PositionMetres)];
+        run.ReplayEncounterPlace = [.. met.Select(e => e.Place)];
+        run.ReplayEncounterStartSeconds = [.. met.Select(e => e.StartSeconds)];
+        run.ReplayEncounterDurationSeconds = [.. met.Select(e => e.DurationSeconds)];
         return run;
     }
 

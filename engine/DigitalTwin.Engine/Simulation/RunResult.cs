@@ -47,6 +47,9 @@ public sealed record RunTotals
 /// <summary>A sampled trajectory piece for replay: one passage of one sampled resident on the replay day.</summary>
 public readonly record struct ReplayPassage(int Resident, int Segment, float FromOffsetMetres, float ToOffsetMetres, float EntrySeconds, float ExitSeconds, byte Mode);
 
+/// <summary>An encounter of a sampled resident on the replay day, so a replay can show where and when people met.</summary>
+public readonly record struct ReplayEncounter(int Segment, float PositionMetres, int Place, float StartSeconds, float DurationSeconds);
+
 /// <summary>Everything a run produced: outcomes per resident, street and place, the ties, and a replay sample.</summary>
 public sealed record RunResult(
     RunTotals Totals,
@@ -60,6 +63,9 @@ public sealed record RunResult(
 {
     /// <summary>Wall-clock seconds spent in each <see cref="RunPhase"/>, for speed reports only (never in outputs that must be reproducible).</summary>
     public IReadOnlyDictionary<RunPhase, double> PhaseSeconds { get; init; } = new Dictionary<RunPhase, double>();
+
+    /// <summary>The replay sample's encounters on the replay day (either person in the sample).</summary>
+    public IReadOnlyList<ReplayEncounter> ReplayEncounters { get; init; } = [];
 }
 
 /// <summary>Progress after each simulated day, for the command line's progress display.</summary>

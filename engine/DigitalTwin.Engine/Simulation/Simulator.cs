@@ -77,6 +77,7 @@ public sealed class Simulator
         int replayStride = Math.Max(1, residentCount / Math.Max(1, _parameters.ReplaySampleResidents));
         var replay = new List<ReplayPassage>();
         var replayStays = new List<Stay>();
+        var replayEncounters = new List<ReplayEncounter>();
         long passages = 0, stays = 0, encounters = 0, sameHousehold = 0, nodCount = 0;
         var household = _residents.Household;
 
@@ -212,6 +213,13 @@ public sealed class Simulator
             if (day == replayDay)
             {
                 KeepReplay(day_, replayStride, replay, replayStays);
+                foreach (ref readonly var e in todays)
+                {
+                    if (e.ResidentA % replayStride == 0 || e.ResidentB % replayStride == 0)
+                    {
+                        replayEncounters.Add(new ReplayEncounter(e.Segment, e.PositionMetres, e.Place, (float)e.StartTimeSeconds, (float)e.DurationSeconds));
+                    }
+                }
             }
             phases.Stop(RunPhase.Outcomes);
             progress?.Report(new DayProgress(day + 1, days, passages, stays, encounters, nodCount));
@@ -246,6 +254,7 @@ public sealed class Simulator
         };
         return new RunResult(totals, people, streets, places, ledger.SnapshotTies(days), replay, replayStays, replayDay)
         {
+            ReplayEncounters = replayEncounters,
             PhaseSeconds = phases.Seconds,
         };
     }

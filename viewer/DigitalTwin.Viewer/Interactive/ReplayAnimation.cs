@@ -42,6 +42,12 @@ public sealed class ReplayAnimation
 
     public static IReadOnlyList<string> AgeBandNames { get; } = ["0-14", "15-24", "25-44", "45-64", "65+"];
 
+    /// <summary>The ring drawn where an encounter happens during a replay.</summary>
+    public static Rgba EncounterFlash { get; } = new(255, 255, 255);
+
+    /// <summary>Day seconds an encounter stays lit at the default replay speed (300 s of day: half a second on screen).</summary>
+    public const double FlashReplaySeconds = 300;
+
     public void Advance(double realSeconds)
     {
         if (!Paused)
@@ -71,6 +77,23 @@ public sealed class ReplayAnimation
             var (x, y) = geometry.PointAlong(run.ReplaySegment[i], offset);
             Dot(dots, x, y, run.ReplayResident[i]);
             count++;
+        }
+        // Encounters flash where they happen: a ring for the contact and a few replay seconds after it, so a short
+        // passing is still visible at replay speed.
+        for (int i = 0; i < run.ReplayEncounterStartSeconds.Length; i++)
+        {
+            float start = run.ReplayEncounterStartSeconds[i];
+            float end = start + Math.Max(run.ReplayEncounterDurationSeconds[i], (float)(FlashReplaySeconds * Speed / DefaultSpeed));
+            if (t < start || t >= end)
+            {
+                continue;
+            }
+            int place = run.ReplayEncounterPlace[i];
+            var (x, y) = place >= 0 && place < run.PlaceCount
+                ? (run.PlaceX[place], run.PlaceY[place])
+                : geometry.PointAlong(run.ReplayEncounterSegment[i], run.ReplayEncounterPositionMetres[i]);
+            dots.Disc(x, y, 0, 0, DotRadiusPixels + 4, EncounterFlash);
+            dots.Disc(x, y, 0, 0, DotRadiusPixels + 2, MapAnnotations.Background);
         }
         for (int i = 0; i < run.ReplayStayResident.Length; i++)
         {
