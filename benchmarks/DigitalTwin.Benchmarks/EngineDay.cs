@@ -22,7 +22,7 @@ public sealed class EngineDay
         Planner = new DayPlanner(neighbourhood, residents, p.Planning, seed);
         TripMaker = new TripMaker(neighbourhood, residents, Planner, p.ModeChoice, p.Walking, p.Routing, 1, seed);
         Trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed));
-        Mover = new Mover(neighbourhood, TripMaker, new RoutePlanner(Trees), seed);
+        Mover = new Mover(neighbourhood, TripMaker, new RoutePlanner(Trees), seed, p.CrossSection);
     }
 
     public Neighbourhood Neighbourhood { get; }

@@ -60,7 +60,21 @@ public static partial class SumoCompare
         double engineDaySeconds = clock.Elapsed.TotalSeconds;
 
         // The same day phase by phase, to get at its walking trips and their passages.
-        var day = new EngineDay(neighbourhood, people, seed).Simulate(0);
+        // SUMO gets one shared sidewalk per segment (pedestrian-only edges, no carriageway between two pavements), so
+        // for the same work the engine's walkers share the street's width too: no carriageway separates them.
+        var sharedPavements = SimulationParameters.Default with
+        {
+            CrossSection = new StreetCrossSectionParameters
+            {
+                ResidentialCarriagewayMetres = 0,
+                ServiceCarriagewayMetres = 0,
+                UnclassifiedCarriagewayMetres = 0,
+                TertiaryCarriagewayMetres = 0,
+                SecondaryCarriagewayMetres = 0,
+                PrimaryCarriagewayMetres = 0,
+            },
+        };
+        var day = new EngineDay(neighbourhood, people, seed, sharedPavements).Simulate(0);
         var trips = WalkingTrips.From(day, network);
         var walkers = new TrajectoryBuffer();
         foreach (var trip in trips)
