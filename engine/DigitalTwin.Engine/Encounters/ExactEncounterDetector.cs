@@ -44,6 +44,9 @@ public sealed partial class ExactEncounterDetector
 {
     private readonly List<ChunkWorker> _workers = [];
     private Fragment[] _merged = new Fragment[1024];
+
+    // Made once, reading the field at each call (the array grows), so sorting allocates nothing per call.
+    private readonly Comparison<int> _fragmentIndexComparison;
     private ulong[] _mergeKeys = new ulong[1024];
     private int[] _mergeOrder = new int[1024];
     private StreetNetwork? _network;
@@ -61,6 +64,7 @@ public sealed partial class ExactEncounterDetector
             throw new ArgumentOutOfRangeException(nameof(parameters), "The social distance must be positive.");
         }
         Parameters = parameters;
+        _fragmentIndexComparison = (x, y) => default(FragmentOrder).Compare(_merged[x], _merged[y]);
     }
 
     public EncounterParameters Parameters { get; }
@@ -170,7 +174,7 @@ public sealed partial class ExactEncounterDetector
             }
             if (until - from > 1)
             {
-                order[from..until].Sort(new FragmentIndexOrder(_merged));
+                order[from..until].Sort(_fragmentIndexComparison);
             }
             from = until;
         }
