@@ -13,7 +13,7 @@ public sealed record ImportedMap(Neighbourhood Neighbourhood, IReadOnlyList<stri
 /// and how a neighbourhood is exported to GeoJSON. Tests pass their own; <see cref="Services"/> is the real one.
 /// </summary>
 public sealed record MapServices(
-    Func<string, InputResult<ImportedMap>> Import,
+    Func<string, MapLoadOptions?, InputResult<ImportedMap>> Import,
     Func<Neighbourhood, string, IReadOnlyList<InputProblem>> ExportGeoJson);
 
 public static class MapLoading
@@ -21,9 +21,15 @@ public static class MapLoading
     /// <summary>The OSM/GeoJSON importer and the GeoJSON exporter of the engine.</summary>
     public static MapServices Services { get; } = new(Import, Export);
 
-    private static InputResult<ImportedMap> Import(string path)
+    /// <summary>Import options for a scenario's map: its boundary, so every command sees the map the run sees.</summary>
+    public static MapLoadOptions ForScenario(Engine.Scenarios.Scenario scenario) => new()
     {
-        var loaded = MapLoader.Load(path);
+        BoundingPolygon = scenario.BoundingPolygon?.Select(p => (p.Longitude, p.Latitude)).ToArray(),
+    };
+
+    private static InputResult<ImportedMap> Import(string path, MapLoadOptions? options)
+    {
+        var loaded = MapLoader.Load(path, options);
         return loaded.Succeeded
             ? InputResult<ImportedMap>.Success(new ImportedMap(loaded.Unwrap().Neighbourhood, ReportLines(loaded.Unwrap().Report)))
             : InputResult<ImportedMap>.Failure(loaded.Problems);

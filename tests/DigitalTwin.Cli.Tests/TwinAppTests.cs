@@ -23,7 +23,7 @@ public sealed class TwinAppTests : IDisposable
     }
 
     private static MapServices TinyMap(List<string>? exported = null) => new(
-        _ => InputResult<ImportedMap>.Success(new ImportedMap(TinyNetworks.NamedT(), ["dropped: 0 disconnected segments"])),
+        (_, _) => InputResult<ImportedMap>.Success(new ImportedMap(TinyNetworks.NamedT(), ["dropped: 0 disconnected segments"])),
         (_, path) =>
         {
             exported?.Add(path);
@@ -130,7 +130,7 @@ public sealed class TwinAppTests : IDisposable
     public void Importer_problems_are_user_errors()
     {
         var broken = new MapServices(
-            path => InputResult<ImportedMap>.Failure(new InputProblem(path, string.Empty, "no walkable streets")),
+            (path, _) => InputResult<ImportedMap>.Failure(new InputProblem(path, string.Empty, "no walkable streets")),
             (_, _) => []);
 
         var (code, _, error) = Run(broken, "network", Path.Combine(_files.Directory, "map.osm"));
@@ -142,7 +142,7 @@ public sealed class TwinAppTests : IDisposable
     [Fact]
     public void An_unexpected_exception_is_an_internal_error_without_a_stack_trace_unless_asked()
     {
-        var failing = new MapServices(_ => throw new InvalidOperationException("boom"), (_, _) => []);
+        var failing = new MapServices((_, _) => throw new InvalidOperationException("boom"), (_, _) => []);
         string map = Path.Combine(_files.Directory, "map.osm");
 
         var quiet = Run(failing, "network", map);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using DigitalTwin.Engine;
+using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Scenarios;
 
 namespace DigitalTwin.Cli.Commands;
@@ -31,7 +32,7 @@ public static class NetworkCommand
 
     internal static int Execute(Terminal terminal, MapServices? maps, string path, string? geoJsonPath)
     {
-        string? mapPath = ResolveMap(terminal, path);
+        var (mapPath, options) = ResolveMap(terminal, path);
         if (mapPath is null)
         {
             return TwinApp.UserError;
@@ -42,7 +43,7 @@ public static class NetworkCommand
             return TwinApp.InternalError;
         }
         var clock = Stopwatch.StartNew();
-        InputResult<ImportedMap> imported = maps.Import(mapPath);
+        InputResult<ImportedMap> imported = maps.Import(mapPath, options);
         TimeSpan importTime = clock.Elapsed;
         if (!imported.Succeeded)
         {
@@ -65,29 +66,29 @@ public static class NetworkCommand
     }
 
     /// <summary>The map a path names: the path itself for a map, the scenario's map for a scenario file.</summary>
-    private static string? ResolveMap(Terminal terminal, string path)
+    private static (string? Path, MapLoadOptions? Options) ResolveMap(Terminal terminal, string path)
     {
         if (!File.Exists(path))
         {
             terminal.Error.WriteLine($"error: {path}: file not found");
-            return null;
+            return (null, null);
         }
         if (!IsScenario(path))
         {
             if (!ScenarioLoader.MapExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             {
                 terminal.Error.WriteLine($"error: {path}: not a scenario or a map (allowed: .json scenarios, {string.Join(", ", ScenarioLoader.MapExtensions)})");
-                return null;
+                return (null, null);
             }
-            return path;
+            return (path, null);
         }
         InputResult<Scenario> scenario = ScenarioLoader.Load(path);
         if (!scenario.Succeeded)
         {
             terminal.WriteProblems(scenario.Problems);
-            return null;
+            return (null, null);
         }
-        return scenario.Unwrap().MapPath;
+        return (scenario.Unwrap().MapPath, MapLoading.ForScenario(scenario.Unwrap()));
     }
 
     /// <summary>A .json file is a scenario unless it is a GeoJSON FeatureCollection.</summary>

@@ -36,7 +36,7 @@ public static class ValidateCommand
         }
         else
         {
-            InputResult<ImportedMap> imported = maps.Import(scenario.MapPath);
+            InputResult<ImportedMap> imported = maps.Import(scenario.MapPath, MapLoading.ForScenario(scenario));
             IReadOnlyList<InputProblem> problems = imported.Succeeded
                 ? ScenarioValidator.ValidateAgainstMap(scenario, imported.Unwrap().Neighbourhood)
                 : imported.Problems;
