@@ -126,6 +126,8 @@ public sealed partial class ExactEncounterDetector
     {
         private Piece[] _pieces = new Piece[64];
         private double[] _starts = new double[64];
+        private int[] _order = new int[64];
+        private Piece[] _sorted = new Piece[64];
         private int[] _active = new int[64];
         private Fragment[] _fragments = new Fragment[256];
         private Piece[] _nodePieces = new Piece[256];
@@ -270,7 +272,6 @@ public sealed partial class ExactEncounterDetector
             int count = owner._nodeStart[node + 1] - first;
             if (count >= 2)
             {
-                // Each node's range is its own: sorting it in place is safe in parallel.
                 Sweep(owner._nodePieces.AsSpan(first, count), SweepKind.Node, node);
             }
         }
@@ -308,20 +309,35 @@ public sealed partial class ExactEncounterDetector
             }
         }
 
-        /// <summary>Sorts by start time (a primitive key sort: ties keep a deterministic, input-defined order) and sweeps.</summary>
-        private void Sweep(Span<Piece> pieces, SweepKind kind, int location)
+        /// <summary>
+        /// Sorts by start time and sweeps. The keys are sorted with an index array and the pieces copied once into
+        /// start order: moving 72-byte pieces inside the sort was half the detector's time. Ties keep a
+        /// deterministic, input-defined order.
+        /// </summary>
+        private void Sweep(ReadOnlySpan<Piece> pieces, SweepKind kind, int location)
         {
-            if (_starts.Length < pieces.Length)
+            int n = pieces.Length;
+            if (_starts.Length < n)
             {
-                _starts = new double[Math.Max(pieces.Length, _starts.Length * 2)];
+                int size = Math.Max(n, _starts.Length * 2);
+                _starts = new double[size];
+                _order = new int[size];
+                _sorted = new Piece[size];
             }
-            var starts = _starts.AsSpan(0, pieces.Length);
-            for (int i = 0; i < pieces.Length; i++)
+            var starts = _starts.AsSpan(0, n);
+            var order = _order.AsSpan(0, n);
+            for (int i = 0; i < n; i++)
             {
                 starts[i] = pieces[i].Start;
+                order[i] = i;
             }
-            starts.Sort(pieces);
-            SweepSorted(pieces, kind, location);
+            starts.Sort(order);
+            var sorted = _sorted.AsSpan(0, n);
+            for (int i = 0; i < n; i++)
+            {
+                sorted[i] = pieces[order[i]];
+            }
+            SweepSorted(sorted, kind, location);
         }
 
         /// <summary>

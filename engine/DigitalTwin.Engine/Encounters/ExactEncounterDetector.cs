@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.Collections;
 using DigitalTwin.Engine.Mobility;
 using DigitalTwin.Engine.Network;
 
@@ -42,13 +43,17 @@ namespace DigitalTwin.Engine.Encounters;
 /// </summary>
 public sealed partial class ExactEncounterDetector
 {
+
     private readonly List<ChunkWorker> _workers = [];
     private Fragment[] _merged = new Fragment[1024];
 
-    // Made once, reading the field at each call (the array grows), so sorting allocates nothing per call.
-    private readonly Comparison<int> _fragmentIndexComparison;
+    // Made once, so sorting allocates nothing per call (a struct comparer would be boxed).
+    private static readonly Comparison<Fragment> FragmentComparison = default(FragmentOrder).Compare;
     private ulong[] _mergeKeys = new ulong[1024];
     private int[] _mergeOrder = new int[1024];
+    private ulong[] _keyScratch = new ulong[1024];
+    private int[] _orderScratch = new int[1024];
+    private Fragment[] _sorted = new Fragment[1024];
     private StreetNetwork? _network;
 
     // Node pieces: the part of each interval within social distance of a segment end, grouped by node:
@@ -64,7 +69,6 @@ public sealed partial class ExactEncounterDetector
             throw new ArgumentOutOfRangeException(nameof(parameters), "The social distance must be positive.");
         }
         Parameters = parameters;
-        _fragmentIndexComparison = (x, y) => default(FragmentOrder).Compare(_merged[x], _merged[y]);
     }
 
     public EncounterParameters Parameters { get; }
@@ -124,6 +128,9 @@ public sealed partial class ExactEncounterDetector
             _merged = new Fragment[size];
             _mergeKeys = new ulong[size];
             _mergeOrder = new int[size];
+            _keyScratch = new ulong[size];
+            _orderScratch = new int[size];
+            _sorted = new Fragment[size];
         }
         int at = 0;
         for (int c = 0; c < chunkCount; c++)
@@ -132,8 +139,8 @@ public sealed partial class ExactEncounterDetector
             at += _workers[c].FragmentCount;
         }
         LastFragmentCount = total;
-        SortFragments(total);
-        JoinEpisodes(_merged.AsSpan(0, total), _mergeOrder.AsSpan(0, total), output);
+        var sorted = SortFragments(total);
+        JoinEpisodes(sorted, output);
     }
 
     private static (int First, int Last) ChunkRange(int chunk, int chunkCount, int unitCount) =>
@@ -150,11 +157,11 @@ public sealed partial class ExactEncounterDetector
     }
 
     /// <summary>
-    /// Puts the fragments in (pair, start, ...) order: a primitive sort of the pair keys, then a full comparison
-    /// only inside runs of the same pair (most runs have one fragment). The order is total, so the result does not
-    /// depend on how the chunks were cut.
+    /// Puts the fragments in (pair, start, ...) order into <c>_sorted</c>: a radix sort of the pair keys, one gather,
+    /// then a full comparison only inside runs of the same pair (most runs have one fragment). The order is total, so
+    /// the result does not depend on how the chunks were cut.
     /// </summary>
-    private void SortFragments(int count)
+    private Span<Fragment> SortFragments(int count)
     {
         var keys = _mergeKeys.AsSpan(0, count);
         var order = _mergeOrder.AsSpan(0, count);
@@ -163,7 +170,12 @@ public sealed partial class ExactEncounterDetector
             keys[i] = _merged[i].Pair;
             order[i] = i;
         }
-        keys.Sort(order);
+        RadixSort.Sort(keys, order, _keyScratch, _orderScratch);
+        var sorted = _sorted.AsSpan(0, count);
+        for (int i = 0; i < count; i++)
+        {
+            sorted[i] = _merged[order[i]];
+        }
         int from = 0;
         while (from < count)
         {
@@ -174,10 +186,11 @@ public sealed partial class ExactEncounterDetector
             }
             if (until - from > 1)
             {
-                order[from..until].Sort(_fragmentIndexComparison);
+                sorted[from..until].Sort(FragmentComparison);
             }
             from = until;
         }
+        return sorted;
     }
 
     /// <summary>Stable counting sort of every chunk's node pieces into one array grouped by node.</summary>
@@ -223,29 +236,29 @@ public sealed partial class ExactEncounterDetector
     }
 
     /// <summary>Joins the sorted fragments of each pair into contact episodes and classifies them.</summary>
-    private void JoinEpisodes(ReadOnlySpan<Fragment> all, ReadOnlySpan<int> order, EncounterBuffer output)
+    private void JoinEpisodes(ReadOnlySpan<Fragment> all, EncounterBuffer output)
     {
         double gap = Parameters.EpisodeGapSeconds;
         double minimum = Parameters.MinimumDurationSeconds;
         int i = 0;
-        while (i < order.Length)
+        while (i < all.Length)
         {
-            ref readonly Fragment head = ref all[order[i]];
+            ref readonly Fragment head = ref all[i];
             ulong pair = head.Pair;
             double start = head.Start;
             double end = head.End;
-            int longest = order[i];
+            int longest = i;
             bool coPresent = head.Kind == FragmentKind.CoPresent;
             bool passingBy = head.Kind == FragmentKind.PassingBy;
             int crowding = head.Crowding;
             int j = i + 1;
-            while (j < order.Length && all[order[j]].Pair == pair && all[order[j]].Start <= end + gap)
+            while (j < all.Length && all[j].Pair == pair && all[j].Start <= end + gap)
             {
-                ref readonly Fragment next = ref all[order[j]];
+                ref readonly Fragment next = ref all[j];
                 end = Math.Max(end, next.End);
                 if (next.End - next.Start > all[longest].End - all[longest].Start)
                 {
-                    longest = order[j];
+                    longest = j;
                 }
                 coPresent |= next.Kind == FragmentKind.CoPresent;
                 passingBy |= next.Kind == FragmentKind.PassingBy;

@@ -23,6 +23,7 @@ public readonly record struct TreeKey(NetworkPosition Root, TreeDirection Direct
 /// </summary>
 public sealed class ShortestPathTree
 {
+
     private readonly float[] _cost;
     private readonly int[] _link;
     private bool[]? _closed;
@@ -53,6 +54,12 @@ public sealed class ShortestPathTree
     }
 
     /// <summary>
+    /// Landmark bounds are scaled down by this much so float rounding in the landmark trees can never make the bound
+    /// exceed the true cost (a scaled consistent bound stays consistent).
+    /// </summary>
+    private const float LandmarkSlack = 0.999f;
+
+    /// <summary>
     /// A reusable tree for one-off searches (visits between two homes): <see cref="SearchUntil"/> refills it, stopping
     /// as soon as both directions of the origin's segment are settled, so a short trip explores only its surroundings.
     /// </summary>
@@ -63,10 +70,11 @@ public sealed class ShortestPathTree
     }
 
     /// <summary>
-    /// Re-roots this scratch tree at <paramref name="key"/> (a ToRoot key) and searches, A* style, until both directions
-    /// of the origin's segment are settled. The heuristic is the straight-line distance to the origin segment times the
-    /// profile's lowest cost per metre: never more than the true cost (admissible) and consistent across a turn, so
-    /// the first time an arc is settled its cost is final and the route is the same least-cost route a full tree gives.
+    /// Re-roots this scratch tree at <paramref name="key"/> (a ToRoot key) and searches, A* style, until the directions
+    /// of the origin's segment the mode may use are settled. The heuristic is the larger of two lower bounds on the
+    /// cost still to go, both consistent: the straight-line distance to the origin segment times the profile's lowest
+    /// cost per metre, and the landmark bound (<see cref="RouteCostModel.LandmarkDistances"/>). So the first time an
+    /// arc is settled its cost is final and the route is the same least-cost route a full tree gives.
     /// </summary>
     public ShortestPathTree SearchUntil(RouteCostModel model, TreeKey key, int originSegment, ArcHeap heap)
     {
@@ -87,10 +95,48 @@ public sealed class ShortestPathTree
         var arcCosts = model.ArcCosts(key.Profile);
         float perMetre = model.LowestCostPerMetre(key.Profile);
         var (targetX, targetY, reach) = model.Midpoint(originSegment);
-        float Heuristic(int node)
+        var landmarks = model.LandmarkDistances(key.Profile);
+        const int landmarkCount = RouteCostModel.LandmarkCount;
+        // Per landmark, the origin's least cost to it (over the origin arcs the mode may use); NaN when unreachable.
+        Span<float> originToLandmark = stackalloc float[landmarkCount];
+        int usableOriginArcs = 0;
+        originToLandmark.Fill(float.PositiveInfinity);
+        for (int direction = 0; direction < 2; direction++)
         {
+            int arc = (originSegment * 2) + direction;
+            if (float.IsPositiveInfinity(arcCosts[arc]))
+            {
+                continue;
+            }
+            usableOriginArcs++;
+            for (int l = 0; l < landmarkCount; l++)
+            {
+                originToLandmark[l] = Math.Min(originToLandmark[l], landmarks[(arc * landmarkCount) + l]);
+            }
+        }
+        for (int l = 0; l < landmarkCount; l++)
+        {
+            if (float.IsPositiveInfinity(originToLandmark[l]))
+            {
+                originToLandmark[l] = float.NaN;
+            }
+        }
+        float Heuristic(int arc, ReadOnlySpan<float> landmarks, ReadOnlySpan<float> originToLandmark)
+        {
+            int node = model.StartNode(arc);
             double dx = network.NodeX[node] - targetX, dy = network.NodeY[node] - targetY;
-            return (float)Math.Max(0, (Math.Sqrt((dx * dx) + (dy * dy)) - reach) * perMetre);
+            float bound = (float)Math.Max(0, (Math.Sqrt((dx * dx) + (dy * dy)) - reach) * perMetre);
+            var own = landmarks.Slice(arc * landmarkCount, landmarkCount);
+            for (int l = 0; l < landmarkCount; l++)
+            {
+                // NaN (unusable landmark) and -infinity (the arc cannot reach it) never win the comparison.
+                float viaLandmark = (originToLandmark[l] - own[l]) * LandmarkSlack;
+                if (viaLandmark > bound)
+                {
+                    bound = viaLandmark;
+                }
+            }
+            return bound;
         }
         heap.Clear();
         int root = key.Root.Segment;
@@ -102,7 +148,7 @@ public sealed class ShortestPathTree
             if (!float.IsPositiveInfinity(arcCosts[arc]))
             {
                 cost[arc] = arcCosts[arc] * (direction == 0 ? fraction : 1 - fraction);
-                heap.Push(cost[arc] + Heuristic(model.StartNode(arc)), arc);
+                heap.Push(cost[arc] + Heuristic(arc, landmarks, originToLandmark), arc);
             }
         }
         int settledOrigin = 0;
@@ -114,7 +160,7 @@ public sealed class ShortestPathTree
                 continue;
             }
             closed[arc] = true;
-            if ((arc >> 1) == originSegment && ++settledOrigin == 2)
+            if ((arc >> 1) == originSegment && ++settledOrigin == usableOriginArcs)
             {
                 break;
             }
@@ -133,7 +179,7 @@ public sealed class ShortestPathTree
                 {
                     cost[neighbour] = candidate;
                     link[neighbour] = arc;
-                    heap.Push(candidate + Heuristic(model.StartNode(neighbour)), neighbour);
+                    heap.Push(candidate + Heuristic(neighbour, landmarks, originToLandmark), neighbour);
                 }
             }
         }
