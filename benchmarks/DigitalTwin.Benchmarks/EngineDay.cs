@@ -56,15 +56,15 @@ public sealed class EngineDay
     /// <summary>Builds the route trees <paramref name="trips"/> read (the simulator's phase 2).</summary>
     public void PrepareTrees(List<Trip> trips)
     {
-        var keys = new HashSet<TreeKey>();
+        var requests = new List<TreeRequest>();
         foreach (var trip in trips)
         {
-            if (TripMaker.TreeOf(trip) is { } key)
+            if (TripMaker.TreeRequestOf(trip) is { } request)
             {
-                keys.Add(key);
+                requests.Add(request);
             }
         }
-        Trees.Prepare(keys, 1);
+        Trees.PrepareDay(requests, 1);
     }
 
     /// <summary>Routes and moves the trips (resident by resident) into <paramref name="output"/>.</summary>

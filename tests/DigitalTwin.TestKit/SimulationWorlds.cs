@@ -102,7 +102,7 @@ public static class SimulationWorlds
             plans.Add([.. plan]);
             tripMaker.Make(r, day, plan, trips);
         }
-        trees.Prepare(trips.Select(t => tripMaker.TreeOf(t)).OfType<TreeKey>().Distinct(), 1);
+        trees.PrepareDay(trips.Select(t => tripMaker.TreeRequestOf(t)).OfType<TreeRequest>().ToList(), 1);
 
         var legsOfTrip = new List<IReadOnlyList<RouteLeg>>(trips.Count);
         var routing = new RoutingScratch(trees.Model);

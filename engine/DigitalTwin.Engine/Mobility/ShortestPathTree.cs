@@ -13,60 +13,145 @@ public enum TreeDirection : byte
 public readonly record struct TreeKey(NetworkPosition Root, TreeDirection Direction, CostProfile Profile);
 
 /// <summary>
-/// All best routes to (or from) one position on the network for one cost profile, found by an edge-based Dijkstra
-/// so turn and crossing costs are exact. Rooting trees at places rather than at every home is what keeps routing
-/// cheap: a trip home reads the tree of the place it leaves, walking away from the root.
+/// Best routes to (or from) one position on the network for one cost profile, found by an edge-based Dijkstra so
+/// turn and crossing costs are exact. Rooting trees at places rather than at every home is what keeps routing cheap:
+/// a trip home reads the tree of the place it leaves, walking away from the root.
 /// Per arc (segment * 2 + direction, 0 = from start node to end node):
 /// ToRoot: the perceived cost from the arc's start to the root when the arc is taken first, and the next arc.
 /// FromRoot: the perceived cost from the root to the arc's end, and the previous arc. -1 ends the chain (an arc
 /// on the root's own segment, counted from or to the root position only).
+/// <para>
+/// Three forms hold the same numbers for the arcs they know: a <b>full</b> tree (every arc, dense arrays, cached
+/// across days in a small city); a <b>pruned</b> tree (only the arcs on the best routes of the segments asked for,
+/// sorted, for a city too large to keep full trees: the search stops once those segments are settled); and the
+/// <b>scratch</b> view of a one-off search (<see cref="SearchUntil"/>). An arc a pruned or scratch tree does not know
+/// reads as unreachable; route extraction only ever follows links from the segments that were asked for.
+/// </para>
 /// </summary>
 public sealed class ShortestPathTree
 {
-
-    private readonly float[] _cost;
-    private readonly int[] _link;
-    private bool[]? _closed;
-
-    private ShortestPathTree(TreeKey key, float[] cost, int[] link)
-    {
-        Key = key;
-        _cost = cost;
-        _link = link;
-    }
-
-    public TreeKey Key { get; private set; }
-
-    public long Bytes => (_cost.Length * (long)sizeof(float)) + (_link.Length * (long)sizeof(int)) + 64;
-
-    public float Cost(int arc) => _cost[arc];
-
-    /// <summary>The next arc towards the root (ToRoot) or the previous arc back to the root (FromRoot).</summary>
-    public int Link(int arc) => _link[arc];
-
-    /// <summary>Runs the search. <paramref name="heap"/> is reused between calls to avoid allocation.</summary>
-    public static ShortestPathTree Build(RouteCostModel model, TreeKey key, ArcHeap heap)
-    {
-        int arcCount = model.Network.SegmentCount * 2;
-        var tree = new ShortestPathTree(key, new float[arcCount], new int[arcCount]);
-        tree.Search(model, heap);
-        return tree;
-    }
-
     /// <summary>
     /// Landmark bounds are scaled down by this much so float rounding in the landmark trees can never make the bound
     /// exceed the true cost (a scaled consistent bound stays consistent).
     /// </summary>
     private const float LandmarkSlack = 0.999f;
 
+    private readonly float[] _cost;
+    private readonly int[] _link;
+    private readonly int[]? _arcs;           // pruned: the arcs kept, ascending
+    private readonly SearchScratch? _scratch; // scratch view: the search's own stamped arrays
+
+    private ShortestPathTree(TreeKey key, float[] cost, int[] link, int[]? arcs = null, SearchScratch? scratch = null)
+    {
+        Key = key;
+        _cost = cost;
+        _link = link;
+        _arcs = arcs;
+        _scratch = scratch;
+    }
+
+    public TreeKey Key { get; private set; }
+
+    /// <summary>Arcs this tree holds (all arcs for a full tree).</summary>
+    public int ArcCount => _arcs?.Length ?? _cost.Length;
+
+    public long Bytes => (_cost.Length * (long)sizeof(float)) + (_link.Length * (long)sizeof(int)) + ((_arcs?.Length ?? 0) * (long)sizeof(int)) + 64;
+
+    public float Cost(int arc)
+    {
+        if (_scratch is not null)
+        {
+            return _scratch.Has(arc) ? _scratch.Cost[arc] : float.PositiveInfinity;
+        }
+        if (_arcs is null)
+        {
+            return _cost[arc];
+        }
+        int at = Array.BinarySearch(_arcs, arc);
+        return at >= 0 ? _cost[at] : float.PositiveInfinity;
+    }
+
+    /// <summary>The next arc towards the root (ToRoot) or the previous arc back to the root (FromRoot).</summary>
+    public int Link(int arc)
+    {
+        if (_scratch is not null)
+        {
+            return _scratch.Has(arc) ? _scratch.Link[arc] : -1;
+        }
+        if (_arcs is null)
+        {
+            return _link[arc];
+        }
+        int at = Array.BinarySearch(_arcs, arc);
+        return at >= 0 ? _link[at] : -1;
+    }
+
+    /// <summary>Builds the full tree: every arc the root reaches (or that reaches the root).</summary>
+    public static ShortestPathTree Build(RouteCostModel model, TreeKey key, ArcHeap heap) =>
+        Build(model, key, new SearchScratch(model.Network.SegmentCount * 2, heap));
+
+    /// <summary>Builds the full tree with a worker's reusable search arrays.</summary>
+    public static ShortestPathTree Build(RouteCostModel model, TreeKey key, SearchScratch scratch)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        Search(model, key, scratch, []);
+        int arcCount = model.Network.SegmentCount * 2;
+        var cost = new float[arcCount];
+        var link = new int[arcCount];
+        for (int arc = 0; arc < arcCount; arc++)
+        {
+            bool known = scratch.Has(arc);
+            cost[arc] = known ? scratch.Cost[arc] : float.PositiveInfinity;
+            link[arc] = known ? scratch.Link[arc] : -1;
+        }
+        return new ShortestPathTree(key, cost, link);
+    }
+
+    /// <summary>
+    /// Builds the pruned tree for <paramref name="segments"/>: the search stops once both directions of every one of
+    /// them are settled (or nothing more can be reached), and only the arcs on their best routes are kept. Costs and
+    /// links of those arcs are the full tree's, so routes read from it are the same.
+    /// </summary>
+    public static ShortestPathTree BuildPruned(RouteCostModel model, TreeKey key, ReadOnlySpan<int> segments, SearchScratch scratch)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        Search(model, key, scratch, segments);
+        var kept = scratch.Kept;
+        kept.Clear();
+        int mark = scratch.NextMark();
+        foreach (int segment in segments)
+        {
+            for (int direction = 0; direction < 2; direction++)
+            {
+                for (int arc = (segment * 2) + direction; arc >= 0 && scratch.Has(arc) && scratch.Mark[arc] != mark; arc = scratch.Link[arc])
+                {
+                    scratch.Mark[arc] = mark;
+                    kept.Add(arc);
+                }
+            }
+        }
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
+        span.Sort();
+        var arcs = span.ToArray();
+        var cost = new float[arcs.Length];
+        var link = new int[arcs.Length];
+        for (int i = 0; i < arcs.Length; i++)
+        {
+            cost[i] = scratch.Cost[arcs[i]];
+            link[i] = scratch.Link[arcs[i]];
+        }
+        return new ShortestPathTree(key, cost, link, arcs);
+    }
+
     /// <summary>
     /// A reusable tree for one-off searches (visits between two homes): <see cref="SearchUntil"/> refills it, stopping
-    /// as soon as both directions of the origin's segment are settled, so a short trip explores only its surroundings.
+    /// as soon as the origin's segment is settled, so a short trip explores only its surroundings. Resetting costs
+    /// nothing per search (stamped arrays), so a city of a million arcs pays only for what a search explores.
     /// </summary>
-    public static ShortestPathTree Scratch(RouteCostModel model)
+    public static ShortestPathTree Scratch(RouteCostModel model, ArcHeap? heap = null)
     {
-        int arcCount = model.Network.SegmentCount * 2;
-        return new ShortestPathTree(default, new float[arcCount], new int[arcCount]);
+        ArgumentNullException.ThrowIfNull(model);
+        return new ShortestPathTree(default, [], [], scratch: new SearchScratch(model.Network.SegmentCount * 2, heap ?? new ArcHeap()));
     }
 
     /// <summary>
@@ -80,18 +165,18 @@ public sealed class ShortestPathTree
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(heap);
+        var scratch = _scratch ?? throw new InvalidOperationException("Only a scratch tree runs one-off searches.");
         if (key.Direction != TreeDirection.ToRoot)
         {
             throw new ArgumentException("One-off searches run towards their root.", nameof(key));
         }
         Key = key;
         var network = model.Network;
-        var cost = _cost;
-        var link = _link;
-        var closed = _closed ??= new bool[cost.Length];
-        Array.Fill(cost, float.PositiveInfinity);
-        Array.Fill(link, -1);
-        Array.Clear(closed);
+        scratch.Begin();
+        int closedMark = scratch.NextMark();
+        var cost = scratch.Cost;
+        var link = scratch.Link;
+        var mark = scratch.Mark;
         var arcCosts = model.ArcCosts(key.Profile);
         float perMetre = model.LowestCostPerMetre(key.Profile);
         var (targetX, targetY, reach) = model.Midpoint(originSegment);
@@ -147,7 +232,7 @@ public sealed class ShortestPathTree
             int arc = (root * 2) + direction;
             if (!float.IsPositiveInfinity(arcCosts[arc]))
             {
-                cost[arc] = arcCosts[arc] * (direction == 0 ? fraction : 1 - fraction);
+                scratch.Set(arc, arcCosts[arc] * (direction == 0 ? fraction : 1 - fraction), -1);
                 heap.Push(cost[arc] + Heuristic(arc, landmarks, originToLandmark), arc);
             }
         }
@@ -155,11 +240,11 @@ public sealed class ShortestPathTree
         var mode = key.Profile.Mode;
         while (heap.TryPop(out _, out int arc))
         {
-            if (closed[arc])
+            if (mark[arc] == closedMark)
             {
                 continue;
             }
-            closed[arc] = true;
+            mark[arc] = closedMark;
             if ((arc >> 1) == originSegment && ++settledOrigin == usableOriginArcs)
             {
                 break;
@@ -170,15 +255,14 @@ public sealed class ShortestPathTree
             {
                 int neighbour = model.PredecessorArc(k);
                 float own = arcCosts[neighbour];
-                if (closed[neighbour] || float.IsPositiveInfinity(own))
+                if (mark[neighbour] == closedMark || float.IsPositiveInfinity(own))
                 {
                     continue;
                 }
                 float candidate = g + model.PredecessorTurn(k, mode) + own;
-                if (candidate < cost[neighbour])
+                if (candidate < scratch.CostOf(neighbour))
                 {
-                    cost[neighbour] = candidate;
-                    link[neighbour] = arc;
+                    scratch.Set(neighbour, candidate, arc);
                     heap.Push(candidate + Heuristic(neighbour, landmarks, originToLandmark), neighbour);
                 }
             }
@@ -186,22 +270,44 @@ public sealed class ShortestPathTree
         return this;
     }
 
-    private void Search(RouteCostModel model, ArcHeap heap)
+    /// <summary>
+    /// Dijkstra from the root into <paramref name="scratch"/>; with <paramref name="targets"/> (segments) it stops once
+    /// every usable direction of each is settled, without them it runs until everything reachable is settled.
+    /// </summary>
+    private static void Search(RouteCostModel model, TreeKey key, SearchScratch scratch, ReadOnlySpan<int> targets)
     {
         var network = model.Network;
-        var profile = Key.Profile;
-        var cost = _cost;
-        var link = _link;
-        Array.Fill(cost, float.PositiveInfinity);
-        Array.Fill(link, -1);
+        var profile = key.Profile;
         var arcCosts = model.ArcCosts(profile);
+        var heap = scratch.Heap;
+        var cost = scratch.Cost;
+        scratch.Begin();
         heap.Clear();
+        int remaining = 0;
+        int targetMark = scratch.NextMark();
+        foreach (int segment in targets)
+        {
+            for (int direction = 0; direction < 2; direction++)
+            {
+                int arc = (segment * 2) + direction;
+                if (!float.IsPositiveInfinity(arcCosts[arc]) && scratch.Mark[arc] != targetMark)
+                {
+                    scratch.Mark[arc] = targetMark;
+                    remaining++;
+                }
+            }
+        }
+        bool bounded = targets.Length > 0;
+        if (bounded && remaining == 0)
+        {
+            return;
+        }
 
         // Seeds: the root's own segment in both directions, counted only between the root and a node.
-        int root = Key.Root.Segment;
+        int root = key.Root.Segment;
         float length = Math.Max(network.LengthMetres[root], 1e-3f);
-        float fraction = Math.Clamp(Key.Root.OffsetMetres / length, 0, 1);
-        bool toRoot = Key.Direction == TreeDirection.ToRoot;
+        float fraction = Math.Clamp(key.Root.OffsetMetres / length, 0, 1);
+        bool toRoot = key.Direction == TreeDirection.ToRoot;
         // ToRoot: arriving forward covers [0, offset]; FromRoot: leaving forward covers [offset, length].
         for (int direction = 0; direction < 2; direction++)
         {
@@ -209,7 +315,7 @@ public sealed class ShortestPathTree
             float part = (direction == 0) == toRoot ? fraction : 1 - fraction;
             if (!float.IsPositiveInfinity(arcCosts[arc]))
             {
-                cost[arc] = arcCosts[arc] * part;
+                scratch.Set(arc, arcCosts[arc] * part, -1);
                 heap.Push(cost[arc], arc);
             }
         }
@@ -220,6 +326,10 @@ public sealed class ShortestPathTree
             if (settled > cost[arc])
             {
                 continue; // stale: reached more cheaply since
+            }
+            if (bounded && scratch.Mark[arc] == targetMark && --remaining == 0)
+            {
+                return;
             }
             // ToRoot extends backwards with an arc arriving at the settled arc's start; FromRoot forwards.
             var (first, end) = toRoot ? model.Predecessors(arc) : model.Successors(arc);
@@ -232,14 +342,78 @@ public sealed class ShortestPathTree
                     continue;
                 }
                 float candidate = settled + (toRoot ? model.PredecessorTurn(k, mode) : model.SuccessorTurn(k, mode)) + own;
-                if (candidate < cost[neighbour])
+                if (candidate < scratch.CostOf(neighbour))
                 {
-                    cost[neighbour] = candidate;
-                    link[neighbour] = arc;
+                    scratch.Set(neighbour, candidate, arc);
                     heap.Push(candidate, neighbour);
                 }
             }
         }
+    }
+}
+
+/// <summary>
+/// One worker's network-sized search arrays, reset by a stamp instead of clearing: a search pays only for the arcs
+/// it reaches, which is what lets a million-arc city run many small searches. Not shared between threads.
+/// </summary>
+public sealed class SearchScratch
+{
+    private int _stamp;
+    private int _mark;
+
+    public SearchScratch(int arcCount, ArcHeap? heap = null)
+    {
+        Cost = new float[arcCount];
+        Link = new int[arcCount];
+        Stamp = new int[arcCount];
+        Mark = new int[arcCount];
+        Heap = heap ?? new ArcHeap();
+    }
+
+    internal float[] Cost { get; }
+
+    internal int[] Link { get; }
+
+    /// <summary>Cost and Link of an arc are valid only when its stamp is the current one.</summary>
+    internal int[] Stamp { get; }
+
+    /// <summary>Per-search marks (targets, closed, kept), each use with its own fresh value from <see cref="NextMark"/>.</summary>
+    internal int[] Mark { get; }
+
+    internal ArcHeap Heap { get; }
+
+    internal List<int> Kept { get; } = [];
+
+    /// <summary>Starts a search: every arc reads as unreached.</summary>
+    internal void Begin()
+    {
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(Stamp);
+            _stamp = 1;
+        }
+    }
+
+    /// <summary>A mark value no arc holds yet.</summary>
+    internal int NextMark()
+    {
+        if (++_mark == int.MaxValue)
+        {
+            Array.Clear(Mark);
+            _mark = 1;
+        }
+        return _mark;
+    }
+
+    internal bool Has(int arc) => Stamp[arc] == _stamp;
+
+    internal float CostOf(int arc) => Stamp[arc] == _stamp ? Cost[arc] : float.PositiveInfinity;
+
+    internal void Set(int arc, float cost, int link)
+    {
+        Cost[arc] = cost;
+        Link[arc] = link;
+        Stamp[arc] = _stamp;
     }
 }
 

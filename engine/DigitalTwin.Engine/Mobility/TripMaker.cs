@@ -119,19 +119,37 @@ public sealed class TripMaker
         {
             return null;
         }
-        if (trip.Destination.Kind != AnchorKind.Home)
+        if (trip.Destination.Kind != AnchorKind.Home && trip.Origin.Kind != AnchorKind.Gateway)
         {
             return new TreeKey(PositionOf(trip.Destination, trip.Resident, trip.Mode), TreeDirection.ToRoot, trip.Profile);
         }
+        // Home, or in from a gateway: the origin's tree. A place's tree would otherwise have to reach the edge of the
+        // map for the few who come straight from work, while the gateway's tree reaches across the map anyway.
         var origin = PositionOf(trip.Origin, trip.Resident, trip.Mode);
         return new TreeKey(origin, RoutesReversed(trip) ? TreeDirection.ToRoot : TreeDirection.FromRoot, trip.Profile);
+    }
+
+    /// <summary>
+    /// The trip's tree and the segment it reads a route for: the origin of a trip towards the root, the destination of
+    /// a trip away from it (and of a walk home, routed from home to the root and reversed). Null as for <see cref="TreeOf"/>.
+    /// </summary>
+    public TreeRequest? TreeRequestOf(in Trip trip)
+    {
+        if (TreeOf(trip) is not { } key)
+        {
+            return null;
+        }
+        bool fromOrigin = key.Direction == TreeDirection.ToRoot && !RoutesReversed(trip);
+        var position = fromOrigin ? PositionOf(trip.Origin, trip.Resident, trip.Mode) : PositionOf(trip.Destination, trip.Resident, trip.Mode);
+        return new TreeRequest(key, position.Segment);
     }
 
     /// <summary>A "trip" that goes nowhere: a stay at home in view of the street (the stoep).</summary>
     public static bool IsStayOnly(in Trip trip) => trip.Origin.Kind == AnchorKind.Home && trip.Destination.Kind == AnchorKind.Home;
 
-    /// <summary>True when the trip is routed from its destination to its origin and then reversed (walking home).</summary>
-    public static bool RoutesReversed(in Trip trip) => trip.Mode == TravelModes.Walk && trip.Destination.Kind == AnchorKind.Home;
+    /// <summary>True when the trip is routed from its destination to its origin and then reversed (walking home, or in from a gateway).</summary>
+    public static bool RoutesReversed(in Trip trip) =>
+        trip.Mode == TravelModes.Walk && (trip.Destination.Kind == AnchorKind.Home || trip.Origin.Kind == AnchorKind.Gateway);
 
     /// <summary>The one-off search of a visit: rooted at the destination, pointing to it.</summary>
     public TreeKey VisitSearchOf(in Trip trip) =>

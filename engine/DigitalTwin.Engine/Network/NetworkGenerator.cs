@@ -58,6 +58,22 @@ public sealed record GeneratorOptions
     /// <summary>Mean dwellings per home; each home draws 1 to 2 × mean − 1 (a mix of houses and small blocks of flats).</summary>
     public int MeanDwellingsPerHome { get; init; } = 2;
 
+    /// <summary>
+    /// Schools on a lattice this far apart once the area is at least twice as wide (one school in a smaller area, at
+    /// its centre). CBS: about 6,200 primary schools for 17.9 million people, one per ~2,900 residents; at the
+    /// generator's ~33 residents per hectare that is one per ~0.9 km², so about a kilometre apart.
+    /// </summary>
+    public double SchoolSpacingMetres { get; init; } = 1000;
+
+    /// <summary>Parks on a lattice this far apart in large areas (a neighbourhood park for every 2 km² or so).</summary>
+    public double ParkSpacingMetres { get; init; } = 1500;
+
+    /// <summary>
+    /// Playgrounds on a lattice this far apart in large areas: the Dutch play-space guideline (Jantje Beton / NUSO) asks
+    /// for a play area within about 300 m of every young child, which a 500 m lattice gives.
+    /// </summary>
+    public double PlaygroundSpacingMetres { get; init; } = 500;
+
     /// <summary>Where the generated area lies on the globe, for export (default: Delft).</summary>
     public GeoReference GeoReference { get; init; } = new(4.37, 52.0);
 
@@ -229,14 +245,55 @@ public static class NetworkGenerator
                 }
             }
         }
-        int central = NearestSegment(network, 0, 0);
-        places.Add(PlaceAt(network, central, network.LengthMetres[central] / 2, PlaceKind.School, "School"));
-        // The park lies off-centre, a quarter of the way out, so some residents have a longer walk to it.
-        var (parkX, parkY) = Extent(network);
-        int park = NearestSegment(network, parkX / 2, parkY / 2);
-        places.Add(PlaceAt(network, park, network.LengthMetres[park] / 2, PlaceKind.Park, "Park"));
-        places.Add(PlaceAt(network, park, network.LengthMetres[park] / 2, PlaceKind.Playground, "Playground"));
+        var (extentX, extentY) = Extent(network);
+        var schools = Lattice(extentX, extentY, options.SchoolSpacingMetres);
+        var parks = Lattice(extentX, extentY, options.ParkSpacingMetres);
+        var playgrounds = Lattice(extentX, extentY, options.PlaygroundSpacingMetres);
+        if (schools.Count == 1)
+        {
+            schools[0] = (0, 0);
+        }
+        if (parks.Count == 1)
+        {
+            // A lone park lies off-centre, a quarter of the way out, so some residents have a longer walk to it.
+            parks[0] = (extentX / 2, extentY / 2);
+        }
+        if (playgrounds.Count == 1)
+        {
+            playgrounds[0] = parks[0];
+        }
+        AddAtLattice(network, places, schools, PlaceKind.School, "School");
+        AddAtLattice(network, places, parks, PlaceKind.Park, "Park");
+        AddAtLattice(network, places, playgrounds, PlaceKind.Playground, "Playground");
         return new Neighbourhood(network, new PlaceSet(places), new HomeSet(homes));
+    }
+
+    /// <summary>
+    /// Centres of a k × k lattice over the area [−extent, extent]², k = ⌊width / spacing⌋ (at least 1): one point for
+    /// an area narrower than twice the spacing.
+    /// </summary>
+    private static List<(double X, double Y)> Lattice(double extentX, double extentY, double spacing)
+    {
+        int columns = spacing > 0 ? Math.Max(1, (int)Math.Floor(2 * extentX / spacing)) : 1;
+        int rows = spacing > 0 ? Math.Max(1, (int)Math.Floor(2 * extentY / spacing)) : 1;
+        var points = new List<(double X, double Y)>(columns * rows);
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                points.Add((-extentX + ((c + 0.5) * 2 * extentX / columns), -extentY + ((r + 0.5) * 2 * extentY / rows)));
+            }
+        }
+        return points;
+    }
+
+    private static void AddAtLattice(StreetNetwork network, List<PlaceRecord> places, List<(double X, double Y)> points, PlaceKind kind, string name)
+    {
+        for (int i = 0; i < points.Count; i++)
+        {
+            int segment = NearestSegment(network, points[i].X, points[i].Y);
+            places.Add(PlaceAt(network, segment, network.LengthMetres[segment] / 2, kind, i == 0 ? name : $"{name} {i + 1}"));
+        }
     }
 
     private static PlaceRecord PlaceAt(StreetNetwork network, int segment, float offset, PlaceKind kind, string name)

@@ -70,7 +70,7 @@ public sealed class Simulator
         var streets = new StreetOutcomes(network.SegmentCount);
         var places = new PlaceOutcomes(placeCount);
         var people = new ResidentOutcomes(residentCount);
-        var treeKeys = new HashSet<TreeKey>();
+        var treeRequests = new List<TreeRequest>();
         bool[] nods = [];
         TieState[] newTie = [];
         int replayDay = days > 2 ? 2 : 0;
@@ -90,18 +90,18 @@ public sealed class Simulator
             phases.Stop(RunPhase.Plan);
 
             // Phase 2: the trees the day's trips read, built before anyone routes.
-            treeKeys.Clear();
+            treeRequests.Clear();
             foreach (var chunk in chunks)
             {
                 foreach (var trip in chunk.Trips)
                 {
-                    if (_tripMaker.TreeOf(trip) is { } key)
+                    if (_tripMaker.TreeRequestOf(trip) is { } request)
                     {
-                        treeKeys.Add(key);
+                        treeRequests.Add(request);
                     }
                 }
             }
-            _trees.Prepare(treeKeys, _threads);
+            _trees.PrepareDay(treeRequests, _threads);
             phases.Stop(RunPhase.Trees);
 
             // Phase 3: routes become passages and stays.

@@ -150,6 +150,43 @@ public class RoutePlannerTests
         }
     }
 
+    [Theory]
+    [InlineData(TravelModes.Walk, TreeDirection.ToRoot)]
+    [InlineData(TravelModes.Bike, TreeDirection.ToRoot)]
+    [InlineData(TravelModes.Bike, TreeDirection.FromRoot)]
+    [InlineData(TravelModes.Car, TreeDirection.FromRoot)]
+    public void Pruned_trees_give_the_same_routes_as_full_trees(TravelModes mode, TreeDirection direction)
+    {
+        var parameters = new RouteCostParameters { RouteVariants = 2 };
+        for (ulong seed = 1; seed <= 8; seed++)
+        {
+            var network = RandomGrid(seed, size: 9);
+            var (fullPlanner, fullCache) = PlannerFor(network, parameters);
+            var (prunedPlanner, prunedCache) = PlannerFor(network, parameters with { TreeCacheBytes = 0 });
+            var random = new RandomStream(seed, StreamPurpose.Test, 4);
+            var profile = new CostProfile(mode, random.NextBool(0.5), random.NextBool(0.5), false, (byte)random.NextInt(2));
+            int rootSegment = random.NextInt(network.SegmentCount);
+            var key = new TreeKey(new NetworkPosition(rootSegment, (float)(random.NextDouble() * network.LengthMetres[rootSegment])), direction, profile);
+            var ends = Enumerable.Range(0, 6).Select(_ =>
+            {
+                int s = random.NextInt(network.SegmentCount);
+                return new NetworkPosition(s, (float)(random.NextDouble() * network.LengthMetres[s]));
+            }).ToList();
+            fullCache.Prepare([key], 1);
+            prunedCache.PrepareDay([.. ends.Select(end => new TreeRequest(key, end.Segment))], 1);
+            Assert.True(prunedCache.Get(key).ArcCount < fullCache.Get(key).ArcCount, "a pruned tree keeps only the routes asked for");
+            foreach (var end in ends)
+            {
+                var full = new List<RouteLeg>();
+                var pruned = new List<RouteLeg>();
+                float fullLength = direction == TreeDirection.ToRoot ? fullPlanner.RouteTo(end, key, full) : fullPlanner.RouteFrom(key, end, full);
+                float prunedLength = direction == TreeDirection.ToRoot ? prunedPlanner.RouteTo(end, key, pruned) : prunedPlanner.RouteFrom(key, end, pruned);
+                Assert.Equal(fullLength, prunedLength);
+                Assert.Equal(full, pruned);
+            }
+        }
+    }
+
     [Fact]
     public void Walking_costs_are_symmetric_so_the_way_back_is_the_way_there_reversed()
     {

@@ -54,6 +54,23 @@ public class NetworkGeneratorTests
     }
 
     [Fact]
+    public void A_city_sized_grid_has_schools_parks_and_playgrounds_spread_over_it()
+    {
+        // 41 × 41 intersections, 4 km across: a lattice of 4 × 4 schools (1 km), 2 × 2 parks and 8 × 8 playgrounds.
+        Neighbourhood city = NetworkGenerator.Grid(41, 41);
+        Assert.Equal(16, city.Places.CountOf(PlaceKind.School));
+        Assert.Equal(4, city.Places.CountOf(PlaceKind.Park));
+        Assert.Equal(64, city.Places.CountOf(PlaceKind.Playground));
+        // No district is far from a school: every home within ~1 km (half the lattice diagonal plus a block).
+        var schools = city.Places.Records.Where(p => p.Kind == PlaceKind.School).ToList();
+        foreach (HomeRecord home in city.Homes.Records)
+        {
+            double nearest = schools.Min(s => Math.Sqrt(((s.X - home.X) * (s.X - home.X)) + ((s.Y - home.Y) * (s.Y - home.Y))));
+            Assert.True(nearest < 850, $"a home {nearest:0} m from the nearest school");
+        }
+    }
+
+    [Fact]
     public void Places_and_homes_lie_on_their_segments()
     {
         Neighbourhood town = NetworkGenerator.Radial(4, 8);

@@ -57,6 +57,19 @@ public sealed class SimulatorDeterminismTests : IDisposable
     }
 
     [Fact]
+    public void Pruned_day_trees_give_the_same_run_as_full_cached_trees()
+    {
+        // A zero tree budget forces the city regime (trees pruned to each day's trips, dropped after the day).
+        var full = World.Value.Run(Days, Seed, threads: 2);
+        var prunedParameters = SimulationParameters.Default with { Routing = SimulationParameters.Default.Routing with { TreeCacheBytes = 0 } };
+        var pruned = World.Value.Run(Days, Seed, threads: 2, prunedParameters);
+
+        Assert.Equal(full.Totals with { TreesBuilt = 0, TreeCacheBytes = 0 }, pruned.Totals with { TreesBuilt = 0, TreeCacheBytes = 0 });
+        Assert.True(pruned.Totals.TreesBuilt > full.Totals.TreesBuilt, "pruned trees are rebuilt every day");
+        AssertSameOutcomes(full, pruned);
+    }
+
+    [Fact]
     public void Another_seed_gives_different_but_similar_outcomes()
     {
         var world = World.Value;
