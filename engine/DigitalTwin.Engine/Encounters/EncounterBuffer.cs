@@ -13,6 +13,17 @@ public sealed class EncounterBuffer
 
     public void Clear() => Count = 0;
 
+    /// <summary>The items for filtering in place (a day's encounters are too many to copy).</summary>
+    internal Span<Encounter> WritableItems => _items.AsSpan(0, Count);
+
+    /// <summary>Keeps the first <paramref name="count"/> items.</summary>
+    internal void Truncate(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Count = count;
+    }
+
     public void Add(in Encounter encounter)
     {
         if (Count == _items.Length)

@@ -31,8 +31,8 @@ public sealed partial class ExactEncounterDetector
         public double Start;
         public double End;
         public double X0;
-        public double Velocity;
-        public double Lateral;
+        public float Velocity; // a speed (float) with a sign: exact as float, and 8 bytes less per piece
+        public float Lateral;  // an offset stored as float in the trajectories: exact as float
         public int Resident;
         public int Place;
         public int Zone;
@@ -130,26 +130,44 @@ public sealed partial class ExactEncounterDetector
         private Piece[] _sorted = new Piece[64];
         private int[] _active = new int[64];
         private Fragment[] _fragments = new Fragment[256];
-        private Piece[] _nodePieces = new Piece[256];
-        private int[] _nodeOfPieces = new int[256];
-        private int _nodePieceCount;
+
+        // Phase 1: how many node pieces this chunk's segments leave at each node; phase 2 turns the counts into this
+        // chunk's write positions in the grouped array, so node pieces are written once, straight to their place.
+        private int[] _nodeCursor = [];
 
         public int FragmentCount { get; private set; }
 
         public ReadOnlySpan<Fragment> Fragments => _fragments.AsSpan(0, FragmentCount);
 
-        public ReadOnlySpan<Piece> NodePieces => _nodePieces.AsSpan(0, _nodePieceCount);
+        /// <summary>Node pieces per node (phase 1), then this chunk's next write position per node (phase 2).</summary>
+        public Span<int> NodeCursor => _nodeCursor;
 
-        public ReadOnlySpan<int> NodeOfPieces => _nodeOfPieces.AsSpan(0, _nodePieceCount);
-
-        /// <summary>Phase 1: sweeps segments [first, last) and cuts their node pieces. Starts the chunk's output.</summary>
+        /// <summary>Phase 1: sweeps segments [first, last) and counts their node pieces. Starts the chunk's output.</summary>
         public void RunSegments(int first, int last, DayContext context)
         {
             FragmentCount = 0;
-            _nodePieceCount = 0;
+            if (_nodeCursor.Length < context.NodeCount)
+            {
+                _nodeCursor = new int[context.NodeCount];
+            }
+            _nodeCursor.AsSpan(0, context.NodeCount).Clear();
             for (int segment = first; segment < last; segment++)
             {
-                SweepSegment(segment, context);
+                int n = FillPieces(segment, context);
+                ForEachNodePiece(segment, n, context, write: false);
+                if (n >= 2)
+                {
+                    Sweep(_pieces.AsSpan(0, n), SweepKind.Segment, segment);
+                }
+            }
+        }
+
+        /// <summary>Phase 2b: cuts the node pieces of segments [first, last) again and writes them at their positions.</summary>
+        public void WriteNodePieces(int first, int last, DayContext context)
+        {
+            for (int segment = first; segment < last; segment++)
+            {
+                ForEachNodePiece(segment, FillPieces(segment, context), context, write: true);
             }
         }
 
@@ -169,14 +187,15 @@ public sealed partial class ExactEncounterDetector
             }
         }
 
-        private void SweepSegment(int segment, DayContext context)
+        /// <summary>The segment's passages and stays that take part, as pieces in <c>_pieces</c>; returns how many.</summary>
+        private int FillPieces(int segment, DayContext context)
         {
             TrajectoryBuffer t = context.Trajectories;
             ReadOnlySpan<int> passages = t.PassagesOnSegment(segment);
             ReadOnlySpan<int> stays = t.StaysOnSegment(segment);
             if (passages.Length + stays.Length == 0)
             {
-                return;
+                return 0;
             }
             EnsurePieces(passages.Length + stays.Length);
             StreetNetwork network = context.Network;
@@ -203,7 +222,7 @@ public sealed partial class ExactEncounterDetector
                 piece.Start = entries[p];
                 piece.End = exits[p];
                 piece.X0 = offsets[p];
-                piece.Velocity = directions[p] * (double)speed;
+                piece.Velocity = directions[p] * speed;
                 piece.Lateral = laterals[p];
                 piece.Resident = residents[p];
                 piece.Place = -1;
@@ -222,21 +241,23 @@ public sealed partial class ExactEncounterDetector
                     _pieces[n++] = piece;
                 }
             }
+            return n;
+        }
+
+        private void ForEachNodePiece(int segment, int n, DayContext context, bool write)
+        {
+            StreetNetwork network = context.Network;
             int from = network.SegmentFrom[segment];
             int to = network.SegmentTo[segment];
             double length = network.LengthMetres[segment];
             double d = owner.Parameters.SocialDistanceMetres;
             for (int i = 0; i < n; i++)
             {
-                AddNodePieces(in _pieces[i], from, to, length, d);
-            }
-            if (n >= 2)
-            {
-                Sweep(_pieces.AsSpan(0, n), SweepKind.Segment, segment);
+                AddNodePieces(in _pieces[i], from, to, length, d, write);
             }
         }
 
-        private void AddNodePieces(in Piece piece, int fromNode, int toNode, double segmentLength, double d)
+        private void AddNodePieces(in Piece piece, int fromNode, int toNode, double segmentLength, double d, bool write)
         {
             // Distance to the start node is x(t); to the end node, L − x(t). Keep the time window where it is ≤ d (the
             // largest reach any lateral separation allows). Looking towards the start node, the segment's left is
@@ -245,25 +266,25 @@ public sealed partial class ExactEncounterDetector
             if (ClipToNode(ref atFrom, piece.X0, piece.Velocity, d))
             {
                 atFrom.Lateral = -piece.Lateral;
-                AddNodePiece(atFrom, fromNode);
+                AddNodePiece(atFrom, fromNode, write);
             }
             Piece atTo = piece;
             if (ClipToNode(ref atTo, segmentLength - piece.X0, -piece.Velocity, d))
             {
-                AddNodePiece(atTo, toNode);
+                AddNodePiece(atTo, toNode, write);
             }
         }
 
-        private void AddNodePiece(in Piece piece, int node)
+        private void AddNodePiece(in Piece piece, int node, bool write)
         {
-            if (_nodePieceCount == _nodePieces.Length)
+            if (write)
             {
-                Array.Resize(ref _nodePieces, _nodePieceCount * 2);
-                Array.Resize(ref _nodeOfPieces, _nodePieceCount * 2);
+                owner._nodePieces[_nodeCursor[node]++] = piece;
             }
-            _nodePieces[_nodePieceCount] = piece;
-            _nodeOfPieces[_nodePieceCount] = node;
-            _nodePieceCount++;
+            else
+            {
+                _nodeCursor[node]++;
+            }
         }
 
         private void SweepNode(int node)
@@ -404,16 +425,16 @@ public sealed partial class ExactEncounterDetector
             switch (kind)
             {
                 case SweepKind.Segment:
-                    if (!AlongReach(d, a.Lateral - b.Lateral, out double reach)
-                        || !Solve(a.At(lo) - b.At(lo), a.Velocity - b.Velocity, hi - lo, reach, absolute: true, out from, out until))
+                    if (!AlongReach(d, (double)a.Lateral - b.Lateral, out double reach)
+                        || !Solve(a.At(lo) - b.At(lo), (double)a.Velocity - b.Velocity, hi - lo, reach, absolute: true, out from, out until))
                     {
                         return;
                     }
                     break;
                 case SweepKind.Node:
                     // Both laterals look towards the node: facing each other through it, left of one is right of the other.
-                    if (!AlongReach(d, a.Lateral + b.Lateral, out double nodeReach)
-                        || !Solve(a.At(lo) + b.At(lo), a.Velocity + b.Velocity, hi - lo, nodeReach, absolute: false, out from, out until))
+                    if (!AlongReach(d, (double)a.Lateral + b.Lateral, out double nodeReach)
+                        || !Solve(a.At(lo) + b.At(lo), (double)a.Velocity + b.Velocity, hi - lo, nodeReach, absolute: false, out from, out until))
                     {
                         return;
                     }

@@ -35,17 +35,18 @@ namespace DigitalTwin.Engine.Encounters;
 /// <para>
 /// Cost: per segment, node and place the intervals are sorted by start time and swept with an active list, which is
 /// O(n log n + k) for n intervals and k time-overlapping pairs. Three phases: segments in parallel chunks (each
-/// sweeps its segments and cuts the pieces of its intervals near the end nodes), a counting sort of those pieces by
-/// node, then nodes and places in parallel chunks. Each chunk writes into its own reused buffer; the fragments are
-/// then sorted in a total order (pair keys as integers, the full comparison only within a pair), so the output is
-/// bit-identical on any thread count and chunking. Buffers are kept across days.
+/// sweeps its segments and counts the pieces of its intervals near the end nodes), the node pieces written straight
+/// into one array grouped by node (a second pass over the segments, each chunk at positions worked out from the
+/// counts: no per-chunk copy), then nodes and places in parallel chunks. Each chunk writes its fragments into its own
+/// reused buffer; they are then sorted in a total order (a radix sort of the pair keys, the full comparison only
+/// within a pair), so the output is bit-identical on any thread count and chunking. Buffers are kept across days.
 /// </para>
 /// </summary>
 public sealed partial class ExactEncounterDetector
 {
 
     private readonly List<ChunkWorker> _workers = [];
-    private Fragment[] _merged = new Fragment[1024];
+    private int[] _fragmentStart = [];
 
     // Made once, so sorting allocates nothing per call (a struct comparer would be boxed).
     private static readonly Comparison<Fragment> FragmentComparison = default(FragmentOrder).Compare;
@@ -104,42 +105,47 @@ public sealed partial class ExactEncounterDetector
         }
         var context = new DayContext(network, trajectories, segmentCount, nodeCount, placeCount);
 
-        // Phase 1: segments (sweep, and cut the node pieces). Phase 2: group node pieces by node. Phase 3: nodes, places.
+        // Phase 1: segments (sweep, and count the node pieces). Phase 2: place and write the node pieces by node.
+        // Phase 3: nodes, places.
         ForEachChunk(chunkCount, threads, c =>
         {
             var (first, last) = ChunkRange(c, chunkCount, segmentCount);
             _workers[c].RunSegments(first, last, context);
         });
-        GroupNodePieces(nodeCount, chunkCount);
+        PlaceNodePieces(nodeCount, chunkCount);
+        ForEachChunk(chunkCount, threads, c =>
+        {
+            var (first, last) = ChunkRange(c, chunkCount, segmentCount);
+            _workers[c].WriteNodePieces(first, last, context);
+        });
         ForEachChunk(chunkCount, threads, c =>
         {
             var (first, last) = ChunkRange(c, chunkCount, nodeCount + placeCount);
             _workers[c].RunNodesAndPlaces(first, last, context);
         });
 
+        if (_fragmentStart.Length < chunkCount + 1)
+        {
+            _fragmentStart = new int[chunkCount + 1];
+        }
         int total = 0;
         for (int c = 0; c < chunkCount; c++)
         {
+            _fragmentStart[c] = total;
             total += _workers[c].FragmentCount;
         }
-        if (_merged.Length < total)
+        _fragmentStart[chunkCount] = total;
+        if (_sorted.Length < total)
         {
-            int size = Math.Max(total, _merged.Length * 2);
-            _merged = new Fragment[size];
+            int size = Math.Max(total, _sorted.Length * 3 / 2);
             _mergeKeys = new ulong[size];
             _mergeOrder = new int[size];
             _keyScratch = new ulong[size];
             _orderScratch = new int[size];
             _sorted = new Fragment[size];
         }
-        int at = 0;
-        for (int c = 0; c < chunkCount; c++)
-        {
-            _workers[c].Fragments.CopyTo(_merged.AsSpan(at));
-            at += _workers[c].FragmentCount;
-        }
         LastFragmentCount = total;
-        var sorted = SortFragments(total);
+        var sorted = SortFragments(chunkCount, total);
         JoinEpisodes(sorted, output);
     }
 
@@ -157,24 +163,38 @@ public sealed partial class ExactEncounterDetector
     }
 
     /// <summary>
-    /// Puts the fragments in (pair, start, ...) order into <c>_sorted</c>: a radix sort of the pair keys, one gather,
+    /// Puts the chunks' fragments in (pair, start, ...) order into <c>_sorted</c>: a radix sort of the pair keys, one gather,
     /// then a full comparison only inside runs of the same pair (most runs have one fragment). The order is total, so
     /// the result does not depend on how the chunks were cut.
     /// </summary>
-    private Span<Fragment> SortFragments(int count)
+    private Span<Fragment> SortFragments(int chunkCount, int count)
     {
         var keys = _mergeKeys.AsSpan(0, count);
         var order = _mergeOrder.AsSpan(0, count);
-        for (int i = 0; i < count; i++)
+        for (int c = 0; c < chunkCount; c++)
         {
-            keys[i] = _merged[i].Pair;
-            order[i] = i;
+            var fragments = _workers[c].Fragments;
+            int offset = _fragmentStart[c];
+            for (int i = 0; i < fragments.Length; i++)
+            {
+                keys[offset + i] = fragments[i].Pair;
+                order[offset + i] = offset + i;
+            }
         }
         RadixSort.Sort(keys, order, _keyScratch, _orderScratch);
+        // Gather straight from the chunks' buffers (no merged copy): a global index falls in one chunk's range.
+        var starts = _fragmentStart.AsSpan(0, chunkCount + 1);
         var sorted = _sorted.AsSpan(0, count);
         for (int i = 0; i < count; i++)
         {
-            sorted[i] = _merged[order[i]];
+            int global = order[i];
+            int chunk = starts.BinarySearch(global);
+            chunk = chunk >= 0 ? chunk : ~chunk - 1;
+            while (starts[chunk + 1] == global)
+            {
+                chunk++; // empty chunks share a start: take the one whose range holds it
+            }
+            sorted[i] = _workers[chunk].Fragments[global - starts[chunk]];
         }
         int from = 0;
         while (from < count)
@@ -193,46 +213,33 @@ public sealed partial class ExactEncounterDetector
         return sorted;
     }
 
-    /// <summary>Stable counting sort of every chunk's node pieces into one array grouped by node.</summary>
-    private void GroupNodePieces(int nodeCount, int chunkCount)
+    /// <summary>
+    /// Turns the chunks' node-piece counts into where each chunk writes: node by node, chunk after chunk (the order a
+    /// stable counting sort of the chunks' pieces would give), so each piece is written once, straight to its place.
+    /// </summary>
+    private void PlaceNodePieces(int nodeCount, int chunkCount)
     {
         if (_nodeStart.Length < nodeCount + 1)
         {
             _nodeStart = new int[nodeCount + 1];
         }
-        var counts = _nodeStart.AsSpan(0, nodeCount + 1);
-        counts.Clear();
         int total = 0;
-        for (int c = 0; c < chunkCount; c++)
-        {
-            foreach (int node in _workers[c].NodeOfPieces)
-            {
-                counts[node + 1]++;
-            }
-            total += _workers[c].NodePieces.Length;
-        }
         for (int n = 0; n < nodeCount; n++)
         {
-            counts[n + 1] += counts[n];
-        }
-        if (_nodePieces.Length < total)
-        {
-            _nodePieces = new Piece[Math.Max(total, _nodePieces.Length * 2)];
-        }
-        for (int c = 0; c < chunkCount; c++)
-        {
-            ReadOnlySpan<Piece> pieces = _workers[c].NodePieces;
-            ReadOnlySpan<int> nodes = _workers[c].NodeOfPieces;
-            for (int i = 0; i < pieces.Length; i++)
+            _nodeStart[n] = total;
+            for (int c = 0; c < chunkCount; c++)
             {
-                _nodePieces[counts[nodes[i]]++] = pieces[i];
+                var cursor = _workers[c].NodeCursor;
+                int count = cursor[n];
+                cursor[n] = total;
+                total += count;
             }
         }
-        for (int n = nodeCount; n > 0; n--)
+        _nodeStart[nodeCount] = total;
+        if (_nodePieces.Length < total)
         {
-            counts[n] = counts[n - 1];
+            _nodePieces = new Piece[Math.Max(total, _nodePieces.Length * 3 / 2)];
         }
-        counts[0] = 0;
     }
 
     /// <summary>Joins the sorted fragments of each pair into contact episodes and classifies them.</summary>
@@ -306,7 +313,7 @@ public sealed partial class ExactEncounterDetector
         piece.Start = start + from;
         piece.End = until >= piece.End - start ? piece.End : start + until;
         piece.X0 = distanceAtStart + rate * from;
-        piece.Velocity = rate;
+        piece.Velocity = (float)rate; // ± a float speed: exact
         return piece.End > piece.Start;
     }
 

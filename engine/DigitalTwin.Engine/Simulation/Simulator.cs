@@ -62,7 +62,6 @@ public sealed class Simulator
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         var day_ = new TrajectoryBuffer();
         var found = new EncounterBuffer();
-        var kept = new EncounterBuffer();
         var tally = new MovementTally(network.SegmentCount);
         var workers = new System.Collections.Concurrent.ConcurrentBag<Worker>();
         var idle = new System.Collections.Concurrent.ConcurrentBag<Worker>();
@@ -135,17 +134,19 @@ public sealed class Simulator
 
             // Phase 5: encounters, without members of one household (they know each other already).
             _detector.Detect(network, placeCount, day_, found);
-            kept.Clear();
-            foreach (ref readonly var e in found.Items)
+            var all = found.WritableItems;
+            int keptCount = 0;
+            foreach (ref readonly var e in all)
             {
                 if (household[e.ResidentA] == household[e.ResidentB])
                 {
                     sameHousehold++;
                     continue;
                 }
-                kept.Add(e);
+                all[keptCount++] = e;
             }
-            var todays = kept.Items;
+            found.Truncate(keptCount);
+            var todays = found.Items;
             phases.Stop(RunPhase.Encounters);
 
             // Phase 6: nods, then what the pairs remember.
