@@ -18,6 +18,7 @@ public sealed class SegmentSnapper
     private readonly StreetNetwork _network;
     private readonly STRtree<int> _index = new();
     private readonly double _maxExtentMetres;
+    private readonly int _indexed; // STRtree.Count walks the whole tree: counted once here, not per snap
 
     public SegmentSnapper(StreetNetwork network, TravelModes modes = TravelModes.Walk)
         : this(network, modes, null)
@@ -43,6 +44,7 @@ public sealed class SegmentSnapper
                 envelope.ExpandToInclude(x.Span[i], y.Span[i]);
             }
             _index.Insert(envelope, s);
+            _indexed++;
             all.ExpandToInclude(envelope);
         }
         _index.Build();
@@ -52,7 +54,7 @@ public sealed class SegmentSnapper
     /// <summary>The nearest segment within <paramref name="maxDistanceMetres"/>, or null when there is none.</summary>
     public SnapResult? Snap(double x, double y, double maxDistanceMetres)
     {
-        if (_index.Count == 0)
+        if (_indexed == 0)
         {
             return null;
         }
