@@ -9,9 +9,22 @@ public sealed class EncounterBuffer
 
     public ReadOnlySpan<Encounter> Items => _items.AsSpan(0, Count);
 
+    /// <summary>The items as memory, for work split over threads.</summary>
+    public ReadOnlyMemory<Encounter> Memory => _items.AsMemory(0, Count);
+
     public ref readonly Encounter this[int index] => ref _items[index];
 
     public void Clear() => Count = 0;
+
+    public void AddRange(ReadOnlySpan<Encounter> encounters)
+    {
+        if (Count + encounters.Length > _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(Count + encounters.Length, _items.Length * 2));
+        }
+        encounters.CopyTo(_items.AsSpan(Count));
+        Count += encounters.Length;
+    }
 
     /// <summary>The items for filtering in place (a day's encounters are too many to copy).</summary>
     internal Span<Encounter> WritableItems => _items.AsSpan(0, Count);

@@ -122,7 +122,7 @@ public sealed partial class ExactEncounterDetector
     }
 
     /// <summary>One chunk's reusable scratch and output: a chunk is processed by one thread at a time.</summary>
-    private sealed class ChunkWorker(ExactEncounterDetector owner)
+    private sealed partial class ChunkWorker(ExactEncounterDetector owner)
     {
         private Piece[] _pieces = new Piece[64];
         private double[] _starts = new double[64];
@@ -137,6 +137,9 @@ public sealed partial class ExactEncounterDetector
 
         public int FragmentCount { get; private set; }
 
+        /// <summary>The highest lower resident of this chunk's fragments (sizes the sort buckets).</summary>
+        public ulong MaxLower { get; private set; }
+
         public ReadOnlySpan<Fragment> Fragments => _fragments.AsSpan(0, FragmentCount);
 
         /// <summary>Node pieces per node (phase 1), then this chunk's next write position per node (phase 2).</summary>
@@ -146,6 +149,7 @@ public sealed partial class ExactEncounterDetector
         public void RunSegments(int first, int last, DayContext context)
         {
             FragmentCount = 0;
+            MaxLower = 0;
             if (_nodeCursor.Length < context.NodeCount)
             {
                 _nodeCursor = new int[context.NodeCount];
@@ -497,6 +501,7 @@ public sealed partial class ExactEncounterDetector
             {
                 Array.Resize(ref _fragments, FragmentCount * 2);
             }
+            MaxLower = Math.Max(MaxLower, (ulong)(uint)a.Resident);
             _fragments[FragmentCount++] = new Fragment
             {
                 Pair = PairKeys.Of(a.Resident, b.Resident),

@@ -45,8 +45,15 @@ namespace DigitalTwin.Engine.Encounters;
 public sealed partial class ExactEncounterDetector
 {
 
+
     private readonly List<ChunkWorker> _workers = [];
     private int[] _fragmentStart = [];
+
+    // Fragments are sorted and joined in buckets by range of the lower resident (see SortFragments).
+    private const int SortBuckets = 16;
+    private readonly int[] _bucketStart = new int[SortBuckets + 1];
+    private readonly EncounterBuffer[] _bucketOutput = [.. Enumerable.Range(0, SortBuckets).Select(_ => new EncounterBuffer())];
+    private int _chunkCount;
 
     // Made once, so sorting allocates nothing per call (a struct comparer would be boxed).
     private static readonly Comparison<Fragment> FragmentComparison = default(FragmentOrder).Compare;
@@ -145,8 +152,12 @@ public sealed partial class ExactEncounterDetector
             _sorted = new Fragment[size];
         }
         LastFragmentCount = total;
-        var sorted = SortFragments(chunkCount, total);
-        JoinEpisodes(sorted, output);
+        _chunkCount = chunkCount;
+        SortFragments(chunkCount, total, threads);
+        foreach (var joined in _bucketOutput)
+        {
+            output.AddRange(joined.Items);
+        }
     }
 
     private static (int First, int Last) ChunkRange(int chunk, int chunkCount, int unitCount) =>
@@ -163,28 +174,85 @@ public sealed partial class ExactEncounterDetector
     }
 
     /// <summary>
-    /// Puts the chunks' fragments in (pair, start, ...) order into <c>_sorted</c>: a radix sort of the pair keys, one gather,
-    /// then a full comparison only inside runs of the same pair (most runs have one fragment). The order is total, so
-    /// the result does not depend on how the chunks were cut.
+    /// Puts the chunks' fragments in (pair, start, ...) order into <c>_sorted</c> and joins them into episodes, bucket by
+    /// bucket in parallel: per bucket a radix sort of the pair keys, one gather, then a full comparison only inside runs
+    /// of the same pair (most runs have one fragment). The order is total, so the result does not depend on how the
+    /// chunks were cut.
     /// </summary>
-    private Span<Fragment> SortFragments(int chunkCount, int count)
+    private void SortFragments(int chunkCount, int count, int threads)
     {
         var keys = _mergeKeys.AsSpan(0, count);
         var order = _mergeOrder.AsSpan(0, count);
+        // Buckets by range of the lower resident: every pair falls in one, and bucket order is key order, so the
+        // buckets sort (and join) independently, in parallel. Their number is fixed, so the result is the same on any
+        // thread count.
+        ulong maxLower = 0;
         for (int c = 0; c < chunkCount; c++)
         {
-            var fragments = _workers[c].Fragments;
-            int offset = _fragmentStart[c];
-            for (int i = 0; i < fragments.Length; i++)
+            maxLower = Math.Max(maxLower, _workers[c].MaxLower);
+        }
+        ulong lowerSpan = maxLower + 1;
+        // Each chunk counts its fragments per bucket, the counts become each chunk's write positions (bucket after
+        // bucket, chunk after chunk), and the chunks scatter their keys in parallel.
+        ForEachChunk(chunkCount, threads, c => _workers[c].CountBuckets(lowerSpan));
+        int total = 0;
+        for (int b = 0; b < SortBuckets; b++)
+        {
+            _bucketStart[b] = total;
+            for (int c = 0; c < chunkCount; c++)
             {
-                keys[offset + i] = fragments[i].Pair;
-                order[offset + i] = offset + i;
+                var cursor = _workers[c].BucketCursor;
+                int n = cursor[b];
+                cursor[b] = total;
+                total += n;
             }
         }
-        RadixSort.Sort(keys, order, _keyScratch, _orderScratch);
+        _bucketStart[SortBuckets] = total;
+        ForEachChunk(chunkCount, threads, c => _workers[c].ScatterKeys(lowerSpan, _mergeKeys, _mergeOrder, _fragmentStart[c]));
+        ForEachChunk(SortBuckets, threads, SortBucket);
+    }
+
+    private static int Bucket(ulong pair, ulong lowerSpan) => (int)((pair >> 32) * SortBuckets / lowerSpan);
+
+    private sealed partial class ChunkWorker
+    {
+        private readonly int[] _bucketCursor = new int[SortBuckets];
+
+        /// <summary>This chunk's fragments per sort bucket, then where it writes each bucket's next key.</summary>
+        public int[] BucketCursor => _bucketCursor;
+
+        public void CountBuckets(ulong lowerSpan)
+        {
+            Array.Clear(_bucketCursor);
+            foreach (ref readonly Fragment f in Fragments)
+            {
+                _bucketCursor[Bucket(f.Pair, lowerSpan)]++;
+            }
+        }
+
+        public void ScatterKeys(ulong lowerSpan, ulong[] keys, int[] order, int offset)
+        {
+            var fragments = Fragments;
+            for (int i = 0; i < fragments.Length; i++)
+            {
+                int at = _bucketCursor[Bucket(fragments[i].Pair, lowerSpan)]++;
+                keys[at] = fragments[i].Pair;
+                order[at] = offset + i;
+            }
+        }
+    }
+
+    /// <summary>Sorts one bucket: a radix sort of its keys, one gather from the chunks, the full order within a pair.</summary>
+    private void SortBucket(int bucket)
+    {
+        int first = _bucketStart[bucket];
+        int count = _bucketStart[bucket + 1] - first;
+        var keys = _mergeKeys.AsSpan(first, count);
+        var order = _mergeOrder.AsSpan(first, count);
+        RadixSort.Sort(keys, order, _keyScratch.AsSpan(first, count), _orderScratch.AsSpan(first, count));
         // Gather straight from the chunks' buffers (no merged copy): a global index falls in one chunk's range.
-        var starts = _fragmentStart.AsSpan(0, chunkCount + 1);
-        var sorted = _sorted.AsSpan(0, count);
+        var starts = _fragmentStart.AsSpan(0, _chunkCount + 1);
+        var sorted = _sorted.AsSpan(first, count);
         for (int i = 0; i < count; i++)
         {
             int global = order[i];
@@ -210,7 +278,9 @@ public sealed partial class ExactEncounterDetector
             }
             from = until;
         }
-        return sorted;
+        var joined = _bucketOutput[bucket];
+        joined.Clear();
+        JoinEpisodes(sorted, joined);
     }
 
     /// <summary>

@@ -95,24 +95,54 @@ public sealed class NodModel
         ReadOnlySpan<Encounter> encounters, StreetNetwork network, FamiliarityDay today, ulong seed, double sunriseSeconds, double sunsetSeconds,
         Span<bool> nods)
     {
+        Check(encounters.Length, network, today, nods.Length);
+        DecidePairs(encounters, network, today, seed, sunriseSeconds - Parameters.CivilTwilightSeconds,
+            sunsetSeconds + Parameters.CivilTwilightSeconds, nods, 0, today.PairCount);
+    }
+
+    /// <summary>
+    /// As <see cref="Decide(ReadOnlySpan{Encounter}, StreetNetwork, FamiliarityDay, ulong, double, double, Span{bool})"/>,
+    /// in parallel over fixed blocks of pairs: every draw is keyed by its pair, so blocks cannot influence each other.
+    /// </summary>
+    public void Decide(
+        ReadOnlyMemory<Encounter> encounters, StreetNetwork network, FamiliarityDay today, ulong seed, double sunriseSeconds, double sunsetSeconds,
+        bool[] nods, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(nods);
+        Check(encounters.Length, network, today, nods.Length);
+        double lightFrom = sunriseSeconds - Parameters.CivilTwilightSeconds;
+        double darkFrom = sunsetSeconds + Parameters.CivilTwilightSeconds;
+        const int pairsPerBlock = 8192;
+        int pairs = today.PairCount;
+        int blocks = (pairs + pairsPerBlock - 1) / pairsPerBlock;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+            b => DecidePairs(encounters.Span, network, today, seed, lightFrom, darkFrom, nods, b * pairsPerBlock, Math.Min(pairs, (b + 1) * pairsPerBlock)));
+    }
+
+    private static void Check(int encounters, StreetNetwork network, FamiliarityDay today, int nods)
+    {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(today);
-        if (today.EncounterCount != encounters.Length)
+        if (today.EncounterCount != encounters)
         {
             throw new ArgumentException("Decide the encounters the day was begun with.", nameof(today));
         }
-        if (nods.Length < encounters.Length)
+        if (nods < encounters)
         {
             throw new ArgumentException("One nod flag per encounter.", nameof(nods));
         }
-        double lightFrom = sunriseSeconds - Parameters.CivilTwilightSeconds;
-        double darkFrom = sunsetSeconds + Parameters.CivilTwilightSeconds;
+    }
+
+    private void DecidePairs(
+        ReadOnlySpan<Encounter> encounters, StreetNetwork network, FamiliarityDay today, ulong seed, double lightFrom, double darkFrom,
+        Span<bool> nods, int firstPair, int endPair)
+    {
         ReadOnlySpan<float> traffic = network.CarVehiclesPerDay;
         ReadOnlySpan<Lighting> lighting = network.Lighting;
         ReadOnlySpan<int> starts = today.PairStarts;
         ReadOnlySpan<double> strengths = today.StrengthBefore;
         ulong dayKey = (ulong)(uint)today.Day << 24;
-        for (int r = 0; r < strengths.Length; r++)
+        for (int r = firstPair; r < endPair; r++)
         {
             double familiarity = FamiliarityLogit(strengths[r]);
             int end = starts[r + 1];

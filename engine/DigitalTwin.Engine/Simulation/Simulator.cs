@@ -157,7 +157,7 @@ public sealed class Simulator
             }
             var pairsToday = ledger.BeginDay(day, todays, _threads);
             var (sunrise, sunset) = _tripMaker.SunTimes(day);
-            _nods.Decide(todays, network, pairsToday, _seed, sunrise, sunset, nods);
+            _nods.Decide(found.Memory, network, pairsToday, _seed, sunrise, sunset, nods, _threads);
             ledger.Record(pairsToday, todays, nods.AsSpan(0, todays.Length), _threads);
             for (int r = 0; r < pairsToday.PairCount; r++)
             {
