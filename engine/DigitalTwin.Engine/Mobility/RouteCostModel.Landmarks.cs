@@ -21,7 +21,10 @@ public sealed partial class RouteCostModel
     /// so one arc's bounds share a cache line); positive infinity where a landmark cannot be reached. Built on first
     /// use per profile; a pure function of the network, the parameters and the profile.
     /// </summary>
-    public ReadOnlySpan<float> LandmarkDistances(CostProfile profile)
+    public ReadOnlySpan<float> LandmarkDistances(CostProfile profile) => LandmarkTable(profile);
+
+    /// <summary>As <see cref="LandmarkDistances"/>, the array itself (read only, for search state that outlives a span).</summary>
+    internal float[] LandmarkTable(CostProfile profile)
     {
         int index = profile.Index(Parameters.RouteVariants);
         var all = Volatile.Read(ref _landmarkDistances);

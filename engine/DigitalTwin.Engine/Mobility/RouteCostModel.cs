@@ -169,7 +169,10 @@ public sealed partial class RouteCostModel
         (((arc & 1) == 0 ? _network.ModesForward[arc >> 1] : _network.ModesBackward[arc >> 1]) & mode) != 0;
 
     /// <summary>Perceived cost of every arc for a profile (positive infinity where the mode may not go).</summary>
-    public ReadOnlySpan<float> ArcCosts(CostProfile profile)
+    public ReadOnlySpan<float> ArcCosts(CostProfile profile) => ArcCostTable(profile);
+
+    /// <summary>As <see cref="ArcCosts"/>, the array itself (read only, for search state that outlives a span).</summary>
+    internal float[] ArcCostTable(CostProfile profile)
     {
         int index = profile.Index(Parameters.RouteVariants);
         float[]? costs = Volatile.Read(ref _arcCosts[index]);
