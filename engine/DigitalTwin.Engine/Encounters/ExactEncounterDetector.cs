@@ -46,6 +46,7 @@ public sealed partial class ExactEncounterDetector
 {
 
 
+
     private readonly List<ChunkWorker> _workers = [];
     private int[] _fragmentStart = [];
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using DigitalTwin.Engine.Collections;
 using DigitalTwin.Engine.Encounters;
 
 namespace DigitalTwin.Engine.Familiarity;
@@ -583,8 +584,10 @@ public sealed class FamiliarityLedger
     /// </summary>
     public Tie[] SnapshotTies(int day)
     {
-        var ties = new List<Tie>(PairCount);
-        var keys = new List<ulong>(PairCount);
+        // Keys and slots of the remembered pairs, radix-sorted by key (distinct: a total order), then one Tie each.
+        var keys = new ulong[PairCount];
+        var slots = new int[PairCount];
+        int count = 0;
         for (int slot = 0; slot < _keys.Length; slot++)
         {
             ulong key = _keys[slot];
@@ -592,16 +595,21 @@ public sealed class FamiliarityLedger
             {
                 continue;
             }
-            ref readonly PairMemory pair = ref _pairs[slot];
+            keys[count] = key;
+            slots[count++] = slot;
+        }
+        RadixSort.Sort(keys.AsSpan(0, count), slots.AsSpan(0, count), new ulong[count], new int[count]);
+        var result = new Tie[count];
+        for (int i = 0; i < count; i++)
+        {
+            ulong key = keys[i];
+            ref readonly PairMemory pair = ref _pairs[slots[i]];
             int shift = day - 1 - pair.LastDay;
             ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
-            keys.Add(key);
-            ties.Add(new Tie(
+            result[i] = new Tie(
                 PairKeys.Lower(key), PairKeys.Higher(key), StateAt(in pair, day), pair.Encounters, pair.Nods,
-                BitOperations.PopCount(mask), pair.Recent0, pair.StationarySeconds, Math.Log(Strength(in pair, day))));
+                BitOperations.PopCount(mask), pair.Recent0, pair.StationarySeconds, Math.Log(Strength(in pair, day)));
         }
-        Tie[] result = [.. ties];
-        CollectionsMarshal.AsSpan(keys).Sort(result.AsSpan());
         return result;
     }
 
