@@ -377,9 +377,8 @@ public sealed class SearchGuide
         float nearest = float.PositiveInfinity;
         for (int t = 0; t < _count; t++)
         {
-            double dx = nodeX - _x[t], dy = nodeY - _y[t];
-            float bound = (float)Math.Max(0, (Math.Sqrt((dx * dx) + (dy * dy)) - _reach[t]) * _perMetre);
             var landmark = _landmark.AsSpan(t * Landmarks, Landmarks);
+            float bound = 0;
             for (int l = 0; l < Landmarks; l++)
             {
                 // -infinity (the arc cannot reach the landmark) and NaN never win the comparison.
@@ -388,6 +387,14 @@ public sealed class SearchGuide
                 {
                     bound = viaLandmark;
                 }
+            }
+            // The straight-line bound only where it beats the landmarks: compared squared, so the square root is
+            // taken only then (it was a third of a visit's search time).
+            double dx = nodeX - _x[t], dy = nodeY - _y[t];
+            double beaten = (bound / _perMetre) + _reach[t];
+            if (_perMetre > 0 && (dx * dx) + (dy * dy) > beaten * beaten)
+            {
+                bound = Math.Max(bound, (float)((Math.Sqrt((dx * dx) + (dy * dy)) - _reach[t]) * _perMetre));
             }
             nearest = Math.Min(nearest, bound);
         }
