@@ -16,18 +16,20 @@ public sealed class EncounterBuffer
 
     public void Clear() => Count = 0;
 
-    public void AddRange(ReadOnlySpan<Encounter> encounters)
-    {
-        if (Count + encounters.Length > _items.Length)
-        {
-            Array.Resize(ref _items, Math.Max(Count + encounters.Length, _items.Length * 2));
-        }
-        encounters.CopyTo(_items.AsSpan(Count));
-        Count += encounters.Length;
-    }
-
     /// <summary>The items for filtering in place (a day's encounters are too many to copy).</summary>
     internal Span<Encounter> WritableItems => _items.AsSpan(0, Count);
+
+    /// <summary>Sets the count to <paramref name="count"/> (contents unspecified) and returns the array to fill.</summary>
+    internal Encounter[] Reserve(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (_items.Length < count)
+        {
+            _items = new Encounter[Math.Max(count, _items.Length * 3 / 2)];
+        }
+        Count = count;
+        return _items;
+    }
 
     /// <summary>Keeps the first <paramref name="count"/> items.</summary>
     internal void Truncate(int count)

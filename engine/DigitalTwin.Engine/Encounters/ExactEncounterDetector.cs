@@ -53,7 +53,7 @@ public sealed partial class ExactEncounterDetector
     // Fragments are sorted and joined in buckets by range of the lower resident (see SortFragments).
     private const int SortBuckets = 16;
     private readonly int[] _bucketStart = new int[SortBuckets + 1];
-    private readonly EncounterBuffer[] _bucketOutput = [.. Enumerable.Range(0, SortBuckets).Select(_ => new EncounterBuffer())];
+    private readonly int[] _bucketEncounters = new int[SortBuckets]; // per bucket: encounters, then where they start
     private int _chunkCount;
 
     // Made once, so sorting allocates nothing per call (a struct comparer would be boxed).
@@ -155,10 +155,21 @@ public sealed partial class ExactEncounterDetector
         LastFragmentCount = total;
         _chunkCount = chunkCount;
         SortFragments(chunkCount, total, threads);
-        foreach (var joined in _bucketOutput)
+        // Each bucket's encounters straight into their place in the output (counted first, so no bucket buffers).
+        int encounters = 0;
+        for (int b = 0; b < SortBuckets; b++)
         {
-            output.AddRange(joined.Items);
+            int n = _bucketEncounters[b];
+            _bucketEncounters[b] = encounters;
+            encounters += n;
         }
+        var items = output.Reserve(encounters);
+        ForEachChunk(SortBuckets, threads, b =>
+        {
+            int first = _bucketStart[b];
+            int end = b + 1 < SortBuckets ? _bucketEncounters[b + 1] : encounters;
+            JoinEpisodes(_sorted.AsSpan(first, _bucketStart[b + 1] - first), items.AsSpan(_bucketEncounters[b], end - _bucketEncounters[b]), write: true);
+        });
     }
 
     private static (int First, int Last) ChunkRange(int chunk, int chunkCount, int unitCount) =>
@@ -279,9 +290,7 @@ public sealed partial class ExactEncounterDetector
             }
             from = until;
         }
-        var joined = _bucketOutput[bucket];
-        joined.Clear();
-        JoinEpisodes(sorted, joined);
+        _bucketEncounters[bucket] = JoinEpisodes(sorted, default, write: false);
     }
 
     /// <summary>
@@ -314,8 +323,12 @@ public sealed partial class ExactEncounterDetector
     }
 
     /// <summary>Joins the sorted fragments of each pair into contact episodes and classifies them.</summary>
-    private void JoinEpisodes(ReadOnlySpan<Fragment> all, EncounterBuffer output)
+    /// <param name="all">Fragments sorted by pair and start.</param>
+    /// <param name="into">Receives the encounters when <paramref name="write"/>; else they are only counted.</param>
+    /// <param name="write">False for the counting pass that sizes the output.</param>
+    private int JoinEpisodes(ReadOnlySpan<Fragment> all, Span<Encounter> into, bool write)
     {
+        int count = 0;
         double gap = Parameters.EpisodeGapSeconds;
         double minimum = Parameters.MinimumDurationSeconds;
         int i = 0;
@@ -344,7 +357,11 @@ public sealed partial class ExactEncounterDetector
                 j++;
             }
             double duration = end - start;
-            if (duration > 0 && duration >= minimum)
+            if (duration > 0 && duration >= minimum && !write)
+            {
+                count++;
+            }
+            else if (duration > 0 && duration >= minimum)
             {
                 ref readonly Fragment main = ref all[longest];
                 EncounterKind kind = coPresent ? EncounterKind.CoPresent
@@ -352,7 +369,7 @@ public sealed partial class ExactEncounterDetector
                     : main.Kind == FragmentKind.Opposite ? EncounterKind.Passing
                     : duration >= Parameters.AlongsideMinimumSeconds ? EncounterKind.Alongside
                     : EncounterKind.Overtaking;
-                output.Add(new Encounter
+                into[count++] = new Encounter
                 {
                     ResidentA = PairKeys.Lower(pair),
                     ResidentB = PairKeys.Higher(pair),
@@ -368,10 +385,11 @@ public sealed partial class ExactEncounterDetector
                     SpeedMetresPerSecond = main.Speed,
                     Crowding = crowding,
                     Weight = main.Weight,
-                });
+                };
             }
             i = j;
         }
+        return count;
     }
 
     private static bool ClipToNode(ref Piece piece, double distanceAtStart, double rate, double d)
