@@ -224,6 +224,21 @@ public sealed partial class ExactEncounterDetector
         ForEachChunk(SortBuckets, threads, SortBucket);
     }
 
+    private const int GatherPrefetchDistance = 8;
+
+    /// <summary>The fragment at a global index (chunk after chunk): a global index falls in one chunk's range.</summary>
+    private ref readonly Fragment FragmentAt(int global)
+    {
+        var starts = _fragmentStart.AsSpan(0, _chunkCount + 1);
+        int chunk = starts.BinarySearch(global);
+        chunk = chunk >= 0 ? chunk : ~chunk - 1;
+        while (starts[chunk + 1] == global)
+        {
+            chunk++; // empty chunks share a start: take the one whose range holds it
+        }
+        return ref _workers[chunk].Fragments[global - starts[chunk]];
+    }
+
     private static int Bucket(ulong pair, ulong lowerSpan) => (int)((pair >> 32) * SortBuckets / lowerSpan);
 
     private sealed partial class ChunkWorker
@@ -263,18 +278,14 @@ public sealed partial class ExactEncounterDetector
         var order = _mergeOrder.AsSpan(first, count);
         RadixSort.Sort(keys, order, _keyScratch.AsSpan(first, count), _orderScratch.AsSpan(first, count));
         // Gather straight from the chunks' buffers (no merged copy): a global index falls in one chunk's range.
-        var starts = _fragmentStart.AsSpan(0, _chunkCount + 1);
         var sorted = _sorted.AsSpan(first, count);
         for (int i = 0; i < count; i++)
         {
-            int global = order[i];
-            int chunk = starts.BinarySearch(global);
-            chunk = chunk >= 0 ? chunk : ~chunk - 1;
-            while (starts[chunk + 1] == global)
+            if (i + GatherPrefetchDistance < count)
             {
-                chunk++; // empty chunks share a start: take the one whose range holds it
+                CacheHint.Prefetch(in FragmentAt(order[i + GatherPrefetchDistance])); // scattered reads: start early
             }
-            sorted[i] = _workers[chunk].Fragments[global - starts[chunk]];
+            sorted[i] = FragmentAt(order[i]);
         }
         int from = 0;
         while (from < count)

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using DigitalTwin.Engine.Collections;
 using DigitalTwin.Engine.Encounters;
 
@@ -164,8 +163,8 @@ public sealed class FamiliarityLedger
                 // The day's pairs land all over a table of hundreds of MB: ask for a later pair's slot now, so the
                 // memory is on its way while this pair is looked up.
                 int ahead = Home(today.Keys[r + PrefetchDistance]);
-                Prefetch(ref _keys[ahead]);
-                Prefetch(ref _pairs[ahead]);
+                CacheHint.Prefetch(in _keys[ahead]);
+                CacheHint.Prefetch(in _pairs[ahead]);
             }
             int slot = FindSlot(today.Keys[r]);
             today.Renewed[r] = false;
@@ -237,7 +236,7 @@ public sealed class FamiliarityLedger
         {
             if (r + PrefetchDistance < runs && today.Slots[r + PrefetchDistance] < 0)
             {
-                Prefetch(ref _keys[~today.Slots[r + PrefetchDistance]]);
+                CacheHint.Prefetch(in _keys[~today.Slots[r + PrefetchDistance]]);
             }
             int slot = today.Slots[r];
             if (slot >= 0)
@@ -298,7 +297,7 @@ public sealed class FamiliarityLedger
         {
             if (r + PrefetchDistance < to)
             {
-                Prefetch(ref _pairs[today.Slots[r + PrefetchDistance]]);
+                CacheHint.Prefetch(in _pairs[today.Slots[r + PrefetchDistance]]);
             }
             int start = today.RunStarts[r];
             int end = today.RunStarts[r + 1];
@@ -632,15 +631,6 @@ public sealed class FamiliarityLedger
 
     /// <summary>How many pairs ahead the lookups and updates prefetch their slots (a few hundred ns of memory latency).</summary>
     private const int PrefetchDistance = 8;
-
-    /// <summary>A hint to bring the cache line of <paramref name="item"/> in; nothing where the CPU has no prefetch.</summary>
-    private static unsafe void Prefetch<T>(ref T item)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref item));
-        }
-    }
 
     /// <summary>The slot holding the key, or the empty slot where it would go. Key 0 is the pair (0, 0): never valid.</summary>
     private int FindSlot(ulong key)
