@@ -156,7 +156,7 @@ public sealed partial class ExactEncounterDetector
         public ReadOnlySpan<Fragment> Fragments => _fragments.AsSpan(0, FragmentCount);
 
         /// <summary>Node pieces per node (phase 1), then this chunk's next write position per node (phase 2).</summary>
-        public Span<int> NodeCursor => _nodeCursor;
+        public int[] NodeCursor => _nodeCursor;
 
         /// <summary>Phase 1: sweeps segments [first, last) and counts their node pieces. Starts the chunk's output.</summary>
         public void RunSegments(int first, int last, DayContext context)

@@ -207,19 +207,7 @@ public sealed partial class ExactEncounterDetector
         // Each chunk counts its fragments per bucket, the counts become each chunk's write positions (bucket after
         // bucket, chunk after chunk), and the chunks scatter their keys in parallel.
         ForEachChunk(chunkCount, threads, c => _workers[c].CountBuckets(lowerSpan));
-        int total = 0;
-        for (int b = 0; b < SortBuckets; b++)
-        {
-            _bucketStart[b] = total;
-            for (int c = 0; c < chunkCount; c++)
-            {
-                var cursor = _workers[c].BucketCursor;
-                int n = cursor[b];
-                cursor[b] = total;
-                total += n;
-            }
-        }
-        _bucketStart[SortBuckets] = total;
+        CountsToCursors(SortBuckets, chunkCount, c => _workers[c].BucketCursor, _bucketStart);
         ForEachChunk(chunkCount, threads, c => _workers[c].ScatterKeys(lowerSpan, _mergeKeys, _mergeOrder, _fragmentStart[c]));
         ForEachChunk(SortBuckets, threads, SortBucket);
     }
@@ -305,6 +293,29 @@ public sealed partial class ExactEncounterDetector
     }
 
     /// <summary>
+    /// Turns per-chunk counts per unit (node, bucket) into each chunk's first write position per unit, unit after unit
+    /// and chunk after chunk (the order a stable counting sort of the chunks' items would give); <paramref name="starts"/>
+    /// gets where each unit begins (and the total at <paramref name="units"/>), which is also returned.
+    /// </summary>
+    private static int CountsToCursors(int units, int chunkCount, Func<int, int[]> countsOf, Span<int> starts)
+    {
+        int total = 0;
+        for (int u = 0; u < units; u++)
+        {
+            starts[u] = total;
+            for (int c = 0; c < chunkCount; c++)
+            {
+                var cursor = countsOf(c);
+                int count = cursor[u];
+                cursor[u] = total;
+                total += count;
+            }
+        }
+        starts[units] = total;
+        return total;
+    }
+
+    /// <summary>
     /// Turns the chunks' node-piece counts into where each chunk writes: node by node, chunk after chunk (the order a
     /// stable counting sort of the chunks' pieces would give), so each piece is written once, straight to its place.
     /// </summary>
@@ -314,19 +325,7 @@ public sealed partial class ExactEncounterDetector
         {
             _nodeStart = new int[nodeCount + 1];
         }
-        int total = 0;
-        for (int n = 0; n < nodeCount; n++)
-        {
-            _nodeStart[n] = total;
-            for (int c = 0; c < chunkCount; c++)
-            {
-                var cursor = _workers[c].NodeCursor;
-                int count = cursor[n];
-                cursor[n] = total;
-                total += count;
-            }
-        }
-        _nodeStart[nodeCount] = total;
+        int total = CountsToCursors(nodeCount, chunkCount, c => _workers[c].NodeCursor, _nodeStart);
         if (_nodePieces.Length < total)
         {
             _nodePieces = new Piece[Math.Max(total, _nodePieces.Length * 3 / 2)];

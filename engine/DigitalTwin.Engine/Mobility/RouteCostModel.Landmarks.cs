@@ -14,7 +14,7 @@ public sealed partial class RouteCostModel
     /// <summary>Landmarks per profile: eight compass sectors of the network's rim (memory: 8 floats per arc per profile).</summary>
     public const int LandmarkCount = 8;
 
-    private float[]?[]? _landmarkDistances;
+    private readonly float[]?[] _landmarkDistances; // per profile index, built on first use
 
     /// <summary>
     /// Least perceived cost from every arc to each landmark for a profile, arc-major (<c>[arc * LandmarkCount + l]</c>,
@@ -24,30 +24,7 @@ public sealed partial class RouteCostModel
     public ReadOnlySpan<float> LandmarkDistances(CostProfile profile) => LandmarkTable(profile);
 
     /// <summary>As <see cref="LandmarkDistances"/>, the array itself (read only, for search state that outlives a span).</summary>
-    internal float[] LandmarkTable(CostProfile profile)
-    {
-        int index = profile.Index(Parameters.RouteVariants);
-        var all = Volatile.Read(ref _landmarkDistances);
-        if (all is null)
-        {
-            lock (_gate)
-            {
-                _landmarkDistances ??= new float[CostProfile.Count(Parameters.RouteVariants)][];
-                all = _landmarkDistances;
-            }
-        }
-        float[]? distances = Volatile.Read(ref all[index]);
-        if (distances is null)
-        {
-            distances = BuildLandmarkDistances(profile);
-            lock (_gate)
-            {
-                all[index] ??= distances;
-                distances = all[index]!;
-            }
-        }
-        return distances;
-    }
+    internal float[] LandmarkTable(CostProfile profile) => OncePerProfile(_landmarkDistances, profile, BuildLandmarkDistances);
 
     private float[] BuildLandmarkDistances(CostProfile profile)
     {

@@ -38,6 +38,7 @@ public sealed partial class RouteCostModel
         Parameters = parameters;
         Seed = seed;
         _arcCosts = new float[CostProfile.Count(parameters.RouteVariants)][];
+        _landmarkDistances = new float[CostProfile.Count(parameters.RouteVariants)][];
         _lowestPerMetre = new float[CostProfile.Count(parameters.RouteVariants)];
         Array.Fill(_lowestPerMetre, float.NaN); // NaN: not computed yet (a float is written atomically, a float? is not)
         int arcs = network.SegmentCount * 2;
@@ -172,20 +173,26 @@ public sealed partial class RouteCostModel
     public ReadOnlySpan<float> ArcCosts(CostProfile profile) => ArcCostTable(profile);
 
     /// <summary>As <see cref="ArcCosts"/>, the array itself (read only, for search state that outlives a span).</summary>
-    internal float[] ArcCostTable(CostProfile profile)
+    internal float[] ArcCostTable(CostProfile profile) => OncePerProfile(_arcCosts, profile, ComputeArcCosts);
+
+    /// <summary>
+    /// The table of <paramref name="profile"/> in <paramref name="tables"/>, built on first use. Threads may race to
+    /// build one; the first stored wins and every caller gets that one (each build gives the same numbers anyway).
+    /// </summary>
+    private float[] OncePerProfile(float[]?[] tables, CostProfile profile, Func<CostProfile, float[]> build)
     {
         int index = profile.Index(Parameters.RouteVariants);
-        float[]? costs = Volatile.Read(ref _arcCosts[index]);
-        if (costs is null)
+        float[]? table = Volatile.Read(ref tables[index]);
+        if (table is null)
         {
-            costs = ComputeArcCosts(profile);
+            table = build(profile);
             lock (_gate)
             {
-                _arcCosts[index] ??= costs;
-                costs = _arcCosts[index]!;
+                tables[index] ??= table;
+                table = tables[index]!;
             }
         }
-        return costs;
+        return table;
     }
 
     /// <summary>
