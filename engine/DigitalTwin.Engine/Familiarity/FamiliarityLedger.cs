@@ -563,23 +563,27 @@ public sealed class FamiliarityLedger
     /// and distinct people ever met (exact, forgotten pairs included). Spans are indexed by resident, cleared here,
     /// and must cover every resident.
     /// </summary>
-    public void CountTies(int day, Span<int> familiarStrangers, Span<int> noddingContacts, Span<int> acquaintances, Span<int> peopleMet)
+    public void CountTies(int day, Span<int> familiarStrangers, Span<int> noddingContacts, Span<int> acquaintances, Span<int> peopleMet, int threads = 1)
     {
         familiarStrangers.Clear();
         noddingContacts.Clear();
         acquaintances.Clear();
         peopleMet.Clear();
         _peopleMet.AsSpan(0, Math.Min(_peopleMet.Length, peopleMet.Length)).CopyTo(peopleMet);
+        // The states (an activation each) in parallel over fixed ranges of slots; the counting after, in slot order.
+        var states = new TieState[_keys.Length];
+        const int ranges = 64;
+        int rangeSize = (_keys.Length + ranges - 1) / ranges;
+        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, r =>
+        {
+            for (int slot = r * rangeSize; slot < Math.Min(_keys.Length, (r + 1) * rangeSize); slot++)
+            {
+                states[slot] = _keys[slot] == 0 || _pairs[slot].Peak == TieState.None ? TieState.None : StateAt(in _pairs[slot], day);
+            }
+        });
         for (int slot = 0; slot < _keys.Length; slot++)
         {
-            ulong key = _keys[slot];
-            if (key == 0 || _pairs[slot].Peak == TieState.None)
-            {
-                continue;
-            }
-            int a = PairKeys.Lower(key);
-            int b = PairKeys.Higher(key);
-            Span<int> counts = StateAt(in _pairs[slot], day) switch
+            Span<int> counts = states[slot] switch
             {
                 TieState.FamiliarStranger => familiarStrangers,
                 TieState.NoddingContact => noddingContacts,
@@ -588,8 +592,9 @@ public sealed class FamiliarityLedger
             };
             if (!counts.IsEmpty)
             {
-                counts[a]++;
-                counts[b]++;
+                ulong key = _keys[slot];
+                counts[PairKeys.Lower(key)]++;
+                counts[PairKeys.Higher(key)]++;
             }
         }
     }
@@ -598,35 +603,76 @@ public sealed class FamiliarityLedger
     /// Every pair remembered at the start of <paramref name="day"/>, sorted by pair (for export). Forgotten pairs are
     /// left out: <see cref="PairsMet"/> counts them.
     /// </summary>
-    public Tie[] SnapshotTies(int day)
+    public Tie[] SnapshotTies(int day, int threads = 1)
     {
-        // Keys and slots of the remembered pairs, radix-sorted by key (distinct: a total order), then one Tie each.
-        var keys = new ulong[PairCount];
-        var slots = new int[PairCount];
-        int count = 0;
-        for (int slot = 0; slot < _keys.Length; slot++)
+        // Over fixed ranges of slots in parallel: count the remembered pairs, then write their keys, slots and strengths
+        // (each computed once) at the counted offsets, in slot order; radix-sort the keys (distinct: a total order);
+        // then one Tie each, in parallel. No list grows, so the snapshot's memory is its arrays.
+        const int ranges = 64;
+        int rangeSize = (_keys.Length + ranges - 1) / ranges;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
+        var offsets = new int[ranges + 1];
+        Parallel.For(0, ranges, options, r => offsets[r + 1] = ForRemembered(r * rangeSize, Math.Min(_keys.Length, (r + 1) * rangeSize), day, null));
+        for (int r = 0; r < ranges; r++)
         {
-            ulong key = _keys[slot];
-            if (key == 0 || IsForgotten(in _pairs[slot], day))
+            offsets[r + 1] += offsets[r];
+        }
+        int count = offsets[ranges];
+        var keys = new ulong[count];
+        var slots = new int[count];
+        var strengths = new double[count];
+        var order = new int[count];
+        Parallel.For(0, ranges, options, r => ForRemembered(r * rangeSize, Math.Min(_keys.Length, (r + 1) * rangeSize), day,
+            (i, slot, strength) =>
+            {
+                int at = offsets[r] + i;
+                keys[at] = _keys[slot];
+                slots[at] = slot;
+                strengths[at] = strength;
+                order[at] = at;
+            }));
+        RadixSort.Sort(keys, order, new ulong[count], new int[count]);
+        var result = new Tie[count];
+        int perRange = (count + ranges - 1) / ranges;
+        Parallel.For(0, ranges, options, r =>
+        {
+            for (int i = r * perRange; i < Math.Min(count, (r + 1) * perRange); i++)
+            {
+                ulong key = keys[i];
+                double strength = strengths[order[i]];
+                ref readonly PairMemory pair = ref _pairs[slots[order[i]]];
+                int shift = day - 1 - pair.LastDay;
+                ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
+                result[i] = new Tie(
+                    PairKeys.Lower(key), PairKeys.Higher(key), StateFrom(in pair, strength), pair.Encounters, pair.Nods,
+                    BitOperations.PopCount(mask), pair.Recent0, pair.StationarySeconds, Math.Log(strength));
+            }
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// Visits the remembered pairs in slots [<paramref name="from"/>, <paramref name="to"/>) in order, calling
+    /// <paramref name="visit"/> (when given) with their running number, slot and strength; returns how many there are.
+    /// </summary>
+    private int ForRemembered(int from, int to, int day, Action<int, int, double>? visit)
+    {
+        int n = 0;
+        for (int slot = from; slot < to; slot++)
+        {
+            if (_keys[slot] == 0)
             {
                 continue;
             }
-            keys[count] = key;
-            slots[count++] = slot;
+            ref readonly PairMemory pair = ref _pairs[slot];
+            double strength = Strength(in pair, day);
+            if (!IsForgotten(in pair, day, strength, StateFrom(in pair, strength)))
+            {
+                visit?.Invoke(n, slot, strength);
+                n++;
+            }
         }
-        RadixSort.Sort(keys.AsSpan(0, count), slots.AsSpan(0, count), new ulong[count], new int[count]);
-        var result = new Tie[count];
-        for (int i = 0; i < count; i++)
-        {
-            ulong key = keys[i];
-            ref readonly PairMemory pair = ref _pairs[slots[i]];
-            int shift = day - 1 - pair.LastDay;
-            ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
-            result[i] = new Tie(
-                PairKeys.Lower(key), PairKeys.Higher(key), StateAt(in pair, day), pair.Encounters, pair.Nods,
-                BitOperations.PopCount(mask), pair.Recent0, pair.StationarySeconds, Math.Log(Strength(in pair, day)));
-        }
-        return result;
+        return n;
     }
 
     /// <summary>How many pairs ahead the lookups and updates prefetch their slots (a few hundred ns of memory latency).</summary>

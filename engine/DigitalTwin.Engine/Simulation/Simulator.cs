@@ -226,7 +226,7 @@ public sealed class Simulator
             progress?.Report(new DayProgress(day + 1, days, passages, stays, encounters, nodCount));
         }
 
-        ledger.CountTies(days, people.FamiliarStrangers, people.NoddingContacts, people.Acquaintances, people.PeopleMet);
+        ledger.CountTies(days, people.FamiliarStrangers, people.NoddingContacts, people.Acquaintances, people.PeopleMet, _threads);
         var carPassages = tally.CarPassagesPerSegment;
         for (int i = 0; i < carPassages.Length; i++)
         {
@@ -253,7 +253,7 @@ public sealed class Simulator
             FamiliarityBytes = ledger.MemoryBytes,
             Pairs = checked((int)ledger.PairsMet),
         };
-        return new RunResult(totals, people, streets, places, ledger.SnapshotTies(days), replay, replayStays, replayDay)
+        return new RunResult(totals, people, streets, places, ledger.SnapshotTies(days, _threads), replay, replayStays, replayDay)
         {
             ReplayEncounters = replayEncounters,
             PhaseSeconds = phases.Seconds,
