@@ -112,7 +112,7 @@ public static class RunCommand
         var ages = summary.ByGroup.First(g => g.Trait == "ageBand");
         output.WriteLine("By age band: " + string.Join("; ", ages.Groups.Select(g => string.Create(c, $"{g.Group} {g.Measures.NoddingContactsPerResident:0.0} nodding contacts, {g.Measures.ShareWithoutNoddingContact:P0} without"))));
         output.WriteLine(string.Create(c, $"Speed: {seconds:0.0} s on {threads} thread(s); {events:N0} events (passages + stays), {events / Math.Max(seconds, 1e-9) / threads:N0} events/s per thread, {t.Encounters / Math.Max(seconds, 1e-9):N0} encounters/s."));
-        output.WriteLine(string.Create(c, $"Route trees built: {t.TreesBuilt:N0} ({t.TreeCacheBytes / 1048576.0:0} MB cached); familiarity memory {t.FamiliarityBytes / 1048576.0:0.0} MB for {t.Pairs:N0} pairs."));
+        output.WriteLine(string.Create(c, $"Route trees built: {t.TreesBuilt:N0} ({t.TreeCacheBytes / 1048576.0:0} MB cached), hierarchies for visits: {t.HierarchiesBuilt} ({t.HierarchyBytes / 1048576.0:0} MB); familiarity memory {t.FamiliarityBytes / 1048576.0:0.0} MB for {t.Pairs:N0} pairs."));
         output.WriteLine("Time by phase: " + string.Join(", ", result.PhaseSeconds.Select(p => string.Create(c, $"{p.Key.ToString().ToLowerInvariant()} {p.Value:0.00} s"))));
         if (t.UnroutableTrips > 0)
         {

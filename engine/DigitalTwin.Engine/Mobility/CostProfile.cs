@@ -22,4 +22,19 @@ public readonly record struct CostProfile(TravelModes Mode, bool AfterDark, bool
     }
 
     public static int Count(int variants) => 3 * 8 * variants;
+
+    /// <summary>The profile with dense index <paramref name="index"/> (the inverse of <see cref="Index"/>).</summary>
+    public static CostProfile FromIndex(int index, int variants)
+    {
+        int variant = index % variants;
+        int rest = index / variants;
+        int flags = rest % 8;
+        var mode = (rest / 8) switch
+        {
+            0 => TravelModes.Walk,
+            1 => TravelModes.Bike,
+            _ => TravelModes.Car,
+        };
+        return new CostProfile(mode, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (byte)variant);
+    }
 }

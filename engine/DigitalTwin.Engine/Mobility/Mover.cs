@@ -9,10 +9,14 @@ namespace DigitalTwin.Engine.Mobility;
 /// <summary>What moving produced beyond the trajectories: counts the outcomes report.</summary>
 public sealed class MovementTally
 {
-    public MovementTally(int segmentCount)
+    public MovementTally(int segmentCount, int profileCount = 0)
     {
         CarPassagesPerSegment = new int[segmentCount * DayPeriods.Count];
+        SettledByProfile = new long[profileCount];
     }
+
+    /// <summary>Arcs settled by one-off visit searches, by <see cref="CostProfile.Index"/> (see <see cref="ArcHierarchyCache"/>).</summary>
+    public long[] SettledByProfile { get; }
 
     /// <summary>
     /// Car passages per segment and period (index segment * 4 + period): cars are counted, not stored, because they never
@@ -38,6 +42,7 @@ public sealed class MovementTally
     public void Clear()
     {
         Array.Clear(CarPassagesPerSegment);
+        Array.Clear(SettledByProfile);
         Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = 0;
         WalkedMillimetres = 0;
     }
@@ -48,6 +53,10 @@ public sealed class MovementTally
         for (int s = 0; s < CarPassagesPerSegment.Length; s++)
         {
             CarPassagesPerSegment[s] += other.CarPassagesPerSegment[s];
+        }
+        for (int p = 0; p < SettledByProfile.Length; p++)
+        {
+            SettledByProfile[p] += other.SettledByProfile[p];
         }
         Trips += other.Trips;
         UnroutableTrips += other.UnroutableTrips;
@@ -66,6 +75,8 @@ public sealed class RoutingScratch(RouteCostModel model)
     public ArcHeap Heap { get; } = new();
 
     public ShortestPathTree Tree { get; } = ShortestPathTree.Scratch(model);
+
+    public HierarchyScratch Hierarchy { get; } = new();
 
     /// <summary>The last walk to a visit, kept so the walk home can reuse it reversed (walking costs are symmetric).</summary>
     internal List<RouteLeg> LastVisitLegs { get; } = [];
@@ -108,7 +119,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 break;
             }
             tally.Trips += TripMaker.IsStayOnly(trip) ? 0 : 1;
-            float routed = Route(trip, scratch);
+            float routed = Route(trip, scratch, tally);
             if (routed < 0)
             {
                 tally.UnroutableTrips++;
@@ -178,7 +189,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
     /// Routes one trip into <c>scratch.Legs</c> (cleared first) and returns its length in metres, or -1 when its mode
     /// cannot reach the destination. The trees it reads must have been prepared (see <see cref="TripMaker.TreeOf"/>).
     /// </summary>
-    public float Route(in Trip trip, RoutingScratch scratch)
+    public float Route(in Trip trip, RoutingScratch scratch, MovementTally? tally = null)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         var legs = scratch.Legs;
@@ -213,9 +224,23 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
         else
         {
             var search = trips.VisitSearchOf(trip);
-            routed = origin.Segment == search.Root.Segment
-                ? planner.RouteTo(origin, search, legs)
-                : planner.RouteTo(origin, scratch.Tree.SearchUntil(planner.Cache.Model, search, origin.Segment, scratch.Heap), legs);
+            if (origin.Segment == search.Root.Segment)
+            {
+                routed = planner.RouteTo(origin, search, legs);
+            }
+            else if (planner.Hierarchies?.Get(search.Profile) is { } hierarchy)
+            {
+                routed = planner.RouteTo(origin, search.Root, hierarchy, scratch.Hierarchy, legs);
+            }
+            else
+            {
+                var model = planner.Cache.Model;
+                routed = planner.RouteTo(origin, scratch.Tree.SearchUntil(model, search, origin.Segment, scratch.Heap), legs);
+                if (tally is { SettledByProfile.Length: > 0 })
+                {
+                    tally.SettledByProfile[search.Profile.Index(model.Parameters.RouteVariants)] += scratch.Tree.LastSettled;
+                }
+            }
             // Only a walk from home to the host can be walked back home reversed (a chained visit started elsewhere).
             scratch.LastVisit = null;
             if (trip.Mode == TravelModes.Walk && trip.Origin.Kind == AnchorKind.Home && trip.Destination.Kind == AnchorKind.OtherHome && routed >= 0)

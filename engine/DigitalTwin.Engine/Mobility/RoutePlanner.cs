@@ -7,9 +7,12 @@ namespace DigitalTwin.Engine.Mobility;
 /// with a <see cref="TreeDirection.ToRoot"/> tree, away from it with a <see cref="TreeDirection.FromRoot"/> tree.
 /// Only reads the cache; the trees must be prepared in the phase before.
 /// </summary>
-public sealed class RoutePlanner(ShortestPathTreeCache cache)
+public sealed class RoutePlanner(ShortestPathTreeCache cache, ArcHierarchyCache? hierarchies = null)
 {
     public ShortestPathTreeCache Cache { get; } = cache;
+
+    /// <summary>Hierarchies for one-off routes, where the run has built them (see <see cref="ArcHierarchyCache"/>).</summary>
+    public ArcHierarchyCache? Hierarchies { get; } = hierarchies;
 
     /// <summary>
     /// Appends the legs of the least-cost route from <paramref name="origin"/> to the root of a ToRoot tree and returns
@@ -65,6 +68,38 @@ public sealed class RoutePlanner(ShortestPathTreeCache cache)
             bool last = tree.Link(arc) < 0; // the chain ends on the root's own segment
             float from = forward ? 0 : network.LengthMetres[s];
             float to = last ? destination.OffsetMetres : (forward ? network.LengthMetres[s] : 0);
+            length += AddLeg(legs, s, from, to);
+        }
+        return length;
+    }
+
+    /// <summary>
+    /// Appends the legs of the least-cost route from <paramref name="origin"/> to <paramref name="destination"/> found
+    /// with a profile's contraction hierarchy and returns its length in metres, or -1 when it cannot be reached.
+    /// </summary>
+    public float RouteTo(NetworkPosition origin, NetworkPosition destination, ArcHierarchy hierarchy, HierarchyScratch scratch, List<RouteLeg> legs)
+    {
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        ArgumentNullException.ThrowIfNull(scratch);
+        var network = Cache.Model.Network;
+        if (origin.Segment == destination.Segment)
+        {
+            return Direct(origin, destination, Cache.Model.ArcCosts(hierarchy.Profile), legs);
+        }
+        if (float.IsPositiveInfinity(hierarchy.Route(Cache.Model, origin, destination, scratch)))
+        {
+            return -1;
+        }
+        var arcs = scratch.Arcs;
+        int a = origin.Segment;
+        float length = AddLeg(legs, a, origin.OffsetMetres, (arcs[0] & 1) == 0 ? network.LengthMetres[a] : 0);
+        for (int i = 1; i < arcs.Count; i++)
+        {
+            int arc = arcs[i];
+            int s = arc >> 1;
+            bool forward = (arc & 1) == 0;
+            float from = forward ? 0 : network.LengthMetres[s];
+            float to = i == arcs.Count - 1 ? destination.OffsetMetres : (forward ? network.LengthMetres[s] : 0);
             length += AddLeg(legs, s, from, to);
         }
         return length;

@@ -53,6 +53,9 @@ public sealed class ShortestPathTree
 
     public TreeKey Key { get; private set; }
 
+    /// <summary>Arcs the last one-off search settled (what it cost: see <see cref="ArcHierarchyCache"/>).</summary>
+    public int LastSettled { get; private set; }
+
     /// <summary>Arcs this tree holds (all arcs for a full tree).</summary>
     public int ArcCount => _arcs?.Length ?? _cost.Length;
 
@@ -187,7 +190,7 @@ public sealed class ShortestPathTree
             throw new ArgumentException("One-off searches run towards their root.", nameof(key));
         }
         Key = key;
-        Search(model, key, scratch, [originSegment], guided: true, heap);
+        LastSettled = Search(model, key, scratch, [originSegment], guided: true, heap);
         return this;
     }
 
@@ -205,7 +208,8 @@ public sealed class ShortestPathTree
     /// rounding swamping 1 % of a step: a tie between two equally cheap routes across a few centimetres of street).
     /// </para>
     /// </summary>
-    private static void Search(RouteCostModel model, TreeKey key, SearchScratch scratch, ReadOnlySpan<int> targets, bool guided, ArcHeap? heap = null)
+    /// <returns>The number of arcs settled.</returns>
+    private static int Search(RouteCostModel model, TreeKey key, SearchScratch scratch, ReadOnlySpan<int> targets, bool guided, ArcHeap? heap = null)
     {
         var network = model.Network;
         var profile = key.Profile;
@@ -235,7 +239,7 @@ public sealed class ShortestPathTree
         bool bounded = targets.Length > 0;
         if (bounded && remaining == 0)
         {
-            return;
+            return 0;
         }
         var guide = guided && bounded ? scratch.Guide.Prepare(model, key, targets, arcCosts) : null;
         int closedMark = scratch.NextMark();
@@ -257,6 +261,7 @@ public sealed class ShortestPathTree
         }
 
         var mode = profile.Mode;
+        int settledCount = 0;
         while (heap.TryPop(out _, out int arc))
         {
             if (closed[arc] == closedMark)
@@ -264,9 +269,10 @@ public sealed class ShortestPathTree
                 continue; // settled before, at a lower key
             }
             closed[arc] = closedMark;
+            settledCount++;
             if (bounded && target[arc] == targetMark && --remaining == 0)
             {
-                return;
+                return settledCount;
             }
             float settled = cost[arc];
             // ToRoot extends backwards with an arc arriving at the settled arc's start; FromRoot forwards.
@@ -292,6 +298,7 @@ public sealed class ShortestPathTree
                 }
             }
         }
+        return settledCount;
     }
 }
 
@@ -502,6 +509,13 @@ public sealed class ArcHeap
     private int _count;
 
     public void Clear() => _count = 0;
+
+    /// <summary>The least key without removing it.</summary>
+    public bool TryPeek(out float key)
+    {
+        key = _count > 0 ? _keys[0] : 0;
+        return _count > 0;
+    }
 
     public void Push(float key, int arc)
     {

@@ -39,6 +39,11 @@ public sealed record RunTotals
 
     public long TreeCacheBytes { get; init; }
 
+    /// <summary>Contraction hierarchies built for visits' routes (see <c>ArcHierarchyCache</c>), and their bytes.</summary>
+    public int HierarchiesBuilt { get; init; }
+
+    public long HierarchyBytes { get; init; }
+
     public long FamiliarityBytes { get; init; }
 
     public int Pairs { get; init; }

@@ -29,6 +29,7 @@ public sealed class Simulator
     private readonly DayPlanner _planner;
     private readonly TripMaker _tripMaker;
     private readonly ShortestPathTreeCache _trees;
+    private readonly ArcHierarchyCache _hierarchies;
     private readonly Mover _mover;
     private readonly ExactEncounterDetector _detector;
     private readonly NodModel _nods;
@@ -43,7 +44,8 @@ public sealed class Simulator
         _planner = new DayPlanner(neighbourhood, residents, parameters.Planning, seed);
         _tripMaker = new TripMaker(neighbourhood, residents, _planner, parameters.ModeChoice, parameters.Walking, parameters.Routing, days, seed);
         _trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, parameters.Routing, seed));
-        _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees), seed, parameters.CrossSection);
+        _hierarchies = new ArcHierarchyCache(_trees.Model);
+        _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees, _hierarchies), seed, parameters.CrossSection);
         _detector = new ExactEncounterDetector(parameters.Encounters with { MaxThreads = _threads });
         _nods = new NodModel(parameters.Nods);
     }
@@ -62,7 +64,8 @@ public sealed class Simulator
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         var day_ = new TrajectoryBuffer();
         var found = new EncounterBuffer();
-        var tally = new MovementTally(network.SegmentCount);
+        int profileCount = CostProfile.Count(_parameters.Routing.RouteVariants);
+        var tally = new MovementTally(network.SegmentCount, profileCount);
         var workers = new System.Collections.Concurrent.ConcurrentBag<Worker>();
         var idle = new System.Collections.Concurrent.ConcurrentBag<Worker>();
         var ledger = new FamiliarityLedger(_parameters.Familiarity);
@@ -101,12 +104,13 @@ public sealed class Simulator
                 }
             }
             _trees.PrepareDay(treeRequests, _threads);
+            _hierarchies.Prepare(tally.SettledByProfile, _threads);
             phases.Stop(RunPhase.Trees);
 
             // Phase 3: routes become passages and stays.
             // Search scratch and car counts are per worker thread, not per chunk: they scale with the network, and a
             // city has thousands of chunks. Workers only add integers, so which worker moved which chunk never shows.
-            Parallel.For(0, chunkCount, options, () => TakeWorker(workers, network.SegmentCount), (c, _, worker) =>
+            Parallel.For(0, chunkCount, options, () => TakeWorker(workers, network.SegmentCount, profileCount), (c, _, worker) =>
             {
                 chunks[c].Move(_mover, day, worker);
                 return worker;
@@ -250,6 +254,8 @@ public sealed class Simulator
             Nods = nodCount,
             TreesBuilt = _trees.TreesBuilt,
             TreeCacheBytes = _trees.Bytes,
+            HierarchiesBuilt = _hierarchies.Count,
+            HierarchyBytes = _hierarchies.Bytes,
             FamiliarityBytes = ledger.MemoryBytes,
             Pairs = checked((int)ledger.PairsMet),
         };
@@ -314,15 +320,15 @@ public sealed class Simulator
     }
 
     /// <summary>A pooled worker (from the last phase's pool, or new), so scratch is reused from day to day.</summary>
-    private Worker TakeWorker(System.Collections.Concurrent.ConcurrentBag<Worker> pool, int segmentCount) =>
-        pool.TryTake(out var worker) ? worker : new Worker(_trees.Model, segmentCount);
+    private Worker TakeWorker(System.Collections.Concurrent.ConcurrentBag<Worker> pool, int segmentCount, int profileCount) =>
+        pool.TryTake(out var worker) ? worker : new Worker(_trees.Model, segmentCount, profileCount);
 
     /// <summary>What one thread needs while moving residents: search scratch (network-sized) and counters.</summary>
-    private sealed class Worker(RouteCostModel model, int segmentCount)
+    private sealed class Worker(RouteCostModel model, int segmentCount, int profileCount)
     {
         private RoutingScratch? _routing;
 
-        public MovementTally Tally { get; } = new(segmentCount);
+        public MovementTally Tally { get; } = new(segmentCount, profileCount);
 
         /// <summary>Made on first use: scratch trees are network-sized, and a worker may never route a visit.</summary>
         public RoutingScratch Routing => _routing ??= new RoutingScratch(model);

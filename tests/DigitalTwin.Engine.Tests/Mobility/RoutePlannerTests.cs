@@ -151,6 +151,59 @@ public class RoutePlannerTests
     }
 
     [Theory]
+    [InlineData(TravelModes.Walk)]
+    [InlineData(TravelModes.Bike)]
+    [InlineData(TravelModes.Car)]
+    public void Hierarchies_find_the_routes_of_full_trees(TravelModes mode)
+    {
+        // Jittered lengths and perception noise leave no two routes equally cheap, so the routes themselves must match.
+        var parameters = new RouteCostParameters { RouteVariants = 2 };
+        int compared = 0, unreachable = 0;
+        for (ulong seed = 1; seed <= 8; seed++)
+        {
+            var network = RandomGrid(seed, size: 9);
+            var (planner, cache) = PlannerFor(network, parameters);
+            var scratch = new HierarchyScratch();
+            var random = new RandomStream(seed, StreamPurpose.Test, 5);
+            var hierarchies = new Dictionary<CostProfile, ArcHierarchy>();
+            for (int trip = 0; trip < 40; trip++)
+            {
+                var profile = new CostProfile(mode, random.NextBool(0.5), random.NextBool(0.5), random.NextBool(0.3), (byte)random.NextInt(2));
+                if (!hierarchies.TryGetValue(profile, out var hierarchy))
+                {
+                    hierarchies[profile] = hierarchy = ArcHierarchy.Build(cache.Model, profile) ?? throw new Xunit.Sdk.XunitException("the hierarchy was refused");
+                }
+                int a = random.NextInt(network.SegmentCount);
+                int b = random.NextInt(network.SegmentCount);
+                var origin = new NetworkPosition(a, (float)(random.NextDouble() * network.LengthMetres[a]));
+                var destination = new NetworkPosition(b, (float)(random.NextDouble() * network.LengthMetres[b]));
+                var key = new TreeKey(destination, TreeDirection.ToRoot, profile);
+                cache.Prepare([key], 1);
+                var full = new List<RouteLeg>();
+                var viaHierarchy = new List<RouteLeg>();
+                float fullLength = planner.RouteTo(origin, key, full);
+                float hierarchyLength = planner.RouteTo(origin, destination, hierarchy, scratch, viaHierarchy);
+                Assert.Equal(fullLength, hierarchyLength, 0.01);
+                Assert.Equal(full, viaHierarchy);
+                unreachable += fullLength < 0 ? 1 : 0;
+                compared++;
+            }
+        }
+        Assert.True(compared - unreachable > 250, $"only {compared - unreachable} reachable routes compared");
+    }
+
+    [Fact]
+    public void Hierarchies_are_refused_on_a_regular_grid()
+    {
+        // Every street of a regular grid is as important as the next: contracting it needs shortcuts without end.
+        var grid = NetworkGenerator.Grid(20, 20).Network;
+        var model = new RouteCostModel(grid, new RouteCostParameters(), seed: 1);
+        var profile = new CostProfile(TravelModes.Walk, false, false, false, 0);
+
+        Assert.Null(ArcHierarchy.Build(model, profile));
+    }
+
+    [Theory]
     [InlineData(TravelModes.Walk, TreeDirection.ToRoot)]
     [InlineData(TravelModes.Bike, TreeDirection.ToRoot)]
     [InlineData(TravelModes.Bike, TreeDirection.FromRoot)]

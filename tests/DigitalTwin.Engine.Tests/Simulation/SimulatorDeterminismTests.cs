@@ -31,10 +31,13 @@ public sealed class SimulatorDeterminismTests : IDisposable
     [InlineData(4)]
     public void Outcomes_do_not_depend_on_the_thread_count(int threads)
     {
-        var one = World.Value.Run(Days, Seed, threads: 1);
-        var many = World.Value.Run(Days, Seed, threads);
+        // Hierarchies for visits come early here, so profiles switch from searches to hierarchies on different days.
+        var parameters = SimulationParameters.Default with { Routing = SimulationParameters.Default.Routing with { HierarchyAfterSettledArcsPerArc = 2 } };
+        var one = World.Value.Run(Days, Seed, threads: 1, parameters);
+        var many = World.Value.Run(Days, Seed, threads, parameters);
 
         Assert.True(one.Totals.Encounters > 1000, $"only {one.Totals.Encounters} encounters: the world is too quiet to tell");
+        Assert.True(one.Totals.HierarchiesBuilt > 0, "no hierarchy was built, so the switch from searches is not covered");
         Assert.Equal(one.Totals, many.Totals);
         AssertSameOutcomes(one, many);
     }
@@ -67,6 +70,20 @@ public sealed class SimulatorDeterminismTests : IDisposable
         Assert.Equal(full.Totals with { TreesBuilt = 0, TreeCacheBytes = 0 }, pruned.Totals with { TreesBuilt = 0, TreeCacheBytes = 0 });
         Assert.True(pruned.Totals.TreesBuilt > full.Totals.TreesBuilt, "pruned trees are rebuilt every day");
         AssertSameOutcomes(full, pruned);
+    }
+
+    [Fact]
+    public void Visits_routed_by_hierarchies_give_the_same_run_as_one_off_searches()
+    {
+        // Both find least-cost routes; with perception noise no two are exactly equally cheap, so the runs match.
+        var routing = SimulationParameters.Default.Routing;
+        var searched = World.Value.Run(Days, Seed, threads: 2, SimulationParameters.Default with { Routing = routing with { HierarchyAfterSettledArcsPerArc = double.PositiveInfinity } });
+        var early = World.Value.Run(Days, Seed, threads: 2, SimulationParameters.Default with { Routing = routing with { HierarchyAfterSettledArcsPerArc = 0 } });
+
+        Assert.Equal(0, searched.Totals.HierarchiesBuilt);
+        Assert.True(early.Totals.HierarchiesBuilt > 0, "no hierarchy was built");
+        Assert.Equal(searched.Totals with { HierarchyBytes = 0, HierarchiesBuilt = 0 }, early.Totals with { HierarchyBytes = 0, HierarchiesBuilt = 0 });
+        AssertSameOutcomes(searched, early);
     }
 
     [Fact]
