@@ -1,22 +1,26 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace DigitalTwin.Engine.Collections;
 
 /// <summary>
-/// A stable least-significant-digit radix sort of 64-bit keys carrying an int each, for the day's big sorts (pair keys
-/// of encounter fragments): linear in the number of items where a comparison sort is n log n with a branch per step.
-/// Digits of 8 bits; a digit in which every key agrees costs one histogram count and no pass, so keys that use few
-/// bits (resident indices in both halves of a pair key) take few passes.
+/// A stable least-significant-digit radix sort of unsigned integer keys carrying an int each, for the day's big sorts
+/// (pair keys of encounter fragments) and its many middling ones (start times in a sweep, as 32-bit keys): linear in
+/// the number of items where a comparison sort is n log n with a branch per step. Digits of 8 bits; a digit in which
+/// every key agrees costs one histogram count and no pass, so keys that use few bits take few passes.
 /// </summary>
 public static class RadixSort
 {
     private const int DigitBits = 8;
     private const int Buckets = 1 << DigitBits;
-    private const int Digits = 64 / DigitBits;
 
     /// <summary>
     /// Sorts <paramref name="keys"/> ascending, moving <paramref name="values"/> with them; equal keys keep their input
     /// order. The scratch spans must be at least as long as the input; the result is always in the input spans.
     /// </summary>
-    public static void Sort(Span<ulong> keys, Span<int> values, Span<ulong> keyScratch, Span<int> valueScratch)
+    [SkipLocalsInit] // the histograms are cleared once, explicitly: a sweep sorts hundreds of thousands of times a day
+    public static void Sort<TKey>(Span<TKey> keys, Span<int> values, Span<TKey> keyScratch, Span<int> valueScratch)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         int n = keys.Length;
         if (values.Length != n || keyScratch.Length < n || valueScratch.Length < n)
@@ -27,21 +31,22 @@ public static class RadixSort
         {
             return;
         }
-        Span<int> counts = stackalloc int[Digits * Buckets];
+        int digits = Unsafe.SizeOf<TKey>() * 8 / DigitBits;
+        Span<int> counts = stackalloc int[digits * Buckets];
         counts.Clear();
-        foreach (ulong key in keys)
+        foreach (TKey key in keys)
         {
-            for (int d = 0; d < Digits; d++)
+            for (int d = 0; d < digits; d++)
             {
-                counts[(d * Buckets) + (int)((key >> (d * DigitBits)) & (Buckets - 1))]++;
+                counts[(d * Buckets) + Digit(key, d * DigitBits)]++;
             }
         }
-        Span<ulong> fromKeys = keys;
+        Span<TKey> fromKeys = keys;
         Span<int> fromValues = values;
-        Span<ulong> toKeys = keyScratch[..n];
+        Span<TKey> toKeys = keyScratch[..n];
         Span<int> toValues = valueScratch[..n];
         bool inScratch = false;
-        for (int d = 0; d < Digits; d++)
+        for (int d = 0; d < digits; d++)
         {
             var histogram = counts.Slice(d * Buckets, Buckets);
             if (histogram.Contains(n))
@@ -58,8 +63,8 @@ public static class RadixSort
             int shift = d * DigitBits;
             for (int i = 0; i < n; i++)
             {
-                ulong key = fromKeys[i];
-                int at = histogram[(int)((key >> shift) & (Buckets - 1))]++;
+                TKey key = fromKeys[i];
+                int at = histogram[Digit(key, shift)]++;
                 toKeys[at] = key;
                 toValues[at] = fromValues[i];
             }
@@ -77,4 +82,8 @@ public static class RadixSort
             fromValues.CopyTo(values);
         }
     }
+
+    private static int Digit<TKey>(TKey key, int shift)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> =>
+        int.CreateTruncating(key >>> shift) & (Buckets - 1);
 }

@@ -39,6 +39,19 @@ public class RadixSortTests
     }
 
     [Fact]
+    public void Sorts_32_bit_keys_stably_in_at_most_four_passes()
+    {
+        var random = new RandomStream(6, StreamPurpose.Test, 2);
+        var keys = Enumerable.Range(0, 3000).Select(_ => (uint)random.NextInt(1 << 20) * (uint)random.NextInt(4096)).ToArray();
+        keys[7] = keys[1500] = keys[2999]; // equal keys keep their input order
+        var expected = keys.Select((key, index) => (key, index)).OrderBy(p => p.key).ToArray();
+        var values = Enumerable.Range(0, keys.Length).ToArray();
+        RadixSort.Sort(keys, values, new uint[keys.Length], new int[keys.Length]);
+        Assert.Equal(expected.Select(p => p.key), keys);
+        Assert.Equal(expected.Select(p => p.index), values);
+    }
+
+    [Fact]
     public void Scratch_shorter_than_the_keys_is_refused()
     {
         Assert.Throws<ArgumentException>(() => RadixSort.Sort(new ulong[4], new int[4], new ulong[3], new int[4]));
