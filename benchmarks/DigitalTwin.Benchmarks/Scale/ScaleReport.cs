@@ -105,7 +105,8 @@ public sealed record ScaleReport
             md.AppendLine(c, $"- Did not finish: {failure}");
         }
         md.AppendLine();
-        md.AppendLine("Phase seconds per point (plan / trees / move / merge / encounters / familiarity / outcomes):");
+        string phaseNames = string.Join(" / ", Points.FirstOrDefault()?.PhaseSeconds.Keys.Select(k => k.ToLowerInvariant()) ?? []);
+        md.AppendLine(c, $"Phase seconds per point ({phaseNames}):");
         md.AppendLine();
         foreach (var p in Points)
         {

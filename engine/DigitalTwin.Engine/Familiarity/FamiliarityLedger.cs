@@ -561,29 +561,25 @@ public sealed class FamiliarityLedger
     /// <summary>
     /// Per resident, at the start of <paramref name="day"/>: ties by state (each pair counted once, at its state)
     /// and distinct people ever met (exact, forgotten pairs included). Spans are indexed by resident, cleared here,
-    /// and must cover every resident.
+    /// and must cover every resident. With the day's snapshot at hand, the overload that counts from it is cheaper.
     /// </summary>
-    public void CountTies(int day, Span<int> familiarStrangers, Span<int> noddingContacts, Span<int> acquaintances, Span<int> peopleMet, int threads = 1)
+    public void CountTies(int day, Span<int> familiarStrangers, Span<int> noddingContacts, Span<int> acquaintances, Span<int> peopleMet, int threads = 1) =>
+        CountTies(SnapshotTies(day, threads), familiarStrangers, noddingContacts, acquaintances, peopleMet);
+
+    /// <summary>
+    /// As <see cref="CountTies(int, Span{int}, Span{int}, Span{int}, Span{int}, int)"/>, from a snapshot of the same
+    /// day: every pair with a state is in it (a forgotten pair has none), so no activation is computed again.
+    /// </summary>
+    public void CountTies(ReadOnlySpan<Tie> snapshot, Span<int> familiarStrangers, Span<int> noddingContacts, Span<int> acquaintances, Span<int> peopleMet)
     {
         familiarStrangers.Clear();
         noddingContacts.Clear();
         acquaintances.Clear();
         peopleMet.Clear();
         _peopleMet.AsSpan(0, Math.Min(_peopleMet.Length, peopleMet.Length)).CopyTo(peopleMet);
-        // The states (an activation each) in parallel over fixed ranges of slots; the counting after, in slot order.
-        var states = new TieState[_keys.Length];
-        const int ranges = 64;
-        int rangeSize = (_keys.Length + ranges - 1) / ranges;
-        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, r =>
+        foreach (ref readonly Tie tie in snapshot)
         {
-            for (int slot = r * rangeSize; slot < Math.Min(_keys.Length, (r + 1) * rangeSize); slot++)
-            {
-                states[slot] = _keys[slot] == 0 || _pairs[slot].Peak == TieState.None ? TieState.None : StateAt(in _pairs[slot], day);
-            }
-        });
-        for (int slot = 0; slot < _keys.Length; slot++)
-        {
-            Span<int> counts = states[slot] switch
+            Span<int> counts = tie.State switch
             {
                 TieState.FamiliarStranger => familiarStrangers,
                 TieState.NoddingContact => noddingContacts,
@@ -592,9 +588,8 @@ public sealed class FamiliarityLedger
             };
             if (!counts.IsEmpty)
             {
-                ulong key = _keys[slot];
-                counts[PairKeys.Lower(key)]++;
-                counts[PairKeys.Higher(key)]++;
+                counts[tie.ResidentA]++;
+                counts[tie.ResidentB]++;
             }
         }
     }
@@ -605,14 +600,31 @@ public sealed class FamiliarityLedger
     /// </summary>
     public Tie[] SnapshotTies(int day, int threads = 1)
     {
-        // Over fixed ranges of slots in parallel: count the remembered pairs, then write their keys, slots and strengths
-        // (each computed once) at the counted offsets, in slot order; radix-sort the keys (distinct: a total order);
-        // then one Tie each, in parallel. No list grows, so the snapshot's memory is its arrays.
+        // Over fixed ranges of slots in parallel: each slot's strength, computed once (NaN where nothing is
+        // remembered), counting the remembered per range; then their keys and slots at the counted offsets, in slot
+        // order; radix-sort the keys (distinct: a total order); then one Tie each, in parallel. No list grows.
         const int ranges = 64;
         int rangeSize = (_keys.Length + ranges - 1) / ranges;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
+        var strengthBySlot = new double[_keys.Length];
         var offsets = new int[ranges + 1];
-        Parallel.For(0, ranges, options, r => offsets[r + 1] = ForRemembered(r * rangeSize, Math.Min(_keys.Length, (r + 1) * rangeSize), day, null));
+        Parallel.For(0, ranges, options, r =>
+        {
+            int remembered = 0;
+            for (int slot = r * rangeSize; slot < Math.Min(_keys.Length, (r + 1) * rangeSize); slot++)
+            {
+                double strength = double.NaN;
+                if (_keys[slot] != 0)
+                {
+                    ref readonly PairMemory pair = ref _pairs[slot];
+                    strength = Strength(in pair, day);
+                    strength = IsForgotten(in pair, day, strength, StateFrom(in pair, strength)) ? double.NaN : strength;
+                }
+                strengthBySlot[slot] = strength;
+                remembered += double.IsNaN(strength) ? 0 : 1;
+            }
+            offsets[r + 1] = remembered;
+        });
         for (int r = 0; r < ranges; r++)
         {
             offsets[r + 1] += offsets[r];
@@ -620,17 +632,21 @@ public sealed class FamiliarityLedger
         int count = offsets[ranges];
         var keys = new ulong[count];
         var slots = new int[count];
-        var strengths = new double[count];
         var order = new int[count];
-        Parallel.For(0, ranges, options, r => ForRemembered(r * rangeSize, Math.Min(_keys.Length, (r + 1) * rangeSize), day,
-            (i, slot, strength) =>
+        Parallel.For(0, ranges, options, r =>
+        {
+            int at = offsets[r];
+            for (int slot = r * rangeSize; slot < Math.Min(_keys.Length, (r + 1) * rangeSize); slot++)
             {
-                int at = offsets[r] + i;
-                keys[at] = _keys[slot];
-                slots[at] = slot;
-                strengths[at] = strength;
-                order[at] = at;
-            }));
+                if (!double.IsNaN(strengthBySlot[slot]))
+                {
+                    keys[at] = _keys[slot];
+                    slots[at] = slot;
+                    order[at] = at;
+                    at++;
+                }
+            }
+        });
         RadixSort.Sort(keys, order, new ulong[count], new int[count]);
         var result = new Tie[count];
         int perRange = (count + ranges - 1) / ranges;
@@ -639,8 +655,9 @@ public sealed class FamiliarityLedger
             for (int i = r * perRange; i < Math.Min(count, (r + 1) * perRange); i++)
             {
                 ulong key = keys[i];
-                double strength = strengths[order[i]];
-                ref readonly PairMemory pair = ref _pairs[slots[order[i]]];
+                int slot = slots[order[i]];
+                double strength = strengthBySlot[slot];
+                ref readonly PairMemory pair = ref _pairs[slot];
                 int shift = day - 1 - pair.LastDay;
                 ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
                 result[i] = new Tie(
@@ -649,30 +666,6 @@ public sealed class FamiliarityLedger
             }
         });
         return result;
-    }
-
-    /// <summary>
-    /// Visits the remembered pairs in slots [<paramref name="from"/>, <paramref name="to"/>) in order, calling
-    /// <paramref name="visit"/> (when given) with their running number, slot and strength; returns how many there are.
-    /// </summary>
-    private int ForRemembered(int from, int to, int day, Action<int, int, double>? visit)
-    {
-        int n = 0;
-        for (int slot = from; slot < to; slot++)
-        {
-            if (_keys[slot] == 0)
-            {
-                continue;
-            }
-            ref readonly PairMemory pair = ref _pairs[slot];
-            double strength = Strength(in pair, day);
-            if (!IsForgotten(in pair, day, strength, StateFrom(in pair, strength)))
-            {
-                visit?.Invoke(n, slot, strength);
-                n++;
-            }
-        }
-        return n;
     }
 
     /// <summary>How many pairs ahead the lookups and updates prefetch their slots (a few hundred ns of memory latency).</summary>

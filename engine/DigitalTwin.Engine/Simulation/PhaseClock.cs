@@ -12,6 +12,9 @@ public enum RunPhase
     Encounters,
     Familiarity,
     Outcomes,
+
+    /// <summary>After the last day: every remembered pair's tie and the per-resident tie counts.</summary>
+    Ties,
 }
 
 /// <summary>

@@ -230,7 +230,10 @@ public sealed class Simulator
             progress?.Report(new DayProgress(day + 1, days, passages, stays, encounters, nodCount));
         }
 
-        ledger.CountTies(days, people.FamiliarStrangers, people.NoddingContacts, people.Acquaintances, people.PeopleMet, _threads);
+        phases.Start();
+        var ties = ledger.SnapshotTies(days, _threads);
+        ledger.CountTies(ties, people.FamiliarStrangers, people.NoddingContacts, people.Acquaintances, people.PeopleMet);
+        phases.Stop(RunPhase.Ties);
         var carPassages = tally.CarPassagesPerSegment;
         for (int i = 0; i < carPassages.Length; i++)
         {
@@ -259,7 +262,7 @@ public sealed class Simulator
             FamiliarityBytes = ledger.MemoryBytes,
             Pairs = checked((int)ledger.PairsMet),
         };
-        return new RunResult(totals, people, streets, places, ledger.SnapshotTies(days, _threads), replay, replayStays, replayDay)
+        return new RunResult(totals, people, streets, places, ties, replay, replayStays, replayDay)
         {
             ReplayEncounters = replayEncounters,
             PhaseSeconds = phases.Seconds,
