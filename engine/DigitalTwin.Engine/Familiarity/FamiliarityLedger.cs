@@ -600,54 +600,64 @@ public sealed class FamiliarityLedger
     /// </summary>
     public Tie[] SnapshotTies(int day, int threads = 1)
     {
-        // Over fixed ranges of slots in parallel: each slot's strength, computed once (NaN where nothing is
-        // remembered), counting the remembered per range; then their keys and slots at the counted offsets, in slot
-        // order; radix-sort the keys (distinct: a total order); then one Tie each, in parallel. No list grows.
+        // Over fixed ranges of slots in parallel: count the occupied slots (a scan of the keys), so each range knows
+        // where its pairs go; then each pair's strength, computed once, its key, slot and strength written there if it is
+        // remembered; then the ranges' remembered pairs moved together (ranges in order, so the arrays need no more
+        // room than the ledger has pairs). Radix-sort the keys (distinct: a total order); one Tie each, in parallel.
         const int ranges = 64;
         int rangeSize = (_keys.Length + ranges - 1) / ranges;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
-        var strengthBySlot = new double[_keys.Length];
-        var offsets = new int[ranges + 1];
+        var occupied = new int[ranges + 1];
         Parallel.For(0, ranges, options, r =>
         {
-            int remembered = 0;
+            int n = 0;
             for (int slot = r * rangeSize; slot < Math.Min(_keys.Length, (r + 1) * rangeSize); slot++)
             {
-                double strength = double.NaN;
-                if (_keys[slot] != 0)
-                {
-                    ref readonly PairMemory pair = ref _pairs[slot];
-                    strength = Strength(in pair, day);
-                    strength = IsForgotten(in pair, day, strength, StateFrom(in pair, strength)) ? double.NaN : strength;
-                }
-                strengthBySlot[slot] = strength;
-                remembered += double.IsNaN(strength) ? 0 : 1;
+                n += _keys[slot] != 0 ? 1 : 0;
             }
-            offsets[r + 1] = remembered;
+            occupied[r + 1] = n;
         });
         for (int r = 0; r < ranges; r++)
         {
-            offsets[r + 1] += offsets[r];
+            occupied[r + 1] += occupied[r];
         }
-        int count = offsets[ranges];
-        var keys = new ulong[count];
-        var slots = new int[count];
-        var order = new int[count];
+        var keys = new ulong[occupied[ranges]];
+        var slots = new int[keys.Length];
+        var strengths = new double[keys.Length];
+        var remembered = new int[ranges];
         Parallel.For(0, ranges, options, r =>
         {
-            int at = offsets[r];
+            int at = occupied[r];
             for (int slot = r * rangeSize; slot < Math.Min(_keys.Length, (r + 1) * rangeSize); slot++)
             {
-                if (!double.IsNaN(strengthBySlot[slot]))
+                if (_keys[slot] == 0)
                 {
-                    keys[at] = _keys[slot];
-                    slots[at] = slot;
-                    order[at] = at;
+                    continue;
+                }
+                ref readonly PairMemory pair = ref _pairs[slot];
+                double strength = Strength(in pair, day);
+                if (!IsForgotten(in pair, day, strength, StateFrom(in pair, strength)))
+                {
+                    (keys[at], slots[at], strengths[at]) = (_keys[slot], slot, strength);
                     at++;
                 }
             }
+            remembered[r] = at - occupied[r];
         });
-        RadixSort.Sort(keys, order, new ulong[count], new int[count]);
+        int count = 0;
+        for (int r = 0; r < ranges; r++)
+        {
+            keys.AsSpan(occupied[r], remembered[r]).CopyTo(keys.AsSpan(count));
+            slots.AsSpan(occupied[r], remembered[r]).CopyTo(slots.AsSpan(count));
+            strengths.AsSpan(occupied[r], remembered[r]).CopyTo(strengths.AsSpan(count));
+            count += remembered[r];
+        }
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+        RadixSort.Sort(keys.AsSpan(0, count), order, new ulong[count], new int[count]);
         var result = new Tie[count];
         int perRange = (count + ranges - 1) / ranges;
         Parallel.For(0, ranges, options, r =>
@@ -655,9 +665,8 @@ public sealed class FamiliarityLedger
             for (int i = r * perRange; i < Math.Min(count, (r + 1) * perRange); i++)
             {
                 ulong key = keys[i];
-                int slot = slots[order[i]];
-                double strength = strengthBySlot[slot];
-                ref readonly PairMemory pair = ref _pairs[slot];
+                double strength = strengths[order[i]];
+                ref readonly PairMemory pair = ref _pairs[slots[order[i]]];
                 int shift = day - 1 - pair.LastDay;
                 ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
                 result[i] = new Tie(
