@@ -100,16 +100,7 @@ public sealed class TrajectoryBuffer
         }
         if (PassageCount == _passageResident.Length)
         {
-            int size = PassageCount * 2;
-            Array.Resize(ref _passageResident, size);
-            Array.Resize(ref _passageSegment, size);
-            Array.Resize(ref _passageDirection, size);
-            Array.Resize(ref _passageEntry, size);
-            Array.Resize(ref _passageExit, size);
-            Array.Resize(ref _passageSpeed, size);
-            Array.Resize(ref _passageMode, size);
-            Array.Resize(ref _passageEntryOffset, size);
-            Array.Resize(ref _passageLateral, size);
+            EnsurePassageCapacity(PassageCount + 1);
         }
         int i = PassageCount++;
         _passageResident[i] = passage.Resident;
@@ -135,15 +126,7 @@ public sealed class TrajectoryBuffer
         }
         if (StayCount == _stayResident.Length)
         {
-            int size = StayCount * 2;
-            Array.Resize(ref _stayResident, size);
-            Array.Resize(ref _stayPlace, size);
-            Array.Resize(ref _stayZone, size);
-            Array.Resize(ref _staySegment, size);
-            Array.Resize(ref _stayOffset, size);
-            Array.Resize(ref _stayStart, size);
-            Array.Resize(ref _stayEnd, size);
-            Array.Resize(ref _stayLateral, size);
+            EnsureStayCapacity(StayCount + 1);
         }
         int i = StayCount++;
         _stayResident[i] = stay.Resident;
@@ -156,18 +139,74 @@ public sealed class TrajectoryBuffer
         _stayLateral[i] = stay.LateralOffsetMetres;
     }
 
-    /// <summary>Appends every passage and stay of another buffer, in its order (merging chunk buffers).</summary>
+    /// <summary>
+    /// Appends every passage and stay of another buffer, in its order (merging chunk buffers): column by column, as
+    /// block copies (the other buffer checked each event when it was added).
+    /// </summary>
     public void Append(TrajectoryBuffer other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        for (int i = 0; i < other.PassageCount; i++)
+        int passages = PassageCount, morePassages = other.PassageCount;
+        EnsurePassageCapacity(passages + morePassages);
+        Array.Copy(other._passageResident, 0, _passageResident, passages, morePassages);
+        Array.Copy(other._passageSegment, 0, _passageSegment, passages, morePassages);
+        Array.Copy(other._passageDirection, 0, _passageDirection, passages, morePassages);
+        Array.Copy(other._passageEntry, 0, _passageEntry, passages, morePassages);
+        Array.Copy(other._passageExit, 0, _passageExit, passages, morePassages);
+        Array.Copy(other._passageSpeed, 0, _passageSpeed, passages, morePassages);
+        Array.Copy(other._passageMode, 0, _passageMode, passages, morePassages);
+        Array.Copy(other._passageEntryOffset, 0, _passageEntryOffset, passages, morePassages);
+        Array.Copy(other._passageLateral, 0, _passageLateral, passages, morePassages);
+        PassageCount = passages + morePassages;
+
+        int stays = StayCount, moreStays = other.StayCount;
+        EnsureStayCapacity(stays + moreStays);
+        Array.Copy(other._stayResident, 0, _stayResident, stays, moreStays);
+        Array.Copy(other._stayPlace, 0, _stayPlace, stays, moreStays);
+        Array.Copy(other._stayZone, 0, _stayZone, stays, moreStays);
+        Array.Copy(other._staySegment, 0, _staySegment, stays, moreStays);
+        Array.Copy(other._stayOffset, 0, _stayOffset, stays, moreStays);
+        Array.Copy(other._stayStart, 0, _stayStart, stays, moreStays);
+        Array.Copy(other._stayEnd, 0, _stayEnd, stays, moreStays);
+        Array.Copy(other._stayLateral, 0, _stayLateral, stays, moreStays);
+        StayCount = stays + moreStays;
+    }
+
+    /// <summary>Room for <paramref name="needed"/> passages, at least doubling (amortised constant per passage).</summary>
+    private void EnsurePassageCapacity(int needed)
+    {
+        if (needed <= _passageResident.Length)
         {
-            AddPassage(other.GetPassage(i));
+            return;
         }
-        for (int i = 0; i < other.StayCount; i++)
+        int size = Math.Max(needed, _passageResident.Length * 2);
+        Array.Resize(ref _passageResident, size);
+        Array.Resize(ref _passageSegment, size);
+        Array.Resize(ref _passageDirection, size);
+        Array.Resize(ref _passageEntry, size);
+        Array.Resize(ref _passageExit, size);
+        Array.Resize(ref _passageSpeed, size);
+        Array.Resize(ref _passageMode, size);
+        Array.Resize(ref _passageEntryOffset, size);
+        Array.Resize(ref _passageLateral, size);
+    }
+
+    /// <summary>Room for <paramref name="needed"/> stays, at least doubling.</summary>
+    private void EnsureStayCapacity(int needed)
+    {
+        if (needed <= _stayResident.Length)
         {
-            AddStay(other.GetStay(i));
+            return;
         }
+        int size = Math.Max(needed, _stayResident.Length * 2);
+        Array.Resize(ref _stayResident, size);
+        Array.Resize(ref _stayPlace, size);
+        Array.Resize(ref _stayZone, size);
+        Array.Resize(ref _staySegment, size);
+        Array.Resize(ref _stayOffset, size);
+        Array.Resize(ref _stayStart, size);
+        Array.Resize(ref _stayEnd, size);
+        Array.Resize(ref _stayLateral, size);
     }
 
     public Passage GetPassage(int index) => new(
