@@ -232,25 +232,16 @@ public sealed class ArcHierarchy
             if (!float.IsPositiveInfinity(costs[arc]))
             {
                 float remaining = direction == 0 ? lengthA - origin.OffsetMetres : origin.OffsetMetres;
-                scratch.SetForward(arc, costs[arc] * remaining / lengthA, -1);
-                heap.Push(scratch.ForwardCost[arc], arc);
+                scratch.Forward.Set(arc, costs[arc] * remaining / lengthA, -1);
+                heap.Push(scratch.Forward.Cost[arc], arc);
             }
         }
+        var forward = scratch.Forward;
         while (heap.TryPop(out float key, out int arc))
         {
-            if (key > scratch.ForwardCost[arc])
+            if (key <= forward.Cost[arc]) // else a stale entry: reached cheaper since
             {
-                continue; // a stale entry: reached cheaper since
-            }
-            for (int k = _upStart[arc]; k < _upStart[arc + 1]; k++)
-            {
-                int next = _upArc[k];
-                float candidate = key + _upWeight[k];
-                if (candidate < scratch.ForwardCostOf(next))
-                {
-                    scratch.SetForward(next, candidate, _upEdge[k]);
-                    heap.Push(candidate, next);
-                }
+                Relax(forward, heap, arc, key, _upStart, _upArc, _upWeight, _upEdge);
             }
         }
 
@@ -266,38 +257,30 @@ public sealed class ArcHierarchy
             if (!float.IsPositiveInfinity(costs[arc]))
             {
                 float part = direction == 0 ? fraction : 1 - fraction;
-                scratch.SetBackward(arc, costs[arc] * (part - 1), -1);
-                heap.Push(scratch.BackwardCost[arc], arc);
+                scratch.Backward.Set(arc, costs[arc] * (part - 1), -1);
+                heap.Push(scratch.Backward.Cost[arc], arc);
             }
         }
+        var backward = scratch.Backward;
         float best = float.PositiveInfinity;
         int meet = -1;
         while (heap.TryPop(out float key, out int arc))
         {
-            if (key > scratch.BackwardCost[arc])
+            if (key > backward.Cost[arc])
             {
                 continue;
             }
-            if (key >= best - scratch.LowestForward)
+            if (key >= best)
             {
-                break; // nothing still queued can beat the best meeting
+                break; // forward costs are never negative: nothing still queued can beat the best meeting
             }
-            float total = scratch.ForwardCostOf(arc) + key;
+            float total = forward.CostOf(arc) + key;
             if (total < best)
             {
                 best = total;
                 meet = arc;
             }
-            for (int k = _downStart[arc]; k < _downStart[arc + 1]; k++)
-            {
-                int previous = _downArc[k];
-                float candidate = key + _downWeight[k];
-                if (candidate < scratch.BackwardCostOf(previous))
-                {
-                    scratch.SetBackward(previous, candidate, _downEdge[k]);
-                    heap.Push(candidate, previous);
-                }
-            }
+            Relax(backward, heap, arc, key, _downStart, _downArc, _downWeight, _downEdge);
         }
         var arcs = scratch.Arcs;
         arcs.Clear();
@@ -309,7 +292,7 @@ public sealed class ArcHierarchy
         var stack = scratch.Edges;
         stack.Clear();
         int at = meet;
-        for (int edge = scratch.ForwardLink[at]; edge >= 0; edge = scratch.ForwardLink[at])
+        for (int edge = forward.Link[at]; edge >= 0; edge = forward.Link[at])
         {
             stack.Add(edge);
             at = _edgeFrom[edge];
@@ -320,12 +303,27 @@ public sealed class ArcHierarchy
             Unpack(stack[i], arcs, scratch.Unpacking);
         }
         at = meet;
-        for (int edge = scratch.BackwardLink[at]; edge >= 0; edge = scratch.BackwardLink[at])
+        for (int edge = backward.Link[at]; edge >= 0; edge = backward.Link[at])
         {
             Unpack(edge, arcs, scratch.Unpacking);
             at = _edgeTo[edge];
         }
         return best;
+    }
+
+    /// <summary>One settled arc of either search: every upward edge that reaches a neighbour more cheaply is taken.</summary>
+    private static void Relax(HierarchyScratch.Side side, ArcHeap heap, int arc, float key, int[] start, int[] neighbours, float[] weights, int[] edges)
+    {
+        for (int k = start[arc]; k < start[arc + 1]; k++)
+        {
+            int next = neighbours[k];
+            float candidate = key + weights[k];
+            if (candidate < side.CostOf(next))
+            {
+                side.Set(next, candidate, edges[k]);
+                heap.Push(candidate, next);
+            }
+        }
     }
 
     /// <summary>Appends the arcs an edge stands for, after its start (a shortcut is two edges, recursively).</summary>
@@ -584,22 +582,11 @@ public sealed class ArcHierarchy
 /// <summary>One worker's query state for <see cref="ArcHierarchy.Route"/>: stamped arc-sized arrays, reused.</summary>
 public sealed class HierarchyScratch
 {
-    private int _stamp;
-    private int[] _forwardStamp = [];
-    private int[] _backwardStamp = [];
+    internal Side Forward { get; } = new();
 
-    internal float[] ForwardCost { get; private set; } = [];
-
-    internal int[] ForwardLink { get; private set; } = [];
-
-    internal float[] BackwardCost { get; private set; } = [];
-
-    internal int[] BackwardLink { get; private set; } = [];
+    internal Side Backward { get; } = new();
 
     internal ArcHeap Heap { get; } = new();
-
-    /// <summary>The least forward start value: the backward search may stop once it cannot beat the best meeting.</summary>
-    internal float LowestForward { get; private set; }
 
     internal List<int> Edges { get; } = [];
 
@@ -610,41 +597,43 @@ public sealed class HierarchyScratch
 
     internal void Begin(int arcCount)
     {
-        if (ForwardCost.Length != arcCount)
-        {
-            ForwardCost = new float[arcCount];
-            ForwardLink = new int[arcCount];
-            BackwardCost = new float[arcCount];
-            BackwardLink = new int[arcCount];
-            _forwardStamp = new int[arcCount];
-            _backwardStamp = new int[arcCount];
-            _stamp = 0;
-        }
-        if (++_stamp == int.MaxValue)
-        {
-            Array.Clear(_forwardStamp);
-            Array.Clear(_backwardStamp);
-            _stamp = 1;
-        }
-        LowestForward = 0;
+        Forward.Begin(arcCount);
+        Backward.Begin(arcCount);
     }
 
-    internal float ForwardCostOf(int arc) => _forwardStamp[arc] == _stamp ? ForwardCost[arc] : float.PositiveInfinity;
-
-    internal float BackwardCostOf(int arc) => _backwardStamp[arc] == _stamp ? BackwardCost[arc] : float.PositiveInfinity;
-
-    internal void SetForward(int arc, float cost, int link)
+    /// <summary>One direction's costs and links (the edge an arc was reached by), valid where stamped by this query.</summary>
+    internal sealed class Side
     {
-        ForwardCost[arc] = cost;
-        ForwardLink[arc] = link;
-        _forwardStamp[arc] = _stamp;
-        LowestForward = Math.Min(LowestForward, cost);
-    }
+        private int _stamp;
+        private int[] _stamps = [];
 
-    internal void SetBackward(int arc, float cost, int link)
-    {
-        BackwardCost[arc] = cost;
-        BackwardLink[arc] = link;
-        _backwardStamp[arc] = _stamp;
+        public float[] Cost { get; private set; } = [];
+
+        public int[] Link { get; private set; } = [];
+
+        public void Begin(int arcCount)
+        {
+            if (Cost.Length != arcCount)
+            {
+                Cost = new float[arcCount];
+                Link = new int[arcCount];
+                _stamps = new int[arcCount];
+                _stamp = 0;
+            }
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(_stamps);
+                _stamp = 1;
+            }
+        }
+
+        public float CostOf(int arc) => _stamps[arc] == _stamp ? Cost[arc] : float.PositiveInfinity;
+
+        public void Set(int arc, float cost, int link)
+        {
+            Cost[arc] = cost;
+            Link[arc] = link;
+            _stamps[arc] = _stamp;
+        }
     }
 }
