@@ -4,8 +4,10 @@
 # Default: the Delft-Wippolder baseline, one day. --quick: a generated grid of 1,000 residents (CI size, < 1 min).
 # Steps (all in the `sumo-compare` subcommand of the benchmarks project, which needs the engine):
 #   1. the engine simulates the day; its walking trips (departure, route as edges, start/end offsets, speed) are cut out;
-#   2. its network goes to SUMO plain XML (one pedestrian edge per street segment) and through netconvert;
-#   3. the trips become SUMO persons with explicit walk edges; sumo runs headless without and with --fcd-output;
+#   2. its network goes to SUMO plain XML (one pedestrian edge per street segment) and through netconvert twice:
+#      without walking areas (walkers step from edge to edge at junctions, as the engine's) and with them;
+#   3. the trips become SUMO persons with explicit walk edges; on each network sumo runs headless without and with
+#      --fcd-output;
 #   4. encounters are counted from the fcd file with the engine's rule by a streaming reader, and by the engine's
 #      exact detector on the same walkers' passages; wall times, counts and per-segment agreement are reported.
 set -euo pipefail

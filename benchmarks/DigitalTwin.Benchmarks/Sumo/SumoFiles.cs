@@ -8,8 +8,8 @@ namespace DigitalTwin.Benchmarks.Sumo;
 /// <summary>
 /// Writes the engine's network as SUMO plain XML (nodes and edges, netconvert's input) and walking trips as SUMO
 /// persons. Every street segment becomes one pedestrian-only edge of the segment's pavement width and the engine's
-/// length: SUMO's pedestrians walk a sidewalk in both directions, as the engine's do, and meet at the walking areas
-/// netconvert builds at every junction. Node i is "i", segment i is "s{i}", so SUMO's ids map back by parsing.
+/// length: SUMO's pedestrians walk a sidewalk in both directions, as the engine's do, and at a junction step onto the
+/// next edge or cross the walking area netconvert builds there (<see cref="SumoJunctionModel"/>). Node i is "i", segment i is "s{i}", so SUMO's ids map back by parsing.
 /// </summary>
 public static class SumoFiles
 {

@@ -25,18 +25,28 @@ public sealed class SumoCompareTests : IDisposable
         var written = JsonSerializer.Deserialize<SumoComparison>(File.ReadAllText(Path.Combine(_folder, SumoCompare.JsonFile)), ScaleJson.Options)!;
         Assert.Equal(result.EngineEncounters, written.EngineEncounters);
         Assert.True(File.Exists(Path.Combine(_folder, SumoCompare.MarkdownFile)));
-        Assert.True(File.Exists(Path.Combine(_folder, "net.net.xml")));
-        Assert.False(File.Exists(Path.Combine(_folder, "fcd.xml"))); // deleted after reading unless --keep-fcd
+        Assert.True(File.Exists(Path.Combine(_folder, "net-step.net.xml")));
+        Assert.True(File.Exists(Path.Combine(_folder, "net-walkingareas.net.xml")));
 
         Assert.True(result.WalkingTrips > 100, $"only {result.WalkingTrips} walking trips");
-        Assert.Equal(result.WalkingTrips, result.SumoPersonsInserted); // SUMO accepted every exported walker
-        Assert.Equal(result.WalkingTrips, result.SumoPersonsSeen);
-        // The same demand: SUMO's walkers cover the same segments as the engine's.
-        Assert.True(result.PedestriansPerSegment.Pearson > 0.99, $"pedestrians per segment r = {result.PedestriansPerSegment.Pearson}");
-        Assert.InRange(result.SumoMeanTripSeconds / result.EngineMeanTripSeconds, 0.9, 1.3);
-        // Encounters of the same order (the agreement itself is a measured figure, reported, not asserted).
-        Assert.True(result.EngineEncounters > 0 && result.SumoEncounters > 0);
-        Assert.InRange(result.EngineEncounters / (double)result.SumoEncounters, 0.5, 2.0);
-        Assert.True(result.SumoSeconds > 0 && result.SumoFcdSeconds > 0 && result.EngineDaySeconds > 0);
+        foreach (var sumo in new[] { result.Stepping, result.WalkingAreas })
+        {
+            // The fcd is deleted after reading unless --keep-fcd.
+            Assert.False(File.Exists(Path.Combine(_folder, $"fcd-{(sumo.Junctions == SumoJunctionModel.Step ? "step" : "walkingareas")}.xml")));
+            Assert.Equal(result.WalkingTrips, sumo.PersonsInserted); // SUMO accepted every exported walker
+            Assert.Equal(result.WalkingTrips, sumo.PersonsSeen);
+            // The same demand: SUMO's walkers cover the same segments as the engine's.
+            Assert.True(sumo.PedestriansPerSegment.Pearson > 0.99, $"{sumo.Junctions}: pedestrians per segment r = {sumo.PedestriansPerSegment.Pearson}");
+            Assert.InRange(sumo.MeanTripSeconds / result.EngineMeanTripSeconds, 0.9, 1.3);
+            // Encounters of the same order (the agreement itself is a measured figure, reported, not asserted).
+            Assert.True(result.EngineEncounters > 0 && sumo.Encounters > 0);
+            Assert.InRange(result.EngineEncounters / (double)sumo.Encounters, 0.5, 2.0);
+            Assert.True(sumo.SumoSeconds > 0 && sumo.SumoFcdSeconds > 0);
+        }
+        Assert.Equal(SumoJunctionModel.Step, written.Stepping.Junctions);
+        // Stepping walks exactly the engine's routes; walking areas add the junctions' width to every walk.
+        Assert.InRange(result.Stepping.MeanRouteMetres / result.EngineMeanTripMetres, 0.98, 1.02);
+        Assert.True(result.WalkingAreas.MeanRouteMetres > result.Stepping.MeanRouteMetres);
+        Assert.True(result.EngineDaySeconds > 0);
     }
 }
