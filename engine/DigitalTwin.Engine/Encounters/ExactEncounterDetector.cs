@@ -48,13 +48,11 @@ public sealed partial class ExactEncounterDetector
 
 
     private readonly List<ChunkWorker> _workers = [];
-    private int[] _fragmentStart = [];
 
     // Fragments are sorted and joined in buckets by range of the lower resident (see SortFragments).
     private const int SortBuckets = 16;
     private readonly int[] _bucketStart = new int[SortBuckets + 1];
     private readonly int[] _bucketEncounters = new int[SortBuckets]; // per bucket: encounters, then where they start
-    private int _chunkCount;
 
     // Made once, so sorting allocates nothing per call (a struct comparer would be boxed).
     private static readonly Comparison<Fragment> FragmentComparison = default(FragmentOrder).Compare;
@@ -132,17 +130,11 @@ public sealed partial class ExactEncounterDetector
             _workers[c].RunNodesAndPlaces(first, last, context);
         });
 
-        if (_fragmentStart.Length < chunkCount + 1)
-        {
-            _fragmentStart = new int[chunkCount + 1];
-        }
         int total = 0;
         for (int c = 0; c < chunkCount; c++)
         {
-            _fragmentStart[c] = total;
             total += _workers[c].FragmentCount;
         }
-        _fragmentStart[chunkCount] = total;
         if (_sorted.Length < total)
         {
             int size = Math.Max(total, _sorted.Length * 3 / 2);
@@ -153,8 +145,7 @@ public sealed partial class ExactEncounterDetector
             _sorted = new Fragment[size];
         }
         LastFragmentCount = total;
-        _chunkCount = chunkCount;
-        SortFragments(chunkCount, total, threads);
+        SortFragments(chunkCount, threads);
         // Each bucket's encounters straight into their place in the output (counted first, so no bucket buffers).
         int encounters = 0;
         for (int b = 0; b < SortBuckets; b++)
@@ -186,15 +177,13 @@ public sealed partial class ExactEncounterDetector
     }
 
     /// <summary>
-    /// Puts the chunks' fragments in (pair, start, ...) order into <c>_sorted</c> and joins them into episodes, bucket by
-    /// bucket in parallel: per bucket a radix sort of the pair keys, one gather, then a full comparison only inside runs
-    /// of the same pair (most runs have one fragment). The order is total, so the result does not depend on how the
-    /// chunks were cut.
+    /// Puts the chunks' fragments in (pair, start, ...) order into <c>_sorted</c> and counts their episodes, bucket by
+    /// bucket in parallel: the fragments are scattered to their buckets, then per bucket a radix sort of the pair keys,
+    /// the fragments moved into that order, and a full comparison only inside runs of the same pair (most runs have one
+    /// fragment). The order is total, so the result does not depend on how the chunks were cut.
     /// </summary>
-    private void SortFragments(int chunkCount, int count, int threads)
+    private void SortFragments(int chunkCount, int threads)
     {
-        var keys = _mergeKeys.AsSpan(0, count);
-        var order = _mergeOrder.AsSpan(0, count);
         // Buckets by range of the lower resident: every pair falls in one, and bucket order is key order, so the
         // buckets sort (and join) independently, in parallel. Their number is fixed, so the result is the same on any
         // thread count.
@@ -205,26 +194,11 @@ public sealed partial class ExactEncounterDetector
         }
         ulong lowerSpan = maxLower + 1;
         // Each chunk counts its fragments per bucket, the counts become each chunk's write positions (bucket after
-        // bucket, chunk after chunk), and the chunks scatter their keys in parallel.
+        // bucket, chunk after chunk), and the chunks scatter their fragments in parallel.
         ForEachChunk(chunkCount, threads, c => _workers[c].CountBuckets(lowerSpan));
         CountsToCursors(SortBuckets, chunkCount, c => _workers[c].BucketCursor, _bucketStart);
-        ForEachChunk(chunkCount, threads, c => _workers[c].ScatterKeys(lowerSpan, _mergeKeys, _mergeOrder, _fragmentStart[c]));
+        ForEachChunk(chunkCount, threads, c => _workers[c].Scatter(lowerSpan, _mergeKeys, _mergeOrder, _sorted, _bucketStart));
         ForEachChunk(SortBuckets, threads, SortBucket);
-    }
-
-    private const int GatherPrefetchDistance = 8;
-
-    /// <summary>The fragment at a global index (chunk after chunk): a global index falls in one chunk's range.</summary>
-    private ref readonly Fragment FragmentAt(int global)
-    {
-        var starts = _fragmentStart.AsSpan(0, _chunkCount + 1);
-        int chunk = starts.BinarySearch(global);
-        chunk = chunk >= 0 ? chunk : ~chunk - 1;
-        while (starts[chunk + 1] == global)
-        {
-            chunk++; // empty chunks share a start: take the one whose range holds it
-        }
-        return ref _workers[chunk].Fragments[global - starts[chunk]];
     }
 
     private static int Bucket(ulong pair, ulong lowerSpan) => (int)((pair >> 32) * SortBuckets / lowerSpan);
@@ -233,7 +207,7 @@ public sealed partial class ExactEncounterDetector
     {
         private readonly int[] _bucketCursor = new int[SortBuckets];
 
-        /// <summary>This chunk's fragments per sort bucket, then where it writes each bucket's next key.</summary>
+        /// <summary>This chunk's fragments per sort bucket, then where it writes each bucket's next fragment.</summary>
         public int[] BucketCursor => _bucketCursor;
 
         public void CountBuckets(ulong lowerSpan)
@@ -245,19 +219,30 @@ public sealed partial class ExactEncounterDetector
             }
         }
 
-        public void ScatterKeys(ulong lowerSpan, ulong[] keys, int[] order, int offset)
+        /// <summary>
+        /// Writes each fragment, its key and its position within its bucket to the bucket's next place: a bucket's
+        /// fragments then lie together (chunk after chunk, in chunk order), so its sort moves them within a range
+        /// that stays in cache rather than gathering them from every chunk's buffer.
+        /// </summary>
+        public void Scatter(ulong lowerSpan, ulong[] keys, int[] order, Fragment[] into, int[] bucketStart)
         {
             var fragments = Fragments;
             for (int i = 0; i < fragments.Length; i++)
             {
-                int at = _bucketCursor[Bucket(fragments[i].Pair, lowerSpan)]++;
+                int bucket = Bucket(fragments[i].Pair, lowerSpan);
+                int at = _bucketCursor[bucket]++;
                 keys[at] = fragments[i].Pair;
-                order[at] = offset + i;
+                order[at] = at - bucketStart[bucket];
+                into[at] = fragments[i];
             }
         }
     }
 
-    /// <summary>Sorts one bucket: a radix sort of its keys, one gather from the chunks, the full order within a pair.</summary>
+    /// <summary>
+    /// Sorts one bucket in place: a radix sort of its keys (stable, so equal pairs keep chunk order), the fragments
+    /// moved into that order by following the permutation's cycles (each moved once, no second buffer), then the
+    /// full order within a pair.
+    /// </summary>
     private void SortBucket(int bucket)
     {
         int first = _bucketStart[bucket];
@@ -265,29 +250,41 @@ public sealed partial class ExactEncounterDetector
         var keys = _mergeKeys.AsSpan(first, count);
         var order = _mergeOrder.AsSpan(first, count);
         RadixSort.Sort(keys, order, _keyScratch.AsSpan(first, count), _orderScratch.AsSpan(first, count));
-        // Gather straight from the chunks' buffers (no merged copy): a global index falls in one chunk's range.
         var sorted = _sorted.AsSpan(first, count);
-        for (int i = 0; i < count; i++)
+        for (int start = 0; start < count; start++)
         {
-            if (i + GatherPrefetchDistance < count)
+            if (order[start] < 0 || order[start] == start)
             {
-                CacheHint.Prefetch(in FragmentAt(order[i + GatherPrefetchDistance])); // scattered reads: start early
+                continue; // moved already, or in place
             }
-            sorted[i] = FragmentAt(order[i]);
+            Fragment held = sorted[start];
+            int at = start;
+            while (true)
+            {
+                int from = order[at];
+                order[at] = -1;
+                if (from == start)
+                {
+                    sorted[at] = held;
+                    break;
+                }
+                sorted[at] = sorted[from];
+                at = from;
+            }
         }
-        int from = 0;
-        while (from < count)
+        int run = 0;
+        while (run < count)
         {
-            int until = from + 1;
-            while (until < count && keys[until] == keys[from])
+            int until = run + 1;
+            while (until < count && keys[until] == keys[run])
             {
                 until++;
             }
-            if (until - from > 1)
+            if (until - run > 1)
             {
-                sorted[from..until].Sort(FragmentComparison);
+                sorted[run..until].Sort(FragmentComparison);
             }
-            from = until;
+            run = until;
         }
         _bucketEncounters[bucket] = JoinEpisodes(sorted, default, write: false);
     }
