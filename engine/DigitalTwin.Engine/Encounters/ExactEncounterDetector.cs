@@ -422,12 +422,9 @@ public sealed partial class ExactEncounterDetector
         Lateral = t.StayLateralOffsetMetres[index],
         Resident = t.StayResident[index],
         Place = t.StayPlace[index],
-        Zone = t.StayZone[index],
         Segment = segment,
-        Speed = 0,
         Mode = TravelModes.None,
         IsStay = true,
-        Attention = 1f,
     };
 
     /// <summary>
