@@ -51,6 +51,12 @@ public sealed record ScalePoint
     /// <summary>Managed heap still live after the run with the simulator and its result held (after a full collection).</summary>
     public long LiveHeapBytes { get; init; }
 
+    /// <summary>Time the garbage collector paused the run (GC.GetTotalPauseDuration), part of the wall time.</summary>
+    public double GcPauseSeconds { get; init; }
+
+    /// <summary>Full (generation 2) collections during the run.</summary>
+    public int FullCollections { get; init; }
+
     /// <summary>Distinct pairs that ever met (ledger entries).</summary>
     public int Pairs { get; init; }
 

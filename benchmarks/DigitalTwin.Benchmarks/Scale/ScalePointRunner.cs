@@ -45,12 +45,16 @@ public static class ScalePointRunner
         double setupSeconds = setup.Elapsed.TotalSeconds;
 
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+        int fullBefore = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         var simulator = new Simulator(neighbourhood, people, SimulationParameters.Default, seed, threads, days);
         var run = simulator.Run(days);
         double wall = clock.Elapsed.TotalSeconds;
         var totals = run.Totals;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        double gcPause = (GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds;
+        int fullCollections = GC.CollectionCount(2) - fullBefore;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
         long live = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(simulator);
@@ -73,6 +77,8 @@ public static class ScalePointRunner
             BytesPerResident = peak / (double)people.Count,
             AllocatedBytes = allocated,
             LiveHeapBytes = live,
+            GcPauseSeconds = gcPause,
+            FullCollections = fullCollections,
             TreeCacheBytes = totals.TreeCacheBytes,
             FamiliarityBytes = totals.FamiliarityBytes,
             Pairs = totals.Pairs,

@@ -85,11 +85,11 @@ public sealed record ScaleReport
         var md = new StringBuilder();
         md.AppendLine(c, $"Machine: {Machine}, {ProcessorCount} logical cores, {Os}, {Runtime}.");
         md.AppendLine();
-        md.AppendLine("| city | residents | days | threads | segments | setup s | run s | trips | passages | stays | encounters | events/s | encounters/s | peak MB | bytes/resident | trees MB | ledger MB | live heap MB | allocated MB |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| city | residents | days | threads | segments | setup s | run s | trips | passages | stays | encounters | events/s | encounters/s | peak MB | bytes/resident | trees MB | ledger MB | live heap MB | allocated MB | GC pause s (full GCs) |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in Points)
         {
-            md.AppendLine(c, $"| {p.City} | {p.Residents:N0} | {p.Days} | {p.Threads} | {p.Segments:N0} | {p.SetupSeconds:0.00} | {p.WallSeconds:0.000} | {p.Trips:N0} | {p.Passages:N0} | {p.Stays:N0} | {p.Encounters:N0} | {p.EventsPerSecond:N0} | {p.EncountersPerSecond:N0} | {p.PeakWorkingSetBytes / 1e6:N0} | {p.BytesPerResident:N0} | {p.TreeCacheBytes / 1e6:N0} | {p.FamiliarityBytes / 1e6:N0} | {p.LiveHeapBytes / 1e6:N0} | {p.AllocatedBytes / 1e6:N0} |");
+            md.AppendLine(c, $"| {p.City} | {p.Residents:N0} | {p.Days} | {p.Threads} | {p.Segments:N0} | {p.SetupSeconds:0.00} | {p.WallSeconds:0.000} | {p.Trips:N0} | {p.Passages:N0} | {p.Stays:N0} | {p.Encounters:N0} | {p.EventsPerSecond:N0} | {p.EncountersPerSecond:N0} | {p.PeakWorkingSetBytes / 1e6:N0} | {p.BytesPerResident:N0} | {p.TreeCacheBytes / 1e6:N0} | {p.FamiliarityBytes / 1e6:N0} | {p.LiveHeapBytes / 1e6:N0} | {p.AllocatedBytes / 1e6:N0} | {p.GcPauseSeconds:0.00} ({p.FullCollections}) |");
         }
         md.AppendLine();
         foreach (var f in Fits)

@@ -16,6 +16,16 @@ public sealed class EncounterBuffer
 
     public void Clear() => Count = 0;
 
+    /// <summary>Bytes held, used or not.</summary>
+    public long CapacityBytes => (long)_items.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<Encounter>();
+
+    /// <summary>Forgets the items and gives the storage back (see <see cref="Collections.DayBuffers"/>).</summary>
+    public void Release()
+    {
+        Count = 0;
+        _items = [];
+    }
+
     /// <summary>The items for filtering in place (a day's encounters are too many to copy).</summary>
     internal Span<Encounter> WritableItems => _items.AsSpan(0, Count);
 
@@ -43,7 +53,7 @@ public sealed class EncounterBuffer
     {
         if (Count == _items.Length)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            Array.Resize(ref _items, Math.Max(256, _items.Length * 2));
         }
         _items[Count++] = encounter;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitalTwin.Engine.Collections;
 using DigitalTwin.Engine.Mobility;
 using DigitalTwin.Engine.Network;
@@ -169,6 +170,15 @@ public sealed partial class ExactEncounterDetector
         public ulong MaxLower { get; private set; }
 
         public ReadOnlySpan<Fragment> Fragments => _fragments.AsSpan(0, FragmentCount);
+
+        public long FragmentCapacityBytes => (long)_fragments.Length * Unsafe.SizeOf<Fragment>();
+
+        /// <summary>Gives the fragment buffer back once its fragments are copied on (see <see cref="DayBuffers"/>).</summary>
+        public void ReleaseFragments()
+        {
+            _fragments = new Fragment[256];
+            FragmentCount = 0;
+        }
 
         /// <summary>Node pieces per node (phase 1), then this chunk's next write position per node (phase 2).</summary>
         public int[] NodeCursor => _nodeCursor;

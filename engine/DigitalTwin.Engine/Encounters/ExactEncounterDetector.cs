@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitalTwin.Engine.Collections;
 using DigitalTwin.Engine.Mobility;
 using DigitalTwin.Engine.Network;
@@ -80,6 +81,9 @@ public sealed partial class ExactEncounterDetector
 
     public EncounterParameters Parameters { get; }
 
+    /// <summary>Day buffers larger than this are given back after use (<see cref="DayBuffers"/>; tests set 0).</summary>
+    internal long KeepAcrossDaysBytes { get; set; } = DayBuffers.KeepAcrossDaysBytes;
+
     /// <summary>Fragments (contact pieces before joining into episodes) found by the last <see cref="Detect"/>.</summary>
     public int LastFragmentCount { get; private set; }
 
@@ -129,6 +133,10 @@ public sealed partial class ExactEncounterDetector
             var (first, last) = ChunkRange(c, chunkCount, nodeCount + placeCount);
             _workers[c].RunNodesAndPlaces(first, last, context);
         });
+        if ((long)_nodePieces.Length * Unsafe.SizeOf<Piece>() > KeepAcrossDaysBytes)
+        {
+            _nodePieces = []; // done with for today; the fragments' sort needs the room
+        }
 
         int total = 0;
         for (int c = 0; c < chunkCount; c++)
@@ -146,6 +154,18 @@ public sealed partial class ExactEncounterDetector
         }
         LastFragmentCount = total;
         SortFragments(chunkCount, threads);
+        long chunkFragmentBytes = 0;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            chunkFragmentBytes += _workers[c].FragmentCapacityBytes;
+        }
+        if (chunkFragmentBytes > KeepAcrossDaysBytes)
+        {
+            for (int c = 0; c < chunkCount; c++)
+            {
+                _workers[c].ReleaseFragments(); // copied to their buckets
+            }
+        }
         // Each bucket's encounters straight into their place in the output (counted first, so no bucket buffers).
         int encounters = 0;
         for (int b = 0; b < SortBuckets; b++)
@@ -161,6 +181,10 @@ public sealed partial class ExactEncounterDetector
             int end = b + 1 < SortBuckets ? _bucketEncounters[b + 1] : encounters;
             JoinEpisodes(_sorted.AsSpan(first, _bucketStart[b + 1] - first), items.AsSpan(_bucketEncounters[b], end - _bucketEncounters[b]), write: true);
         });
+        if ((long)_sorted.Length * (Unsafe.SizeOf<Fragment>() + (2 * sizeof(ulong)) + (2 * sizeof(int))) > KeepAcrossDaysBytes)
+        {
+            (_sorted, _mergeKeys, _mergeOrder, _keyScratch, _orderScratch) = ([], [], [], [], []);
+        }
     }
 
     private static (int First, int Last) ChunkRange(int chunk, int chunkCount, int unitCount) =>

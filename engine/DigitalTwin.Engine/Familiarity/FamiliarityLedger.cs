@@ -370,9 +370,14 @@ public sealed class FamiliarityLedger
         {
             Forget(day);
         }
-        while (PairCount + newPairs > 0.75 * MaxLoad * Capacity)
+        int capacity = Capacity;
+        while (PairCount + newPairs > 0.75 * MaxLoad * capacity)
         {
-            Grow();
+            capacity *= 2;
+        }
+        if (capacity > Capacity)
+        {
+            GrowTo(capacity);
         }
     }
 
@@ -698,13 +703,18 @@ public sealed class FamiliarityLedger
 
     private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
-    private void Grow()
+    /// <summary>
+    /// Rehashes into a table of <paramref name="capacity"/> slots (a power of two) in one step: a first day of
+    /// millions of pairs would otherwise double a dozen times, each old table garbage on the large-object heap until
+    /// the next full collection (at a million residents, gigabytes at the day's peak).
+    /// </summary>
+    private void GrowTo(int capacity)
     {
         ulong[] keys = _keys;
         PairMemory[] pairs = _pairs;
-        _shift--;
-        _keys = new ulong[keys.Length * 2];
-        _pairs = new PairMemory[keys.Length * 2];
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+        _keys = new ulong[capacity];
+        _pairs = new PairMemory[capacity];
         _version++;
         for (int old = 0; old < keys.Length; old++)
         {

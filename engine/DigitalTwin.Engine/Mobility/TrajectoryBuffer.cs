@@ -11,27 +11,29 @@ namespace DigitalTwin.Engine.Mobility;
 public sealed class TrajectoryBuffer
 {
     private const int InitialCapacity = 256;
+    private const int PassageBytes = (2 * sizeof(int)) + sizeof(sbyte) + (2 * sizeof(double)) + (3 * sizeof(float)) + sizeof(TravelModes);
+    private const int StayBytes = (4 * sizeof(int)) + (2 * sizeof(float)) + (2 * sizeof(double));
 
     // Passages.
-    private int[] _passageResident = new int[InitialCapacity];
-    private int[] _passageSegment = new int[InitialCapacity];
-    private sbyte[] _passageDirection = new sbyte[InitialCapacity];
-    private double[] _passageEntry = new double[InitialCapacity];
-    private double[] _passageExit = new double[InitialCapacity];
-    private float[] _passageSpeed = new float[InitialCapacity];
-    private TravelModes[] _passageMode = new TravelModes[InitialCapacity];
-    private float[] _passageEntryOffset = new float[InitialCapacity];
-    private float[] _passageLateral = new float[InitialCapacity];
+    private int[] _passageResident = [];
+    private int[] _passageSegment = [];
+    private sbyte[] _passageDirection = [];
+    private double[] _passageEntry = [];
+    private double[] _passageExit = [];
+    private float[] _passageSpeed = [];
+    private TravelModes[] _passageMode = [];
+    private float[] _passageEntryOffset = [];
+    private float[] _passageLateral = [];
 
     // Stays.
-    private int[] _stayResident = new int[InitialCapacity];
-    private int[] _stayPlace = new int[InitialCapacity];
-    private int[] _stayZone = new int[InitialCapacity];
-    private int[] _staySegment = new int[InitialCapacity];
-    private float[] _stayOffset = new float[InitialCapacity];
-    private double[] _stayStart = new double[InitialCapacity];
-    private double[] _stayEnd = new double[InitialCapacity];
-    private float[] _stayLateral = new float[InitialCapacity];
+    private int[] _stayResident = [];
+    private int[] _stayPlace = [];
+    private int[] _stayZone = [];
+    private int[] _staySegment = [];
+    private float[] _stayOffset = [];
+    private double[] _stayStart = [];
+    private double[] _stayEnd = [];
+    private float[] _stayLateral = [];
 
     // Groupings: members of group g are Order[Start[g] .. Start[g + 1]).
     private int[] _passageBySegmentStart = [0];
@@ -86,6 +88,42 @@ public sealed class TrajectoryBuffer
     {
         PassageCount = 0;
         StayCount = 0;
+    }
+
+    /// <summary>Bytes held by the event columns and group indexes, used or not.</summary>
+    public long CapacityBytes =>
+        ((long)_passageResident.Length * PassageBytes) + ((long)_stayResident.Length * StayBytes)
+        + (((long)_passageBySegment.Length + _passageBySegmentStart.Length + _stayBySegment.Length + _stayBySegmentStart.Length
+            + _stayByPlace.Length + _stayByPlaceStart.Length) * sizeof(int));
+
+
+    /// <summary>Forgets the day's events and gives the storage back (see <see cref="Collections.DayBuffers"/>).</summary>
+    public void Release()
+    {
+        Clear();
+        _passageResident = [];
+        _passageSegment = [];
+        _passageDirection = [];
+        _passageEntry = [];
+        _passageExit = [];
+        _passageSpeed = [];
+        _passageMode = [];
+        _passageEntryOffset = [];
+        _passageLateral = [];
+        _stayResident = [];
+        _stayPlace = [];
+        _stayZone = [];
+        _staySegment = [];
+        _stayOffset = [];
+        _stayStart = [];
+        _stayEnd = [];
+        _stayLateral = [];
+        _passageBySegmentStart = [0];
+        _passageBySegment = [];
+        _stayBySegmentStart = [0];
+        _stayBySegment = [];
+        _stayByPlaceStart = [0];
+        _stayByPlace = [];
     }
 
     public void AddPassage(in Passage passage)
@@ -179,7 +217,7 @@ public sealed class TrajectoryBuffer
         {
             return;
         }
-        int size = Math.Max(needed, _passageResident.Length * 2);
+        int size = Math.Max(needed, Math.Max(InitialCapacity, _passageResident.Length * 2));
         Array.Resize(ref _passageResident, size);
         Array.Resize(ref _passageSegment, size);
         Array.Resize(ref _passageDirection, size);
@@ -198,7 +236,7 @@ public sealed class TrajectoryBuffer
         {
             return;
         }
-        int size = Math.Max(needed, _stayResident.Length * 2);
+        int size = Math.Max(needed, Math.Max(InitialCapacity, _stayResident.Length * 2));
         Array.Resize(ref _stayResident, size);
         Array.Resize(ref _stayPlace, size);
         Array.Resize(ref _stayZone, size);

@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.Collections;
 using DigitalTwin.Engine.Encounters;
 using DigitalTwin.Engine.Familiarity;
 using DigitalTwin.Engine.Mobility;
@@ -48,6 +49,16 @@ public sealed class Simulator
         _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees, _hierarchies), seed, parameters.CrossSection);
         _detector = new ExactEncounterDetector(parameters.Encounters with { MaxThreads = _threads });
         _nods = new NodModel(parameters.Nods);
+    }
+
+    /// <summary>
+    /// Day buffers (the day's events, the detector's pieces and fragments) larger than this are given back after use
+    /// rather than kept for the next day (<see cref="DayBuffers"/>); results never depend on it. Tests set 0.
+    /// </summary>
+    internal long KeepAcrossDaysBytes
+    {
+        get => _detector.KeepAcrossDaysBytes;
+        init => _detector.KeepAcrossDaysBytes = value;
     }
 
     public RunResult Run(int days, IProgress<DayProgress>? progress = null)
@@ -132,6 +143,14 @@ public sealed class Simulator
             foreach (var chunk in chunks)
             {
                 day_.Append(chunk.Trajectories);
+            }
+            if (day_.CapacityBytes > KeepAcrossDaysBytes)
+            {
+                // A city's day: the chunks' copies of it would stay beside the merged one through the peak.
+                foreach (var chunk in chunks)
+                {
+                    chunk.Trajectories.Release();
+                }
             }
 
             phases.Stop(RunPhase.Merge);
@@ -231,6 +250,11 @@ public sealed class Simulator
         }
 
         phases.Start();
+        if (day_.CapacityBytes + found.CapacityBytes > KeepAcrossDaysBytes)
+        {
+            day_.Release(); // the last day's events are counted (and the replay kept): room for the tie snapshot
+            found.Release();
+        }
         var ties = ledger.SnapshotTies(days, _threads);
         ledger.CountTies(ties, people.FamiliarStrangers, people.NoddingContacts, people.Acquaintances, people.PeopleMet);
         phases.Stop(RunPhase.Ties);
