@@ -81,8 +81,13 @@ public sealed partial class ExactEncounterDetector
 
     public EncounterParameters Parameters { get; }
 
-    /// <summary>Day buffers larger than this are given back after use (<see cref="DayBuffers"/>; tests set 0).</summary>
+    /// <summary>Buffers larger than this are given back after use when <see cref="LastDay"/> (<see cref="DayBuffers"/>; tests set 0).</summary>
     internal long KeepAcrossDaysBytes { get; set; } = DayBuffers.KeepAcrossDaysBytes;
+
+    /// <summary>Set by the simulator on a run's last day: nothing is kept for a next day (<see cref="DayBuffers"/>).</summary>
+    internal bool LastDay { get; set; }
+
+    private bool GiveBack(long bytes) => LastDay && bytes > KeepAcrossDaysBytes;
 
     /// <summary>Fragments (contact pieces before joining into episodes) found by the last <see cref="Detect"/>.</summary>
     public int LastFragmentCount { get; private set; }
@@ -133,9 +138,9 @@ public sealed partial class ExactEncounterDetector
             var (first, last) = ChunkRange(c, chunkCount, nodeCount + placeCount);
             _workers[c].RunNodesAndPlaces(first, last, context);
         });
-        if ((long)_nodePieces.Length * Unsafe.SizeOf<Piece>() > KeepAcrossDaysBytes)
+        if (GiveBack((long)_nodePieces.Length * Unsafe.SizeOf<Piece>()))
         {
-            _nodePieces = []; // done with for today; the fragments' sort needs the room
+            _nodePieces = []; // done with; the fragments' sort and the ledger need the room
         }
 
         int total = 0;
@@ -159,7 +164,7 @@ public sealed partial class ExactEncounterDetector
         {
             chunkFragmentBytes += _workers[c].FragmentCapacityBytes;
         }
-        if (chunkFragmentBytes > KeepAcrossDaysBytes)
+        if (GiveBack(chunkFragmentBytes))
         {
             for (int c = 0; c < chunkCount; c++)
             {
@@ -181,7 +186,7 @@ public sealed partial class ExactEncounterDetector
             int end = b + 1 < SortBuckets ? _bucketEncounters[b + 1] : encounters;
             JoinEpisodes(_sorted.AsSpan(first, _bucketStart[b + 1] - first), items.AsSpan(_bucketEncounters[b], end - _bucketEncounters[b]), write: true);
         });
-        if ((long)_sorted.Length * (Unsafe.SizeOf<Fragment>() + (2 * sizeof(ulong)) + (2 * sizeof(int))) > KeepAcrossDaysBytes)
+        if (GiveBack((long)_sorted.Length * (Unsafe.SizeOf<Fragment>() + (2 * sizeof(ulong)) + (2 * sizeof(int)))))
         {
             (_sorted, _mergeKeys, _mergeOrder, _keyScratch, _orderScratch) = ([], [], [], [], []);
         }

@@ -52,8 +52,8 @@ public sealed class Simulator
     }
 
     /// <summary>
-    /// Day buffers (the day's events, the detector's pieces and fragments) larger than this are given back after use
-    /// rather than kept for the next day (<see cref="DayBuffers"/>); results never depend on it. Tests set 0.
+    /// On a run's last day, day buffers (the day's events, the detector's pieces and fragments) larger than this are
+    /// given back as soon as they are done with (<see cref="DayBuffers"/>); results never depend on it. Tests set 0.
     /// </summary>
     internal long KeepAcrossDaysBytes
     {
@@ -144,7 +144,8 @@ public sealed class Simulator
             {
                 day_.Append(chunk.Trajectories);
             }
-            if (day_.CapacityBytes > KeepAcrossDaysBytes)
+            bool lastDay = day == days - 1;
+            if (lastDay && day_.CapacityBytes > KeepAcrossDaysBytes)
             {
                 // A city's day: the chunks' copies of it would stay beside the merged one through the peak.
                 foreach (var chunk in chunks)
@@ -156,6 +157,7 @@ public sealed class Simulator
             phases.Stop(RunPhase.Merge);
 
             // Phase 5: encounters, without members of one household (they know each other already).
+            _detector.LastDay = lastDay;
             _detector.Detect(network, placeCount, day_, found);
             var all = found.WritableItems;
             int keptCount = 0;

@@ -89,8 +89,8 @@ public sealed class SimulatorDeterminismTests : IDisposable
     [Fact]
     public void Giving_day_buffers_back_after_use_gives_the_same_run()
     {
-        // A city's day buffers are given back after use instead of kept for the next day; 0 forces that for every
-        // buffer on every day here (events, chunk copies, node pieces, fragments, the last day's encounters).
+        // On a run's last day a city's day buffers are given back as soon as they are done with; 0 forces that for
+        // every buffer here (events, chunk copies, node pieces, fragments, the day's encounters).
         var world = World.Value;
         var kept = world.Run(Days, Seed, threads: 2);
         var released = new Simulator(world.Neighbourhood, world.Residents, SimulationParameters.Default, Seed, 2, Days) { KeepAcrossDaysBytes = 0 }.Run(Days);
