@@ -11,6 +11,6 @@ namespace DigitalTwin.Engine.Collections;
 /// </summary>
 internal static class DayBuffers
 {
-    /// <summary>Above this a buffer is not kept for the next day (Delft's largest, the node pieces, is 70 MB).</summary>
+    /// <summary>On a run's last day a buffer above this is given back once done with (Delft's largest, its node pieces, is 70 MB).</summary>
     public const long KeepAcrossDaysBytes = 256L << 20;
 }
