@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DigitalTwin.Engine.Mobility;
 
 /// <summary>
@@ -443,6 +444,8 @@ public sealed class ArcHierarchy
         }
 
         /// <summary>Counts (or adds) the shortcuts contracting <paramref name="arc"/> needs; fills the live neighbour lists.</summary>
+        // Contraction runs once per profile, long before tiered compilation would promote its loops: optimised at once.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Shortcuts(int arc, bool add)
         {
             Gather(arc, outgoing: false, _in);
@@ -537,6 +540,7 @@ public sealed class ArcHierarchy
         /// Least costs from <paramref name="source"/> over live arcs other than <paramref name="skip"/>, up to a cost
         /// limit, a settle limit, or until the <paramref name="targetCount"/> arcs marked <paramref name="targets"/> are settled.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Witness(int source, int skip, float limit, int targets, int targetCount)
         {
             int stamp = ++_search;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitalTwin.Engine.Network;
 
 namespace DigitalTwin.Engine.Mobility;
@@ -209,6 +210,9 @@ public sealed class ShortestPathTree
     /// </para>
     /// </summary>
     /// <returns>The number of arcs settled.</returns>
+    // Optimised from the first call: a run's first day builds thousands of trees before tiered compilation would
+    // promote this loop (Delft 28 days: trees 3.0 -> 2.5 s, paired runs).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Search(RouteCostModel model, TreeKey key, SearchScratch scratch, ReadOnlySpan<int> targets, bool guided, ArcHeap? heap = null)
     {
         var network = model.Network;
@@ -517,6 +521,8 @@ public sealed class ArcHeap
         return _count > 0;
     }
 
+    // Optimised from the first call, as the searches that pop them (see ShortestPathTree.Search).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(float key, int arc)
     {
         if (_count == _keys.Length)
@@ -540,6 +546,7 @@ public sealed class ArcHeap
         _arcs[i] = arc;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryPop(out float key, out int arc)
     {
         if (_count == 0)
@@ -583,5 +590,6 @@ public sealed class ArcHeap
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(float a, int arcA, float b, int arcB) => a < b || (a == b && arcA < arcB);
 }
