@@ -11,7 +11,8 @@ public sealed class FamiliarityDay
 {
     internal int[] RunStarts = new int[257];
     internal ulong[] Keys = new ulong[256];
-    internal int[] Slots = new int[256];
+    /// <summary>The pair's record in the ledger, or ~(the hash slot where its probe ended) for a pair not held.</summary>
+    internal int[] Records = new int[256];
     internal double[] Strengths = new double[256];
     internal TieState[] Before = new TieState[256];
     internal TieState[] After = new TieState[256];
@@ -78,7 +79,7 @@ public sealed class FamiliarityDay
         int size = Math.Max(pairs, Keys.Length * 2);
         RunStarts = new int[size + 1];
         Keys = new ulong[size];
-        Slots = new int[size];
+        Records = new int[size];
         Strengths = new double[size];
         Before = new TieState[size];
         After = new TieState[size];

@@ -7,9 +7,11 @@ using DigitalTwin.Engine.Encounters;
 namespace DigitalTwin.Engine.Familiarity;
 
 /// <summary>
-/// Sparse memory of the pairs that met: an open-addressing hash (linear probing, Fibonacci hashing) keyed by the 64-bit
-/// pair key: the keys in one array (probing reads only them), each pair's memory in a 56-byte struct in a parallel
-/// array (an update touches one cache line), and no object per pair: 64 bytes a slot, at most 70 % full.
+/// Sparse memory of the pairs that met: each pair's memory is a 56-byte record, kept densely in blocks in the order
+/// pairs first met, with its key beside it (64 bytes a pair, no object per pair); an open-addressing hash (linear
+/// probing, Fibonacci hashing, at most 70 % full) maps the 64-bit pair key to its record in 16-byte slots. Growing
+/// the hash moves only slots, never records, and adding a pair appends to the last block: a city's first days add
+/// millions of pairs, and rehashing 64-byte slots into a table of fresh memory was most of Delft's familiarity phase.
 /// <para>
 /// Activation A = ln Σ t_j^−d (ACT-R base level; Pachur et al. 2014) is kept compactly with Petrov's (2006)
 /// approximation: the last <see cref="RecentHistoryLength"/> encounter times exactly, and the older ones as if
@@ -44,8 +46,16 @@ public sealed class FamiliarityLedger
     /// <summary>Exact encounter times kept per pair for activation (Petrov 2006 approximates the rest).</summary>
     public const int RecentHistoryLength = 4;
 
-    /// <summary>Bytes per hash slot over all field arrays.</summary>
-    public static readonly int BytesPerSlot = sizeof(ulong) + Unsafe.SizeOf<PairMemory>();
+    /// <summary>Bytes per hash slot: a key and its record's index.</summary>
+    public static readonly int BytesPerSlot = Unsafe.SizeOf<Slot>();
+
+    /// <summary>Bytes per pair held: its record and its key.</summary>
+    public static readonly int BytesPerPair = sizeof(ulong) + Unsafe.SizeOf<PairMemory>();
+
+    // Records come in blocks of 2^12 (229 kB): growing adds a block, copying nothing, and a small run holds one or two.
+    private const int BlockBits = 12;
+    private const int BlockSize = 1 << BlockBits;
+    private const int BlockMask = BlockSize - 1;
 
     private const double MaxLoad = 0.7;
     private const double SecondsPerDay = 86_400;
@@ -59,8 +69,9 @@ public sealed class FamiliarityLedger
     private readonly ForgottenPairs _forgotten = new();
     private readonly FamiliarityDay _today = new();
     private int _shift;
-    private ulong[] _keys;       // probed alone: dense, 8 bytes a slot
-    private PairMemory[] _pairs; // one record per slot: an update touches one cache line
+    private Slot[] _slots;
+    private PairMemory[][] _records = [];
+    private ulong[][] _recordKeys = [];
     private int[] _peopleMet = new int[64];
     private int _firstRecordedDay = int.MinValue;
     private int _lastRecordedDay = int.MinValue;
@@ -79,13 +90,12 @@ public sealed class FamiliarityLedger
         _youngestForgottenDays = Math.Exp(-parameters.ForgottenActivation / parameters.ActivationDecay);
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, initialCapacity));
         _shift = 64 - BitOperations.Log2((uint)capacity);
-        _keys = new ulong[capacity];
-        _pairs = new PairMemory[capacity];
+        _slots = new Slot[capacity];
     }
 
     public FamiliarityParameters Parameters => _parameters;
 
-    /// <summary>Pairs held in the hash: remembered ones and forgotten ones not yet swept.</summary>
+    /// <summary>Pairs held (records): remembered ones and forgotten ones not yet swept.</summary>
     public int PairCount { get; private set; }
 
     /// <summary>Distinct pairs that ever met (held or swept).</summary>
@@ -94,10 +104,12 @@ public sealed class FamiliarityLedger
     /// <summary>Pairs swept out of the hash, kept only as "have met".</summary>
     public int ForgottenPairCount => _forgotten.Count;
 
-    public int Capacity => _keys.Length;
+    /// <summary>Slots of the hash.</summary>
+    public int Capacity => _slots.Length;
 
-    /// <summary>Bytes held by the hash arrays, the forgotten set and the per-resident counters.</summary>
-    public long MemoryBytes => ((long)Capacity * BytesPerSlot) + _forgotten.MemoryBytes + ((long)_peopleMet.Length * sizeof(int));
+    /// <summary>Bytes held by the hash, the record blocks, the forgotten set and the per-resident counters.</summary>
+    public long MemoryBytes =>
+        ((long)Capacity * BytesPerSlot) + ((long)_records.Length * BlockSize * BytesPerPair) + _forgotten.MemoryBytes + ((long)_peopleMet.Length * sizeof(int));
 
     /// <summary>
     /// Looks up the pairs of one day's encounters, which must be sorted by pair (as <see cref="ExactEncounterDetector"/>
@@ -158,26 +170,32 @@ public sealed class FamiliarityLedger
         int day = today.Day;
         for (int r = from; r < to; r++)
         {
+            // The day's pairs land all over hundreds of MB: ask for a later pair's slot now, and for the record of a
+            // pair whose slot should have arrived by now, so memory is on its way while this pair is looked up.
+            if (r + (2 * PrefetchDistance) < to)
+            {
+                CacheHint.Prefetch(in _slots[Home(today.Keys[r + (2 * PrefetchDistance)])]);
+            }
             if (r + PrefetchDistance < to)
             {
-                // The day's pairs land all over a table of hundreds of MB: ask for a later pair's slot now, so the
-                // memory is on its way while this pair is looked up.
-                int ahead = Home(today.Keys[r + PrefetchDistance]);
-                CacheHint.Prefetch(in _keys[ahead]);
-                CacheHint.Prefetch(in _pairs[ahead]);
+                ref readonly Slot ahead = ref _slots[Home(today.Keys[r + PrefetchDistance])];
+                if (ahead.Key == today.Keys[r + PrefetchDistance])
+                {
+                    CacheHint.Prefetch(in PairAt(ahead.Record));
+                }
             }
             int slot = FindSlot(today.Keys[r]);
             today.Renewed[r] = false;
             today.After[r] = TieState.None;
-            if (_keys[slot] == 0)
+            if (_slots[slot].Key == 0)
             {
-                today.Slots[r] = ~slot; // where the probe ended: the insert resumes there
+                today.Records[r] = ~slot; // where the probe ended: the insert resumes there
                 today.Strengths[r] = 0;
                 today.Before[r] = TieState.None;
                 continue;
             }
-            today.Slots[r] = slot;
-            ref readonly PairMemory pair = ref _pairs[slot];
+            today.Records[r] = _slots[slot].Record;
+            ref readonly PairMemory pair = ref PairAt(_slots[slot].Record);
             double strength = Strength(in pair, day);
             TieState state = StateFrom(in pair, strength);
             if (IsForgotten(in pair, day, strength, state))
@@ -219,26 +237,28 @@ public sealed class FamiliarityLedger
         int newPairs = 0;
         for (int r = 0; r < runs; r++)
         {
-            newPairs += today.Slots[r] < 0 ? 1 : 0;
+            newPairs += today.Records[r] < 0 ? 1 : 0;
         }
         if (PairCount + newPairs > MaxLoad * Capacity)
         {
             MakeRoom(day, newPairs);
-            // Sweeping and growing move slots: find today's pairs again. A renewed pair may have been swept: it is new now.
+            // Sweeping moves records and growing moves slots: find today's pairs again. A renewed pair may have been
+            // swept: it is new now.
             for (int r = 0; r < runs; r++)
             {
                 int slot = FindSlot(today.Keys[r]);
-                today.Slots[r] = _keys[slot] == 0 ? ~slot : slot;
+                today.Records[r] = _slots[slot].Key == 0 ? ~slot : _slots[slot].Record;
             }
         }
-        // Serial: new pairs take their slots in pair order (a deterministic layout) and are counted as people met.
+        // Serial: new pairs take their slots and records in pair order (a deterministic layout) and are counted as
+        // people met.
         for (int r = 0; r < runs; r++)
         {
-            if (r + PrefetchDistance < runs && today.Slots[r + PrefetchDistance] < 0)
+            if (r + PrefetchDistance < runs && today.Records[r + PrefetchDistance] < 0)
             {
-                CacheHint.Prefetch(in _keys[~today.Slots[r + PrefetchDistance]]);
+                CacheHint.Prefetch(in _slots[~today.Records[r + PrefetchDistance]]);
             }
-            int slot = today.Slots[r];
+            int slot = today.Records[r];
             if (slot >= 0)
             {
                 continue;
@@ -246,16 +266,16 @@ public sealed class FamiliarityLedger
             // The probe for this key ended at an empty slot; pairs inserted since may have taken it, and the key is
             // none of them (one run per pair), so probing on from there finds where it goes.
             ulong key = today.Keys[r];
-            int mask = _keys.Length - 1;
+            int mask = _slots.Length - 1;
             slot = ~slot;
-            while (_keys[slot] != 0)
+            while (_slots[slot].Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
-            _keys[slot] = key;
-            today.Slots[r] = slot;
+            int record = AddRecord(key);
+            _slots[slot] = new Slot { Key = key, Record = record };
+            today.Records[r] = record;
             today.Renewed[r] = true;
-            PairCount++;
             if (!_forgotten.Contains(key))
             {
                 CountMet(PairKeys.Lower(key), PairKeys.Higher(key));
@@ -297,11 +317,11 @@ public sealed class FamiliarityLedger
         {
             if (r + PrefetchDistance < to)
             {
-                CacheHint.Prefetch(in _pairs[today.Slots[r + PrefetchDistance]]);
+                CacheHint.Prefetch(in PairAt(today.Records[r + PrefetchDistance]));
             }
             int start = today.RunStarts[r];
             int end = today.RunStarts[r + 1];
-            ref PairMemory pair = ref _pairs[today.Slots[r]];
+            ref PairMemory pair = ref PairAt(today.Records[r]);
             if (today.Renewed[r])
             {
                 // New, or forgotten and met again: memory starts afresh.
@@ -393,25 +413,57 @@ public sealed class FamiliarityLedger
             throw new ArgumentOutOfRangeException(nameof(day), "Days are recorded in order.");
         }
         var dropped = new List<ulong>();
-        int removed = 0;
-        for (int slot = 0; slot < _keys.Length; slot++)
+        // Kept records move down over the dropped ones, in order; then the hash is built again over them.
+        int kept = 0;
+        for (int record = 0; record < PairCount; record++)
         {
-            // Removing shifts a later pair into this slot: look at the slot again until it holds a kept pair.
-            while (_keys[slot] != 0 && IsForgotten(in _pairs[slot], day))
+            ulong key = KeyAt(record);
+            if (IsForgotten(in PairAt(record), day))
             {
-                ulong key = _keys[slot];
                 if (!_forgotten.Contains(key))
                 {
                     dropped.Add(key);
                 }
-                RemoveAt(slot);
-                removed++;
+                continue;
             }
+            if (kept != record)
+            {
+                PairAt(kept) = PairAt(record);
+                KeyAt(kept) = key;
+            }
+            kept++;
         }
+        int removed = PairCount - kept;
+        PairCount = kept;
+        int blocks = (kept + BlockSize - 1) >> BlockBits;
+        _records = _records[..blocks];
+        _recordKeys = _recordKeys[..blocks];
+        RebuildHash(_slots.Length);
         dropped.Sort();
         _forgotten.Add(CollectionsMarshal.AsSpan(dropped));
         _version++;
         return removed;
+    }
+
+    private ref PairMemory PairAt(int record) => ref _records[record >> BlockBits][record & BlockMask];
+
+    private ref ulong KeyAt(int record) => ref _recordKeys[record >> BlockBits][record & BlockMask];
+
+    /// <summary>Appends a fresh record for <paramref name="key"/> and returns its index.</summary>
+    private int AddRecord(ulong key)
+    {
+        int record = PairCount++;
+        int block = record >> BlockBits;
+        if (block == _records.Length)
+        {
+            Array.Resize(ref _records, block + 1);
+            Array.Resize(ref _recordKeys, block + 1);
+            _records[block] = new PairMemory[BlockSize];
+            _recordKeys[block] = new ulong[BlockSize];
+        }
+        PairAt(record) = default;
+        KeyAt(record) = key;
+        return record;
     }
 
     private bool IsForgotten(in PairMemory pair, int day)
@@ -433,35 +485,6 @@ public sealed class FamiliarityLedger
         int sinceLast = day - pair.LastDay;
         int window = _parameters.NoddingContactWindowDays;
         return sinceLast >= window || (pair.NodDayMask & WindowMask(window - sinceLast)) == 0;
-    }
-
-    /// <summary>Backward-shift deletion (Knuth's Algorithm R): no tombstones, probe chains stay short.</summary>
-    private void RemoveAt(int hole)
-    {
-        int mask = _keys.Length - 1;
-        int next = hole;
-        while (true)
-        {
-            next = (next + 1) & mask;
-            ulong key = _keys[next];
-            if (key == 0)
-            {
-                break;
-            }
-            int home = Home(key);
-            // The pair at `next` may move into the hole only if its home is not cyclically within (hole, next].
-            bool staysPut = hole <= next ? home > hole && home <= next : home > hole || home <= next;
-            if (staysPut)
-            {
-                continue;
-            }
-            _keys[hole] = key;
-            _pairs[hole] = _pairs[next];
-            hole = next;
-        }
-        _keys[hole] = 0;
-        _pairs[hole] = default;
-        PairCount--;
     }
 
     private TieState Earned(in PairMemory pair)
@@ -488,7 +511,7 @@ public sealed class FamiliarityLedger
     public TieState StateOf(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        return _keys[slot] == 0 ? TieState.None : StateAt(in _pairs[slot], day);
+        return _slots[slot].Key == 0 ? TieState.None : StateAt(in PairAt(_slots[slot].Record), day);
     }
 
     private TieState StateAt(in PairMemory pair, int day) => StateFrom(in pair, Strength(in pair, day));
@@ -503,14 +526,14 @@ public sealed class FamiliarityLedger
     public bool HaveMet(ulong pairKey)
     {
         int slot = FindSlot(pairKey);
-        return _keys[slot] != 0 || _forgotten.Contains(pairKey);
+        return _slots[slot].Key != 0 || _forgotten.Contains(pairKey);
     }
 
     /// <summary>Whether the pair is remembered at the start of <paramref name="day"/>: met and not forgotten.</summary>
     public bool Remembers(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        return _keys[slot] != 0 && !IsForgotten(in _pairs[slot], day);
+        return _slots[slot].Key != 0 && !IsForgotten(in PairAt(_slots[slot].Record), day);
     }
 
     /// <summary>Activation A = ln Σ t^−d at the start of <paramref name="day"/>; −∞ for strangers and forgotten pairs.</summary>
@@ -523,11 +546,11 @@ public sealed class FamiliarityLedger
     public double StrengthOf(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        if (_keys[slot] == 0)
+        if (_slots[slot].Key == 0)
         {
             return 0;
         }
-        ref readonly PairMemory pair = ref _pairs[slot];
+        ref readonly PairMemory pair = ref PairAt(_slots[slot].Record);
         double strength = Strength(in pair, day);
         return IsForgotten(in pair, day, strength, StateFrom(in pair, strength)) ? 0 : strength;
     }
@@ -605,56 +628,39 @@ public sealed class FamiliarityLedger
     /// </summary>
     public Tie[] SnapshotTies(int day, int threads = 1)
     {
-        // Over fixed ranges of slots in parallel: count the occupied slots (a scan of the keys), so each range knows
-        // where its pairs go; then each pair's strength, computed once, its key, slot and strength written there if it is
-        // remembered; then the ranges' remembered pairs moved together (ranges in order, so the arrays need no more
-        // room than the ledger has pairs). Radix-sort the keys (distinct: a total order); one Tie each, in parallel.
+        // Over fixed ranges of records in parallel: each pair's strength, computed once, its key, record and strength
+        // written in its range if it is remembered; then the ranges' remembered pairs moved together (ranges in order).
+        // Radix-sort the keys (distinct: a total order); one Tie each, in parallel.
         const int ranges = 64;
-        int rangeSize = (_keys.Length + ranges - 1) / ranges;
+        int held = PairCount;
+        int rangeSize = (held + ranges - 1) / ranges;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
-        var occupied = new int[ranges + 1];
-        Parallel.For(0, ranges, options, r =>
-        {
-            int n = 0;
-            for (int slot = r * rangeSize; slot < Math.Min(_keys.Length, (r + 1) * rangeSize); slot++)
-            {
-                n += _keys[slot] != 0 ? 1 : 0;
-            }
-            occupied[r + 1] = n;
-        });
-        for (int r = 0; r < ranges; r++)
-        {
-            occupied[r + 1] += occupied[r];
-        }
-        var keys = new ulong[occupied[ranges]];
-        var slots = new int[keys.Length];
-        var strengths = new double[keys.Length];
+        var keys = new ulong[held];
+        var records = new int[held];
+        var strengths = new double[held];
         var remembered = new int[ranges];
         Parallel.For(0, ranges, options, r =>
         {
-            int at = occupied[r];
-            for (int slot = r * rangeSize; slot < Math.Min(_keys.Length, (r + 1) * rangeSize); slot++)
+            int at = Math.Min(held, r * rangeSize);
+            for (int record = r * rangeSize; record < Math.Min(held, (r + 1) * rangeSize); record++)
             {
-                if (_keys[slot] == 0)
-                {
-                    continue;
-                }
-                ref readonly PairMemory pair = ref _pairs[slot];
+                ref readonly PairMemory pair = ref PairAt(record);
                 double strength = Strength(in pair, day);
                 if (!IsForgotten(in pair, day, strength, StateFrom(in pair, strength)))
                 {
-                    (keys[at], slots[at], strengths[at]) = (_keys[slot], slot, strength);
+                    (keys[at], records[at], strengths[at]) = (KeyAt(record), record, strength);
                     at++;
                 }
             }
-            remembered[r] = at - occupied[r];
+            remembered[r] = at - Math.Min(held, r * rangeSize);
         });
         int count = 0;
         for (int r = 0; r < ranges; r++)
         {
-            keys.AsSpan(occupied[r], remembered[r]).CopyTo(keys.AsSpan(count));
-            slots.AsSpan(occupied[r], remembered[r]).CopyTo(slots.AsSpan(count));
-            strengths.AsSpan(occupied[r], remembered[r]).CopyTo(strengths.AsSpan(count));
+            int from = Math.Min(held, r * rangeSize);
+            keys.AsSpan(from, remembered[r]).CopyTo(keys.AsSpan(count));
+            records.AsSpan(from, remembered[r]).CopyTo(records.AsSpan(count));
+            strengths.AsSpan(from, remembered[r]).CopyTo(strengths.AsSpan(count));
             count += remembered[r];
         }
         var order = new int[count];
@@ -671,7 +677,7 @@ public sealed class FamiliarityLedger
             {
                 ulong key = keys[i];
                 double strength = strengths[order[i]];
-                ref readonly PairMemory pair = ref _pairs[slots[order[i]]];
+                ref readonly PairMemory pair = ref PairAt(records[order[i]]);
                 int shift = day - 1 - pair.LastDay;
                 ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
                 result[i] = new Tie(
@@ -692,9 +698,9 @@ public sealed class FamiliarityLedger
         {
             throw new ArgumentException("A resident does not pair with themselves.", nameof(key));
         }
-        int mask = _keys.Length - 1;
+        int mask = _slots.Length - 1;
         int slot = Home(key);
-        while (_keys[slot] != 0 && _keys[slot] != key)
+        while (_slots[slot].Key != 0 && _slots[slot].Key != key)
         {
             slot = (slot + 1) & mask;
         }
@@ -706,25 +712,42 @@ public sealed class FamiliarityLedger
     /// <summary>
     /// Rehashes into a table of <paramref name="capacity"/> slots (a power of two) in one step: a first day of
     /// millions of pairs would otherwise double a dozen times, each old table garbage on the large-object heap until
-    /// the next full collection (at a million residents, gigabytes at the day's peak).
+    /// the next full collection (at a million residents, gigabytes at the day's peak). Records stay where they are.
     /// </summary>
     private void GrowTo(int capacity)
     {
-        ulong[] keys = _keys;
-        PairMemory[] pairs = _pairs;
+        Slot[] old = _slots;
         _shift = 64 - BitOperations.Log2((uint)capacity);
-        _keys = new ulong[capacity];
-        _pairs = new PairMemory[capacity];
+        _slots = new Slot[capacity];
         _version++;
-        for (int old = 0; old < keys.Length; old++)
+        // In the old table's order: homes there are in the order of the hash's high bits, so the writes here sweep
+        // the new table nearly in order.
+        foreach (ref readonly Slot slot in old.AsSpan())
         {
-            if (keys[old] != 0)
+            if (slot.Key != 0)
             {
-                int slot = FindSlot(keys[old]);
-                _keys[slot] = keys[old];
-                _pairs[slot] = pairs[old];
+                _slots[FindSlot(slot.Key)] = slot;
             }
         }
+    }
+
+    /// <summary>A table of <paramref name="capacity"/> slots over the records held, in record order.</summary>
+    private void RebuildHash(int capacity)
+    {
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+        _slots = new Slot[capacity];
+        for (int record = 0; record < PairCount; record++)
+        {
+            ulong key = KeyAt(record);
+            _slots[FindSlot(key)] = new Slot { Key = key, Record = record };
+        }
+    }
+
+    /// <summary>A hash slot: a pair's key (0 when empty) and the index of its record.</summary>
+    private struct Slot
+    {
+        public ulong Key;
+        public int Record;
     }
 
     /// <summary>Everything remembered about one pair (56 bytes). Times are days since the run's first day.</summary>
