@@ -184,30 +184,53 @@ public sealed class TrajectoryBuffer
     public void Append(TrajectoryBuffer other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        int passages = PassageCount, morePassages = other.PassageCount;
-        EnsurePassageCapacity(passages + morePassages);
-        Array.Copy(other._passageResident, 0, _passageResident, passages, morePassages);
-        Array.Copy(other._passageSegment, 0, _passageSegment, passages, morePassages);
-        Array.Copy(other._passageDirection, 0, _passageDirection, passages, morePassages);
-        Array.Copy(other._passageEntry, 0, _passageEntry, passages, morePassages);
-        Array.Copy(other._passageExit, 0, _passageExit, passages, morePassages);
-        Array.Copy(other._passageSpeed, 0, _passageSpeed, passages, morePassages);
-        Array.Copy(other._passageMode, 0, _passageMode, passages, morePassages);
-        Array.Copy(other._passageEntryOffset, 0, _passageEntryOffset, passages, morePassages);
-        Array.Copy(other._passageLateral, 0, _passageLateral, passages, morePassages);
-        PassageCount = passages + morePassages;
+        AppendAll([other], 1);
+    }
 
-        int stays = StayCount, moreStays = other.StayCount;
-        EnsureStayCapacity(stays + moreStays);
-        Array.Copy(other._stayResident, 0, _stayResident, stays, moreStays);
-        Array.Copy(other._stayPlace, 0, _stayPlace, stays, moreStays);
-        Array.Copy(other._stayZone, 0, _stayZone, stays, moreStays);
-        Array.Copy(other._staySegment, 0, _staySegment, stays, moreStays);
-        Array.Copy(other._stayOffset, 0, _stayOffset, stays, moreStays);
-        Array.Copy(other._stayStart, 0, _stayStart, stays, moreStays);
-        Array.Copy(other._stayEnd, 0, _stayEnd, stays, moreStays);
-        Array.Copy(other._stayLateral, 0, _stayLateral, stays, moreStays);
-        StayCount = stays + moreStays;
+    /// <summary>
+    /// Appends every passage and stay of <paramref name="parts"/>, part after part in their order (the day's chunks):
+    /// room is made once, then each part is copied to its own place, in parallel (no two parts write the same range).
+    /// </summary>
+    public void AppendAll(IReadOnlyList<TrajectoryBuffer> parts, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var passageAt = new int[parts.Count + 1];
+        var stayAt = new int[parts.Count + 1];
+        passageAt[0] = PassageCount;
+        stayAt[0] = StayCount;
+        for (int p = 0; p < parts.Count; p++)
+        {
+            passageAt[p + 1] = passageAt[p] + parts[p].PassageCount;
+            stayAt[p + 1] = stayAt[p] + parts[p].StayCount;
+        }
+        EnsurePassageCapacity(passageAt[parts.Count]);
+        EnsureStayCapacity(stayAt[parts.Count]);
+        Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, p =>
+        {
+            var other = parts[p];
+            int passages = passageAt[p], morePassages = other.PassageCount;
+            Array.Copy(other._passageResident, 0, _passageResident, passages, morePassages);
+            Array.Copy(other._passageSegment, 0, _passageSegment, passages, morePassages);
+            Array.Copy(other._passageDirection, 0, _passageDirection, passages, morePassages);
+            Array.Copy(other._passageEntry, 0, _passageEntry, passages, morePassages);
+            Array.Copy(other._passageExit, 0, _passageExit, passages, morePassages);
+            Array.Copy(other._passageSpeed, 0, _passageSpeed, passages, morePassages);
+            Array.Copy(other._passageMode, 0, _passageMode, passages, morePassages);
+            Array.Copy(other._passageEntryOffset, 0, _passageEntryOffset, passages, morePassages);
+            Array.Copy(other._passageLateral, 0, _passageLateral, passages, morePassages);
+
+            int stays = stayAt[p], moreStays = other.StayCount;
+            Array.Copy(other._stayResident, 0, _stayResident, stays, moreStays);
+            Array.Copy(other._stayPlace, 0, _stayPlace, stays, moreStays);
+            Array.Copy(other._stayZone, 0, _stayZone, stays, moreStays);
+            Array.Copy(other._staySegment, 0, _staySegment, stays, moreStays);
+            Array.Copy(other._stayOffset, 0, _stayOffset, stays, moreStays);
+            Array.Copy(other._stayStart, 0, _stayStart, stays, moreStays);
+            Array.Copy(other._stayEnd, 0, _stayEnd, stays, moreStays);
+            Array.Copy(other._stayLateral, 0, _stayLateral, stays, moreStays);
+        });
+        PassageCount = passageAt[parts.Count];
+        StayCount = stayAt[parts.Count];
     }
 
     /// <summary>Room for <paramref name="needed"/> passages, at least doubling (amortised constant per passage).</summary>

@@ -72,6 +72,7 @@ public sealed class Simulator
         {
             chunks[c] = new Chunk(c * ChunkSize, Math.Min(residentCount, (c + 1) * ChunkSize));
         }
+        var chunkTrajectories = Array.ConvertAll(chunks, chunk => chunk.Trajectories);
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         var day_ = new TrajectoryBuffer();
         var found = new EncounterBuffer();
@@ -140,10 +141,7 @@ public sealed class Simulator
 
             // Phase 4: merge in chunk order.
             day_.Clear();
-            foreach (var chunk in chunks)
-            {
-                day_.Append(chunk.Trajectories);
-            }
+            day_.AppendAll(chunkTrajectories, _threads);
             bool lastDay = day == days - 1;
             if (lastDay && day_.CapacityBytes > KeepAcrossDaysBytes)
             {
@@ -193,46 +191,13 @@ public sealed class Simulator
             }
             phases.Stop(RunPhase.Familiarity);
 
-            // Phase 7: outcome counts.
-            Count(day_, streets, places);
-            var ageBand = _residents.AgeBand;
-            for (int i = 0; i < todays.Length; i++)
-            {
-                ref readonly var e = ref todays[i];
-                var period = DayPeriods.Of(e.StartTimeSeconds);
-                bool nod = nods[i];
-                bool becameFamiliar = newTie[i] != TieState.None;
-                if (e.Place >= 0)
-                {
-                    int index = (e.Place * DayPeriods.Count) + (int)period;
-                    places.Encounters[index]++;
-                    places.Nods[index] += nod ? 1 : 0;
-                    places.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
-                }
-                else if (e.Segment >= 0)
-                {
-                    int index = StreetOutcomes.Index(e.Segment, period);
-                    streets.Encounters[index]++;
-                    streets.Nods[index] += nod ? 1 : 0;
-                    streets.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
-                    int bandA = (int)ageBand[e.ResidentA], bandB = (int)ageBand[e.ResidentB];
-                    streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)]++;
-                    streets.NodsByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)] += nod ? 1 : 0;
-                    if (bandB != bandA)
-                    {
-                        streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)]++;
-                        streets.NodsByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)] += nod ? 1 : 0;
-                    }
-                }
-                people.Encounters[e.ResidentA]++;
-                people.Encounters[e.ResidentB]++;
-                if (nod)
-                {
-                    people.Nods[e.ResidentA]++;
-                    people.Nods[e.ResidentB]++;
-                    nodCount++;
-                }
-            }
+            // Phase 7: outcome counts. Passages and encounters go to different arrays, so they are counted side by side.
+            long nodsToday = 0;
+            Parallel.Invoke(
+                options,
+                () => Count(day_, streets, places),
+                () => nodsToday = CountEncounters(found.Items, nods, newTie, streets, places, people));
+            nodCount += nodsToday;
             passages += day_.PassageCount;
             stays += day_.StayCount;
             encounters += todays.Length;
@@ -325,6 +290,52 @@ public sealed class Simulator
                 places.Stays[(place[i] * DayPeriods.Count) + (int)DayPeriods.Of(start[i])]++;
             }
         }
+    }
+
+    /// <summary>Adds the day's encounters, nods and new ties to the street, place and resident counts; returns the nods.</summary>
+    private long CountEncounters(
+        ReadOnlySpan<Encounter> todays, bool[] nods, TieState[] newTie, StreetOutcomes streets, PlaceOutcomes places, ResidentOutcomes people)
+    {
+        var ageBand = _residents.AgeBand;
+        long nodCount = 0;
+        for (int i = 0; i < todays.Length; i++)
+        {
+            ref readonly var e = ref todays[i];
+            var period = DayPeriods.Of(e.StartTimeSeconds);
+            bool nod = nods[i];
+            bool becameFamiliar = newTie[i] != TieState.None;
+            if (e.Place >= 0)
+            {
+                int index = (e.Place * DayPeriods.Count) + (int)period;
+                places.Encounters[index]++;
+                places.Nods[index] += nod ? 1 : 0;
+                places.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
+            }
+            else if (e.Segment >= 0)
+            {
+                int index = StreetOutcomes.Index(e.Segment, period);
+                streets.Encounters[index]++;
+                streets.Nods[index] += nod ? 1 : 0;
+                streets.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
+                int bandA = (int)ageBand[e.ResidentA], bandB = (int)ageBand[e.ResidentB];
+                streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)]++;
+                streets.NodsByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)] += nod ? 1 : 0;
+                if (bandB != bandA)
+                {
+                    streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)]++;
+                    streets.NodsByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)] += nod ? 1 : 0;
+                }
+            }
+            people.Encounters[e.ResidentA]++;
+            people.Encounters[e.ResidentB]++;
+            if (nod)
+            {
+                people.Nods[e.ResidentA]++;
+                people.Nods[e.ResidentB]++;
+                nodCount++;
+            }
+        }
+        return nodCount;
     }
 
     private static void KeepReplay(TrajectoryBuffer day, int stride, List<ReplayPassage> replay, List<Stay> stays)
