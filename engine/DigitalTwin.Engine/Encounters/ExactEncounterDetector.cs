@@ -50,8 +50,14 @@ public sealed partial class ExactEncounterDetector
 
     private readonly List<ChunkWorker> _workers = [];
 
-    // Fragments are sorted and joined in buckets by range of the lower resident (see SortFragments).
-    private const int SortBuckets = 16;
+    // Fragments are sorted and joined in buckets by range of the lower resident (see SortFragments). Bins are the fine
+    // ranges that buckets are made of: a pair falls in the bin of its lower resident, and low residents are the lower
+    // of many more pairs, so equal ranges of residents would leave the first buckets several times the last ones.
+    private const int SortBuckets = 32;
+    private const int SortBins = 1024;
+    private readonly int[] _bucketOfBin = new int[SortBins];
+    private readonly long[] _binPrefix = new long[SortBins + 1];
+    private readonly int[] _binBucketStart = new int[SortBuckets + 1];
     private readonly int[] _bucketStart = new int[SortBuckets + 1];
     private readonly int[] _bucketEncounters = new int[SortBuckets]; // per bucket: encounters, then where they start
 
@@ -68,6 +74,12 @@ public sealed partial class ExactEncounterDetector
     // node n's pieces are _nodePieces[_nodeStart[n] .. _nodeStart[n + 1]).
     private Piece[] _nodePieces = new Piece[1024];
     private int[] _nodeStart = [0];
+
+    // Chunk c covers segments [_segmentChunkStart[c], _segmentChunkStart[c + 1]) and nodes-then-places
+    // [_unitChunkStart[c], _unitChunkStart[c + 1]): cut by expected work (see CutByWeight), not by count.
+    private int[] _segmentChunkStart = [];
+    private int[] _unitChunkStart = [];
+    private long[] _weightPrefix = [];
 
     public ExactEncounterDetector(EncounterParameters parameters)
     {
@@ -119,25 +131,20 @@ public sealed partial class ExactEncounterDetector
             _workers.Add(new ChunkWorker(this));
         }
         var context = new DayContext(network, trajectories, segmentCount, nodeCount, placeCount);
+        if (_segmentChunkStart.Length != chunkCount + 1)
+        {
+            _segmentChunkStart = new int[chunkCount + 1];
+            _unitChunkStart = new int[chunkCount + 1];
+        }
+        CutSegments(trajectories, segmentCount);
 
         // Phase 1: segments (sweep, and count the node pieces). Phase 2: place and write the node pieces by node.
         // Phase 3: nodes, places.
-        ForEachChunk(chunkCount, threads, c =>
-        {
-            var (first, last) = ChunkRange(c, chunkCount, segmentCount);
-            _workers[c].RunSegments(first, last, context);
-        });
+        ForEachChunk(chunkCount, threads, c => _workers[c].RunSegments(_segmentChunkStart[c], _segmentChunkStart[c + 1], context));
         PlaceNodePieces(nodeCount, chunkCount);
-        ForEachChunk(chunkCount, threads, c =>
-        {
-            var (first, last) = ChunkRange(c, chunkCount, segmentCount);
-            _workers[c].WriteNodePieces(first, last, context);
-        });
-        ForEachChunk(chunkCount, threads, c =>
-        {
-            var (first, last) = ChunkRange(c, chunkCount, nodeCount + placeCount);
-            _workers[c].RunNodesAndPlaces(first, last, context);
-        });
+        ForEachChunk(chunkCount, threads, c => _workers[c].WriteNodePieces(_segmentChunkStart[c], _segmentChunkStart[c + 1], context));
+        CutNodesAndPlaces(trajectories, nodeCount, placeCount);
+        ForEachChunk(chunkCount, threads, c => _workers[c].RunNodesAndPlaces(_unitChunkStart[c], _unitChunkStart[c + 1], context));
         if (GiveBack((long)_nodePieces.Length * Unsafe.SizeOf<Piece>()))
         {
             _nodePieces = []; // done with; the fragments' sort and the ledger need the room
@@ -192,17 +199,94 @@ public sealed partial class ExactEncounterDetector
         }
     }
 
-    private static (int First, int Last) ChunkRange(int chunk, int chunkCount, int unitCount) =>
-        ((int)((long)unitCount * chunk / chunkCount), (int)((long)unitCount * (chunk + 1) / chunkCount));
+    /// <summary>
+    /// Cuts the segments into chunks of about equal work: a segment costs its passages and stays (sorting, sweeping,
+    /// cutting node pieces), and a few segments carry a large share of a day, so equal numbers of segments made
+    /// chunks 30 times apart and left a core idle at the end of each phase.
+    /// </summary>
+    private void CutSegments(TrajectoryBuffer trajectories, int segmentCount)
+    {
+        var prefix = WeightPrefix(segmentCount);
+        for (int s = 0; s < segmentCount; s++)
+        {
+            prefix[s + 1] = prefix[s] + 1 + trajectories.PassagesOnSegment(s).Length + trajectories.StaysOnSegment(s).Length;
+        }
+        CutByWeight(prefix, _segmentChunkStart);
+    }
 
+    /// <summary>Cuts nodes then places into chunks of about equal work: their pieces and stays (see <see cref="CutSegments"/>).</summary>
+    private void CutNodesAndPlaces(TrajectoryBuffer trajectories, int nodeCount, int placeCount)
+    {
+        var prefix = WeightPrefix(nodeCount + placeCount);
+        for (int n = 0; n < nodeCount; n++)
+        {
+            prefix[n + 1] = prefix[n] + 1 + _nodeStart[n + 1] - _nodeStart[n];
+        }
+        for (int p = 0; p < placeCount; p++)
+        {
+            prefix[nodeCount + p + 1] = prefix[nodeCount + p] + 1 + trajectories.StaysAtPlace(p).Length;
+        }
+        CutByWeight(prefix, _unitChunkStart);
+    }
+
+    private Span<long> WeightPrefix(int unitCount)
+    {
+        if (_weightPrefix.Length < unitCount + 1)
+        {
+            _weightPrefix = new long[unitCount + 1];
+        }
+        _weightPrefix[0] = 0;
+        return _weightPrefix.AsSpan(0, unitCount + 1);
+    }
+
+    /// <summary>
+    /// Cuts units into <c>starts.Length − 1</c> contiguous ranges of about equal weight (<paramref name="prefix"/>[u]
+    /// is the weight of the units before u); a unit heavier than a range leaves the next ones empty. Ranges stay
+    /// contiguous and in order, which is what keeps the node pieces in segment order on any cut.
+    /// </summary>
+    private static void CutByWeight(ReadOnlySpan<long> prefix, Span<int> starts)
+    {
+        int units = prefix.Length - 1;
+        int ranges = starts.Length - 1;
+        long total = prefix[units];
+        int unit = 0;
+        starts[0] = 0;
+        for (int r = 1; r < ranges; r++)
+        {
+            long target = total * r / ranges;
+            while (unit < units && prefix[unit] < target)
+            {
+                unit++;
+            }
+            starts[r] = unit;
+        }
+        starts[ranges] = units;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for every chunk, each thread taking the next chunk as it finishes one.
+    /// <c>Parallel.For</c> hands out indices in batches that double (1, 2, 4, ...), so near the end one thread could
+    /// hold a quarter of a phase while the other waited. Which thread runs a chunk never shows in the output.
+    /// </summary>
     private static void ForEachChunk(int chunkCount, int threads, Action<int> body)
     {
-        if (chunkCount == 1)
+        if (chunkCount == 1 || threads == 1)
         {
-            body(0);
+            for (int c = 0; c < chunkCount; c++)
+            {
+                body(c);
+            }
             return;
         }
-        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        int next = -1;
+        Parallel.For(0, Math.Min(threads, chunkCount), new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            int chunk;
+            while ((chunk = Interlocked.Increment(ref next)) < chunkCount)
+            {
+                body(chunk);
+            }
+        });
     }
 
     /// <summary>
@@ -222,29 +306,66 @@ public sealed partial class ExactEncounterDetector
             maxLower = Math.Max(maxLower, _workers[c].MaxLower);
         }
         ulong lowerSpan = maxLower + 1;
-        // Each chunk counts its fragments per bucket, the counts become each chunk's write positions (bucket after
-        // bucket, chunk after chunk), and the chunks scatter their fragments in parallel.
-        ForEachChunk(chunkCount, threads, c => _workers[c].CountBuckets(lowerSpan));
+        // Each chunk counts its fragments per bin; the bins are grouped into buckets of about equal fragment count
+        // (from the day's counts, so the same on any chunking); the counts become each chunk's write positions (bucket
+        // after bucket, chunk after chunk), and the chunks scatter their fragments in parallel.
+        ForEachChunk(chunkCount, threads, c => _workers[c].CountBins(lowerSpan));
+        for (int bin = 0; bin < SortBins; bin++)
+        {
+            long inBin = 0;
+            for (int c = 0; c < chunkCount; c++)
+            {
+                inBin += _workers[c].BinCounts[bin];
+            }
+            _binPrefix[bin + 1] = _binPrefix[bin] + inBin;
+        }
+        CutByWeight(_binPrefix, _binBucketStart);
+        for (int b = 0; b < SortBuckets; b++)
+        {
+            _bucketOfBin.AsSpan(_binBucketStart[b], _binBucketStart[b + 1] - _binBucketStart[b]).Fill(b);
+        }
+        for (int c = 0; c < chunkCount; c++)
+        {
+            _workers[c].CountBuckets(_binBucketStart);
+        }
         CountsToCursors(SortBuckets, chunkCount, c => _workers[c].BucketCursor, _bucketStart);
-        ForEachChunk(chunkCount, threads, c => _workers[c].Scatter(lowerSpan, _mergeKeys, _mergeOrder, _sorted, _bucketStart));
+        ForEachChunk(chunkCount, threads, c => _workers[c].Scatter(lowerSpan, _bucketOfBin, _mergeKeys, _mergeOrder, _sorted, _bucketStart));
         ForEachChunk(SortBuckets, threads, SortBucket);
     }
 
-    private static int Bucket(ulong pair, ulong lowerSpan) => (int)((pair >> 32) * SortBuckets / lowerSpan);
+    private static int Bin(ulong pair, ulong lowerSpan) => (int)((pair >> 32) * SortBins / lowerSpan);
 
     private sealed partial class ChunkWorker
     {
         private readonly int[] _bucketCursor = new int[SortBuckets];
+        private readonly int[] _binCounts = new int[SortBins];
 
         /// <summary>This chunk's fragments per sort bucket, then where it writes each bucket's next fragment.</summary>
         public int[] BucketCursor => _bucketCursor;
 
-        public void CountBuckets(ulong lowerSpan)
+        /// <summary>This chunk's fragments per sort bin.</summary>
+        public ReadOnlySpan<int> BinCounts => _binCounts;
+
+        public void CountBins(ulong lowerSpan)
         {
-            Array.Clear(_bucketCursor);
+            Array.Clear(_binCounts);
             foreach (ref readonly Fragment f in Fragments)
             {
-                _bucketCursor[Bucket(f.Pair, lowerSpan)]++;
+                _binCounts[Bin(f.Pair, lowerSpan)]++;
+            }
+        }
+
+        /// <summary>Sums the bin counts per bucket (bucket b is bins [binBucketStart[b], binBucketStart[b + 1])).</summary>
+        public void CountBuckets(ReadOnlySpan<int> binBucketStart)
+        {
+            for (int b = 0; b < SortBuckets; b++)
+            {
+                int count = 0;
+                foreach (int inBin in _binCounts.AsSpan(binBucketStart[b], binBucketStart[b + 1] - binBucketStart[b]))
+                {
+                    count += inBin;
+                }
+                _bucketCursor[b] = count;
             }
         }
 
@@ -253,12 +374,12 @@ public sealed partial class ExactEncounterDetector
         /// fragments then lie together (chunk after chunk, in chunk order), so its sort moves them within a range
         /// that stays in cache rather than gathering them from every chunk's buffer.
         /// </summary>
-        public void Scatter(ulong lowerSpan, ulong[] keys, int[] order, Fragment[] into, int[] bucketStart)
+        public void Scatter(ulong lowerSpan, int[] bucketOfBin, ulong[] keys, int[] order, Fragment[] into, int[] bucketStart)
         {
             var fragments = Fragments;
             for (int i = 0; i < fragments.Length; i++)
             {
-                int bucket = Bucket(fragments[i].Pair, lowerSpan);
+                int bucket = bucketOfBin[Bin(fragments[i].Pair, lowerSpan)];
                 int at = _bucketCursor[bucket]++;
                 keys[at] = fragments[i].Pair;
                 order[at] = at - bucketStart[bucket];
