@@ -26,9 +26,6 @@ public sealed class EncounterBuffer
         _items = [];
     }
 
-    /// <summary>The items for filtering in place (a day's encounters are too many to copy).</summary>
-    internal Span<Encounter> WritableItems => _items.AsSpan(0, Count);
-
     /// <summary>Sets the count to <paramref name="count"/> (contents unspecified) and returns the array to fill.</summary>
     internal Encounter[] Reserve(int count)
     {
@@ -39,14 +36,6 @@ public sealed class EncounterBuffer
         }
         Count = count;
         return _items;
-    }
-
-    /// <summary>Keeps the first <paramref name="count"/> items.</summary>
-    internal void Truncate(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Count = count;
     }
 
     public void Add(in Encounter encounter)

@@ -60,6 +60,8 @@ public sealed partial class ExactEncounterDetector
     private readonly int[] _binBucketStart = new int[SortBuckets + 1];
     private readonly int[] _bucketStart = new int[SortBuckets + 1];
     private readonly int[] _bucketEncounters = new int[SortBuckets]; // per bucket: encounters, then where they start
+    private readonly int[] _bucketLeftOut = new int[SortBuckets];
+    private ReadOnlyMemory<int> _groupOf;
 
     // Made once, so sorting allocates nothing per call (a struct comparer would be boxed).
     private static readonly Comparison<Fragment> FragmentComparison = default(FragmentOrder).Compare;
@@ -104,6 +106,9 @@ public sealed partial class ExactEncounterDetector
     /// <summary>Fragments (contact pieces before joining into episodes) found by the last <see cref="Detect"/>.</summary>
     public int LastFragmentCount { get; private set; }
 
+    /// <summary>Encounters the last <see cref="Detect"/> left out because both residents are in one group.</summary>
+    public long LastLeftOutCount { get; private set; }
+
     /// <summary>
     /// Detects the day's encounters into <paramref name="output"/> (cleared first), sorted by pair (lower resident,
     /// higher resident) and start time. <paramref name="trajectories"/> is grouped here (its <c>Group</c> is called).
@@ -112,13 +117,19 @@ public sealed partial class ExactEncounterDetector
     /// <param name="placeCount">Number of places (stays refer to places below this).</param>
     /// <param name="trajectories">The day's passages and stays.</param>
     /// <param name="output">Receives the encounters.</param>
-    public void Detect(StreetNetwork network, int placeCount, TrajectoryBuffer trajectories, EncounterBuffer output)
+    /// <param name="groupOfResident">
+    /// Optional: each resident's group (a household); encounters within a group are left out (counted in
+    /// <see cref="LastLeftOutCount"/>). Done while joining, in parallel, rather than in a serial pass afterwards.
+    /// </param>
+    public void Detect(StreetNetwork network, int placeCount, TrajectoryBuffer trajectories, EncounterBuffer output,
+        ReadOnlyMemory<int> groupOfResident = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(trajectories);
         ArgumentNullException.ThrowIfNull(output);
         output.Clear();
         _network = network;
+        _groupOf = groupOfResident;
         int segmentCount = network.SegmentCount;
         int nodeCount = network.NodeCount;
         trajectories.Group(segmentCount, placeCount);
@@ -180,18 +191,21 @@ public sealed partial class ExactEncounterDetector
         }
         // Each bucket's encounters straight into their place in the output (counted first, so no bucket buffers).
         int encounters = 0;
+        long leftOut = 0;
         for (int b = 0; b < SortBuckets; b++)
         {
             int n = _bucketEncounters[b];
             _bucketEncounters[b] = encounters;
             encounters += n;
+            leftOut += _bucketLeftOut[b];
         }
+        LastLeftOutCount = leftOut;
         var items = output.Reserve(encounters);
         ForEachChunk(SortBuckets, threads, b =>
         {
             int first = _bucketStart[b];
             int end = b + 1 < SortBuckets ? _bucketEncounters[b + 1] : encounters;
-            JoinEpisodes(_sorted.AsSpan(first, _bucketStart[b + 1] - first), items.AsSpan(_bucketEncounters[b], end - _bucketEncounters[b]), write: true);
+            JoinEpisodes(_sorted.AsSpan(first, _bucketStart[b + 1] - first), items.AsSpan(_bucketEncounters[b], end - _bucketEncounters[b]), write: true, out _);
         });
         if (GiveBack((long)_sorted.Length * (Unsafe.SizeOf<Fragment>() + (2 * sizeof(ulong)) + (2 * sizeof(int)))))
         {
@@ -436,7 +450,7 @@ public sealed partial class ExactEncounterDetector
             }
             run = until;
         }
-        _bucketEncounters[bucket] = JoinEpisodes(sorted, default, write: false);
+        _bucketEncounters[bucket] = JoinEpisodes(sorted, default, write: false, out _bucketLeftOut[bucket]);
     }
 
     /// <summary>
@@ -483,9 +497,12 @@ public sealed partial class ExactEncounterDetector
     /// <param name="all">Fragments sorted by pair and start.</param>
     /// <param name="into">Receives the encounters when <paramref name="write"/>; else they are only counted.</param>
     /// <param name="write">False for the counting pass that sizes the output.</param>
-    private int JoinEpisodes(ReadOnlySpan<Fragment> all, Span<Encounter> into, bool write)
+    /// <param name="leftOut">Episodes within one group (see <see cref="Detect"/>), not in the count.</param>
+    private int JoinEpisodes(ReadOnlySpan<Fragment> all, Span<Encounter> into, bool write, out int leftOut)
     {
         int count = 0;
+        leftOut = 0;
+        ReadOnlySpan<int> groupOf = _groupOf.Span;
         double gap = Parameters.EpisodeGapSeconds;
         double minimum = Parameters.MinimumDurationSeconds;
         int i = 0;
@@ -514,11 +531,16 @@ public sealed partial class ExactEncounterDetector
                 j++;
             }
             double duration = end - start;
-            if (duration > 0 && duration >= minimum && !write)
+            bool isEncounter = duration > 0 && duration >= minimum;
+            if (isEncounter && groupOf.Length > 0 && groupOf[PairKeys.Lower(pair)] == groupOf[PairKeys.Higher(pair)])
+            {
+                leftOut++;
+            }
+            else if (isEncounter && !write)
             {
                 count++;
             }
-            else if (duration > 0 && duration >= minimum)
+            else if (isEncounter)
             {
                 ref readonly Fragment main = ref all[longest];
                 EncounterKind kind = coPresent ? EncounterKind.CoPresent

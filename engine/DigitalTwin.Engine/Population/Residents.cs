@@ -61,6 +61,9 @@ public sealed class Residents
     /// <summary>Household index of each resident.</summary>
     public ReadOnlySpan<int> Household => _household;
 
+    /// <summary>The household indices as memory, for work split over threads.</summary>
+    internal ReadOnlyMemory<int> HouseholdMemory => _household;
+
     /// <summary>Home index (into the <c>HomeSet</c> the population was placed in) of each resident.</summary>
     public ReadOnlySpan<int> Home => _home;
 

@@ -93,7 +93,6 @@ public sealed class Simulator
         var replayStays = new List<Stay>();
         var replayEncounters = new List<ReplayEncounter>();
         long passages = 0, stays = 0, encounters = 0, sameHousehold = 0, nodCount = 0;
-        var household = _residents.Household;
 
         var phases = new PhaseClock();
         for (int day = 0; day < days; day++)
@@ -156,19 +155,8 @@ public sealed class Simulator
 
             // Phase 5: encounters, without members of one household (they know each other already).
             _detector.LastDay = lastDay;
-            _detector.Detect(network, placeCount, day_, found);
-            var all = found.WritableItems;
-            int keptCount = 0;
-            foreach (ref readonly var e in all)
-            {
-                if (household[e.ResidentA] == household[e.ResidentB])
-                {
-                    sameHousehold++;
-                    continue;
-                }
-                all[keptCount++] = e;
-            }
-            found.Truncate(keptCount);
+            _detector.Detect(network, placeCount, day_, found, _residents.HouseholdMemory);
+            sameHousehold += _detector.LastLeftOutCount;
             var todays = found.Items;
             phases.Stop(RunPhase.Encounters);
 

@@ -232,6 +232,32 @@ public class ExactEncounterDetectorTests
         Assert.Equal(one, three);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Encounters_within_a_group_are_left_out_and_counted_as_a_filter_after_detection_would(int threads)
+    {
+        var network = TinyStreets.Grid(8);
+        var day = new TrajectoryBuffer();
+        SyntheticDays.Fill(day, network, seed: 11, residents: 4000, placeCount: 10, horizonSeconds: 1800);
+        int[] groupOf = new int[4000];
+        for (int r = 0; r < groupOf.Length; r++)
+        {
+            groupOf[r] = r % 40; // large groups, so that synthetic days have many encounters within them
+        }
+        var detector = new ExactEncounterDetector(new EncounterParameters { MaxThreads = threads });
+        var output = new EncounterBuffer();
+
+        detector.Detect(network, 10, day, output);
+        Encounter[] all = output.Items.ToArray();
+        detector.Detect(network, 10, day, output, groupOf);
+
+        Encounter[] across = [.. all.Where(e => groupOf[e.ResidentA] != groupOf[e.ResidentB])];
+        Assert.True(all.Length - across.Length > 10, $"only {all.Length - across.Length} within a group");
+        Assert.Equal(across, output.Items.ToArray());
+        Assert.Equal(all.Length - across.Length, detector.LastLeftOutCount);
+    }
+
     [Fact]
     public void Output_is_sorted_by_pair_then_start_and_pairs_are_lower_first()
     {
