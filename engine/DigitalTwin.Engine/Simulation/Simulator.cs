@@ -115,7 +115,7 @@ public sealed class Simulator
                 }
             }
             _trees.PrepareDay(treeRequests, _threads);
-            _hierarchies.Prepare(tally.SettledByProfile, _threads);
+            _hierarchies.Prepare(tally.SettledByProfile, _threads, beginBuilds: day < days - 1);
             phases.Stop(RunPhase.Trees);
 
             // Phase 3: routes become passages and stays.
