@@ -66,6 +66,10 @@ public sealed class FamiliarityLedger
     private readonly FamiliarityParameters _parameters;
     private readonly double _forgottenStrength;  // e^ForgottenActivation
     private readonly double _youngestForgottenDays; // a pair last met more recently than this is never forgotten
+
+    // ACT-R's default decay d = 0.5 makes t^−d a reciprocal square root: several times cheaper than Pow, which was a
+    // tenth of the familiarity phase (every pair met, every day, and every pair again at the tie snapshot).
+    private readonly bool _squareRootDecay;
     private readonly ForgottenPairs _forgotten = new();
     private readonly FamiliarityDay _today = new();
     private int _shift;
@@ -86,6 +90,7 @@ public sealed class FamiliarityLedger
         }
         _parameters = parameters;
         _forgottenStrength = Math.Exp(parameters.ForgottenActivation);
+        _squareRootDecay = parameters.ActivationDecay == 0.5;
         // Σ t^−d ≥ t_last^−d, so strength < e^θ needs t_last > e^(−θ/d).
         _youngestForgottenDays = Math.Exp(-parameters.ForgottenActivation / parameters.ActivationDecay);
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, initialCapacity));
@@ -555,23 +560,29 @@ public sealed class FamiliarityLedger
         return IsForgotten(in pair, day, strength, StateFrom(in pair, strength)) ? 0 : strength;
     }
 
+    /// <summary>t^−d: one past encounter's part of the strength, t days after it.</summary>
+    private double Decayed(double t) => _squareRootDecay ? 1 / Math.Sqrt(t) : Math.Pow(t, -_parameters.ActivationDecay);
+
+    /// <summary>t^(1−d): the integral of t^−d, times 1 − d (Petrov's older encounters).</summary>
+    private double Integrand(double t) => _squareRootDecay ? Math.Sqrt(t) : Math.Pow(t, 1 - _parameters.ActivationDecay);
+
     private double Strength(in PairMemory pair, double nowDays)
     {
         double d = _parameters.ActivationDecay;
         double minimum = _parameters.MinimumAgeDays;
         int n = pair.Encounters;
-        double sum = Math.Pow(Math.Max(nowDays - pair.Recent0, minimum), -d);
+        double sum = Decayed(Math.Max(nowDays - pair.Recent0, minimum));
         if (n > 1)
         {
-            sum += Math.Pow(Math.Max(nowDays - pair.Recent1, minimum), -d);
+            sum += Decayed(Math.Max(nowDays - pair.Recent1, minimum));
         }
         if (n > 2)
         {
-            sum += Math.Pow(Math.Max(nowDays - pair.Recent2, minimum), -d);
+            sum += Decayed(Math.Max(nowDays - pair.Recent2, minimum));
         }
         if (n > 3)
         {
-            sum += Math.Pow(Math.Max(nowDays - pair.Recent3, minimum), -d);
+            sum += Decayed(Math.Max(nowDays - pair.Recent3, minimum));
         }
         if (n > RecentHistoryLength)
         {
@@ -580,8 +591,8 @@ public sealed class FamiliarityLedger
             double tn = Math.Max(nowDays - pair.FirstDays, minimum);
             int older = n - RecentHistoryLength;
             sum += tn > tk
-                ? older * (Math.Pow(tn, 1 - d) - Math.Pow(tk, 1 - d)) / ((1 - d) * (tn - tk))
-                : older * Math.Pow(tk, -d);
+                ? older * (Integrand(tn) - Integrand(tk)) / ((1 - d) * (tn - tk))
+                : older * Decayed(tk);
         }
         return sum;
     }
