@@ -170,13 +170,7 @@ public sealed class Simulator
             var (sunrise, sunset) = _tripMaker.SunTimes(day);
             _nods.Decide(found.Memory, network, pairsToday, _seed, sunrise, sunset, nods, _threads);
             ledger.Record(pairsToday, todays, nods.AsSpan(0, todays.Length), _threads);
-            for (int r = 0; r < pairsToday.PairCount; r++)
-            {
-                // The tie a pair earned today from none, marked on its last encounter of the day (None elsewhere).
-                int last = pairsToday.PairStarts[r + 1] - 1;
-                newTie.AsSpan(pairsToday.PairStarts[r], last - pairsToday.PairStarts[r]).Fill(TieState.None);
-                newTie[last] = pairsToday.StateBefore[r] == TieState.None ? pairsToday.StateAfter[r] : TieState.None;
-            }
+            MarkNewTies(pairsToday, newTie, options);
             phases.Stop(RunPhase.Familiarity);
 
             // Phase 7: outcome counts. Passages and encounters go to different arrays, so they are counted side by side.
@@ -278,6 +272,28 @@ public sealed class Simulator
                 places.Stays[(place[i] * DayPeriods.Count) + (int)DayPeriods.Of(start[i])]++;
             }
         }
+    }
+
+    /// <summary>
+    /// Marks the tie each pair earned today from none on its last encounter of the day (None elsewhere), in parallel
+    /// over fixed blocks of pairs (each writes only its own pairs' encounters).
+    /// </summary>
+    private static void MarkNewTies(FamiliarityDay pairsToday, TieState[] newTie, ParallelOptions options)
+    {
+        const int pairsPerBlock = 16_384;
+        int blocks = (pairsToday.PairCount + pairsPerBlock - 1) / pairsPerBlock;
+        Parallel.For(0, blocks, options, b =>
+        {
+            var starts = pairsToday.PairStarts;
+            var before = pairsToday.StateBefore;
+            var after = pairsToday.StateAfter;
+            for (int r = b * pairsPerBlock; r < Math.Min(pairsToday.PairCount, (b + 1) * pairsPerBlock); r++)
+            {
+                int last = starts[r + 1] - 1;
+                newTie.AsSpan(starts[r], last - starts[r]).Fill(TieState.None);
+                newTie[last] = before[r] == TieState.None ? after[r] : TieState.None;
+            }
+        });
     }
 
     /// <summary>Adds the day's encounters, nods and new ties to the street, place and resident counts; returns the nods.</summary>
