@@ -121,6 +121,54 @@ public class FamiliarityLedgerTests
     }
 
     [Fact]
+    public void A_large_ledger_is_the_same_on_one_and_two_threads()
+    {
+        // 700 residents, every third partner: ~81k pairs in a table grown several times (lookups and updates run in
+        // parallel chunks); days add new pairs to a grown table and meet old ones again.
+        const int residents = 700;
+        var ledgers = new[] { new FamiliarityLedger(FamiliarityParameters.Default), new FamiliarityLedger(FamiliarityParameters.Default) };
+        for (int day = 0; day < 4; day++)
+        {
+            var encounters = new List<Encounter>();
+            for (int a = 0; a < residents; a++)
+            {
+                for (int b = a + 1 + (day % 2); b < residents; b += 3)
+                {
+                    encounters.Add(Meeting(a, b, 36_000 + day));
+                }
+            }
+            var array = encounters.ToArray();
+            for (int threads = 1; threads <= 2; threads++)
+            {
+                var ledger = ledgers[threads - 1];
+                ledger.Record(ledger.BeginDay(day, array, threads), array, new bool[array.Length], threads);
+            }
+        }
+
+        var (one, two) = (ledgers[0], ledgers[1]);
+        Assert.True(one.Capacity >= 1 << 17, $"capacity {one.Capacity}: too small to cover several parallel chunks");
+        Assert.Equal(one.PairCount, two.PairCount);
+        Assert.Equal(one.PairsMet, two.PairsMet);
+        int expectedPairs = 0;
+        for (int a = 0; a < residents; a++)
+        {
+            for (int b = a + 1; b < residents; b++)
+            {
+                bool met = (b - a - 1) % 3 == 0 || (b - a - 2) % 3 == 0;
+                expectedPairs += met ? 1 : 0;
+                Assert.Equal(met, two.HaveMet(PairKeys.Of(a, b)));
+            }
+        }
+        Assert.Equal(expectedPairs, two.PairCount);
+        Assert.Equal(one.SnapshotTies(4), two.SnapshotTies(4, threads: 2));
+        var (metOne, metTwo) = (new int[residents], new int[residents]);
+        one.CountTies(4, new int[residents], new int[residents], new int[residents], metOne);
+        two.CountTies(4, new int[residents], new int[residents], new int[residents], metTwo);
+        Assert.Equal(metOne, metTwo);
+        Assert.Equal(2 * expectedPairs, metTwo.Sum());
+    }
+
+    [Fact]
     public void Many_pairs_survive_growth_and_are_counted_per_resident()
     {
         var ledger = new FamiliarityLedger(FamiliarityParameters.Default, initialCapacity: 16);
