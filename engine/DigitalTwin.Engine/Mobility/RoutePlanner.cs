@@ -61,11 +61,12 @@ public sealed class RoutePlanner(ShortestPathTreeCache cache, ArcHierarchyCache?
             return -1;
         }
         float length = AddLeg(legs, a, origin.OffsetMetres, (bestStart & 1) == 0 ? network.LengthMetres[a] : 0);
-        for (int arc = tree.Link(bestStart); arc >= 0; arc = tree.Link(arc))
+        for (int arc = tree.Link(bestStart), next; arc >= 0; arc = next)
         {
+            next = tree.Link(arc); // read once: a pruned tree's link is a binary search
             int s = arc >> 1;
             bool forward = (arc & 1) == 0;
-            bool last = tree.Link(arc) < 0; // the chain ends on the root's own segment
+            bool last = next < 0; // the chain ends on the root's own segment
             float from = forward ? 0 : network.LengthMetres[s];
             float to = last ? destination.OffsetMetres : (forward ? network.LengthMetres[s] : 0);
             length += AddLeg(legs, s, from, to);
@@ -147,11 +148,12 @@ public sealed class RoutePlanner(ShortestPathTreeCache cache, ArcHierarchyCache?
         }
         int firstNew = legs.Count;
         float length = 0;
-        for (int arc = bestEnd; arc >= 0; arc = tree.Link(arc))
+        for (int arc = bestEnd, next; arc >= 0; arc = next)
         {
+            next = tree.Link(arc);
             int s = arc >> 1;
             bool forward = (arc & 1) == 0;
-            bool first = tree.Link(arc) < 0; // the chain starts on the root's own segment
+            bool first = next < 0; // the chain starts on the root's own segment
             float from = first ? origin.OffsetMetres : (forward ? 0 : network.LengthMetres[s]);
             float to = s == h && arc == bestEnd ? destination.OffsetMetres : (forward ? network.LengthMetres[s] : 0);
             length += AddLeg(legs, s, from, to);
