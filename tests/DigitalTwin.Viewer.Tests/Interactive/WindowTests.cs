@@ -24,11 +24,13 @@ public sealed class XvfbFactAttribute : FactAttribute
 internal sealed class VirtualDisplay : IDisposable
 {
     private readonly Process _server;
+    private readonly int _number;
 
-    private VirtualDisplay(Process server, string name)
+    private VirtualDisplay(Process server, int number)
     {
         _server = server;
-        Name = name;
+        _number = number;
+        Name = $":{number}";
     }
 
     public string Name { get; }
@@ -43,7 +45,7 @@ internal sealed class VirtualDisplay : IDisposable
         string xvfb = FindXvfb() ?? throw new InvalidOperationException("no Xvfb");
         for (int number = 99; number < 160; number++)
         {
-            if (File.Exists($"/tmp/.X{number}-lock") || File.Exists($"/tmp/.X11-unix/X{number}"))
+            if (!ClearedIfStale(number))
             {
                 continue;
             }
@@ -60,7 +62,7 @@ internal sealed class VirtualDisplay : IDisposable
             {
                 if (File.Exists($"/tmp/.X11-unix/X{number}"))
                 {
-                    return new VirtualDisplay(server, $":{number}");
+                    return new VirtualDisplay(server, number);
                 }
                 Thread.Sleep(50);
             }
@@ -81,6 +83,50 @@ internal sealed class VirtualDisplay : IDisposable
             _server.WaitForExit(5000);
         }
         _server.Dispose();
+        // Killed, the server leaves its lock and socket behind; left there, every run took one more display number
+        // until none between :99 and :159 was free.
+        RemoveDisplayFiles(_number);
+    }
+
+    /// <summary>
+    /// True when display <paramref name="number"/> is free: no lock, or a lock whose server no longer runs (then its
+    /// lock and socket are removed, as an X server would on start).
+    /// </summary>
+    private static bool ClearedIfStale(int number)
+    {
+        string lockFile = $"/tmp/.X{number}-lock";
+        if (!File.Exists(lockFile))
+        {
+            return !File.Exists($"/tmp/.X11-unix/X{number}");
+        }
+        try
+        {
+            if (int.TryParse(File.ReadAllText(lockFile).Trim(), out int pid) && Directory.Exists($"/proc/{pid}"))
+            {
+                return false;
+            }
+            RemoveDisplayFiles(number);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static void RemoveDisplayFiles(int number)
+    {
+        foreach (string path in new[] { $"/tmp/.X{number}-lock", $"/tmp/.X11-unix/X{number}" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another server took the number meanwhile: its files are not ours to remove.
+            }
+        }
     }
 }
 
