@@ -164,6 +164,14 @@ public sealed partial class ExactEncounterDetector
         // chunk's write positions in the grouped array, so node pieces are written once, straight to their place.
         private int[] _nodeCursor = [];
 
+        // When the day's node pieces fit the day-buffer budget, phase 1 keeps each one it cuts (with its node), in the
+        // order phase 2 would cut them again, so phase 2 only copies them to their place instead of gathering every
+        // passage from the day's columns and cutting it a second time.
+        private Piece[] _keptPieces = [];
+        private int[] _keptNodes = [];
+        private int _keptCount;
+        private bool _keep;
+
         public int FragmentCount { get; private set; }
 
         /// <summary>The highest lower resident of this chunk's fragments (sizes the sort buckets).</summary>
@@ -184,10 +192,12 @@ public sealed partial class ExactEncounterDetector
         public int[] NodeCursor => _nodeCursor;
 
         /// <summary>Phase 1: sweeps segments [first, last) and counts their node pieces. Starts the chunk's output.</summary>
-        public void RunSegments(int first, int last, DayContext context)
+        public void RunSegments(int first, int last, DayContext context, bool keepNodePieces)
         {
             FragmentCount = 0;
             MaxLower = 0;
+            _keep = keepNodePieces;
+            _keptCount = 0;
             if (_nodeCursor.Length < context.NodeCount)
             {
                 _nodeCursor = new int[context.NodeCount];
@@ -207,6 +217,15 @@ public sealed partial class ExactEncounterDetector
         /// <summary>Phase 2b: cuts the node pieces of segments [first, last) again and writes them at their positions.</summary>
         public void WriteNodePieces(int first, int last, DayContext context)
         {
+            if (_keep)
+            {
+                var nodePieces = owner._nodePieces;
+                for (int i = 0; i < _keptCount; i++)
+                {
+                    nodePieces[_nodeCursor[_keptNodes[i]]++] = _keptPieces[i];
+                }
+                return;
+            }
             for (int segment = first; segment < last; segment++)
             {
                 ForEachNodePiece(segment, FillPieces(segment, context), context, write: true);
@@ -322,6 +341,17 @@ public sealed partial class ExactEncounterDetector
             else
             {
                 _nodeCursor[node]++;
+                if (_keep)
+                {
+                    if (_keptCount == _keptPieces.Length)
+                    {
+                        int size = Math.Max(1024, _keptCount * 2);
+                        Array.Resize(ref _keptPieces, size);
+                        Array.Resize(ref _keptNodes, size);
+                    }
+                    _keptPieces[_keptCount] = piece;
+                    _keptNodes[_keptCount++] = node;
+                }
             }
         }
 

@@ -152,7 +152,10 @@ public sealed partial class ExactEncounterDetector
 
         // Phase 1: segments (sweep, and count the node pieces). Phase 2: place and write the node pieces by node.
         // Phase 3: nodes, places.
-        ForEachChunk(chunkCount, threads, c => _workers[c].RunSegments(_segmentChunkStart[c], _segmentChunkStart[c + 1], context));
+        // Node pieces are two a passage at most: kept from phase 1 when that fits the day-buffer budget (a neighbourhood;
+        // a city cuts them again rather than hold them twice).
+        bool keepNodePieces = 2L * trajectories.PassageCount * (Unsafe.SizeOf<Piece>() + sizeof(int)) <= KeepAcrossDaysBytes;
+        ForEachChunk(chunkCount, threads, c => _workers[c].RunSegments(_segmentChunkStart[c], _segmentChunkStart[c + 1], context, keepNodePieces));
         PlaceNodePieces(nodeCount, chunkCount);
         ForEachChunk(chunkCount, threads, c => _workers[c].WriteNodePieces(_segmentChunkStart[c], _segmentChunkStart[c + 1], context));
         CutNodesAndPlaces(trajectories, nodeCount, placeCount);
