@@ -24,7 +24,7 @@ public sealed partial class RouteCostModel
     public ReadOnlySpan<float> LandmarkDistances(CostProfile profile) => LandmarkTable(profile);
 
     /// <summary>As <see cref="LandmarkDistances"/>, the array itself (read only, for search state that outlives a span).</summary>
-    internal float[] LandmarkTable(CostProfile profile) => OncePerProfile(_landmarkDistances, profile, BuildLandmarkDistances);
+    internal float[] LandmarkTable(CostProfile profile) => OncePerProfile(_landmarkDistances, profile, static (model, p) => model.BuildLandmarkDistances(p));
 
     private float[] BuildLandmarkDistances(CostProfile profile)
     {

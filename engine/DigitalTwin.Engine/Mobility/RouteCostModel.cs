@@ -173,19 +173,21 @@ public sealed partial class RouteCostModel
     public ReadOnlySpan<float> ArcCosts(CostProfile profile) => ArcCostTable(profile);
 
     /// <summary>As <see cref="ArcCosts"/>, the array itself (read only, for search state that outlives a span).</summary>
-    internal float[] ArcCostTable(CostProfile profile) => OncePerProfile(_arcCosts, profile, ComputeArcCosts);
+    internal float[] ArcCostTable(CostProfile profile) => OncePerProfile(_arcCosts, profile, static (model, p) => model.ComputeArcCosts(p));
 
     /// <summary>
     /// The table of <paramref name="profile"/> in <paramref name="tables"/>, built on first use. Threads may race to
     /// build one; the first stored wins and every caller gets that one (each build gives the same numbers anyway).
+    /// Builders are static lambdas given the model: a method group of this instance would allocate a delegate on
+    /// every call, and every search and every route asks for its table.
     /// </summary>
-    private float[] OncePerProfile(float[]?[] tables, CostProfile profile, Func<CostProfile, float[]> build)
+    private float[] OncePerProfile(float[]?[] tables, CostProfile profile, Func<RouteCostModel, CostProfile, float[]> build)
     {
         int index = profile.Index(Parameters.RouteVariants);
         float[]? table = Volatile.Read(ref tables[index]);
         if (table is null)
         {
-            table = build(profile);
+            table = build(this, profile);
             lock (_gate)
             {
                 tables[index] ??= table;
