@@ -20,6 +20,7 @@ public sealed class TripMaker
     private readonly ulong _seed;
     private readonly int _routeVariants;
     private readonly RouteCostParameters _routing;
+    private readonly CostDistinctions _distinctions;
     private readonly float[] _walkSpeed;
     private readonly bool[] _householdCar;
     private readonly int[] _nearestStopOfHome;
@@ -43,6 +44,7 @@ public sealed class TripMaker
         _seed = seed;
         _routing = routing;
         _routeVariants = Math.Max(1, routing.RouteVariants);
+        _distinctions = new CostDistinctions(neighbourhood.Network, routing);
         _walkSpeed = new float[residents.Count];
         for (int r = 0; r < residents.Count; r++)
         {
@@ -233,14 +235,14 @@ public sealed class TripMaker
         var (sunrise, sunset) = SunTimes(day);
         bool dark = departureSeconds < sunrise || departureSeconds > sunset;
         byte variant = (byte)(new RandomStream(_seed, StreamPurpose.Route, (ulong)resident, 0).NextInt(_routeVariants));
-        return mode switch
+        return _distinctions.Canonical(mode switch
         {
             TravelModes.Car => new CostProfile(TravelModes.Car, false, false, false, 0),
             // Cyclists get no perception variants: their routes matter less for meeting (cyclistAttention) and each
             // variant doubles the bike trees, which need both directions (one-way streets).
             TravelModes.Bike => new CostProfile(TravelModes.Bike, dark, false, false, 0),
             _ => WalkProfile(resident, dark, variant),
-        };
+        });
     }
 
     /// <summary>
