@@ -15,6 +15,13 @@ public sealed partial class ExactEncounterDetector
         CoPresent,
     }
 
+    /// <summary>What cutting a segment's node pieces is for: counting them (phase 1), or writing a band's (phase 2).</summary>
+    private enum NodePieceUse : byte
+    {
+        Count,
+        WriteBand,
+    }
+
     private enum SweepKind : byte
     {
         Segment,
@@ -191,22 +198,28 @@ public sealed partial class ExactEncounterDetector
         /// <summary>Node pieces per node (phase 1), then this chunk's next write position per node (phase 2).</summary>
         public int[] NodeCursor => _nodeCursor;
 
-        /// <summary>Phase 1: sweeps segments [first, last) and counts their node pieces. Starts the chunk's output.</summary>
+        /// <summary>
+        /// Phase 1: sweeps segments [first, last) and counts their node pieces: per node (and kept) when they are kept,
+        /// else per segment end, for the bands (see <see cref="SweepNodesInBands"/>). Starts the chunk's output.
+        /// </summary>
         public void RunSegments(int first, int last, DayContext context, bool keepNodePieces)
         {
             FragmentCount = 0;
             MaxLower = 0;
             _keep = keepNodePieces;
             _keptCount = 0;
-            if (_nodeCursor.Length < context.NodeCount)
+            if (_keep)
             {
-                _nodeCursor = new int[context.NodeCount];
+                if (_nodeCursor.Length < context.NodeCount)
+                {
+                    _nodeCursor = new int[context.NodeCount];
+                }
+                _nodeCursor.AsSpan(0, context.NodeCount).Clear();
             }
-            _nodeCursor.AsSpan(0, context.NodeCount).Clear();
             for (int segment = first; segment < last; segment++)
             {
                 int n = FillPieces(segment, context);
-                ForEachNodePiece(segment, n, context, write: false);
+                ForEachNodePiece(segment, n, context, NodePieceUse.Count);
                 if (n >= 2)
                 {
                     Sweep(_pieces.AsSpan(0, n), SweepKind.Segment, segment);
@@ -214,21 +227,25 @@ public sealed partial class ExactEncounterDetector
             }
         }
 
-        /// <summary>Phase 2b: cuts the node pieces of segments [first, last) again and writes them at their positions.</summary>
-        public void WriteNodePieces(int first, int last, DayContext context)
+        /// <summary>Phase 2, pieces kept: copies the node pieces kept in phase 1 to their places, grouped by node.</summary>
+        public void WriteNodePieces()
         {
-            if (_keep)
+            var nodePieces = owner._nodePieces;
+            for (int i = 0; i < _keptCount; i++)
             {
-                var nodePieces = owner._nodePieces;
-                for (int i = 0; i < _keptCount; i++)
-                {
-                    nodePieces[_nodeCursor[_keptNodes[i]]++] = _keptPieces[i];
-                }
-                return;
+                nodePieces[_nodeCursor[_keptNodes[i]]++] = _keptPieces[i];
             }
-            for (int segment = first; segment < last; segment++)
+        }
+
+        /// <summary>
+        /// Phase 2, by bands: cuts the node pieces of <paramref name="segments"/> again and writes those at nodes of the
+        /// band being swept to their segment ends' positions (<c>_endCursor</c>, worked out in segment order).
+        /// </summary>
+        public void WriteBandPieces(ReadOnlySpan<int> segments, DayContext context)
+        {
+            foreach (int segment in segments)
             {
-                ForEachNodePiece(segment, FillPieces(segment, context), context, write: true);
+                ForEachNodePiece(segment, FillPieces(segment, context), context, NodePieceUse.WriteBand);
             }
         }
 
@@ -301,57 +318,63 @@ public sealed partial class ExactEncounterDetector
             return n;
         }
 
-        private void ForEachNodePiece(int segment, int n, DayContext context, bool write)
+        private void ForEachNodePiece(int segment, int n, DayContext context, NodePieceUse use)
         {
             StreetNetwork network = context.Network;
             int from = network.SegmentFrom[segment];
             int to = network.SegmentTo[segment];
+            bool atFrom = use != NodePieceUse.WriteBand || owner.InBand(from);
+            bool atTo = use != NodePieceUse.WriteBand || owner.InBand(to);
             double length = network.LengthMetres[segment];
             double d = owner.Parameters.SocialDistanceMetres;
+            // A loop's two ends are one node: one count and one cursor, so its pieces there keep their cutting order.
+            int toEnd = from == to ? segment * 2 : (segment * 2) + 1;
             for (int i = 0; i < n; i++)
             {
-                AddNodePieces(in _pieces[i], from, to, length, d, write);
+                AddNodePieces(in _pieces[i], from, to, segment * 2, toEnd, atFrom, atTo, length, d, use);
             }
         }
 
-        private void AddNodePieces(in Piece piece, int fromNode, int toNode, double segmentLength, double d, bool write)
+        private void AddNodePieces(in Piece piece, int fromNode, int toNode, int fromEnd, int toEnd, bool cutFrom, bool cutTo,
+            double segmentLength, double d, NodePieceUse use)
         {
             // Distance to the start node is x(t); to the end node, L − x(t). Keep the time window where it is ≤ d (the
             // largest reach any lateral separation allows). Looking towards the start node, the segment's left is
             // the other way round: the lateral flips sign.
             Piece atFrom = piece;
-            if (ClipToNode(ref atFrom, piece.X0, piece.Velocity, d))
+            if (cutFrom && ClipToNode(ref atFrom, piece.X0, piece.Velocity, d))
             {
                 atFrom.Lateral = -piece.Lateral;
-                AddNodePiece(atFrom, fromNode, write);
+                AddNodePiece(atFrom, fromNode, fromEnd, use);
             }
             Piece atTo = piece;
-            if (ClipToNode(ref atTo, segmentLength - piece.X0, -piece.Velocity, d))
+            if (cutTo && ClipToNode(ref atTo, segmentLength - piece.X0, -piece.Velocity, d))
             {
-                AddNodePiece(atTo, toNode, write);
+                AddNodePiece(atTo, toNode, toEnd, use);
             }
         }
 
-        private void AddNodePiece(in Piece piece, int node, bool write)
+        private void AddNodePiece(in Piece piece, int node, int end, NodePieceUse use)
         {
-            if (write)
+            if (use == NodePieceUse.WriteBand)
             {
-                owner._nodePieces[_nodeCursor[node]++] = piece;
+                owner._nodePieces[owner._endCursor[end]++] = piece;
+            }
+            else if (!_keep)
+            {
+                owner._endCount[end]++; // a segment's ends are counted only by the chunk that sweeps the segment
             }
             else
             {
                 _nodeCursor[node]++;
-                if (_keep)
+                if (_keptCount == _keptPieces.Length)
                 {
-                    if (_keptCount == _keptPieces.Length)
-                    {
-                        int size = Math.Max(1024, _keptCount * 2);
-                        Array.Resize(ref _keptPieces, size);
-                        Array.Resize(ref _keptNodes, size);
-                    }
-                    _keptPieces[_keptCount] = piece;
-                    _keptNodes[_keptCount++] = node;
+                    int size = Math.Max(1024, _keptCount * 2);
+                    Array.Resize(ref _keptPieces, size);
+                    Array.Resize(ref _keptNodes, size);
                 }
+                _keptPieces[_keptCount] = piece;
+                _keptNodes[_keptCount++] = node;
             }
         }
 

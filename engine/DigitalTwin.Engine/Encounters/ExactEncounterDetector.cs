@@ -78,6 +78,17 @@ public sealed partial class ExactEncounterDetector
     private Piece[] _nodePieces = new Piece[1024];
     private int[] _nodeStart = [0];
 
+    // City days (node pieces not kept): pieces cut per segment end (2 s + e; a loop's both at 2 s) in phase 1, and per
+    // band the position of each end's next piece, the pieces per node then its next write position, and the band's
+    // segments and nodes (see SweepNodesInBands).
+    private int[] _endCount = [];
+    private int[] _endCursor = [];
+    private int[] _nodeFill = [];
+    private int[] _bandSegments = [];
+    private int[] _bandChunkStart = [];
+    private int _bandFirst;
+    private int _bandCount;
+
     // Chunk c covers segments [_segmentChunkStart[c], _segmentChunkStart[c + 1]) and nodes-then-places
     // [_unitChunkStart[c], _unitChunkStart[c + 1]): cut by expected work (see CutByWeight), not by count.
     private int[] _segmentChunkStart = [];
@@ -98,6 +109,12 @@ public sealed partial class ExactEncounterDetector
 
     /// <summary>Buffers larger than this are given back after use when <see cref="LastDay"/> (<see cref="DayBuffers"/>; tests set 0).</summary>
     internal long KeepAcrossDaysBytes { get; set; } = DayBuffers.KeepAcrossDaysBytes;
+
+    /// <summary>A city's node pieces are cut and swept in bands of nodes holding about this many bytes (tests set less).</summary>
+    internal long NodeBandBytes { get; set; } = DayBuffers.KeepAcrossDaysBytes;
+
+    /// <summary>Bands the last <see cref="Detect"/> swept its nodes in (0 when its node pieces were kept from phase 1).</summary>
+    internal int LastNodeBands { get; private set; }
 
     /// <summary>Set by the simulator on a run's last day: nothing is kept for a next day (<see cref="DayBuffers"/>).</summary>
     internal bool LastDay { get; set; }
@@ -150,15 +167,29 @@ public sealed partial class ExactEncounterDetector
         }
         CutSegments(trajectories, segmentCount);
 
-        // Phase 1: segments (sweep, and count the node pieces). Phase 2: place and write the node pieces by node.
-        // Phase 3: nodes, places.
-        // Node pieces are two a passage at most: kept from phase 1 when that fits the day-buffer budget (a neighbourhood;
-        // a city cuts them again rather than hold them twice).
+        // Phase 1: segments (sweep, and count the node pieces). Phase 2: write the node pieces grouped by node.
+        // Phase 3: nodes, places. Node pieces are two a passage at most: a neighbourhood's day keeps them from phase 1
+        // (they fit the day-buffer budget) and sweeps all nodes at once; a city's cuts them again, band by band of
+        // nodes, so only one band's pieces are held at a time (see SweepNodesInBands).
         bool keepNodePieces = 2L * trajectories.PassageCount * (Unsafe.SizeOf<Piece>() + sizeof(int)) <= KeepAcrossDaysBytes;
+        if (!keepNodePieces)
+        {
+            EnsureLength(ref _endCount, segmentCount * 2);
+            _endCount.AsSpan(0, segmentCount * 2).Clear();
+        }
         ForEachChunk(chunkCount, threads, c => _workers[c].RunSegments(_segmentChunkStart[c], _segmentChunkStart[c + 1], context, keepNodePieces));
-        PlaceNodePieces(nodeCount, chunkCount);
-        ForEachChunk(chunkCount, threads, c => _workers[c].WriteNodePieces(_segmentChunkStart[c], _segmentChunkStart[c + 1], context));
-        CutNodesAndPlaces(trajectories, nodeCount, placeCount);
+        if (keepNodePieces)
+        {
+            LastNodeBands = 0;
+            PlaceNodePieces(nodeCount, chunkCount);
+            ForEachChunk(chunkCount, threads, c => _workers[c].WriteNodePieces());
+            CutUnits(trajectories, 0, nodeCount + placeCount, nodeCount);
+        }
+        else
+        {
+            SweepNodesInBands(context, chunkCount, threads);
+            CutUnits(trajectories, nodeCount, placeCount, nodeCount);
+        }
         ForEachChunk(chunkCount, threads, c => _workers[c].RunNodesAndPlaces(_unitChunkStart[c], _unitChunkStart[c + 1], context));
         if (GiveBack((long)_nodePieces.Length * Unsafe.SizeOf<Piece>()))
         {
@@ -239,19 +270,131 @@ public sealed partial class ExactEncounterDetector
     /// </summary>
     private const int PlaceStayWeight = 8;
 
-    /// <summary>Cuts nodes then places into chunks of about equal work: their pieces and stays (see <see cref="CutSegments"/>).</summary>
-    private void CutNodesAndPlaces(TrajectoryBuffer trajectories, int nodeCount, int placeCount)
+    /// <summary>
+    /// Cuts units [<paramref name="first"/>, first + <paramref name="count"/>) of nodes then places (unit u ≥
+    /// <paramref name="nodeCount"/> is place u − nodeCount) into chunks of about equal work, their pieces and stays, in
+    /// <c>_unitChunkStart</c> (see <see cref="CutSegments"/>). A node's pieces are those placed in <c>_nodeStart</c>.
+    /// </summary>
+    private void CutUnits(TrajectoryBuffer trajectories, int first, int count, int nodeCount)
     {
-        var prefix = WeightPrefix(nodeCount + placeCount);
-        for (int n = 0; n < nodeCount; n++)
+        var prefix = WeightPrefix(count);
+        for (int i = 0; i < count; i++)
         {
-            prefix[n + 1] = prefix[n] + 1 + _nodeStart[n + 1] - _nodeStart[n];
-        }
-        for (int p = 0; p < placeCount; p++)
-        {
-            prefix[nodeCount + p + 1] = prefix[nodeCount + p] + 1 + (PlaceStayWeight * trajectories.StaysAtPlace(p).Length);
+            int unit = first + i;
+            prefix[i + 1] = prefix[i] + 1 + (unit < nodeCount
+                ? _nodeStart[unit + 1] - _nodeStart[unit]
+                : PlaceStayWeight * trajectories.StaysAtPlace(unit - nodeCount).Length);
         }
         CutByWeight(prefix, _unitChunkStart);
+        for (int c = 0; c < _unitChunkStart.Length; c++)
+        {
+            _unitChunkStart[c] += first;
+        }
+    }
+
+    /// <summary>
+    /// Phases 2 and 3 for the nodes of a city's day: nodes in bands of consecutive numbers holding about
+    /// <see cref="NodeBandBytes"/> of pieces each; per band, the segments with an end in it cut their pieces again (in
+    /// parallel, each straight to its place: per segment end a position worked out in segment order, the order the
+    /// pieces have when cut all at once), then the band's nodes are swept. The pieces of all nodes at once were the
+    /// largest buffer of a city's day (two a passage: 4.5 GB at a million residents); a band's are a few hundred MB,
+    /// for one more cut of each segment end and two more waits a band.
+    /// </summary>
+    private void SweepNodesInBands(DayContext context, int chunkCount, int threads)
+    {
+        var network = context.Network;
+        int nodeCount = context.NodeCount;
+        int segmentCount = context.SegmentCount;
+        EnsureLength(ref _nodeFill, nodeCount);
+        EnsureLength(ref _endCursor, segmentCount * 2);
+        EnsureLength(ref _bandSegments, segmentCount);
+        if (_nodeStart.Length < nodeCount + 1)
+        {
+            _nodeStart = new int[nodeCount + 1];
+        }
+        if (_bandChunkStart.Length != chunkCount + 1)
+        {
+            _bandChunkStart = new int[chunkCount + 1];
+        }
+        var fill = _nodeFill.AsSpan(0, nodeCount);
+        fill.Clear();
+        for (int s = 0; s < segmentCount; s++)
+        {
+            fill[network.SegmentFrom[s]] += _endCount[s * 2];
+            fill[network.SegmentTo[s]] += _endCount[(s * 2) + 1];
+        }
+        long bandPieces = Math.Max(1, NodeBandBytes / Unsafe.SizeOf<Piece>());
+        LastNodeBands = 0;
+        int first = 0;
+        while (first < nodeCount)
+        {
+            // The band: nodes from first on while their pieces fit (a node heavier than a band is a band of its own).
+            int end = first;
+            long pieces = 0;
+            while (end < nodeCount && (end == first || pieces + fill[end] <= bandPieces))
+            {
+                pieces += fill[end++];
+            }
+            _bandFirst = first;
+            _bandCount = end - first;
+            LastNodeBands++;
+            // Where each node's pieces start in the band's buffer; then fill becomes each node's next write position.
+            _nodeStart[first] = 0;
+            for (int n = first; n < end; n++)
+            {
+                _nodeStart[n + 1] = _nodeStart[n] + fill[n];
+                fill[n] = _nodeStart[n];
+            }
+            if (_nodePieces.Length < pieces)
+            {
+                _nodePieces = new Piece[Math.Max(pieces, Math.Min(bandPieces, _nodePieces.Length * 3L / 2))];
+            }
+            int segments = 0;
+            for (int s = 0; s < segmentCount; s++)
+            {
+                int from = network.SegmentFrom[s];
+                int to = network.SegmentTo[s];
+                bool atFrom = InBand(from);
+                bool atTo = InBand(to) && to != from;
+                if (!atFrom && !atTo)
+                {
+                    continue;
+                }
+                _bandSegments[segments++] = s;
+                if (atFrom)
+                {
+                    _endCursor[s * 2] = fill[from];
+                    fill[from] += _endCount[s * 2];
+                }
+                if (atTo)
+                {
+                    _endCursor[(s * 2) + 1] = fill[to];
+                    fill[to] += _endCount[(s * 2) + 1];
+                }
+            }
+            var prefix = WeightPrefix(segments);
+            for (int i = 0; i < segments; i++)
+            {
+                int s = _bandSegments[i];
+                prefix[i + 1] = prefix[i] + 1 + context.Trajectories.PassagesOnSegment(s).Length + context.Trajectories.StaysOnSegment(s).Length;
+            }
+            CutByWeight(prefix, _bandChunkStart);
+            ForEachChunk(chunkCount, threads, c =>
+                _workers[c].WriteBandPieces(_bandSegments.AsSpan(_bandChunkStart[c], _bandChunkStart[c + 1] - _bandChunkStart[c]), context));
+            CutUnits(context.Trajectories, first, end - first, nodeCount);
+            ForEachChunk(chunkCount, threads, c => _workers[c].RunNodesAndPlaces(_unitChunkStart[c], _unitChunkStart[c + 1], context));
+            first = end;
+        }
+    }
+
+    private bool InBand(int node) => (uint)(node - _bandFirst) < (uint)_bandCount;
+
+    private static void EnsureLength(ref int[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new int[length];
+        }
     }
 
     private Span<long> WeightPrefix(int unitCount)

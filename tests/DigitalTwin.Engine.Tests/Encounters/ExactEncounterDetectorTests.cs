@@ -235,6 +235,34 @@ public class ExactEncounterDetectorTests
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
+    public void Sweeping_node_pieces_in_bands_gives_what_sweeping_all_nodes_at_once_gives(int threads)
+    {
+        var network = TinyStreets.Grid(8);
+        var day = new TrajectoryBuffer();
+        SyntheticDays.Fill(day, network, seed: 11, residents: 4000, placeCount: 10, horizonSeconds: 1800);
+        (Encounter[] Found, int Bands) Run(long keepBytes, long bandBytes)
+        {
+            var detector = new ExactEncounterDetector(new EncounterParameters { MaxThreads = threads }) { KeepAcrossDaysBytes = keepBytes, NodeBandBytes = bandBytes };
+            var output = new EncounterBuffer();
+            detector.Detect(network, 10, day, output);
+            return (output.Items.ToArray(), detector.LastNodeBands);
+        }
+
+        var kept = Run(long.MaxValue, long.MaxValue);
+        var oneBand = Run(0, long.MaxValue);
+        var bands = Run(0, 48 * 300);
+
+        Assert.True(kept.Found.Length > 1000, $"only {kept.Found.Length} encounters");
+        Assert.Equal(0, kept.Bands);
+        Assert.Equal(1, oneBand.Bands);
+        Assert.True(bands.Bands > 10, $"only {bands.Bands} bands");
+        Assert.Equal(kept.Found, oneBand.Found);
+        Assert.Equal(kept.Found, bands.Found);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
     public void Encounters_within_a_group_are_left_out_and_counted_as_a_filter_after_detection_would(int threads)
     {
         var network = TinyStreets.Grid(8);
