@@ -67,22 +67,29 @@ public sealed partial class ExactEncounterDetector
         public readonly bool Moves => !IsStay && Velocity != 0;
     }
 
-    /// <summary>A contact piece of one pair at one segment, node or place, before joining into episodes.</summary>
+    /// <summary>
+    /// A contact piece of one pair at one segment, node or place, before joining into episodes. 48 bytes: a city's day
+    /// holds tens of millions of them twice (as found, and sorted), so a place and a node share one field (a place's
+    /// fragment has no segment, a node's has its lower segment) and the attention weight is left to the modes it comes
+    /// from.
+    /// </summary>
     private struct Fragment
     {
         public ulong Pair;
         public double Start;
         public double End;
-        public int Segment;
-        public int Place;
-        public int Node;
+        public int Segment;     // -1 at a place
+        public int PlaceOrNode; // the place (Segment −1), the node (a node's fragment), or −1 (a segment's)
         public float Position;
         public float Speed;
-        public float Weight;
         public int Crowding;
         public FragmentKind Kind;
         public TravelModes ModeA;
         public TravelModes ModeB;
+
+        public readonly int Place => Segment < 0 ? PlaceOrNode : -1;
+
+        public readonly int Node => Segment >= 0 ? PlaceOrNode : -1;
     }
 
     /// <summary>A total order on fragments so the joined output does not depend on chunking or thread count.</summary>
@@ -98,9 +105,8 @@ public sealed partial class ExactEncounterDetector
             if (c != 0) { return c; }
             c = x.Segment.CompareTo(y.Segment);
             if (c != 0) { return c; }
-            c = x.Place.CompareTo(y.Place);
-            if (c != 0) { return c; }
-            c = x.Node.CompareTo(y.Node);
+            // Place, then node: with equal segments only one of them can differ, and it is the shared field.
+            c = x.PlaceOrNode.CompareTo(y.PlaceOrNode);
             if (c != 0) { return c; }
             c = x.Position.CompareTo(y.Position);
             if (c != 0) { return c; }
@@ -112,8 +118,7 @@ public sealed partial class ExactEncounterDetector
             if (c != 0) { return c; }
             c = x.Crowding.CompareTo(y.Crowding);
             if (c != 0) { return c; }
-            c = x.Speed.CompareTo(y.Speed);
-            return c != 0 ? c : x.Weight.CompareTo(y.Weight);
+            return x.Speed.CompareTo(y.Speed); // the weight follows from the modes
         }
     }
 
@@ -651,11 +656,9 @@ public sealed partial class ExactEncounterDetector
                 Start = start,
                 End = end,
                 Segment = segment,
-                Place = place,
-                Node = node,
+                PlaceOrNode = place >= 0 ? place : node,
                 Position = position,
                 Speed = Math.Max(a.Speed, b.Speed),
-                Weight = Attention(in a) * Attention(in b),
                 Crowding = crowding,
                 Kind = fragmentKind,
                 ModeA = a.Mode,
@@ -663,8 +666,6 @@ public sealed partial class ExactEncounterDetector
             };
         }
 
-        /// <summary>How much of the people around someone takes in: a cyclist less (Gehl's sense of speed), else 1.</summary>
-        private float Attention(in Piece piece) => (piece.Mode & TravelModes.Bike) != 0 ? (float)owner.Parameters.CyclistAttention : 1f;
 
         private void EnsurePieces(int count)
         {

@@ -733,13 +733,16 @@ public sealed partial class ExactEncounterDetector
                     ModeB = main.ModeB,
                     SpeedMetresPerSecond = main.Speed,
                     Crowding = crowding,
-                    Weight = main.Weight,
+                    Weight = Attention(main.ModeA) * Attention(main.ModeB),
                 };
             }
             i = j;
         }
         return count;
     }
+
+    /// <summary>How much of the people around someone takes in: a cyclist less (Gehl's sense of speed), else 1.</summary>
+    private float Attention(TravelModes mode) => (mode & TravelModes.Bike) != 0 ? (float)Parameters.CyclistAttention : 1f;
 
     private static bool ClipToNode(ref Piece piece, double distanceAtStart, double rate, double d)
     {
