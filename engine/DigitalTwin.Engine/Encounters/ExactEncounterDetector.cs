@@ -37,10 +37,11 @@ namespace DigitalTwin.Engine.Encounters;
 /// Cost: per segment, node and place the intervals are sorted by start time and swept with an active list, which is
 /// O(n log n + k) for n intervals and k time-overlapping pairs. Three phases: segments in parallel chunks (each
 /// sweeps its segments and counts the pieces of its intervals near the end nodes), the node pieces written straight
-/// into one array grouped by node (a second pass over the segments, each chunk at positions worked out from the
-/// counts: no per-chunk copy), then nodes and places in parallel chunks. Each chunk writes its fragments into its own
-/// reused buffer; they are then sorted in a total order (a radix sort of the pair keys, the full comparison only
-/// within a pair), so the output is bit-identical on any thread count and chunking. Buffers are kept across days.
+/// into one array grouped by node (a neighbourhood's kept from the first phase and copied; a city's cut again band by
+/// band of nodes, so only a band's are held), then nodes and places in parallel chunks. Each chunk writes its
+/// fragments into its own reused buffer; they are then sorted in a total order (a radix sort of the pair keys, the
+/// full comparison only within a pair), so the output is bit-identical on any thread count, chunking and banding.
+/// Buffers are kept across days.
 /// </para>
 /// </summary>
 public sealed partial class ExactEncounterDetector
@@ -139,8 +140,12 @@ public sealed partial class ExactEncounterDetector
     /// Optional: each resident's group (a household); encounters within a group are left out (counted in
     /// <see cref="LastLeftOutCount"/>). Done while joining, in parallel, rather than in a serial pass afterwards.
     /// </param>
+    /// <param name="sweptAll">
+    /// Optional: called once every segment, node and place is swept, before the fragments are sorted: the trajectories
+    /// are not read after it (a city's last day gives them back there).
+    /// </param>
     public void Detect(StreetNetwork network, int placeCount, TrajectoryBuffer trajectories, EncounterBuffer output,
-        ReadOnlyMemory<int> groupOfResident = default)
+        ReadOnlyMemory<int> groupOfResident = default, Action? sweptAll = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(trajectories);
@@ -195,6 +200,7 @@ public sealed partial class ExactEncounterDetector
         {
             _nodePieces = []; // done with; the fragments' sort and the ledger need the room
         }
+        sweptAll?.Invoke();
 
         int total = 0;
         for (int c = 0; c < chunkCount; c++)

@@ -153,9 +153,18 @@ public sealed class Simulator
 
             phases.Stop(RunPhase.Merge);
 
-            // Phase 5: encounters, without members of one household (they know each other already).
+            // Phase 5: encounters, without members of one household (they know each other already). A city's last day
+            // counts its passages first and gives the events back once the detector has swept them: its sort and
+            // the familiarity ledger then have their room (1M residents: 2 GB).
+            long passagesToday = day_.PassageCount, staysToday = day_.StayCount;
+            bool releaseEvents = lastDay && day_.CapacityBytes > KeepAcrossDaysBytes;
+            if (releaseEvents)
+            {
+                CountEvents(day, replayDay, replayStride, day_, streets, places, replay, replayStays);
+                phases.Stop(RunPhase.Outcomes);
+            }
             _detector.LastDay = lastDay;
-            _detector.Detect(network, placeCount, day_, found, _residents.HouseholdMemory);
+            _detector.Detect(network, placeCount, day_, found, _residents.HouseholdMemory, releaseEvents ? day_.Release : null);
             sameHousehold += _detector.LastLeftOutCount;
             var todays = found.Items;
             phases.Stop(RunPhase.Encounters);
@@ -177,15 +186,20 @@ public sealed class Simulator
             long nodsToday = 0;
             Parallel.Invoke(
                 options,
-                () => Count(day_, streets, places),
+                () =>
+                {
+                    if (!releaseEvents)
+                    {
+                        CountEvents(day, replayDay, replayStride, day_, streets, places, replay, replayStays);
+                    }
+                },
                 () => nodsToday = CountEncounters(found.Items, nods, newTie, streets, places, people));
             nodCount += nodsToday;
-            passages += day_.PassageCount;
-            stays += day_.StayCount;
+            passages += passagesToday;
+            stays += staysToday;
             encounters += todays.Length;
             if (day == replayDay)
             {
-                KeepReplay(day_, replayStride, replay, replayStays);
                 foreach (ref readonly var e in todays)
                 {
                     if (e.ResidentA % replayStride == 0 || e.ResidentB % replayStride == 0)
@@ -240,6 +254,17 @@ public sealed class Simulator
             ReplayEncounters = replayEncounters,
             PhaseSeconds = phases.Seconds,
         };
+    }
+
+    /// <summary>The day's passages and stays into the outcomes, and on the replay day the sampled residents' events.</summary>
+    private void CountEvents(int day, int replayDay, int replayStride, TrajectoryBuffer events, StreetOutcomes streets, PlaceOutcomes places,
+        List<ReplayPassage> replay, List<Stay> replayStays)
+    {
+        Count(events, streets, places);
+        if (day == replayDay)
+        {
+            KeepReplay(events, replayStride, replay, replayStays);
+        }
     }
 
     private void Count(TrajectoryBuffer day, StreetOutcomes streets, PlaceOutcomes places)
