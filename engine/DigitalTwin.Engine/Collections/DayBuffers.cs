@@ -13,4 +13,13 @@ internal static class DayBuffers
 {
     /// <summary>On a run's last day a buffer above this is given back once done with (Delft's largest, its node pieces, is 70 MB).</summary>
     public const long KeepAcrossDaysBytes = 256L << 20;
+
+    /// <summary>
+    /// Called after giving buffers back: a full, blocking, non-compacting collection, so the next part of the day
+    /// builds its buffers in the memory just given back instead of taking more from the system while the collector
+    /// waits for its own moment (1M residents, one day: peak 13.0 → 11.2 GB, and 10 s less kernel time zeroing fresh
+    /// pages). Only a city's last day gives buffers back, a few times a run, and the heap then is mostly arrays of
+    /// plain values, which a collection does not scan: tens of milliseconds each.
+    /// </summary>
+    public static void ReuseGivenBack() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 }

@@ -170,7 +170,14 @@ public sealed partial class ExactEncounterDetector
         private int[] _orderScratch = new int[64];
         private Piece[] _sorted = new Piece[64];
         private int[] _active = new int[64];
-        private Fragment[] _fragments = new Fragment[256];
+        // Fragments in blocks that double up to MaxFragmentBlock and then stay that size: a city's chunk finds millions,
+        // and one array doubling to fit held up to twice what it needed, and three times while it was copied.
+        private const int FirstFragmentBlock = 256;
+        private const int MaxFragmentBlock = 1 << 16;
+        private readonly List<Fragment[]> _fragmentBlocks = [];
+        private Fragment[] _fragmentBlock = [];
+        private int _blockIndex = -1;
+        private int _blockFill;
 
         // Phase 1: how many node pieces this chunk's segments leave at each node; phase 2 turns the counts into this
         // chunk's write positions in the grouped array, so node pieces are written once, straight to their place.
@@ -189,15 +196,41 @@ public sealed partial class ExactEncounterDetector
         /// <summary>The highest lower resident of this chunk's fragments (sizes the sort buckets).</summary>
         public ulong MaxLower { get; private set; }
 
-        public ReadOnlySpan<Fragment> Fragments => _fragments.AsSpan(0, FragmentCount);
+        /// <summary>Blocks holding this chunk's fragments, in the order found; see <see cref="FragmentBlock"/>.</summary>
+        public int FragmentBlocksUsed => _blockIndex + 1;
 
-        public long FragmentCapacityBytes => (long)_fragments.Length * Unsafe.SizeOf<Fragment>();
+        /// <summary>The fragments of one block (the last one only as far as it is filled).</summary>
+        public ReadOnlySpan<Fragment> FragmentBlock(int block) =>
+            block == _blockIndex ? _fragmentBlock.AsSpan(0, _blockFill) : _fragmentBlocks[block];
 
-        /// <summary>Gives the fragment buffer back once its fragments are copied on (see <see cref="DayBuffers"/>).</summary>
+        public long FragmentCapacityBytes => _fragmentBlocks.Sum(block => (long)block.Length) * Unsafe.SizeOf<Fragment>();
+
+        /// <summary>Gives the fragment blocks back once their fragments are copied on (see <see cref="DayBuffers"/>).</summary>
         public void ReleaseFragments()
         {
-            _fragments = new Fragment[256];
+            _fragmentBlocks.Clear();
+            StartFragments();
+        }
+
+        private void StartFragments()
+        {
             FragmentCount = 0;
+            _blockIndex = -1;
+            _blockFill = 0;
+            _fragmentBlock = [];
+        }
+
+        /// <summary>Moves on to the next block, reusing a block kept from an earlier day.</summary>
+        private void NextFragmentBlock()
+        {
+            _blockIndex++;
+            if (_blockIndex == _fragmentBlocks.Count)
+            {
+                int size = _blockIndex == 0 ? FirstFragmentBlock : Math.Min(MaxFragmentBlock, _fragmentBlocks[_blockIndex - 1].Length * 2);
+                _fragmentBlocks.Add(new Fragment[size]);
+            }
+            _fragmentBlock = _fragmentBlocks[_blockIndex];
+            _blockFill = 0;
         }
 
         /// <summary>Node pieces per node (phase 1), then this chunk's next write position per node (phase 2).</summary>
@@ -209,7 +242,7 @@ public sealed partial class ExactEncounterDetector
         /// </summary>
         public void RunSegments(int first, int last, DayContext context, bool keepNodePieces)
         {
-            FragmentCount = 0;
+            StartFragments();
             MaxLower = 0;
             _keep = keepNodePieces;
             _keptCount = 0;
@@ -645,12 +678,13 @@ public sealed partial class ExactEncounterDetector
                     break;
             }
 
-            if (FragmentCount == _fragments.Length)
+            if (_blockFill == _fragmentBlock.Length)
             {
-                Array.Resize(ref _fragments, FragmentCount * 2);
+                NextFragmentBlock();
             }
+            FragmentCount++;
             MaxLower = Math.Max(MaxLower, (ulong)(uint)a.Resident);
-            _fragments[FragmentCount++] = new Fragment
+            _fragmentBlock[_blockFill++] = new Fragment
             {
                 Pair = PairKeys.Of(a.Resident, b.Resident),
                 Start = start,

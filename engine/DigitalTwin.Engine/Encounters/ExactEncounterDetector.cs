@@ -196,11 +196,16 @@ public sealed partial class ExactEncounterDetector
             CutUnits(trajectories, nodeCount, placeCount, nodeCount);
         }
         ForEachChunk(chunkCount, threads, c => _workers[c].RunNodesAndPlaces(_unitChunkStart[c], _unitChunkStart[c + 1], context));
-        if (GiveBack((long)_nodePieces.Length * Unsafe.SizeOf<Piece>()))
+        bool gaveBack = GiveBack((long)_nodePieces.Length * Unsafe.SizeOf<Piece>());
+        if (gaveBack)
         {
             _nodePieces = []; // done with; the fragments' sort and the ledger need the room
         }
         sweptAll?.Invoke();
+        if (gaveBack || sweptAll is not null)
+        {
+            DayBuffers.ReuseGivenBack(); // the node pieces, and what the caller gave back: room for the sort
+        }
 
         int total = 0;
         for (int c = 0; c < chunkCount; c++)
@@ -223,12 +228,15 @@ public sealed partial class ExactEncounterDetector
         {
             chunkFragmentBytes += _workers[c].FragmentCapacityBytes;
         }
-        if (GiveBack(chunkFragmentBytes))
+        long sortKeyBytes = (long)_mergeKeys.Length * ((2 * sizeof(ulong)) + (2 * sizeof(int)));
+        if (GiveBack(chunkFragmentBytes + sortKeyBytes))
         {
             for (int c = 0; c < chunkCount; c++)
             {
                 _workers[c].ReleaseFragments(); // copied to their buckets
             }
+            (_mergeKeys, _mergeOrder, _keyScratch, _orderScratch) = ([], [], [], []); // the fragments are in order
+            DayBuffers.ReuseGivenBack(); // room for the day's encounters
         }
         // Each bucket's encounters straight into their place in the output (counted first, so no bucket buffers).
         int encounters = 0;
@@ -251,6 +259,7 @@ public sealed partial class ExactEncounterDetector
         if (GiveBack((long)_sorted.Length * (Unsafe.SizeOf<Fragment>() + (2 * sizeof(ulong)) + (2 * sizeof(int)))))
         {
             (_sorted, _mergeKeys, _mergeOrder, _keyScratch, _orderScratch) = ([], [], [], [], []);
+            DayBuffers.ReuseGivenBack(); // room for the ledger
         }
     }
 
@@ -539,9 +548,12 @@ public sealed partial class ExactEncounterDetector
         public void CountBins(ulong lowerSpan)
         {
             Array.Clear(_binCounts);
-            foreach (ref readonly Fragment f in Fragments)
+            for (int block = 0; block < FragmentBlocksUsed; block++)
             {
-                _binCounts[Bin(f.Pair, lowerSpan)]++;
+                foreach (ref readonly Fragment f in FragmentBlock(block))
+                {
+                    _binCounts[Bin(f.Pair, lowerSpan)]++;
+                }
             }
         }
 
@@ -566,14 +578,17 @@ public sealed partial class ExactEncounterDetector
         /// </summary>
         public void Scatter(ulong lowerSpan, int[] bucketOfBin, ulong[] keys, int[] order, Fragment[] into, int[] bucketStart)
         {
-            var fragments = Fragments;
-            for (int i = 0; i < fragments.Length; i++)
+            for (int block = 0; block < FragmentBlocksUsed; block++)
             {
-                int bucket = bucketOfBin[Bin(fragments[i].Pair, lowerSpan)];
-                int at = _bucketCursor[bucket]++;
-                keys[at] = fragments[i].Pair;
-                order[at] = at - bucketStart[bucket];
-                into[at] = fragments[i];
+                var fragments = FragmentBlock(block);
+                for (int i = 0; i < fragments.Length; i++)
+                {
+                    int bucket = bucketOfBin[Bin(fragments[i].Pair, lowerSpan)];
+                    int at = _bucketCursor[bucket]++;
+                    keys[at] = fragments[i].Pair;
+                    order[at] = at - bucketStart[bucket];
+                    into[at] = fragments[i];
+                }
             }
         }
     }

@@ -149,6 +149,7 @@ public sealed class Simulator
                 {
                     chunk.Trajectories.Release();
                 }
+                DayBuffers.ReuseGivenBack();
             }
 
             phases.Stop(RunPhase.Merge);
@@ -217,6 +218,7 @@ public sealed class Simulator
         {
             day_.Release(); // the last day's events are counted (and the replay kept): room for the tie snapshot
             found.Release();
+            DayBuffers.ReuseGivenBack();
         }
         var ties = ledger.SnapshotTies(days, _threads);
         ledger.CountTies(ties, people.FamiliarStrangers, people.NoddingContacts, people.Acquaintances, people.PeopleMet);
