@@ -112,6 +112,13 @@ public sealed class ShortestPathTreeCache(RouteCostModel model)
         EvictBeyondBudget();
     }
 
+    /// <summary>Drops today's pruned trees before the next <see cref="PrepareDay"/> would (a run's last day, once everyone has moved).</summary>
+    public void ForgetDayTrees()
+    {
+        _dayTrees.Clear();
+        _dayBytes = 0;
+    }
+
     /// <summary>A tree prepared earlier; asking for one that was not prepared is a bug in the caller's phases.</summary>
     public ShortestPathTree Get(TreeKey key) =>
         _trees.TryGetValue(key, out var entry) ? entry.Tree

@@ -37,6 +37,7 @@ public sealed record RunTotals
 
     public long TreesBuilt { get; init; }
 
+    /// <summary>The most the route trees held after a day's moves (kept full trees and the day's pruned trees).</summary>
     public long TreeCacheBytes { get; init; }
 
     /// <summary>Contraction hierarchies built for visits' routes (see <c>ArcHierarchyCache</c>), and their bytes.</summary>

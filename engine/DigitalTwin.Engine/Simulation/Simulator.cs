@@ -92,7 +92,7 @@ public sealed class Simulator
         var replay = new List<ReplayPassage>();
         var replayStays = new List<Stay>();
         var replayEncounters = new List<ReplayEncounter>();
-        long passages = 0, stays = 0, encounters = 0, sameHousehold = 0, nodCount = 0;
+        long passages = 0, stays = 0, encounters = 0, sameHousehold = 0, nodCount = 0, treeBytes = 0;
 
         var phases = new PhaseClock();
         for (int day = 0; day < days; day++)
@@ -142,13 +142,16 @@ public sealed class Simulator
             day_.Clear();
             day_.AppendAll(chunkTrajectories, _threads);
             bool lastDay = day == days - 1;
+            treeBytes = Math.Max(treeBytes, _trees.Bytes);
             if (lastDay && day_.CapacityBytes > KeepAcrossDaysBytes)
             {
-                // A city's day: the chunks' copies of it would stay beside the merged one through the peak.
+                // A city's day: the chunks' copies of it would stay beside the merged one through the peak, and its
+                // pruned trees (no later day reads them) beside the detector's buffers.
                 foreach (var chunk in chunks)
                 {
                     chunk.Trajectories.Release();
                 }
+                _trees.ForgetDayTrees();
                 DayBuffers.ReuseGivenBack();
             }
 
@@ -245,7 +248,7 @@ public sealed class Simulator
             SameHouseholdEncounters = sameHousehold,
             Nods = nodCount,
             TreesBuilt = _trees.TreesBuilt,
-            TreeCacheBytes = _trees.Bytes,
+            TreeCacheBytes = treeBytes,
             HierarchiesBuilt = _hierarchies.Count,
             HierarchyBytes = _hierarchies.Bytes,
             FamiliarityBytes = ledger.MemoryBytes,
