@@ -203,7 +203,18 @@ public sealed partial class ExactEncounterDetector
         public ReadOnlySpan<Fragment> FragmentBlock(int block) =>
             block == _blockIndex ? _fragmentBlock.AsSpan(0, _blockFill) : _fragmentBlocks[block];
 
-        public long FragmentCapacityBytes => _fragmentBlocks.Sum(block => (long)block.Length) * Unsafe.SizeOf<Fragment>();
+        public long FragmentCapacityBytes
+        {
+            get
+            {
+                long fragments = 0;
+                foreach (var block in _fragmentBlocks)
+                {
+                    fragments += block.Length;
+                }
+                return fragments * Unsafe.SizeOf<Fragment>();
+            }
+        }
 
         /// <summary>Gives the fragment blocks back once their fragments are copied on (see <see cref="DayBuffers"/>).</summary>
         public void ReleaseFragments()
