@@ -212,7 +212,8 @@ public sealed partial class ExactEncounterDetector
         {
             total += _workers[c].FragmentCount;
         }
-        if (_sorted.Length < total)
+        // The sort's keys may have been given back without the fragments' buffer (a last day): sized together again.
+        if (_sorted.Length < total || _mergeKeys.Length < total)
         {
             int size = Math.Max(total, _sorted.Length * 3 / 2);
             _mergeKeys = new ulong[size];
