@@ -17,6 +17,15 @@ public class ExactEncounterDetectorTests
         return output.Items.ToArray();
     }
 
+    /// <summary>Half an hour of 4,000 people on an 8 × 8 grid with 10 places: thousands of encounters.</summary>
+    private static (StreetNetwork Network, TrajectoryBuffer Day) BusyGridDay()
+    {
+        var network = TinyStreets.Grid(8);
+        var day = new TrajectoryBuffer();
+        SyntheticDays.Fill(day, network, seed: 11, residents: 4000, placeCount: 10, horizonSeconds: 1800);
+        return (network, day);
+    }
+
     private static TrajectoryBuffer Day(params Passage[] passages)
     {
         var day = new TrajectoryBuffer();
@@ -219,9 +228,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void Results_do_not_depend_on_the_thread_count()
     {
-        var network = TinyStreets.Grid(8);
-        var day = new TrajectoryBuffer();
-        SyntheticDays.Fill(day, network, seed: 11, residents: 4000, placeCount: 10, horizonSeconds: 1800);
+        var (network, day) = BusyGridDay();
 
         Encounter[] one = Detect(network, day, 10, new EncounterParameters { MaxThreads = 1 });
         Encounter[] four = Detect(network, day, 10, new EncounterParameters { MaxThreads = 4 });
@@ -237,9 +244,7 @@ public class ExactEncounterDetectorTests
     [InlineData(3)]
     public void Sweeping_node_pieces_in_bands_gives_what_sweeping_all_nodes_at_once_gives(int threads)
     {
-        var network = TinyStreets.Grid(8);
-        var day = new TrajectoryBuffer();
-        SyntheticDays.Fill(day, network, seed: 11, residents: 4000, placeCount: 10, horizonSeconds: 1800);
+        var (network, day) = BusyGridDay();
         (Encounter[] Found, int Bands) Run(long keepBytes, long bandBytes)
         {
             var detector = new ExactEncounterDetector(new EncounterParameters { MaxThreads = threads }) { KeepAcrossDaysBytes = keepBytes, NodeBandBytes = bandBytes };
@@ -265,9 +270,7 @@ public class ExactEncounterDetectorTests
     [InlineData(3)]
     public void Encounters_within_a_group_are_left_out_and_counted_as_a_filter_after_detection_would(int threads)
     {
-        var network = TinyStreets.Grid(8);
-        var day = new TrajectoryBuffer();
-        SyntheticDays.Fill(day, network, seed: 11, residents: 4000, placeCount: 10, horizonSeconds: 1800);
+        var (network, day) = BusyGridDay();
         int[] groupOf = new int[4000];
         for (int r = 0; r < groupOf.Length; r++)
         {
