@@ -28,6 +28,12 @@ public sealed class FamiliarityDay
     internal float[] StationarySeconds = new float[256];
     internal bool[] Nods = new bool[256];
 
+    // The day's new pairs, grouped by hash region for placing them in parallel: which pair, where its probe resumes,
+    // whether it counts as people met (it was never forgotten).
+    internal int[] PlacementOrder = [];
+    internal int[] PlacementSlots = [];
+    internal bool[] PlacementCounted = [];
+
     internal FamiliarityDay()
     {
     }
@@ -68,6 +74,18 @@ public sealed class FamiliarityDay
         WhenDays = new float[size];
         StationarySeconds = new float[size];
         Nods = new bool[size];
+    }
+
+    internal void EnsurePlacementCapacity(int newPairs)
+    {
+        if (PlacementOrder.Length >= newPairs)
+        {
+            return;
+        }
+        int size = Math.Max(newPairs, PlacementOrder.Length * 2);
+        PlacementOrder = new int[size];
+        PlacementSlots = new int[size];
+        PlacementCounted = new bool[size];
     }
 
     internal void EnsureCapacity(int pairs)

@@ -246,7 +246,7 @@ public sealed class FamiliarityLedger
         }
         if (PairCount + newPairs > MaxLoad * Capacity)
         {
-            MakeRoom(day, newPairs);
+            MakeRoom(day, newPairs, threads);
             // Sweeping moves records and growing moves slots: find today's pairs again. A renewed pair may have been
             // swept: it is new now.
             for (int r = 0; r < runs; r++)
@@ -255,37 +255,7 @@ public sealed class FamiliarityLedger
                 today.Records[r] = _slots[slot].Key == 0 ? ~slot : _slots[slot].Record;
             }
         }
-        // Serial: new pairs take their slots and records in pair order (a deterministic layout) and are counted as
-        // people met.
-        for (int r = 0; r < runs; r++)
-        {
-            if (r + PrefetchDistance < runs && today.Records[r + PrefetchDistance] < 0)
-            {
-                CacheHint.Prefetch(in _slots[~today.Records[r + PrefetchDistance]]);
-            }
-            int slot = today.Records[r];
-            if (slot >= 0)
-            {
-                continue;
-            }
-            // The probe for this key ended at an empty slot; pairs inserted since may have taken it, and the key is
-            // none of them (one run per pair), so probing on from there finds where it goes.
-            ulong key = today.Keys[r];
-            int mask = _slots.Length - 1;
-            slot = ~slot;
-            while (_slots[slot].Key != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-            int record = AddRecord(key);
-            _slots[slot] = new Slot { Key = key, Record = record };
-            today.Records[r] = record;
-            today.Renewed[r] = true;
-            if (!_forgotten.Contains(key))
-            {
-                CountMet(PairKeys.Lower(key), PairKeys.Higher(key));
-            }
-        }
+        PlaceNewPairs(today, newPairs, threads);
         // Sequential: what the update needs from each encounter, into flat arrays the parallel pass can read.
         today.EnsureEncounterCapacity(encounters.Length);
         for (int i = 0; i < encounters.Length; i++)
@@ -372,15 +342,109 @@ public sealed class FamiliarityLedger
         }
     }
 
-    private void CountMet(int a, int b)
+    /// <summary>
+    /// Gives today's new pairs their records, in pair order (a deterministic layout), and their slots, in parallel over
+    /// regions of the hash (<see cref="RegionBits"/>): a key's probe stays in its home's region, and one that would
+    /// leave it is placed after all regions, in order. Which key ends in which slot then depends only on the day, not
+    /// on the thread count. Placing a city's first day (24 million pairs at 1M residents) one by one was most of the
+    /// familiarity phase.
+    /// </summary>
+    private void PlaceNewPairs(FamiliarityDay today, int newPairs, int threads)
     {
-        if (b >= _peopleMet.Length)
+        if (newPairs == 0)
         {
-            Array.Resize(ref _peopleMet, Math.Max(b + 1, _peopleMet.Length * 2));
+            return;
         }
-        _peopleMet[a]++;
-        _peopleMet[b]++;
-        PairsMet++;
+        int runs = today.PairCount;
+        int firstRecord = PairCount;
+        EnsureRecords(firstRecord + newPairs);
+        today.EnsurePlacementCapacity(newPairs);
+        int[] order = today.PlacementOrder;
+        int[] resume = today.PlacementSlots;
+        bool[] counts = today.PlacementCounted;
+        int regions = RegionCount(_slots.Length);
+        Span<int> regionStart = stackalloc int[regions + 1];
+        regionStart.Clear();
+        int maxResident = 0;
+        for (int r = 0; r < runs; r++)
+        {
+            if (today.Records[r] < 0)
+            {
+                regionStart[RegionOf(today.Keys[r], regions) + 1]++;
+                maxResident = Math.Max(maxResident, PairKeys.Higher(today.Keys[r]));
+            }
+        }
+        for (int g = 0; g < regions; g++)
+        {
+            regionStart[g + 1] += regionStart[g];
+        }
+        Span<int> next = stackalloc int[regions];
+        regionStart[..regions].CopyTo(next);
+        int record = firstRecord;
+        for (int r = 0; r < runs; r++)
+        {
+            if (today.Records[r] < 0)
+            {
+                int at = next[RegionOf(today.Keys[r], regions)]++;
+                order[at] = r;
+                resume[at] = ~today.Records[r];
+                today.Records[r] = record++;
+                today.Renewed[r] = true;
+            }
+        }
+        PairCount = firstRecord + newPairs;
+        if (maxResident >= _peopleMet.Length)
+        {
+            Array.Resize(ref _peopleMet, Math.Max(maxResident + 1, _peopleMet.Length * 2));
+        }
+        int[] starts = regionStart.ToArray();
+        Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, g =>
+        {
+            int end = RegionEnd(g, regions);
+            for (int at = starts[g]; at < starts[g + 1]; at++)
+            {
+                int r = order[at];
+                ulong key = today.Keys[r];
+                KeyAt(today.Records[r]) = key;
+                counts[at] = !_forgotten.Contains(key);
+                int slot = resume[at];
+                if (slot < RegionEnd(g - 1, regions) || slot >= end)
+                {
+                    continue; // its probe already left the region (or wrapped): placed after the regions
+                }
+                while (slot < end && _slots[slot].Key != 0)
+                {
+                    slot++;
+                }
+                resume[at] = slot;
+                if (slot < end)
+                {
+                    _slots[slot] = new Slot { Key = key, Record = today.Records[r] };
+                    resume[at] = -1;
+                }
+            }
+        });
+        int mask = _slots.Length - 1;
+        for (int at = 0; at < newPairs; at++)
+        {
+            int r = order[at];
+            ulong key = today.Keys[r];
+            if (resume[at] >= 0)
+            {
+                int slot = resume[at] & mask;
+                while (_slots[slot].Key != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                _slots[slot] = new Slot { Key = key, Record = today.Records[r] };
+            }
+            if (counts[at])
+            {
+                _peopleMet[PairKeys.Lower(key)]++;
+                _peopleMet[PairKeys.Higher(key)]++;
+                PairsMet++;
+            }
+        }
     }
 
     /// <summary>
@@ -388,7 +452,7 @@ public sealed class FamiliarityLedger
     /// pairs and <paramref name="newPairs"/> would still fill more than three quarters of the allowed load (so sweeps
     /// stay rare when most pairs are remembered).
     /// </summary>
-    private void MakeRoom(int day, int newPairs)
+    private void MakeRoom(int day, int newPairs, int threads)
     {
         // Until the first recorded day is older than the youngest a forgotten pair can be, a sweep finds nothing.
         if (_firstRecordedDay != int.MinValue && day - _firstRecordedDay > _youngestForgottenDays)
@@ -402,7 +466,7 @@ public sealed class FamiliarityLedger
         }
         if (capacity > Capacity)
         {
-            GrowTo(capacity);
+            GrowTo(capacity, threads);
         }
     }
 
@@ -454,21 +518,22 @@ public sealed class FamiliarityLedger
 
     private ref ulong KeyAt(int record) => ref _recordKeys[record >> BlockBits][record & BlockMask];
 
-    /// <summary>Appends a fresh record for <paramref name="key"/> and returns its index.</summary>
-    private int AddRecord(ulong key)
+    /// <summary>Adds record blocks until <paramref name="records"/> records fit.</summary>
+    private void EnsureRecords(int records)
     {
-        int record = PairCount++;
-        int block = record >> BlockBits;
-        if (block == _records.Length)
+        int blocks = (records + BlockSize - 1) >> BlockBits;
+        if (blocks <= _records.Length)
         {
-            Array.Resize(ref _records, block + 1);
-            Array.Resize(ref _recordKeys, block + 1);
+            return;
+        }
+        int held = _records.Length;
+        Array.Resize(ref _records, blocks);
+        Array.Resize(ref _recordKeys, blocks);
+        for (int block = held; block < blocks; block++)
+        {
             _records[block] = new PairMemory[BlockSize];
             _recordKeys[block] = new ulong[BlockSize];
         }
-        PairAt(record) = default;
-        KeyAt(record) = key;
-        return record;
     }
 
     private bool IsForgotten(in PairMemory pair, int day)
@@ -721,21 +786,75 @@ public sealed class FamiliarityLedger
     private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
     /// <summary>
+    /// Regions of the hash that place keys in parallel: the first <see cref="RegionBits"/> bits of a key's hash, so a
+    /// region of a table is the same keys' region of the table twice its size. Small tables are one region.
+    /// </summary>
+    private const int RegionBits = 6;
+
+    private static int RegionCount(int capacity) => capacity >= 1 << 16 ? 1 << RegionBits : 1;
+
+    private static int RegionOf(ulong key, int regions) =>
+        regions == 1 ? 0 : (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - RegionBits));
+
+    /// <summary>The slot after region <paramref name="region"/> (0 for region −1).</summary>
+    private int RegionEnd(int region, int regions) => (region + 1) * (_slots.Length / regions);
+
+    /// <summary>
     /// Rehashes into a table of <paramref name="capacity"/> slots (a power of two) in one step: a first day of
     /// millions of pairs would otherwise double a dozen times, each old table garbage on the large-object heap until
     /// the next full collection (at a million residents, gigabytes at the day's peak). Records stay where they are.
     /// </summary>
-    private void GrowTo(int capacity)
+    private void GrowTo(int capacity, int threads)
     {
         Slot[] old = _slots;
         _shift = 64 - BitOperations.Log2((uint)capacity);
         _slots = new Slot[capacity];
         _version++;
-        // In the old table's order: homes there are in the order of the hash's high bits, so the writes here sweep
-        // the new table nearly in order.
-        foreach (ref readonly Slot slot in old.AsSpan())
+        int regions = RegionCount(old.Length);
+        if (regions == 1)
         {
-            if (slot.Key != 0)
+            // In the old table's order: homes there are in the order of the hash's high bits, so the writes here
+            // sweep the new table nearly in order.
+            foreach (ref readonly Slot slot in old.AsSpan())
+            {
+                if (slot.Key != 0)
+                {
+                    _slots[FindSlot(slot.Key)] = slot;
+                }
+            }
+            return;
+        }
+        // Region by region in parallel: the keys of the old table's region g that belong to it have their homes in
+        // the new table's region g. Keys pushed over a region's border, before or now, are placed after, in order.
+        var pushed = new List<Slot>?[regions];
+        int oldSize = old.Length / regions;
+        Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, g =>
+        {
+            int end = RegionEnd(g, regions);
+            foreach (ref readonly Slot slot in old.AsSpan(g * oldSize, oldSize))
+            {
+                if (slot.Key == 0)
+                {
+                    continue;
+                }
+                int at = RegionOf(slot.Key, regions) == g ? Home(slot.Key) : end;
+                while (at < end && _slots[at].Key != 0)
+                {
+                    at++;
+                }
+                if (at < end)
+                {
+                    _slots[at] = slot;
+                }
+                else
+                {
+                    (pushed[g] ??= []).Add(slot);
+                }
+            }
+        });
+        foreach (var slots in pushed)
+        {
+            foreach (var slot in slots ?? [])
             {
                 _slots[FindSlot(slot.Key)] = slot;
             }
