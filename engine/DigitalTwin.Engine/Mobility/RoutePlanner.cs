@@ -61,9 +61,10 @@ public sealed class RoutePlanner(ShortestPathTreeCache cache, ArcHierarchyCache?
             return -1;
         }
         float length = AddLeg(legs, a, origin.OffsetMetres, (bestStart & 1) == 0 ? network.LengthMetres[a] : 0);
-        for (int arc = tree.Link(bestStart), next; arc >= 0; arc = next)
+        for (int at = tree.NextPosition(tree.PositionOf(bestStart)), next; at >= 0; at = next)
         {
-            next = tree.Link(arc); // read once: a pruned tree's link is a binary search
+            next = tree.NextPosition(at);
+            int arc = tree.ArcAt(at);
             int s = arc >> 1;
             bool forward = (arc & 1) == 0;
             bool last = next < 0; // the chain ends on the root's own segment
@@ -148,9 +149,10 @@ public sealed class RoutePlanner(ShortestPathTreeCache cache, ArcHierarchyCache?
         }
         int firstNew = legs.Count;
         float length = 0;
-        for (int arc = bestEnd, next; arc >= 0; arc = next)
+        for (int at = tree.PositionOf(bestEnd), next; at >= 0; at = next)
         {
-            next = tree.Link(arc);
+            next = tree.NextPosition(at);
+            int arc = tree.ArcAt(at);
             int s = arc >> 1;
             bool forward = (arc & 1) == 0;
             bool first = next < 0; // the chain starts on the root's own segment

@@ -39,7 +39,7 @@ public sealed class ShortestPathTree
     internal const float GuideScale = 0.99f;
 
     private readonly float[] _cost;
-    private readonly int[] _link;
+    private readonly int[] _link;            // pruned: the position of the linked arc in _arcs
     private readonly int[]? _arcs;           // pruned: the arcs kept, ascending
     private readonly SearchScratch? _scratch; // scratch view: the search's own stamped arrays
 
@@ -79,17 +79,29 @@ public sealed class ShortestPathTree
     /// <summary>The next arc towards the root (ToRoot) or the previous arc back to the root (FromRoot).</summary>
     public int Link(int arc)
     {
+        int next = NextPosition(PositionOf(arc));
+        return next < 0 ? -1 : ArcAt(next);
+    }
+
+    /// <summary>
+    /// Where the tree holds <paramref name="arc"/> (−1: not in it). Routes walk a chain of links by position: a pruned
+    /// tree finds the first arc by a binary search and every later one by its link (it links positions, not arcs).
+    /// </summary>
+    internal int PositionOf(int arc)
+    {
         if (_scratch is not null)
         {
-            return _scratch.Has(arc) ? _scratch.States[arc].Link : -1;
+            return _scratch.Has(arc) ? arc : -1;
         }
-        if (_arcs is null)
-        {
-            return _link[arc];
-        }
-        int at = Array.BinarySearch(_arcs, arc);
-        return at >= 0 ? _link[at] : -1;
+        return _arcs is null ? arc : Math.Max(-1, Array.BinarySearch(_arcs, arc));
     }
+
+    /// <summary>The position of the arc linked from the one at <paramref name="position"/> (−1: none, or none given).</summary>
+    internal int NextPosition(int position) =>
+        position < 0 ? -1 : _scratch is not null ? _scratch.States[position].Link : _link[position];
+
+    /// <summary>The arc at a position from <see cref="PositionOf"/> or <see cref="NextPosition"/>.</summary>
+    internal int ArcAt(int position) => _arcs is null ? position : _arcs[position];
 
     /// <summary>Builds the full tree: every arc the root reaches (or that reaches the root).</summary>
     public static ShortestPathTree Build(RouteCostModel model, TreeKey key, ArcHeap heap) =>
@@ -158,7 +170,8 @@ public sealed class ShortestPathTree
         for (int i = 0; i < arcs.Length; i++)
         {
             cost[i] = scratch.States[arcs[i]].Cost;
-            link[i] = scratch.States[arcs[i]].Link;
+            int linked = scratch.States[arcs[i]].Link;
+            link[i] = linked < 0 ? -1 : Array.BinarySearch(arcs, linked); // kept: a kept arc's chain is kept whole
         }
         return new ShortestPathTree(key, cost, link, arcs);
     }
