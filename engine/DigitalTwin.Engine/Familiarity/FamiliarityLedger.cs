@@ -704,56 +704,81 @@ public sealed class FamiliarityLedger
     /// </summary>
     public Tie[] SnapshotTies(int day, int threads = 1)
     {
-        // Over fixed ranges of records in parallel: each pair's strength, computed once, its key, record and strength
-        // written in its range if it is remembered; then the ranges' remembered pairs moved together (ranges in order).
-        // Radix-sort the keys (distinct: a total order); one Tie each, in parallel.
-        const int ranges = 64;
+        // All in parallel, on any split (each step's result is unique, so the thread count never shows):
+        // 1. per record its strength, NaN if forgotten, and per range of records how many remembered pairs each
+        //    resident is the lower of;
+        // 2. the remembered records scattered, stably, into groups by lower resident (a counting sort);
+        // 3. each group sorted by its keys (distinct: a total order), then one Tie each.
+        // Records are in the order pairs first met, all over the key space: a full radix sort of the keys took four
+        // serial passes, and this was a tenth of a Delft month.
         int held = PairCount;
+        int residents = _peopleMet.Length;
+        int ranges = Math.Clamp(threads, 1, 16); // each holds a count per resident
         int rangeSize = (held + ranges - 1) / ranges;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
-        var keys = new ulong[held];
-        var records = new int[held];
-        var strengths = new double[held];
-        var remembered = new int[ranges];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = ranges };
+        var strengths = GC.AllocateUninitializedArray<double>(held);
+        var lowerCounts = new int[ranges][];
         Parallel.For(0, ranges, options, r =>
         {
-            int at = Math.Min(held, r * rangeSize);
+            var counts = lowerCounts[r] = new int[residents];
             for (int record = r * rangeSize; record < Math.Min(held, (r + 1) * rangeSize); record++)
             {
                 ref readonly PairMemory pair = ref PairAt(record);
                 double strength = Strength(in pair, day);
-                if (!IsForgotten(in pair, day, strength, StateFrom(in pair, strength)))
-                {
-                    (keys[at], records[at], strengths[at]) = (KeyAt(record), record, strength);
-                    at++;
-                }
+                bool forgotten = IsForgotten(in pair, day, strength, StateFrom(in pair, strength));
+                strengths[record] = forgotten ? double.NaN : strength;
+                counts[PairKeys.Lower(KeyAt(record))] += forgotten ? 0 : 1;
             }
-            remembered[r] = at - Math.Min(held, r * rangeSize);
         });
+        var groupStart = new int[residents + 1];
         int count = 0;
-        for (int r = 0; r < ranges; r++)
+        for (int lower = 0; lower < residents; lower++)
         {
-            int from = Math.Min(held, r * rangeSize);
-            keys.AsSpan(from, remembered[r]).CopyTo(keys.AsSpan(count));
-            records.AsSpan(from, remembered[r]).CopyTo(records.AsSpan(count));
-            strengths.AsSpan(from, remembered[r]).CopyTo(strengths.AsSpan(count));
-            count += remembered[r];
+            groupStart[lower] = count;
+            for (int r = 0; r < ranges; r++)
+            {
+                int c = lowerCounts[r][lower];
+                lowerCounts[r][lower] = count;
+                count += c;
+            }
         }
-        var order = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-        RadixSort.Sort(keys.AsSpan(0, count), order, new ulong[count], new int[count]);
-        var result = new Tie[count];
-        int perRange = (count + ranges - 1) / ranges;
+        groupStart[residents] = count;
+        var keys = GC.AllocateUninitializedArray<ulong>(count);
+        var records = GC.AllocateUninitializedArray<int>(count);
         Parallel.For(0, ranges, options, r =>
         {
-            for (int i = r * perRange; i < Math.Min(count, (r + 1) * perRange); i++)
+            var next = lowerCounts[r];
+            for (int record = r * rangeSize; record < Math.Min(held, (r + 1) * rangeSize); record++)
             {
+                if (!double.IsNaN(strengths[record]))
+                {
+                    ulong key = KeyAt(record);
+                    int at = next[PairKeys.Lower(key)]++;
+                    keys[at] = key;
+                    records[at] = record;
+                }
+            }
+        });
+        var result = GC.AllocateUninitializedArray<Tie>(count);
+        const int residentsPerBlock = 256;
+        Parallel.For(0, (residents + residentsPerBlock - 1) / residentsPerBlock, options, b =>
+        {
+            int from = groupStart[b * residentsPerBlock];
+            int to = groupStart[Math.Min(residents, (b + 1) * residentsPerBlock)];
+            for (int lower = b * residentsPerBlock; lower < Math.Min(residents, (b + 1) * residentsPerBlock); lower++)
+            {
+                keys.AsSpan(groupStart[lower], groupStart[lower + 1] - groupStart[lower])
+                    .Sort(records.AsSpan(groupStart[lower], groupStart[lower + 1] - groupStart[lower]));
+            }
+            for (int i = from; i < to; i++)
+            {
+                if (i + PrefetchDistance < to)
+                {
+                    CacheHint.Prefetch(in PairAt(records[i + PrefetchDistance]));
+                }
                 ulong key = keys[i];
-                double strength = strengths[order[i]];
-                ref readonly PairMemory pair = ref PairAt(records[order[i]]);
+                double strength = strengths[records[i]];
+                ref readonly PairMemory pair = ref PairAt(records[i]);
                 int shift = day - 1 - pair.LastDay;
                 ulong mask = shift <= 0 ? pair.DayMask : shift >= 64 ? 0 : pair.DayMask << shift;
                 result[i] = new Tie(
