@@ -28,11 +28,9 @@ public sealed class FamiliarityDay
     internal float[] StationarySeconds = new float[256];
     internal bool[] Nods = new bool[256];
 
-    // The day's new pairs, grouped by hash region for placing them in parallel: which pair, where its probe resumes,
-    // whether it counts as people met (it was never forgotten).
+    // The day's new pairs, grouped by hash region for placing them in parallel: which pair, and where its probe resumes.
     internal int[] PlacementOrder = [];
     internal int[] PlacementSlots = [];
-    internal bool[] PlacementCounted = [];
 
     internal FamiliarityDay()
     {
@@ -85,7 +83,6 @@ public sealed class FamiliarityDay
         int size = Math.Max(newPairs, PlacementOrder.Length * 2);
         PlacementOrder = new int[size];
         PlacementSlots = new int[size];
-        PlacementCounted = new bool[size];
     }
 
     internal void EnsureCapacity(int pairs)

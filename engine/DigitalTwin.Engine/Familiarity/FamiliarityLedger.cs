@@ -247,12 +247,26 @@ public sealed class FamiliarityLedger
         if (PairCount + newPairs > MaxLoad * Capacity)
         {
             MakeRoom(day, newPairs, threads);
-            // Sweeping moves records and growing moves slots: find today's pairs again. A renewed pair may have been
-            // swept: it is new now.
+            // Sweeping moves records and growing moves slots: find today's pairs again (read-only, so in parallel). A
+            // renewed pair may have been swept: it is new now.
+            int lookUpChunks = (runs + PairsPerChunk - 1) / PairsPerChunk;
+            Parallel.For(0, lookUpChunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, c =>
+            {
+                int to = Math.Min(runs, (c + 1) * PairsPerChunk);
+                for (int r = c * PairsPerChunk; r < to; r++)
+                {
+                    if (r + PrefetchDistance < to)
+                    {
+                        CacheHint.Prefetch(in _slots[Home(today.Keys[r + PrefetchDistance])]);
+                    }
+                    int slot = FindSlot(today.Keys[r]);
+                    today.Records[r] = _slots[slot].Key == 0 ? ~slot : _slots[slot].Record;
+                }
+            });
+            newPairs = 0;
             for (int r = 0; r < runs; r++)
             {
-                int slot = FindSlot(today.Keys[r]);
-                today.Records[r] = _slots[slot].Key == 0 ? ~slot : _slots[slot].Record;
+                newPairs += today.Records[r] < 0 ? 1 : 0;
             }
         }
         PlaceNewPairs(today, newPairs, threads);
@@ -361,7 +375,6 @@ public sealed class FamiliarityLedger
         today.EnsurePlacementCapacity(newPairs);
         int[] order = today.PlacementOrder;
         int[] resume = today.PlacementSlots;
-        bool[] counts = today.PlacementCounted;
         int regions = RegionCount(_slots.Length);
         Span<int> regionStart = stackalloc int[regions + 1];
         regionStart.Clear();
@@ -398,15 +411,27 @@ public sealed class FamiliarityLedger
             Array.Resize(ref _peopleMet, Math.Max(maxResident + 1, _peopleMet.Length * 2));
         }
         int[] starts = regionStart.ToArray();
+        var met = new int[regions];
         Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, g =>
         {
             int end = RegionEnd(g, regions);
+            int metHere = 0;
             for (int at = starts[g]; at < starts[g + 1]; at++)
             {
+                if (at + PrefetchDistance < starts[g + 1])
+                {
+                    CacheHint.Prefetch(in _slots[resume[at + PrefetchDistance] & (_slots.Length - 1)]);
+                }
                 int r = order[at];
                 ulong key = today.Keys[r];
                 KeyAt(today.Records[r]) = key;
-                counts[at] = !_forgotten.Contains(key);
+                if (!_forgotten.Contains(key))
+                {
+                    // Additions commute: the counts are the same whichever thread adds first.
+                    Interlocked.Increment(ref _peopleMet[PairKeys.Lower(key)]);
+                    Interlocked.Increment(ref _peopleMet[PairKeys.Higher(key)]);
+                    metHere++;
+                }
                 int slot = resume[at];
                 if (slot < RegionEnd(g - 1, regions) || slot >= end)
                 {
@@ -423,14 +448,15 @@ public sealed class FamiliarityLedger
                     resume[at] = -1;
                 }
             }
+            met[g] = metHere;
         });
         int mask = _slots.Length - 1;
         for (int at = 0; at < newPairs; at++)
         {
-            int r = order[at];
-            ulong key = today.Keys[r];
             if (resume[at] >= 0)
             {
+                int r = order[at];
+                ulong key = today.Keys[r];
                 int slot = resume[at] & mask;
                 while (_slots[slot].Key != 0)
                 {
@@ -438,13 +464,8 @@ public sealed class FamiliarityLedger
                 }
                 _slots[slot] = new Slot { Key = key, Record = today.Records[r] };
             }
-            if (counts[at])
-            {
-                _peopleMet[PairKeys.Lower(key)]++;
-                _peopleMet[PairKeys.Higher(key)]++;
-                PairsMet++;
-            }
         }
+        PairsMet += met.Sum();
     }
 
     /// <summary>

@@ -76,6 +76,28 @@ public class FamiliarityLedgerForgettingTests
     }
 
     [Fact]
+    public void A_pair_swept_by_the_sweep_that_makes_room_for_its_own_day_is_placed_as_new()
+    {
+        // Day 0 fills a 16-slot table to 10 pairs; on day 30 the pair (1, 2), forgotten by then, meets again with 6
+        // strangers, which is more than the table holds: the sweep that makes room drops (1, 2) too, so the day has
+        // 7 new pairs, not the 6 it was begun with.
+        var ledger = new FamiliarityLedger(FamiliarityParameters.Default, initialCapacity: 16);
+        var first = Enumerable.Range(3, 9).Select(b => Meeting(1, b)).Prepend(Meeting(1, 2)).ToArray();
+        ledger.Record(0, first, new bool[first.Length]);
+        Assert.Equal(10, ledger.PairCount);
+        var again = Enumerable.Range(20, 6).Select(b => Meeting(2, b)).Prepend(Meeting(1, 2)).ToArray();
+        ledger.Record(30, again, new bool[again.Length]);
+
+        Assert.Equal(7, ledger.PairCount);
+        Assert.Equal(10, ledger.ForgottenPairCount); // (1, 2) among them: it stays "met" when swept
+        Assert.Equal(16, ledger.PairsMet);
+        Assert.All(again, e => Assert.True(ledger.Remembers(e.PairKey, 31)));
+        Assert.Equal(1, ledger.SnapshotTies(31).Single(t => t.ResidentB == 2).Encounters);
+        var met = PeopleMet(ledger, 31, 26);
+        Assert.Equal((10, 7), (met[1], met[2]));
+    }
+
+    [Fact]
     public void Ties_are_never_dropped_while_they_hold()
     {
         var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
