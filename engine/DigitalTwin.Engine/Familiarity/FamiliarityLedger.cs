@@ -412,7 +412,9 @@ public sealed class FamiliarityLedger
         }
         int[] starts = regionStart.ToArray();
         var met = new int[regions];
-        Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, g =>
+        var counted = new List<int[]>();
+        int residents = _peopleMet.Length;
+        Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, () => new int[residents], (g, _, peopleMet) =>
         {
             int end = RegionEnd(g, regions);
             int metHere = 0;
@@ -427,9 +429,8 @@ public sealed class FamiliarityLedger
                 KeyAt(today.Records[r]) = key;
                 if (!_forgotten.Contains(key))
                 {
-                    // Additions commute: the counts are the same whichever thread adds first.
-                    Interlocked.Increment(ref _peopleMet[PairKeys.Lower(key)]);
-                    Interlocked.Increment(ref _peopleMet[PairKeys.Higher(key)]);
+                    peopleMet[PairKeys.Lower(key)]++;
+                    peopleMet[PairKeys.Higher(key)]++;
                     metHere++;
                 }
                 int slot = resume[at];
@@ -449,7 +450,22 @@ public sealed class FamiliarityLedger
                 }
             }
             met[g] = metHere;
+            return peopleMet;
+        }, peopleMet =>
+        {
+            lock (counted)
+            {
+                counted.Add(peopleMet);
+            }
         });
+        // Additions commute: the counts are the same whichever worker counted which pair.
+        foreach (int[] peopleMet in counted)
+        {
+            for (int resident = 0; resident < residents; resident++)
+            {
+                _peopleMet[resident] += peopleMet[resident];
+            }
+        }
         int mask = _slots.Length - 1;
         for (int at = 0; at < newPairs; at++)
         {
@@ -859,6 +875,7 @@ public sealed class FamiliarityLedger
         int regions = RegionCount(old.Length);
         if (regions == 1)
         {
+            ClearRegions(threads); // a city's first day grows from the initial table straight to a gigabyte
             // In the old table's order: homes there are in the order of the hash's high bits, so the writes here
             // sweep the new table nearly in order.
             foreach (ref readonly Slot slot in old.AsSpan())
@@ -908,6 +925,17 @@ public sealed class FamiliarityLedger
                 _slots[FindSlot(slot.Key)] = slot;
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the table's zeros region by region in parallel: a fresh page that is read first (a probe) is mapped to
+    /// the shared zero page and faulted again, and cleared, on its first write; written first, it faults once.
+    /// </summary>
+    private void ClearRegions(int threads)
+    {
+        int regions = RegionCount(_slots.Length);
+        Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+            g => _slots.AsSpan(RegionEnd(g - 1, regions), RegionEnd(g, regions) - RegionEnd(g - 1, regions)).Clear());
     }
 
     /// <summary>A table of <paramref name="capacity"/> slots over the records held, in record order.</summary>
