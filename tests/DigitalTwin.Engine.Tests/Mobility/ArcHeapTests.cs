@@ -34,4 +34,47 @@ public class ArcHeapTests
             Assert.True(expected[i].Key == popped[i].Key && expected[i].Arc == popped[i].Arc, $"at {i}: expected {expected[i]}, popped {popped[i]}");
         }
     }
+
+    [Fact]
+    public void Interleaved_pushes_and_pops_through_growth_emptying_and_clearing_match_a_sorted_set()
+    {
+        var random = new Random(11);
+        var heap = new ArcHeap();
+        var reference = new SortedSet<(float Key, int Arc)>();
+        for (int round = 0; round < 3; round++)
+        {
+            for (int step = 0; step < 20_000; step++)
+            {
+                // Pushes outnumber pops early in a round (the heap grows past its first 1024 entries), then pops do.
+                bool push = reference.Count == 0 || random.NextDouble() < (step < 10_000 ? 0.7 : 0.3);
+                if (push)
+                {
+                    var entry = ((float)Math.Round(random.NextDouble() * 500, 1), random.Next(0, 100_000));
+                    if (reference.Add(entry))
+                    {
+                        heap.Push(entry.Item1, entry.Item2);
+                    }
+                    continue;
+                }
+                var least = reference.Min;
+                reference.Remove(least);
+                Assert.True(heap.TryPop(out float key, out int arc));
+                Assert.Equal(least, (key, arc));
+            }
+            if (round == 1)
+            {
+                heap.Clear();
+                reference.Clear();
+                Assert.False(heap.TryPop(out _, out _));
+            }
+        }
+        while (reference.Count > 0)
+        {
+            var least = reference.Min;
+            reference.Remove(least);
+            Assert.True(heap.TryPop(out float key, out int arc));
+            Assert.Equal(least, (key, arc));
+        }
+        Assert.False(heap.TryPop(out _, out _));
+    }
 }
