@@ -7,11 +7,13 @@ using DigitalTwin.Engine.Encounters;
 namespace DigitalTwin.Engine.Familiarity;
 
 /// <summary>
-/// Sparse memory of the pairs that met: each pair's memory is a 56-byte record, kept densely in blocks in the order
-/// pairs first met, with its key beside it (64 bytes a pair, no object per pair); an open-addressing hash (linear
-/// probing, Fibonacci hashing, at most 70 % full) maps the 64-bit pair key to its record in 16-byte slots. Growing
-/// the hash moves only slots, never records, and adding a pair appends to the last block: a city's first days add
-/// millions of pairs, and rehashing 64-byte slots into a table of fresh memory was most of Delft's familiarity phase.
+/// Sparse memory of the pairs that met: each pair's memory and key is a 64-byte record, kept densely in blocks in the
+/// order pairs first met (no object per pair); an open-addressing hash (linear probing, Fibonacci hashing, at most 70 %
+/// full) maps the 64-bit pair key to its record in 8-byte slots of the hash's first 32 bits and the record's index (a
+/// match is confirmed by the record's key, which a lookup reads next anyway). Growing the hash moves only slots, never
+/// records, and needs no key (the hash bits give the home), and adding a pair appends to the last block: a city's first
+/// days add millions of pairs, and rehashing 64-byte slots into a table of fresh memory was most of Delft's
+/// familiarity phase. New pairs are placed and the hash grown region by region in parallel (see PlaceNewPairs).
 /// <para>
 /// Activation A = ln Σ t_j^−d (ACT-R base level; Pachur et al. 2014) is kept compactly with Petrov's (2006)
 /// approximation: the last <see cref="RecentHistoryLength"/> encounter times exactly, and the older ones as if
@@ -50,7 +52,7 @@ public sealed class FamiliarityLedger
     public static readonly int BytesPerSlot = Unsafe.SizeOf<Slot>();
 
     /// <summary>Bytes per pair held: its record and its key.</summary>
-    public static readonly int BytesPerPair = sizeof(ulong) + Unsafe.SizeOf<PairMemory>();
+    public static readonly int BytesPerPair = Unsafe.SizeOf<PairMemory>();
 
     // Records come in blocks of 2^12 (229 kB): growing adds a block, copying nothing, and a small run holds one or two.
     private const int BlockBits = 12;
@@ -75,7 +77,6 @@ public sealed class FamiliarityLedger
     private int _shift;
     private Slot[] _slots;
     private PairMemory[][] _records = [];
-    private ulong[][] _recordKeys = [];
     private int[] _peopleMet = new int[64];
     private int _firstRecordedDay = int.MinValue;
     private int _lastRecordedDay = int.MinValue;
@@ -183,8 +184,9 @@ public sealed class FamiliarityLedger
             }
             if (r + PrefetchDistance < to)
             {
-                ref readonly Slot ahead = ref _slots[Home(today.Keys[r + PrefetchDistance])];
-                if (ahead.Key == today.Keys[r + PrefetchDistance])
+                uint hash = HashOf(today.Keys[r + PrefetchDistance]);
+                ref readonly Slot ahead = ref _slots[Home(hash)];
+                if (!ahead.IsEmpty && ahead.Hash == hash)
                 {
                     CacheHint.Prefetch(in PairAt(ahead.Record));
                 }
@@ -192,7 +194,7 @@ public sealed class FamiliarityLedger
             int slot = FindSlot(today.Keys[r]);
             today.Renewed[r] = false;
             today.After[r] = TieState.None;
-            if (_slots[slot].Key == 0)
+            if (_slots[slot].IsEmpty)
             {
                 today.Records[r] = ~slot; // where the probe ended: the insert resumes there
                 today.Strengths[r] = 0;
@@ -260,7 +262,7 @@ public sealed class FamiliarityLedger
                         CacheHint.Prefetch(in _slots[Home(today.Keys[r + PrefetchDistance])]);
                     }
                     int slot = FindSlot(today.Keys[r]);
-                    today.Records[r] = _slots[slot].Key == 0 ? ~slot : _slots[slot].Record;
+                    today.Records[r] = _slots[slot].IsEmpty ? ~slot : _slots[slot].Record;
                 }
             });
             newPairs = 0;
@@ -314,7 +316,7 @@ public sealed class FamiliarityLedger
             if (today.Renewed[r])
             {
                 // New, or forgotten and met again: memory starts afresh.
-                pair = default;
+                pair = new PairMemory { Key = today.Keys[r] };
                 pair.LastDay = day;
                 pair.FirstDays = today.WhenDays[start];
             }
@@ -426,7 +428,7 @@ public sealed class FamiliarityLedger
                 }
                 int r = order[at];
                 ulong key = today.Keys[r];
-                KeyAt(today.Records[r]) = key;
+                PairAt(today.Records[r]).Key = key;
                 if (!_forgotten.Contains(key))
                 {
                     peopleMet[PairKeys.Lower(key)]++;
@@ -438,14 +440,14 @@ public sealed class FamiliarityLedger
                 {
                     continue; // its probe already left the region (or wrapped): placed after the regions
                 }
-                while (slot < end && _slots[slot].Key != 0)
+                while (slot < end && !_slots[slot].IsEmpty)
                 {
                     slot++;
                 }
                 resume[at] = slot;
                 if (slot < end)
                 {
-                    _slots[slot] = new Slot { Key = key, Record = today.Records[r] };
+                    _slots[slot] = Slot.Of(key, today.Records[r]);
                     resume[at] = -1;
                 }
             }
@@ -474,11 +476,11 @@ public sealed class FamiliarityLedger
                 int r = order[at];
                 ulong key = today.Keys[r];
                 int slot = resume[at] & mask;
-                while (_slots[slot].Key != 0)
+                while (!_slots[slot].IsEmpty)
                 {
                     slot = (slot + 1) & mask;
                 }
-                _slots[slot] = new Slot { Key = key, Record = today.Records[r] };
+                _slots[slot] = Slot.Of(key, today.Records[r]);
             }
         }
         PairsMet += met.Sum();
@@ -523,7 +525,7 @@ public sealed class FamiliarityLedger
         int kept = 0;
         for (int record = 0; record < PairCount; record++)
         {
-            ulong key = KeyAt(record);
+            ulong key = PairAt(record).Key;
             if (IsForgotten(in PairAt(record), day))
             {
                 if (!_forgotten.Contains(key))
@@ -535,7 +537,6 @@ public sealed class FamiliarityLedger
             if (kept != record)
             {
                 PairAt(kept) = PairAt(record);
-                KeyAt(kept) = key;
             }
             kept++;
         }
@@ -543,7 +544,6 @@ public sealed class FamiliarityLedger
         PairCount = kept;
         int blocks = (kept + BlockSize - 1) >> BlockBits;
         _records = _records[..blocks];
-        _recordKeys = _recordKeys[..blocks];
         RebuildHash(_slots.Length);
         dropped.Sort();
         _forgotten.Add(CollectionsMarshal.AsSpan(dropped));
@@ -552,8 +552,6 @@ public sealed class FamiliarityLedger
     }
 
     private ref PairMemory PairAt(int record) => ref _records[record >> BlockBits][record & BlockMask];
-
-    private ref ulong KeyAt(int record) => ref _recordKeys[record >> BlockBits][record & BlockMask];
 
     /// <summary>Adds record blocks until <paramref name="records"/> records fit.</summary>
     private void EnsureRecords(int records)
@@ -565,11 +563,9 @@ public sealed class FamiliarityLedger
         }
         int held = _records.Length;
         Array.Resize(ref _records, blocks);
-        Array.Resize(ref _recordKeys, blocks);
         for (int block = held; block < blocks; block++)
         {
             _records[block] = new PairMemory[BlockSize];
-            _recordKeys[block] = new ulong[BlockSize];
         }
     }
 
@@ -618,7 +614,7 @@ public sealed class FamiliarityLedger
     public TieState StateOf(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        return _slots[slot].Key == 0 ? TieState.None : StateAt(in PairAt(_slots[slot].Record), day);
+        return _slots[slot].IsEmpty ? TieState.None : StateAt(in PairAt(_slots[slot].Record), day);
     }
 
     private TieState StateAt(in PairMemory pair, int day) => StateFrom(in pair, Strength(in pair, day));
@@ -633,14 +629,14 @@ public sealed class FamiliarityLedger
     public bool HaveMet(ulong pairKey)
     {
         int slot = FindSlot(pairKey);
-        return _slots[slot].Key != 0 || _forgotten.Contains(pairKey);
+        return !_slots[slot].IsEmpty || _forgotten.Contains(pairKey);
     }
 
     /// <summary>Whether the pair is remembered at the start of <paramref name="day"/>: met and not forgotten.</summary>
     public bool Remembers(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        return _slots[slot].Key != 0 && !IsForgotten(in PairAt(_slots[slot].Record), day);
+        return !_slots[slot].IsEmpty && !IsForgotten(in PairAt(_slots[slot].Record), day);
     }
 
     /// <summary>Activation A = ln Σ t^−d at the start of <paramref name="day"/>; −∞ for strangers and forgotten pairs.</summary>
@@ -653,7 +649,7 @@ public sealed class FamiliarityLedger
     public double StrengthOf(ulong pairKey, int day)
     {
         int slot = FindSlot(pairKey);
-        if (_slots[slot].Key == 0)
+        if (_slots[slot].IsEmpty)
         {
             return 0;
         }
@@ -764,7 +760,7 @@ public sealed class FamiliarityLedger
                 double strength = Strength(in pair, day);
                 bool forgotten = IsForgotten(in pair, day, strength, StateFrom(in pair, strength));
                 strengths[record] = forgotten ? double.NaN : strength;
-                counts[PairKeys.Lower(KeyAt(record))] += forgotten ? 0 : 1;
+                counts[PairKeys.Lower(pair.Key)] += forgotten ? 0 : 1;
             }
         });
         var groupStart = new int[residents + 1];
@@ -789,7 +785,7 @@ public sealed class FamiliarityLedger
             {
                 if (!double.IsNaN(strengths[record]))
                 {
-                    ulong key = KeyAt(record);
+                    ulong key = PairAt(record).Key;
                     int at = next[PairKeys.Lower(key)]++;
                     keys[at] = key;
                     records[at] = record;
@@ -837,15 +833,38 @@ public sealed class FamiliarityLedger
             throw new ArgumentException("A resident does not pair with themselves.", nameof(key));
         }
         int mask = _slots.Length - 1;
-        int slot = Home(key);
-        while (_slots[slot].Key != 0 && _slots[slot].Key != key)
+        uint hash = HashOf(key);
+        int slot = Home(hash);
+        while (true)
+        {
+            ref readonly Slot at = ref _slots[slot];
+            // A slot holds only the hash: a match is confirmed by the record's key (the record is read next anyway).
+            if (at.IsEmpty || (at.Hash == hash && PairAt(at.Record).Key == key))
+            {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// <summary>The empty slot a key of <paramref name="hash"/> goes to, in a table known not to hold it.</summary>
+    private int FreeSlot(uint hash)
+    {
+        int mask = _slots.Length - 1;
+        int slot = Home(hash);
+        while (!_slots[slot].IsEmpty)
         {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
-    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+    /// <summary>The first 32 bits of the key's Fibonacci hash: its home in any table of up to 2^32 slots.</summary>
+    private static uint HashOf(ulong key) => (uint)((key * 0x9E3779B97F4A7C15UL) >> 32);
+
+    private int Home(ulong key) => Home(HashOf(key));
+
+    private int Home(uint hash) => (int)(hash >> (_shift - 32));
 
     /// <summary>
     /// Regions of the hash that place keys in parallel: the first <see cref="RegionBits"/> bits of a key's hash, so a
@@ -855,8 +874,9 @@ public sealed class FamiliarityLedger
 
     private static int RegionCount(int capacity) => capacity >= 1 << 16 ? 1 << RegionBits : 1;
 
-    private static int RegionOf(ulong key, int regions) =>
-        regions == 1 ? 0 : (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - RegionBits));
+    private static int RegionOf(ulong key, int regions) => RegionOf(HashOf(key), regions);
+
+    private static int RegionOf(uint hash, int regions) => regions == 1 ? 0 : (int)(hash >> (32 - RegionBits));
 
     /// <summary>The slot after region <paramref name="region"/> (0 for region −1).</summary>
     private int RegionEnd(int region, int regions) => (region + 1) * (_slots.Length / regions);
@@ -880,9 +900,9 @@ public sealed class FamiliarityLedger
             // sweep the new table nearly in order.
             foreach (ref readonly Slot slot in old.AsSpan())
             {
-                if (slot.Key != 0)
+                if (!slot.IsEmpty)
                 {
-                    _slots[FindSlot(slot.Key)] = slot;
+                    _slots[FreeSlot(slot.Hash)] = slot;
                 }
             }
             return;
@@ -899,12 +919,12 @@ public sealed class FamiliarityLedger
             _slots.AsSpan(RegionEnd(g - 1, regions), end - RegionEnd(g - 1, regions)).Clear();
             foreach (ref readonly Slot slot in old.AsSpan(g * oldSize, oldSize))
             {
-                if (slot.Key == 0)
+                if (slot.IsEmpty)
                 {
                     continue;
                 }
-                int at = RegionOf(slot.Key, regions) == g ? Home(slot.Key) : end;
-                while (at < end && _slots[at].Key != 0)
+                int at = RegionOf(slot.Hash, regions) == g ? Home(slot.Hash) : end;
+                while (at < end && !_slots[at].IsEmpty)
                 {
                     at++;
                 }
@@ -922,7 +942,7 @@ public sealed class FamiliarityLedger
         {
             foreach (var slot in slots ?? [])
             {
-                _slots[FindSlot(slot.Key)] = slot;
+                _slots[FreeSlot(slot.Hash)] = slot;
             }
         }
     }
@@ -945,21 +965,31 @@ public sealed class FamiliarityLedger
         _slots = new Slot[capacity];
         for (int record = 0; record < PairCount; record++)
         {
-            ulong key = KeyAt(record);
-            _slots[FindSlot(key)] = new Slot { Key = key, Record = record };
+            _slots[FreeSlot(HashOf(PairAt(record).Key))] = Slot.Of(PairAt(record).Key, record);
         }
     }
 
-    /// <summary>A hash slot: a pair's key (0 when empty) and the index of its record.</summary>
+    /// <summary>
+    /// A hash slot (8 bytes, half a key-and-index slot: the table is the ledger's most randomly read memory): the first
+    /// 32 bits of the key's hash, which give its home in any table and rule out nearly every other key, and its record.
+    /// </summary>
     private struct Slot
     {
-        public ulong Key;
-        public int Record;
+        public uint Hash;
+        private int _recordPlusOne; // 0: empty
+
+        public readonly bool IsEmpty => _recordPlusOne == 0;
+
+        public readonly int Record => _recordPlusOne - 1;
+
+        public static Slot Of(ulong key, int record) => new() { Hash = HashOf(key), _recordPlusOne = record + 1 };
     }
 
-    /// <summary>Everything remembered about one pair (56 bytes). Times are days since the run's first day.</summary>
+    /// <summary>Everything remembered about one pair, and its key (64 bytes). Times are days since the run's first day.</summary>
     private struct PairMemory
     {
+        public ulong Key;
+
         /// <summary>Bit i: met i days before <see cref="LastDay"/>.</summary>
         public ulong DayMask;
 

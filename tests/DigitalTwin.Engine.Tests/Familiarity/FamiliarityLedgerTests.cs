@@ -202,9 +202,9 @@ public class FamiliarityLedgerTests
         Assert.All(ties, t => Assert.Equal((TieState.FamiliarStranger, 3, 3), (t.State, t.Encounters, t.DaysMetInLast64Days)));
         Assert.True(ties.Zip(ties.Skip(1)).All(p => PairKeys.Of(p.First.ResidentA, p.First.ResidentB) < PairKeys.Of(p.Second.ResidentA, p.Second.ResidentB)));
         Assert.Equal(64, FamiliarityLedger.BytesPerPair);
-        Assert.Equal(16, FamiliarityLedger.BytesPerSlot);
+        Assert.Equal(8, FamiliarityLedger.BytesPerSlot);
         // A record a pair (the last block part empty) and a hash at most 70 % full after growing to at least 35 %.
-        Assert.InRange((double)ledger.MemoryBytes / ledger.PairCount, 64 + (16 / 0.7), (2 * 64) + (2 * 16 / 0.7));
+        Assert.InRange((double)ledger.MemoryBytes / ledger.PairCount, 64 + (8 / 0.7), (2 * 64) + (2 * 8 / 0.7));
     }
 
     [Fact]
