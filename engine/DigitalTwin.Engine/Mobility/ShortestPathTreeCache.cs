@@ -81,13 +81,25 @@ public sealed class ShortestPathTreeCache(RouteCostModel model)
         bool pruned = allowPruned && _bytes + (fullTreeBytes * missing.Count) > Model.Parameters.TreeCacheBytes;
         var built = new ShortestPathTree[missing.Count];
         int arcCount = Model.Network.SegmentCount * 2;
+        // Built in order of their roots' segments, so a worker's next search mostly reads the same part of the
+        // network's arrays as its last: a city's arrays are larger than a core's cache. Each tree is its own, so the
+        // order never shows in them.
+        var order = new int[missing.Count];
+        var roots = new long[missing.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            roots[i] = ((long)missing[i].Root.Segment << 32) | (uint)i;
+        }
+        Array.Sort(roots, order);
         Parallel.For(
             0,
             missing.Count,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxThreads) },
             () => new SearchScratch(arcCount),
-            (i, _, scratch) =>
+            (position, _, scratch) =>
             {
+                int i = order[position];
                 built[i] = pruned
                     ? ShortestPathTree.BuildPruned(Model, missing[i], System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets[i]), scratch)
                     : ShortestPathTree.Build(Model, missing[i], scratch);
