@@ -20,8 +20,8 @@ public sealed class EngineDay
         Residents = residents;
         Seed = seed;
         Planner = new DayPlanner(neighbourhood, residents, p.Planning, seed);
-        TripMaker = new TripMaker(neighbourhood, residents, Planner, p.ModeChoice, p.Walking, p.Routing, 1, seed);
         Trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed));
+        TripMaker = new TripMaker(neighbourhood, residents, Planner, p.ModeChoice, p.Walking, Trees.Model, 1, seed);
         Mover = new Mover(neighbourhood, TripMaker, new RoutePlanner(Trees), seed, p.CrossSection);
     }
 

@@ -87,8 +87,8 @@ public static class SimulationWorlds
         var neighbourhood = world.Neighbourhood;
         var residents = world.Residents;
         var planner = new DayPlanner(neighbourhood, residents, p.Planning, seed);
-        var tripMaker = new TripMaker(neighbourhood, residents, planner, p.ModeChoice, p.Walking, p.Routing, day + 1, seed);
         var trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed));
+        var tripMaker = new TripMaker(neighbourhood, residents, planner, p.ModeChoice, p.Walking, trees.Model, day + 1, seed);
         var routes = new RoutePlanner(trees);
         var mover = new Mover(neighbourhood, tripMaker, routes, seed, p.CrossSection);
 

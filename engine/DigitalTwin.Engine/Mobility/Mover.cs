@@ -203,7 +203,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
         else if (trips.TreeOf(trip) is { } key)
         {
             var destination = trips.PositionOf(trip.Destination, trip.Resident, trip.Mode);
-            if (TripMaker.RoutesReversed(trip))
+            if (trips.RoutesReversed(trip))
             {
                 routed = planner.RouteTo(destination, key, legs);
                 RouteLeg.Reverse(legs);
@@ -213,7 +213,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 routed = key.Direction == TreeDirection.FromRoot ? planner.RouteFrom(key, destination, legs) : planner.RouteTo(origin, key, legs);
             }
         }
-        else if (trip.Mode == TravelModes.Walk && trip.Origin.Kind == AnchorKind.OtherHome && trip.Destination.Kind == AnchorKind.Home
+        else if (trips.RouteCosts.Reversible(trip.Mode) && trip.Origin.Kind == AnchorKind.OtherHome && trip.Destination.Kind == AnchorKind.Home
             && scratch.LastVisit is { } visit && visit.Resident == trip.Resident && visit.Host == trip.Origin.Index && visit.Profile == trip.Profile)
         {
             // Home from a visit on foot with the same profile as the way there: the best way back is that way reversed.
@@ -243,7 +243,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
             }
             // Only a walk from home to the host can be walked back home reversed (a chained visit started elsewhere).
             scratch.LastVisit = null;
-            if (trip.Mode == TravelModes.Walk && trip.Origin.Kind == AnchorKind.Home && trip.Destination.Kind == AnchorKind.OtherHome && routed >= 0)
+            if (trips.RouteCosts.Reversible(trip.Mode) && trip.Origin.Kind == AnchorKind.Home && trip.Destination.Kind == AnchorKind.OtherHome && routed >= 0)
             {
                 scratch.LastVisitLegs.Clear();
                 scratch.LastVisitLegs.AddRange(legs);

@@ -31,6 +31,7 @@ public sealed partial class RouteCostModel
     private readonly int[] _predecessorArc;
     private readonly float[] _predecessorTurnActive;
     private readonly float[] _predecessorTurnCar;
+    private readonly TravelModes _reversibleModes;
 
     public RouteCostModel(StreetNetwork network, RouteCostParameters parameters, ulong seed)
     {
@@ -73,6 +74,64 @@ public sealed partial class RouteCostModel
         }
         (_successorStart, _successorArc, _successorTurnActive, _successorTurnCar) = BuildTurnTable(successors: true);
         (_predecessorStart, _predecessorArc, _predecessorTurnActive, _predecessorTurnCar) = BuildTurnTable(successors: false);
+        foreach (var mode in (ReadOnlySpan<TravelModes>)[TravelModes.Walk, TravelModes.Bike, TravelModes.Car])
+        {
+            if (AllowedBothWays(mode) && TurnsMirror(mode == TravelModes.Car ? _successorTurnCar : _successorTurnActive))
+            {
+                _reversibleModes |= mode;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when every route by <paramref name="mode"/> costs the same walked (or ridden, driven) backwards, for every
+    /// profile of the mode: the mode may use every segment both ways or neither, and every turn costs what its mirror
+    /// costs (checked turn by turn, so float rounding at the turn-angle threshold cannot slip through). The best route
+    /// from a place to a home is then the best route from the home to the place, reversed: one tree serves both
+    /// (<see cref="TripMaker.RoutesReversed"/>). An arc's perceived cost is its segment's, so both directions agree once
+    /// both are allowed. On foot this holds in any map whose footpaths are not one-way; by bike, where cycling
+    /// contra-flow is allowed (most Dutch one-way streets); by car, only without one-way streets.
+    /// </summary>
+    public bool Reversible(TravelModes mode) => mode != TravelModes.None && (_reversibleModes & mode) == mode;
+
+    private bool AllowedBothWays(TravelModes mode)
+    {
+        var network = _network;
+        for (int s = 0; s < network.SegmentCount; s++)
+        {
+            if (((network.ModesForward[s] & mode) != 0) != ((network.ModesBackward[s] & mode) != 0))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Whether each turn a → b in the successor table costs the same as its mirror, b reversed → a reversed.</summary>
+    private bool TurnsMirror(float[] turn)
+    {
+        int arcs = _network.SegmentCount * 2;
+        for (int a = 0; a < arcs; a++)
+        {
+            for (int k = _successorStart[a]; k < _successorStart[a + 1]; k++)
+            {
+                int mirrorFrom = _successorArc[k] ^ 1;
+                int mirror = -1;
+                for (int j = _successorStart[mirrorFrom]; j < _successorStart[mirrorFrom + 1]; j++)
+                {
+                    if (_successorArc[j] == (a ^ 1))
+                    {
+                        mirror = j;
+                        break;
+                    }
+                }
+                if (mirror < 0 || turn[mirror] != turn[k])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /// <summary>The lowest perceived cost per metre of any usable arc for a profile: the A* heuristic's scale.</summary>

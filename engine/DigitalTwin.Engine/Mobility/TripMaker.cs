@@ -20,6 +20,7 @@ public sealed class TripMaker
     private readonly ulong _seed;
     private readonly int _routeVariants;
     private readonly RouteCostParameters _routing;
+    private readonly RouteCostModel _routeCosts;
     private readonly CostDistinctions _distinctions;
     private readonly float[] _walkSpeed;
     private readonly bool[] _householdCar;
@@ -35,14 +36,17 @@ public sealed class TripMaker
     public const double MaxVehicleAccessMetres = 400;
 
     public TripMaker(Neighbourhood neighbourhood, Residents residents, DayPlanner planner, ModeChoiceParameters modes,
-        WalkingSpeedParameters walking, RouteCostParameters routing, int days, ulong seed)
+        WalkingSpeedParameters walking, RouteCostModel routeCosts, int days, ulong seed)
     {
+        ArgumentNullException.ThrowIfNull(routeCosts);
+        var routing = routeCosts.Parameters;
         _neighbourhood = neighbourhood;
         _residents = residents;
         _planner = planner;
         _modes = modes;
         _seed = seed;
         _routing = routing;
+        _routeCosts = routeCosts;
         _routeVariants = Math.Max(1, routing.RouteVariants);
         _distinctions = new CostDistinctions(neighbourhood.Network, routing);
         _walkSpeed = new float[residents.Count];
@@ -111,9 +115,10 @@ public sealed class TripMaker
     /// <summary>
     /// The cached tree a trip is routed with: from its origin when it goes home, else towards its destination; null for
     /// trips between two homes (visits), which are searched one-off because no two visitors share a host's tree.
-    /// Walking home reads the place's ToRoot tree backwards: on foot every street costs the same both ways and a turn
-    /// costs the same in reverse, so the best way home is the best way there, reversed (<see cref="RoutesReversed"/>),
-    /// and walkers need no FromRoot trees at all. Bikes and cars meet one-way streets and keep both.
+    /// Going home by a mode whose routes cost the same both ways (<see cref="RouteCostModel.Reversible"/>: on foot,
+    /// nearly always) reads the place's ToRoot tree backwards: the best way home is the best way there, reversed
+    /// (<see cref="RoutesReversed"/>), so one tree serves the trips to a place and back, and the mode needs no FromRoot
+    /// trees. A mode that meets one-way streets keeps both.
     /// </summary>
     public TreeKey? TreeOf(in Trip trip)
     {
@@ -149,9 +154,15 @@ public sealed class TripMaker
     /// <summary>A "trip" that goes nowhere: a stay at home in view of the street (the stoep).</summary>
     public static bool IsStayOnly(in Trip trip) => trip.Origin.Kind == AnchorKind.Home && trip.Destination.Kind == AnchorKind.Home;
 
-    /// <summary>True when the trip is routed from its destination to its origin and then reversed (walking home, or in from a gateway).</summary>
-    public static bool RoutesReversed(in Trip trip) =>
-        trip.Mode == TravelModes.Walk && (trip.Destination.Kind == AnchorKind.Home || trip.Origin.Kind == AnchorKind.Gateway);
+    /// <summary>
+    /// True when the trip is routed from its destination to its origin and then reversed: going home, or in from a
+    /// gateway, by a mode whose routes cost the same both ways (<see cref="RouteCostModel.Reversible"/>).
+    /// </summary>
+    public bool RoutesReversed(in Trip trip) =>
+        (trip.Destination.Kind == AnchorKind.Home || trip.Origin.Kind == AnchorKind.Gateway) && _routeCosts.Reversible(trip.Mode);
+
+    /// <summary>The route model trips are routed with.</summary>
+    public RouteCostModel RouteCosts => _routeCosts;
 
     /// <summary>The one-off search of a visit: rooted at the destination, pointing to it.</summary>
     public TreeKey VisitSearchOf(in Trip trip) =>

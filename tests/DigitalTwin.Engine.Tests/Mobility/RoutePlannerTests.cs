@@ -240,20 +240,23 @@ public class RoutePlannerTests
         }
     }
 
-    [Fact]
-    public void Walking_costs_are_symmetric_so_the_way_back_is_the_way_there_reversed()
+    [Theory]
+    [InlineData(TravelModes.Walk)]
+    [InlineData(TravelModes.Bike)]
+    public void Costs_of_a_reversible_mode_are_symmetric_so_the_way_back_is_the_way_there_reversed(TravelModes mode)
     {
-        // Walkers home and walkers back from a visit reuse the other direction's route; that is exact only if the
-        // least cost from a to b equals the least cost from b to a, turns and crossings included.
+        // Trips home and back from a visit by a reversible mode reuse the other direction's route; that is exact only
+        // if the least cost from a to b equals the least cost from b to a, turns and crossings included.
         var parameters = new RouteCostParameters { RouteVariants = 2 };
         for (ulong seed = 1; seed <= 8; seed++)
         {
             var network = RandomGrid(seed, size: 8);
             var (planner, cache) = PlannerFor(network, parameters);
+            Assert.True(cache.Model.Reversible(mode));
             var random = new RandomStream(seed, StreamPurpose.Test, 3);
             for (int trip = 0; trip < 25; trip++)
             {
-                var profile = new CostProfile(TravelModes.Walk, random.NextBool(0.5), random.NextBool(0.5), random.NextBool(0.3), (byte)random.NextInt(2));
+                var profile = new CostProfile(mode, random.NextBool(0.5), random.NextBool(0.5), random.NextBool(0.3), (byte)random.NextInt(2));
                 int a = random.NextInt(network.SegmentCount), b = random.NextInt(network.SegmentCount);
                 if (a == b)
                 {
@@ -271,6 +274,34 @@ public class RoutePlannerTests
                 Assert.Equal(Cost(cache.Model, there, profile), Cost(cache.Model, back, profile), 0.5);
             }
         }
+    }
+
+    [Fact]
+    public void A_mode_is_reversible_only_where_every_segment_allows_it_both_ways_or_neither()
+    {
+        var parameters = new RouteCostParameters();
+        var grid = new RouteCostModel(NetworkGenerator.Grid(6, 6).Network, parameters, seed: 1);
+        Assert.True(grid.Reversible(TravelModes.Walk) && grid.Reversible(TravelModes.Bike) && grid.Reversible(TravelModes.Car));
+
+        // RandomGrid has one-way streets for cars (walking and cycling both ways) and missing links.
+        var oneWayForCars = new RouteCostModel(RandomGrid(3), parameters, seed: 1);
+        Assert.True(oneWayForCars.Reversible(TravelModes.Walk));
+        Assert.True(oneWayForCars.Reversible(TravelModes.Bike));
+        Assert.False(oneWayForCars.Reversible(TravelModes.Car));
+        Assert.False(oneWayForCars.Reversible(TravelModes.None));
+
+        // One cycle path one way only: bikes lose it, walkers and drivers keep it.
+        var builder = new StreetNetworkBuilder(new GeoReference(4.37, 52.0));
+        var a = builder.AddNode(0, 0);
+        var b = builder.AddNode(100, 0);
+        var c = builder.AddNode(100, 100);
+        var street = GeneratorOptions.ResidentialStreet;
+        builder.AddSegment(a, b, street);
+        builder.AddSegment(b, c, street with { ModesBackward = TravelModes.Walk | TravelModes.Car });
+        var oneWayForBikes = new RouteCostModel(builder.Build(), parameters, seed: 1);
+        Assert.True(oneWayForBikes.Reversible(TravelModes.Walk));
+        Assert.False(oneWayForBikes.Reversible(TravelModes.Bike));
+        Assert.True(oneWayForBikes.Reversible(TravelModes.Car));
     }
 
     /// <summary>A route's perceived cost: its legs' arc costs pro rata plus the transition at every junction.</summary>
