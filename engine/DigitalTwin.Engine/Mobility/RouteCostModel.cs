@@ -19,6 +19,7 @@ public sealed partial class RouteCostModel
     private readonly double _turnCosine;
     private readonly Lock _gate = new();
     private readonly float[] _lowestPerMetre;
+    private readonly float[] _bucketWidth;
 
     // Turn tables, built once: for every arc, the arcs that may follow it (successors) and precede it
     // (predecessors) at its end or start node, with the transition cost on foot/bike and by car. The searches read
@@ -42,6 +43,8 @@ public sealed partial class RouteCostModel
         _landmarkDistances = new float[CostProfile.Count(parameters.RouteVariants)][];
         _lowestPerMetre = new float[CostProfile.Count(parameters.RouteVariants)];
         Array.Fill(_lowestPerMetre, float.NaN); // NaN: not computed yet (a float is written atomically, a float? is not)
+        _bucketWidth = new float[CostProfile.Count(parameters.RouteVariants)];
+        Array.Fill(_bucketWidth, float.NaN);
         int arcs = network.SegmentCount * 2;
         _entryHeading = new float[arcs];
         _exitHeading = new float[arcs];
@@ -159,6 +162,43 @@ public sealed partial class RouteCostModel
         Volatile.Write(ref _lowestPerMetre[index], lowest);
         return lowest;
     }
+
+    /// <summary>
+    /// The bucket width of a search's queue (<see cref="ArcHeap.Clear(float)"/>) for a profile: the mean cost of a
+    /// usable arc over <see cref="QueueBucketsPerArc"/>. A frontier spans about one arc's cost of keys, so each bucket
+    /// then holds a small share of it. The width changes how fast a search runs, never what it finds.
+    /// </summary>
+    public float QueueBucketWidth(CostProfile profile)
+    {
+        int index = profile.Index(Parameters.RouteVariants);
+        float known = Volatile.Read(ref _bucketWidth[index]);
+        if (!float.IsNaN(known))
+        {
+            return known;
+        }
+        var costs = ArcCosts(profile);
+        double sum = 0;
+        int usable = 0;
+        foreach (float cost in costs)
+        {
+            if (!float.IsPositiveInfinity(cost))
+            {
+                sum += cost;
+                usable++;
+            }
+        }
+        float width = usable == 0 ? 0 : (float)(sum / usable / QueueBucketsPerArc);
+        Volatile.Write(ref _bucketWidth[index], width);
+        return width;
+    }
+
+    /// <summary>Buckets per mean arc cost in a search's queue (see <see cref="QueueBucketWidth"/>).</summary>
+    /// <remarks>
+    /// Measured (trees phase, 2 threads): 300k residents 6.9 s as a plain heap, 6.2 s at 4, 5.6 at 16, 5.2 at 32,
+    /// 4.9 at 64 and 128, 4.9 at 256; Delft, one day: 0.47 s plain, 0.36 s at 64. Beyond 64 a key more often lands
+    /// past the window of <see cref="ArcHeap"/> (1,024 buckets, 16 mean arcs at 64) and waits in its overflow.
+    /// </remarks>
+    internal const int QueueBucketsPerArc = 64;
 
     /// <summary>A segment's midpoint and half its length: every point of it lies within that distance of the midpoint.</summary>
     public (double X, double Y, double HalfLength) Midpoint(int segment)

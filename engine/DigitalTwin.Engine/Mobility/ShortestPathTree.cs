@@ -236,7 +236,7 @@ public sealed class ShortestPathTree
         int targetMark = scratch.NextTargetMark();
         var target = scratch.Target;
         int stamp = scratch.Begin();
-        heap.Clear();
+        heap.Clear(model.QueueBucketWidth(profile));
         bool toRoot = key.Direction == TreeDirection.ToRoot;
         int remaining = 0;
         foreach (int segment in targets)
@@ -518,109 +518,4 @@ public sealed class SearchScratch
     internal bool Has(int arc) => States[arc].Stamp == _stamp;
 
     internal float CostOf(int arc) => States[arc].Stamp == _stamp ? States[arc].Cost : float.PositiveInfinity;
-}
-
-/// <summary>
-/// A 4-ary min-heap of (cost, arc) with ties broken by arc index, reused across searches. Four children per node
-/// halve the depth of a binary heap, and each entry is one 64-bit number, the cost's bits mapped to an unsigned
-/// integer in the same order above the arc, so choosing among children is one comparison of one array: popping is
-/// most of a tree search's time.
-/// </summary>
-public sealed class ArcHeap
-{
-    private ulong[] _entries = new ulong[1024];
-    private int _count;
-
-    public void Clear() => _count = 0;
-
-    /// <summary>The least key without removing it.</summary>
-    public bool TryPeek(out float key)
-    {
-        key = _count > 0 ? KeyOf(_entries[0]) : 0;
-        return _count > 0;
-    }
-
-    // Optimised from the first call, as the searches that pop them (see ShortestPathTree.Search).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Push(float key, int arc)
-    {
-        if (_count == _entries.Length)
-        {
-            Array.Resize(ref _entries, _entries.Length * 2);
-        }
-        ulong entry = Entry(key, arc);
-        int i = _count++;
-        while (i > 0)
-        {
-            int parent = (i - 1) >> 2;
-            if (entry >= _entries[parent])
-            {
-                break;
-            }
-            _entries[i] = _entries[parent];
-            i = parent;
-        }
-        _entries[i] = entry;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryPop(out float key, out int arc)
-    {
-        if (_count == 0)
-        {
-            key = 0;
-            arc = -1;
-            return false;
-        }
-        ulong top = _entries[0];
-        key = KeyOf(top);
-        arc = (int)(uint)top;
-        int last = --_count;
-        ulong moved = _entries[last];
-        int i = 0;
-        while (true)
-        {
-            int first = (i << 2) + 1;
-            if (first >= last)
-            {
-                break;
-            }
-            int best = first;
-            ulong bestEntry = _entries[first];
-            int end = Math.Min(first + 4, last);
-            for (int c = first + 1; c < end; c++)
-            {
-                if (_entries[c] < bestEntry)
-                {
-                    best = c;
-                    bestEntry = _entries[c];
-                }
-            }
-            if (bestEntry >= moved)
-            {
-                break;
-            }
-            _entries[i] = bestEntry;
-            i = best;
-        }
-        _entries[i] = moved;
-        return true;
-    }
-
-    /// <summary>
-    /// The key's bits in an order-preserving unsigned form (negatives flipped, positives above them; −0 is +0 first)
-    /// above the arc: entries compare as (key, arc) pairs do.
-    /// </summary>
-    private static ulong Entry(float key, int arc)
-    {
-        uint bits = BitConverter.SingleToUInt32Bits(key + 0f);
-        uint ordered = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
-        return ((ulong)ordered << 32) | (uint)arc;
-    }
-
-    private static float KeyOf(ulong entry)
-    {
-        uint ordered = (uint)(entry >> 32);
-        return BitConverter.UInt32BitsToSingle((ordered & 0x8000_0000u) != 0 ? ordered & 0x7FFF_FFFFu : ~ordered);
-    }
 }

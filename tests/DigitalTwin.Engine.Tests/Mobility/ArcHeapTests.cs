@@ -4,8 +4,12 @@ namespace DigitalTwin.Engine.Tests.Mobility;
 
 public class ArcHeapTests
 {
-    [Fact]
-    public void Pops_in_order_of_key_then_arc_for_negative_zero_equal_and_infinite_keys()
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.001f)]
+    [InlineData(1f)]
+    [InlineData(1e30f)]
+    public void Pops_in_order_of_key_then_arc_for_negative_zero_equal_and_infinite_keys(float bucketWidth)
     {
         var random = new Random(7);
         var pushed = new List<(float Key, int Arc)>();
@@ -16,6 +20,7 @@ public class ArcHeapTests
             pushed.Add((i % 7 == 0 ? 3f : key, random.Next(0, 50_000)));
         }
         var heap = new ArcHeap();
+        heap.Clear(bucketWidth);
         foreach (var (key, arc) in pushed)
         {
             heap.Push(key, arc);
@@ -35,11 +40,17 @@ public class ArcHeapTests
         }
     }
 
-    [Fact]
-    public void Interleaved_pushes_and_pops_through_growth_emptying_and_clearing_match_a_sorted_set()
+    [Theory]
+    [InlineData(0f, false)]
+    [InlineData(0.05f, false)] // keys up to 500 span 10,000 buckets: most wait in the overflow beyond the window
+    [InlineData(2f, false)]
+    [InlineData(2f, true)]     // as a search pushes: never below the last key popped
+    public void Interleaved_pushes_and_pops_through_growth_emptying_and_clearing_match_a_sorted_set(float bucketWidth, bool monotone)
     {
         var random = new Random(11);
         var heap = new ArcHeap();
+        heap.Clear(bucketWidth);
+        float lastPopped = 0;
         var reference = new SortedSet<(float Key, int Arc)>();
         for (int round = 0; round < 3; round++)
         {
@@ -49,7 +60,8 @@ public class ArcHeapTests
                 bool push = reference.Count == 0 || random.NextDouble() < (step < 10_000 ? 0.7 : 0.3);
                 if (push)
                 {
-                    var entry = ((float)Math.Round(random.NextDouble() * 500, 1), random.Next(0, 100_000));
+                    float key = (float)Math.Round(random.NextDouble() * 500, 1);
+                    var entry = (monotone ? lastPopped + key : key, random.Next(0, 100_000));
                     if (reference.Add(entry))
                     {
                         heap.Push(entry.Item1, entry.Item2);
@@ -58,13 +70,17 @@ public class ArcHeapTests
                 }
                 var least = reference.Min;
                 reference.Remove(least);
-                Assert.True(heap.TryPop(out float key, out int arc));
-                Assert.Equal(least, (key, arc));
+                Assert.True(heap.TryPeek(out float peeked));
+                Assert.Equal(least.Key, peeked);
+                Assert.True(heap.TryPop(out float popped, out int arc));
+                Assert.Equal(least, (popped, arc));
+                lastPopped = popped;
             }
             if (round == 1)
             {
-                heap.Clear();
+                heap.Clear(bucketWidth);
                 reference.Clear();
+                lastPopped = 0;
                 Assert.False(heap.TryPop(out _, out _));
             }
         }
