@@ -257,6 +257,7 @@ public sealed class ArcHeap
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Append(ulong entry)
     {
         if (_count == _entries.Length)
@@ -303,6 +304,7 @@ public sealed class ArcHeap
     }
 
     /// <summary>floor(key / width), below zero for negative keys and long.MaxValue for keys too large to number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long BucketOf(float key)
     {
         float scaled = key * _inverseWidth;
@@ -313,6 +315,7 @@ public sealed class ArcHeap
     /// The key's bits in an order-preserving unsigned form (negatives flipped, positives above them; −0 is +0 first)
     /// above the arc: entries compare as (key, arc) pairs do.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Entry(float key, int arc)
     {
         uint bits = BitConverter.SingleToUInt32Bits(key + 0f);

@@ -213,6 +213,15 @@ public sealed partial class RouteCostModel
     /// <summary>Positions in the turn tables of the arcs that may precede <paramref name="arc"/>.</summary>
     public (int Start, int End) Predecessors(int arc) => (_predecessorStart[arc], _predecessorStart[arc + 1]);
 
+    /// <summary>
+    /// The whole turn table a search walks (predecessors towards a root, successors away from it) with the mode's
+    /// transition costs: arcs next to arc a at positions Start[a] .. Start[a + 1]. Read as arrays so the search's
+    /// inner loop does not choose a table per step.
+    /// </summary>
+    internal (int[] Start, int[] Arc, float[] Turn) TurnTable(bool predecessors, TravelModes mode) => predecessors
+        ? (_predecessorStart, _predecessorArc, mode == TravelModes.Car ? _predecessorTurnCar : _predecessorTurnActive)
+        : (_successorStart, _successorArc, mode == TravelModes.Car ? _successorTurnCar : _successorTurnActive);
+
     public int SuccessorArc(int position) => _successorArc[position];
 
     public int PredecessorArc(int position) => _predecessorArc[position];

@@ -276,7 +276,8 @@ public sealed class ShortestPathTree
             }
         }
 
-        var mode = profile.Mode;
+        // ToRoot extends backwards with an arc arriving at the settled arc's start; FromRoot forwards.
+        var (turnStart, turnArc, turnCost) = model.TurnTable(predecessors: toRoot, profile.Mode);
         int settledCount = 0;
         while (heap.TryPop(out _, out int arc))
         {
@@ -292,18 +293,16 @@ public sealed class ShortestPathTree
                 return settledCount;
             }
             float settled = settledState.Cost;
-            // ToRoot extends backwards with an arc arriving at the settled arc's start; FromRoot forwards.
-            var (first, end) = toRoot ? model.Predecessors(arc) : model.Successors(arc);
-            for (int k = first; k < end; k++)
+            for (int k = turnStart[arc], end = turnStart[arc + 1]; k < end; k++)
             {
-                int neighbour = toRoot ? model.PredecessorArc(k) : model.SuccessorArc(k);
+                int neighbour = turnArc[k];
                 float own = arcCosts[neighbour];
                 ref ArcState state = ref states[neighbour];
                 if (float.IsPositiveInfinity(own) || state.Mark == closedMark)
                 {
                     continue;
                 }
-                float candidate = settled + (toRoot ? model.PredecessorTurn(k, mode) : model.SuccessorTurn(k, mode)) + own;
+                float candidate = settled + turnCost[k] + own;
                 float current = state.Stamp == stamp ? state.Cost : float.PositiveInfinity;
                 if (candidate < current)
                 {
