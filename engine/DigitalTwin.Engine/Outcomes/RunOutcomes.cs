@@ -41,6 +41,20 @@ public sealed class StreetOutcomes(int segmentCount)
 
     public static int AgeIndex(int segment, DayPeriod period, int band) => (Index(segment, period) * AgeBands) + band;
 
+    /// <summary>Adds a partial tally's counts (one thread's share of a day) into these, and zeroes it for reuse.</summary>
+    internal void Absorb(StreetOutcomes part)
+    {
+        Counts.AddAndClear(WalkPassages, part.WalkPassages);
+        Counts.AddAndClear(BikePassages, part.BikePassages);
+        Counts.AddAndClear(CarPassages, part.CarPassages);
+        Counts.AddAndClear(Encounters, part.Encounters);
+        Counts.AddAndClear(Nods, part.Nods);
+        Counts.AddAndClear(NewFamiliarPairs, part.NewFamiliarPairs);
+        Counts.AddAndClear(PassagesByAge, part.PassagesByAge);
+        Counts.AddAndClear(EncountersByAge, part.EncountersByAge);
+        Counts.AddAndClear(NodsByAge, part.NodsByAge);
+    }
+
     /// <summary>The sum over periods for one segment.</summary>
     public static long Total(long[] counts, int segment)
     {
@@ -65,6 +79,15 @@ public sealed class PlaceOutcomes(int placeCount)
     public long[] Nods { get; } = new long[placeCount * DayPeriods.Count];
 
     public long[] NewFamiliarPairs { get; } = new long[placeCount * DayPeriods.Count];
+
+    /// <summary>Adds a partial tally's counts into these, and zeroes it (see <see cref="StreetOutcomes.Absorb"/>).</summary>
+    internal void Absorb(PlaceOutcomes part)
+    {
+        Counts.AddAndClear(Stays, part.Stays);
+        Counts.AddAndClear(Encounters, part.Encounters);
+        Counts.AddAndClear(Nods, part.Nods);
+        Counts.AddAndClear(NewFamiliarPairs, part.NewFamiliarPairs);
+    }
 }
 
 /// <summary>Per resident totals over the run and ties at its end.</summary>
@@ -83,4 +106,36 @@ public sealed class ResidentOutcomes(int residentCount)
     public int[] NoddingContacts { get; } = new int[residentCount];
 
     public int[] Acquaintances { get; } = new int[residentCount];
+
+    /// <summary>Adds a partial tally's counts into these, and zeroes it (see <see cref="StreetOutcomes.Absorb"/>).</summary>
+    internal void Absorb(ResidentOutcomes part)
+    {
+        Counts.AddAndClear(Encounters, part.Encounters);
+        Counts.AddAndClear(Nods, part.Nods);
+        Counts.AddAndClear(PeopleMet, part.PeopleMet);
+        Counts.AddAndClear(FamiliarStrangers, part.FamiliarStrangers);
+        Counts.AddAndClear(NoddingContacts, part.NoddingContacts);
+        Counts.AddAndClear(Acquaintances, part.Acquaintances);
+    }
+}
+
+internal static class Counts
+{
+    public static void AddAndClear(long[] into, long[] part)
+    {
+        for (int i = 0; i < into.Length; i++)
+        {
+            into[i] += part[i];
+        }
+        Array.Clear(part);
+    }
+
+    public static void AddAndClear(int[] into, int[] part)
+    {
+        for (int i = 0; i < into.Length; i++)
+        {
+            into[i] += part[i];
+        }
+        Array.Clear(part);
+    }
 }

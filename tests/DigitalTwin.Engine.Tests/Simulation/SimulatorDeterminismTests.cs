@@ -131,6 +131,9 @@ public sealed class SimulatorDeterminismTests : IDisposable
         Assert.Equal(expected.Streets.Encounters, actual.Streets.Encounters);
         Assert.Equal(expected.Streets.Nods, actual.Streets.Nods);
         Assert.Equal(expected.Streets.NewFamiliarPairs, actual.Streets.NewFamiliarPairs);
+        Assert.Equal(expected.Streets.PassagesByAge, actual.Streets.PassagesByAge);
+        Assert.Equal(expected.Streets.EncountersByAge, actual.Streets.EncountersByAge);
+        Assert.Equal(expected.Streets.NodsByAge, actual.Streets.NodsByAge);
         Assert.Equal(expected.Places.Stays, actual.Places.Stays);
         Assert.Equal(expected.Places.Encounters, actual.Places.Encounters);
         Assert.Equal(expected.Places.Nods, actual.Places.Nods);
