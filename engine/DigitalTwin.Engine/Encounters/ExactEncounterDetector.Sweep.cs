@@ -173,7 +173,7 @@ public sealed partial class ExactEncounterDetector
         // Fragments in blocks that double up to MaxFragmentBlock and then stay that size: a city's chunk finds millions,
         // and one array doubling to fit held up to twice what it needed, and three times while it was copied.
         private const int FirstFragmentBlock = 256;
-        private const int MaxFragmentBlock = 1 << 16;
+        private const int MaxFragmentBlock = 1 << FragmentBlockBits;
         private readonly List<Fragment[]> _fragmentBlocks = [];
         private Fragment[] _fragmentBlock = [];
         private int _blockIndex = -1;
@@ -202,6 +202,9 @@ public sealed partial class ExactEncounterDetector
         /// <summary>The fragments of one block (the last one only as far as it is filled).</summary>
         public ReadOnlySpan<Fragment> FragmentBlock(int block) =>
             block == _blockIndex ? _fragmentBlock.AsSpan(0, _blockFill) : _fragmentBlocks[block];
+
+        /// <summary>The array behind <see cref="FragmentBlock"/> (the sort gathers from it by index).</summary>
+        public Fragment[] FragmentBlockArray(int block) => _fragmentBlocks[block];
 
         public long FragmentCapacityBytes
         {

@@ -72,6 +72,13 @@ public sealed partial class ExactEncounterDetector
     private ulong[] _keyScratch = new ulong[1024];
     private int[] _orderScratch = new int[1024];
     private Fragment[] _sorted = new Fragment[1024];
+
+    // Where the sort finds each fragment: its chunk's block (numbered across chunks) in the high bits, its index in the
+    // block in the low FragmentBlockBits (no block is larger; see ChunkWorker.NextFragmentBlock).
+    private const int FragmentBlockBits = 16;
+    private const int GatherAhead = 8;
+    private Fragment[][] _sourceBlocks = [];
+    private int[] _sourceBlockBase = [];
     private StreetNetwork? _network;
 
     // Node pieces: the part of each interval within social distance of a segment end, grouped by node:
@@ -529,8 +536,44 @@ public sealed partial class ExactEncounterDetector
             }
             _scatterOrder[at] = c;
         }
-        ForEachChunk(chunkCount, threads, i => _workers[_scatterOrder[i]].Scatter(lowerSpan, _bucketOfBin, _mergeKeys, _mergeOrder, _sorted, _bucketStart));
+        NumberSourceBlocks(chunkCount);
+        ForEachChunk(chunkCount, threads, i =>
+        {
+            int c = _scatterOrder[i];
+            _workers[c].Scatter(lowerSpan, _bucketOfBin, _mergeKeys, _mergeOrder, _sourceBlockBase[c]);
+        });
         ForEachChunk(SortBuckets, threads, SortBucket);
+        Array.Clear(_sourceBlocks); // gathered: the blocks are the chunks' again, to keep or give back
+    }
+
+    /// <summary>Numbers the chunks' fragment blocks one after another, so a fragment is found by one int (see <see cref="_sourceBlocks"/>).</summary>
+    private void NumberSourceBlocks(int chunkCount)
+    {
+        if (_sourceBlockBase.Length != chunkCount)
+        {
+            _sourceBlockBase = new int[chunkCount];
+        }
+        int blocks = 0;
+        for (int c = 0; c < chunkCount; c++)
+        {
+            _sourceBlockBase[c] = blocks;
+            blocks += _workers[c].FragmentBlocksUsed;
+        }
+        if (blocks >= 1 << (31 - FragmentBlockBits))
+        {
+            throw new InvalidOperationException($"A day of {blocks} fragment blocks is beyond what the encounter sort can number.");
+        }
+        if (_sourceBlocks.Length < blocks)
+        {
+            _sourceBlocks = new Fragment[blocks][];
+        }
+        for (int c = 0; c < chunkCount; c++)
+        {
+            for (int b = 0; b < _workers[c].FragmentBlocksUsed; b++)
+            {
+                _sourceBlocks[_sourceBlockBase[c] + b] = _workers[c].FragmentBlockArray(b);
+            }
+        }
     }
 
     private static int Bin(ulong pair, ulong lowerSpan) => (int)((pair >> 32) * SortBins / lowerSpan);
@@ -577,27 +620,30 @@ public sealed partial class ExactEncounterDetector
         /// fragments then lie together (chunk after chunk, in chunk order), so its sort moves them within a range
         /// that stays in cache rather than gathering them from every chunk's buffer.
         /// </summary>
-        public void Scatter(ulong lowerSpan, int[] bucketOfBin, ulong[] keys, int[] order, Fragment[] into, int[] bucketStart)
+        /// <summary>Writes each fragment's key, and where it is (see <see cref="_sourceBlocks"/>), at its bucket's next position.</summary>
+        public void Scatter(ulong lowerSpan, int[] bucketOfBin, ulong[] keys, int[] sources, int blockBase)
         {
             for (int block = 0; block < FragmentBlocksUsed; block++)
             {
                 var fragments = FragmentBlock(block);
+                int source = (blockBase + block) << FragmentBlockBits;
                 for (int i = 0; i < fragments.Length; i++)
                 {
                     int bucket = bucketOfBin[Bin(fragments[i].Pair, lowerSpan)];
                     int at = _bucketCursor[bucket]++;
                     keys[at] = fragments[i].Pair;
-                    order[at] = at - bucketStart[bucket];
-                    into[at] = fragments[i];
+                    sources[at] = source | i;
                 }
             }
         }
     }
 
     /// <summary>
-    /// Sorts one bucket in place: a radix sort of its keys (stable, so equal pairs keep chunk order), the fragments
-    /// moved into that order by following the permutation's cycles (each moved once, no second buffer), then the
-    /// full order within a pair.
+    /// Sorts one bucket: a radix sort of its keys with where each fragment is (stable, so equal pairs keep chunk
+    /// order), the fragments gathered from the chunks' blocks in that order, then the full order within a pair. The
+    /// gather reads a few fragments ahead of the one it copies, so the scattered reads overlap; moving the fragments
+    /// into order in place, one cycle of the permutation after another, waited for each read in turn (1M residents:
+    /// 2.4 s of the sort's 3.7).
     /// </summary>
     private void SortBucket(int bucket)
     {
@@ -607,26 +653,17 @@ public sealed partial class ExactEncounterDetector
         var order = _mergeOrder.AsSpan(first, count);
         RadixSort.Sort(keys, order, _keyScratch.AsSpan(first, count), _orderScratch.AsSpan(first, count));
         var sorted = _sorted.AsSpan(first, count);
-        for (int start = 0; start < count; start++)
+        var blocks = _sourceBlocks;
+        const int inBlock = (1 << FragmentBlockBits) - 1;
+        for (int i = 0; i < count; i++)
         {
-            if (order[start] < 0 || order[start] == start)
+            if (i + GatherAhead < count)
             {
-                continue; // moved already, or in place
+                int ahead = order[i + GatherAhead];
+                CacheHint.Prefetch(in blocks[ahead >> FragmentBlockBits][ahead & inBlock]);
             }
-            Fragment held = sorted[start];
-            int at = start;
-            while (true)
-            {
-                int from = order[at];
-                order[at] = -1;
-                if (from == start)
-                {
-                    sorted[at] = held;
-                    break;
-                }
-                sorted[at] = sorted[from];
-                at = from;
-            }
+            int from = order[i];
+            sorted[i] = blocks[from >> FragmentBlockBits][from & inBlock];
         }
         int run = 0;
         while (run < count)
