@@ -281,7 +281,7 @@ public sealed class DayPlanner
             // one is close, less the further the nearest is. This is how a new bench or park creates use.
             var home = _neighbourhood.Homes[_residents.Home[resident]];
             var p = Parameters;
-            double nearest = _destinations.NearestDistance(kind, home.X, home.Y, p.DestinationSearchRadiusMetres, scratch.Candidates);
+            double nearest = _destinations.NearestDistance(kind, home.X, home.Y, p.DestinationSearchRadiusMetres, scratch.Candidates, scratch.Weights);
             double accessibility = Math.Exp(-Math.Max(0, nearest - p.LeisureWithinMetres) / p.LeisureDistanceDecayMetres);
             if (!random.NextBool(accessibility))
             {
