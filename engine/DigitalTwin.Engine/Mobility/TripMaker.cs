@@ -357,28 +357,57 @@ public sealed class TripMaker
         }
     }
 
+    /// <summary>
+    /// The nearest transit stop within <paramref name="maxMetres"/> of every home (-1: none), the last listed of equally
+    /// near ones. Stops are sorted by x, so a home looks only at those within reach east and west: a city has a
+    /// thousand stops and a hundred thousand homes.
+    /// </summary>
     private static int[] NearestStops(Neighbourhood neighbourhood, double maxMetres)
     {
         var places = neighbourhood.Places;
         var stops = Enumerable.Range(0, places.Count).Where(p => places.Kind[p] == PlaceKind.TransitStop).ToArray();
+        var stopX = stops.Select(s => places[s].X).ToArray();
+        Array.Sort(stopX, stops);
+        var stopY = stops.Select(s => places[s].Y).ToArray();
         var result = new int[neighbourhood.Homes.Count];
         for (int h = 0; h < result.Length; h++)
         {
             var home = neighbourhood.Homes[h];
             int best = -1;
             double bestDistance = maxMetres * maxMetres;
-            foreach (int s in stops)
+            // A metre beyond reach on either side, so rounding at the edge never leaves out a stop the distance admits.
+            int first = LowerBound(stopX, home.X - maxMetres - 1);
+            for (int i = first; i < stops.Length && stopX[i] <= home.X + maxMetres + 1; i++)
             {
-                double d = ((places[s].X - home.X) * (places[s].X - home.X)) + ((places[s].Y - home.Y) * (places[s].Y - home.Y));
-                if (d <= bestDistance)
+                double d = ((stopX[i] - home.X) * (stopX[i] - home.X)) + ((stopY[i] - home.Y) * (stopY[i] - home.Y));
+                if (d < bestDistance || (d == bestDistance && stops[i] > best))
                 {
                     bestDistance = d;
-                    best = s;
+                    best = stops[i];
                 }
             }
             result[h] = best;
         }
         return result;
+    }
+
+    /// <summary>The first index whose value is at least <paramref name="value"/> in an ascending array.</summary>
+    private static int LowerBound(double[] sorted, double value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /// <summary>The nearest position usable by one vehicle mode for every home, place and gateway.</summary>
