@@ -36,7 +36,7 @@ public sealed class TripMaker
     public const double MaxVehicleAccessMetres = 400;
 
     public TripMaker(Neighbourhood neighbourhood, Residents residents, DayPlanner planner, ModeChoiceParameters modes,
-        WalkingSpeedParameters walking, RouteCostModel routeCosts, int days, ulong seed)
+        WalkingSpeedParameters walking, RouteCostModel routeCosts, int days, ulong seed, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(routeCosts);
         var routing = routeCosts.Parameters;
@@ -67,9 +67,15 @@ public sealed class TripMaker
             };
             _householdCar[h] = new RandomStream(seed, StreamPurpose.Household, (ulong)h, 2).NextBool(share);
         }
-        _nearestStopOfHome = NearestStops(neighbourhood, modes.TransitStopMaxWalkMetres);
-        _bike = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Bike);
-        _car = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Car);
+        // Three independent lookups over every home (a city has a hundred thousand): side by side.
+        int[]? nearestStops = null;
+        ModePositions? bike = null, car = null;
+        Parallel.Invoke(
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+            () => nearestStops = NearestStops(neighbourhood, modes.TransitStopMaxWalkMetres),
+            () => bike = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Bike),
+            () => car = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Car));
+        (_nearestStopOfHome, _bike, _car) = (nearestStops!, bike!, car!);
         var centre = neighbourhood.Network.GeoReference;
         _sunTimes = new (double, double)[Math.Max(1, days)];
         for (int d = 0; d < _sunTimes.Length; d++)

@@ -45,7 +45,7 @@ public sealed class Simulator
         _threads = Math.Max(1, threads);
         _planner = new DayPlanner(neighbourhood, residents, parameters.Planning, seed);
         _trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, parameters.Routing, seed));
-        _tripMaker = new TripMaker(neighbourhood, residents, _planner, parameters.ModeChoice, parameters.Walking, _trees.Model, days, seed);
+        _tripMaker = new TripMaker(neighbourhood, residents, _planner, parameters.ModeChoice, parameters.Walking, _trees.Model, days, seed, _threads);
         _hierarchies = new ArcHierarchyCache(_trees.Model);
         _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees, _hierarchies), seed, parameters.CrossSection);
         _detector = new ExactEncounterDetector(parameters.Encounters with { MaxThreads = _threads });
