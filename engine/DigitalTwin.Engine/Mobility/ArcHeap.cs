@@ -108,18 +108,24 @@ public sealed class ArcHeap
         key = KeyOf(top);
         arc = (int)(uint)top;
         int last = --_count;
-        ulong moved = _entries[last];
-        int i = 0;
+        SiftDown(0, _entries[last], last);
+        return true;
+    }
+
+    /// <summary>Puts <paramref name="moved"/> at <paramref name="i"/> or below it, among the first <paramref name="count"/> entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SiftDown(int i, ulong moved, int count)
+    {
         while (true)
         {
             int first = (i << 2) + 1;
-            if (first >= last)
+            if (first >= count)
             {
                 break;
             }
             int best = first;
             ulong bestEntry = _entries[first];
-            int end = Math.Min(first + 4, last);
+            int end = Math.Min(first + 4, count);
             for (int c = first + 1; c < end; c++)
             {
                 if (_entries[c] < bestEntry)
@@ -136,7 +142,6 @@ public sealed class ArcHeap
             i = best;
         }
         _entries[i] = moved;
-        return true;
     }
 
     private void PushNear(ulong entry)
@@ -171,6 +176,12 @@ public sealed class ArcHeap
         int node = _nodes++;
         _nodeEntry[node] = entry;
         _nodeBucket[node] = bucket;
+        Link(node, bucket);
+    }
+
+    /// <summary>Links a kept entry into its bucket's list in the window, or into the overflow's beyond it.</summary>
+    private void Link(int node, long bucket)
+    {
         if (bucket - _current < WindowBuckets)
         {
             ref int head = ref _head[(int)bucket & (WindowBuckets - 1)];
@@ -239,19 +250,9 @@ public sealed class ArcHeap
             {
                 Append(_nodeEntry[node]);
             }
-            else if (of - _current < WindowBuckets)
-            {
-                ref int head = ref _head[(int)of & (WindowBuckets - 1)];
-                _nodeNext[node] = head;
-                head = node;
-                _windowCount++;
-            }
             else
             {
-                _nodeNext[node] = _overflowHead;
-                _overflowHead = node;
-                _overflowCount++;
-                _overflowMin = Math.Min(_overflowMin, of);
+                Link(node, of);
             }
             node = following;
         }
@@ -272,34 +273,7 @@ public sealed class ArcHeap
     {
         for (int start = (_count - 2) >> 2; start >= 0; start--)
         {
-            ulong moved = _entries[start];
-            int i = start;
-            while (true)
-            {
-                int first = (i << 2) + 1;
-                if (first >= _count)
-                {
-                    break;
-                }
-                int best = first;
-                ulong bestEntry = _entries[first];
-                int end = Math.Min(first + 4, _count);
-                for (int c = first + 1; c < end; c++)
-                {
-                    if (_entries[c] < bestEntry)
-                    {
-                        best = c;
-                        bestEntry = _entries[c];
-                    }
-                }
-                if (bestEntry >= moved)
-                {
-                    break;
-                }
-                _entries[i] = bestEntry;
-                i = best;
-            }
-            _entries[i] = moved;
+            SiftDown(start, _entries[start], _count);
         }
     }
 

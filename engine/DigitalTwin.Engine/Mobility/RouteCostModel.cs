@@ -138,14 +138,11 @@ public sealed partial class RouteCostModel
     }
 
     /// <summary>The lowest perceived cost per metre of any usable arc for a profile: the A* heuristic's scale.</summary>
-    public float LowestCostPerMetre(CostProfile profile)
+    public float LowestCostPerMetre(CostProfile profile) =>
+        OncePerProfileValue(_lowestPerMetre, profile, static (model, p) => model.ComputeLowestCostPerMetre(p));
+
+    private float ComputeLowestCostPerMetre(CostProfile profile)
     {
-        int index = profile.Index(Parameters.RouteVariants);
-        float known = Volatile.Read(ref _lowestPerMetre[index]);
-        if (!float.IsNaN(known))
-        {
-            return known;
-        }
         var costs = ArcCosts(profile);
         float lowest = float.PositiveInfinity;
         for (int arc = 0; arc < costs.Length; arc++)
@@ -158,9 +155,7 @@ public sealed partial class RouteCostModel
         }
         // An arc's cost over its length is its factor; sub-half-metre arcs are skipped only to keep rounding out, and
         // the 1 % margin covers that rounding.
-        lowest = float.IsPositiveInfinity(lowest) ? 0 : lowest * 0.99f;
-        Volatile.Write(ref _lowestPerMetre[index], lowest);
-        return lowest;
+        return float.IsPositiveInfinity(lowest) ? 0 : lowest * 0.99f;
     }
 
     /// <summary>
@@ -168,14 +163,11 @@ public sealed partial class RouteCostModel
     /// usable arc over <see cref="QueueBucketsPerArc"/>. A frontier spans about one arc's cost of keys, so each bucket
     /// then holds a small share of it. The width changes how fast a search runs, never what it finds.
     /// </summary>
-    public float QueueBucketWidth(CostProfile profile)
+    public float QueueBucketWidth(CostProfile profile) =>
+        OncePerProfileValue(_bucketWidth, profile, static (model, p) => model.ComputeQueueBucketWidth(p));
+
+    private float ComputeQueueBucketWidth(CostProfile profile)
     {
-        int index = profile.Index(Parameters.RouteVariants);
-        float known = Volatile.Read(ref _bucketWidth[index]);
-        if (!float.IsNaN(known))
-        {
-            return known;
-        }
         var costs = ArcCosts(profile);
         double sum = 0;
         int usable = 0;
@@ -187,9 +179,23 @@ public sealed partial class RouteCostModel
                 usable++;
             }
         }
-        float width = usable == 0 ? 0 : (float)(sum / usable / QueueBucketsPerArc);
-        Volatile.Write(ref _bucketWidth[index], width);
-        return width;
+        return usable == 0 ? 0 : (float)(sum / usable / QueueBucketsPerArc);
+    }
+
+    /// <summary>
+    /// A per-profile number, computed on first use and kept in <paramref name="values"/> (NaN: not yet; a float is
+    /// written atomically, a float? is not). Threads may race to compute one; each gets the same number.
+    /// </summary>
+    private float OncePerProfileValue(float[] values, CostProfile profile, Func<RouteCostModel, CostProfile, float> compute)
+    {
+        int index = profile.Index(Parameters.RouteVariants);
+        float known = Volatile.Read(ref values[index]);
+        if (float.IsNaN(known))
+        {
+            known = compute(this, profile);
+            Volatile.Write(ref values[index], known);
+        }
+        return known;
     }
 
     /// <summary>Buckets per mean arc cost in a search's queue (see <see cref="QueueBucketWidth"/>).</summary>
