@@ -616,11 +616,11 @@ public sealed partial class ExactEncounterDetector
         }
 
         /// <summary>
-        /// Writes each fragment, its key and its position within its bucket to the bucket's next place: a bucket's
-        /// fragments then lie together (chunk after chunk, in chunk order), so its sort moves them within a range
-        /// that stays in cache rather than gathering them from every chunk's buffer.
+        /// Writes each fragment's key, and where it is (see <see cref="_sourceBlocks"/>), at its bucket's next position
+        /// (chunk after chunk, in chunk order). The fragments themselves stay put until the bucket's sort gathers them:
+        /// copying them here as well, so the sort could move them within one range, cost one more pass over 48-byte
+        /// fragments and a dependent read per move (see <see cref="SortBucket"/>).
         /// </summary>
-        /// <summary>Writes each fragment's key, and where it is (see <see cref="_sourceBlocks"/>), at its bucket's next position.</summary>
         public void Scatter(ulong lowerSpan, int[] bucketOfBin, ulong[] keys, int[] sources, int blockBase)
         {
             for (int block = 0; block < FragmentBlocksUsed; block++)
