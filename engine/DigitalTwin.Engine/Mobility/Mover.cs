@@ -216,7 +216,8 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
         else if (trips.RouteCosts.Reversible(trip.Mode) && trip.Origin.Kind == AnchorKind.OtherHome && trip.Destination.Kind == AnchorKind.Home
             && scratch.LastVisit is { } visit && visit.Resident == trip.Resident && visit.Host == trip.Origin.Index && visit.Profile == trip.Profile)
         {
-            // Home from a visit on foot with the same profile as the way there: the best way back is that way reversed.
+            // Home from a visit by a reversible mode (on foot, nearly always) with the profile of the way there: the best way
+            // back is that way reversed.
             legs.AddRange(scratch.LastVisitLegs);
             RouteLeg.Reverse(legs);
             routed = visit.Length;
@@ -241,7 +242,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                     tally.SettledByProfile[search.Profile.Index(model.Parameters.RouteVariants)] += scratch.Tree.LastSettled;
                 }
             }
-            // Only a walk from home to the host can be walked back home reversed (a chained visit started elsewhere).
+            // Only a trip from home to the host can be taken back home reversed (a chained visit started elsewhere).
             scratch.LastVisit = null;
             if (trips.RouteCosts.Reversible(trip.Mode) && trip.Origin.Kind == AnchorKind.Home && trip.Destination.Kind == AnchorKind.OtherHome && routed >= 0)
             {
