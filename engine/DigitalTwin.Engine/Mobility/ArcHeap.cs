@@ -31,7 +31,6 @@ public sealed class ArcHeap
     private readonly int[] _head = new int[WindowBuckets];
     private int _windowCount;
     private int _overflowHead = -1;
-    private int _overflowCount;
     private long _overflowMin = long.MaxValue;
     private ulong[] _nodeEntry = new ulong[1024];
     private int[] _nodeNext = new int[1024];
@@ -42,9 +41,6 @@ public sealed class ArcHeap
     {
         Array.Fill(_head, -1);
     }
-
-    /// <summary>Entries held.</summary>
-    public int Count => _count + _windowCount + _overflowCount;
 
     /// <summary>Empties the queue as a plain heap.</summary>
     public void Clear() => Clear(0);
@@ -63,7 +59,6 @@ public sealed class ArcHeap
             _windowCount = 0;
         }
         _overflowHead = -1;
-        _overflowCount = 0;
         _overflowMin = long.MaxValue;
         _nodes = 0;
         _current = 0;
@@ -193,7 +188,6 @@ public sealed class ArcHeap
         {
             _nodeNext[node] = _overflowHead;
             _overflowHead = node;
-            _overflowCount++;
             _overflowMin = Math.Min(_overflowMin, bucket);
         }
     }
@@ -240,7 +234,6 @@ public sealed class ArcHeap
     {
         int node = _overflowHead;
         _overflowHead = -1;
-        _overflowCount = 0;
         _overflowMin = long.MaxValue;
         while (node >= 0)
         {
