@@ -20,9 +20,9 @@ public sealed class EngineDay
         Residents = residents;
         Seed = seed;
         Planner = new DayPlanner(neighbourhood, residents, p.Planning, seed);
-        Trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed));
-        TripMaker = new TripMaker(neighbourhood, residents, Planner, p.ModeChoice, p.Walking, Trees.Model, 1, seed);
-        Mover = new Mover(neighbourhood, TripMaker, new RoutePlanner(Trees), seed, p.CrossSection);
+        Trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed, p.CrossSection));
+        TripMaker = new TripMaker(neighbourhood, residents, Planner, p.ModeChoice, p.Walking, Trees.Model, seed);
+        Mover = new Mover(neighbourhood, TripMaker, new RoutePlanner(Trees), seed, p.CrossSection, p.StreetLife);
     }
 
     public Neighbourhood Neighbourhood { get; }

@@ -87,10 +87,10 @@ public static class SimulationWorlds
         var neighbourhood = world.Neighbourhood;
         var residents = world.Residents;
         var planner = new DayPlanner(neighbourhood, residents, p.Planning, seed);
-        var trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed));
-        var tripMaker = new TripMaker(neighbourhood, residents, planner, p.ModeChoice, p.Walking, trees.Model, day + 1, seed);
+        var trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed, p.CrossSection));
+        var tripMaker = new TripMaker(neighbourhood, residents, planner, p.ModeChoice, p.Walking, trees.Model, seed);
         var routes = new RoutePlanner(trees);
-        var mover = new Mover(neighbourhood, tripMaker, routes, seed, p.CrossSection);
+        var mover = new Mover(neighbourhood, tripMaker, routes, seed, p.CrossSection, p.StreetLife);
 
         var plans = new List<IReadOnlyList<PlannedActivity>>(residents.Count);
         var trips = new List<Trip>();

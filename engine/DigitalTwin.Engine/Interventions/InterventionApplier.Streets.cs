@@ -72,7 +72,7 @@ public static partial class InterventionApplier
                 WalkCostFactor = p.Routing.WalkCostFactor * stomp.WalkCostFactor,
                 BikeCostFactor = p.Routing.BikeCostFactor * stomp.BikeCostFactor,
                 CarCostFactor = p.Routing.CarCostFactor * stomp.CarCostFactor,
-                BusyCrossingPenaltyMetres = p.Routing.BusyCrossingPenaltyMetres * stomp.CrossingPenaltyFactor,
+                CrossingWaitMetresPerSecond = p.Routing.CrossingWaitMetresPerSecond * stomp.CrossingPenaltyFactor,
             },
             ModeChoice = stomp.ParkingAtEdge ? p.ModeChoice with { CarParkingWalkMetres = p.ModeChoice.EdgeParkingWalkMetres } : p.ModeChoice,
         };
@@ -85,7 +85,7 @@ public static partial class InterventionApplier
         }
         var changed = new List<string>
         {
-            "routing.walkCostFactor", "routing.bikeCostFactor", "routing.carCostFactor", "routing.busyCrossingPenaltyMetres",
+            "routing.walkCostFactor", "routing.bikeCostFactor", "routing.carCostFactor", "routing.crossingWaitMetresPerSecond",
         };
         if (stomp.ParkingAtEdge)
         {

@@ -60,6 +60,35 @@ public static class LateralPlacement
         return (float)(-direction * fromCentre);
     }
 
+    /// <summary>
+    /// Whether the point (<paramref name="x"/>, <paramref name="y"/>) lies left of the segment's drawn line (looking from
+    /// its start node to its end node) where it is <paramref name="offsetMetres"/> along: the side of the street a
+    /// building stands on. Null when the point lies on the line (within a centimetre), as in generated grids.
+    /// </summary>
+    public static bool? SideOf(StreetNetwork network, int segment, double offsetMetres, double x, double y)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var (xs, ys) = network.Geometry(new SegmentId(segment));
+        var px = xs.Span;
+        var py = ys.Span;
+        double walked = 0;
+        for (int i = 1; i < px.Length; i++)
+        {
+            double dx = px[i] - px[i - 1], dy = py[i] - py[i - 1];
+            double piece = Math.Sqrt((dx * dx) + (dy * dy));
+            if (walked + piece >= offsetMetres || i == px.Length - 1)
+            {
+                double along = piece > 0 ? Math.Clamp((offsetMetres - walked) / piece, 0, 1) : 0;
+                double cx = px[i - 1] + (along * dx), cy = py[i - 1] + (along * dy);
+                double cross = (dx * (y - cy)) - (dy * (x - cx));
+                double distance = piece > 0 ? Math.Abs(cross) / piece : 0;
+                return distance < 0.01 ? null : cross > 0;
+            }
+            walked += piece;
+        }
+        return null;
+    }
+
     /// <summary>A street stay's offset: the outer edge of the pavement on the given side of the segment.</summary>
     /// <param name="leftOfSegment">True for the side left of the segment's start-to-end direction.</param>
     public static float StreetStay(StreetNetwork network, int segment, bool leftOfSegment, StreetCrossSectionParameters crossSection)

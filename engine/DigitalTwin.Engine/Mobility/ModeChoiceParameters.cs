@@ -67,6 +67,19 @@ public sealed record ModeChoiceParameters
     [Parameter("min", 0, 60, "Half a 10-15 minute headway")]
     public double TransitWaitMinutes { get; init; } = 6;
 
+    /// <summary>
+    /// Utility of walking on a tour that starts after dark (added to <see cref="WalkConstant"/>): half the log of the
+    /// after-dark/daylight ratio of pedestrian counts at the same clock hour, ln(1/1.62) / 2 (Uttley &amp; Fotios 2017; the
+    /// other half is <see cref="Planning.PlanningParameters.DarkOutingRetention"/>). Stronger from an unlit home street
+    /// (<see cref="Planning.PlanningParameters.UnlitStreetDarknessMultiplier"/>).
+    /// </summary>
+    [Parameter("utility", -5, 0, "Uttley & Fotios 2017: 62 % more pedestrians in daylight than after dark; half the log-ratio")]
+    public double DarkWalkUtility { get; init; } = -0.24;
+
+    /// <summary>As <see cref="DarkWalkUtility"/> for cycling: 38 % more cyclists in daylight, ln(1/1.38) / 2.</summary>
+    [Parameter("utility", -5, 0, "Uttley & Fotios 2017: 38 % more cyclists in daylight than after dark; half the log-ratio")]
+    public double DarkBikeUtility { get; init; } = -0.16;
+
     /// <summary>Cycling speed (m/s): Dutch cyclists average ≈ 15 km/h (Fietsersbond); older riders ≈ 13 km/h.</summary>
     [Parameter("m/s", 1, 10, "Fietsersbond: Dutch cyclists average about 15 km/h")]
     public double BikeSpeedMetresPerSecond { get; init; } = 4.2;

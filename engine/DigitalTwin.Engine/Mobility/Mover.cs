@@ -12,6 +12,8 @@ public sealed class MovementTally
     public MovementTally(int segmentCount, int profileCount = 0)
     {
         CarPassagesPerSegment = new int[segmentCount * DayPeriods.Count];
+        StreetStopsPerSegment = new int[segmentCount * DayPeriods.Count];
+        FrontOfHouseSecondsPerSegment = new long[segmentCount * DayPeriods.Count];
         SettledByProfile = new long[profileCount];
     }
 
@@ -23,6 +25,12 @@ public sealed class MovementTally
     /// meet anyone.
     /// </summary>
     public int[] CarPassagesPerSegment { get; }
+
+    /// <summary>Walkers' short stops and bench sits on the way, per segment and period (index segment * 4 + period).</summary>
+    public int[] StreetStopsPerSegment { get; }
+
+    /// <summary>Whole seconds residents spent in front of their homes (at the door, on the stoep, children playing), per segment and period.</summary>
+    public long[] FrontOfHouseSecondsPerSegment { get; }
 
     public long Trips { get; set; }
 
@@ -42,6 +50,8 @@ public sealed class MovementTally
     public void Clear()
     {
         Array.Clear(CarPassagesPerSegment);
+        Array.Clear(StreetStopsPerSegment);
+        Array.Clear(FrontOfHouseSecondsPerSegment);
         Array.Clear(SettledByProfile);
         Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = 0;
         WalkedMillimetres = 0;
@@ -53,6 +63,8 @@ public sealed class MovementTally
         for (int s = 0; s < CarPassagesPerSegment.Length; s++)
         {
             CarPassagesPerSegment[s] += other.CarPassagesPerSegment[s];
+            StreetStopsPerSegment[s] += other.StreetStopsPerSegment[s];
+            FrontOfHouseSecondsPerSegment[s] += other.FrontOfHouseSecondsPerSegment[s];
         }
         for (int p = 0; p < SettledByProfile.Length; p++)
         {
@@ -88,31 +100,95 @@ public sealed class RoutingScratch(RouteCostModel model)
 /// Moves residents along their routes: every route leg becomes a <see cref="Passage"/> (a straight line in time and
 /// position on one segment) and every visible stay a <see cref="Stay"/>. A resident's trips run in order; a trip
 /// departs at its planned time or when the previous stay ends, whichever is later. Each passage and street stay gets
-/// a lateral offset (<see cref="LateralPlacement"/>): per trip a walker draws a side of the street and how far out on
-/// the pavement, from a stream keyed by resident, day and trip number (independent of threads and other residents).
+/// a lateral offset (<see cref="LateralPlacement"/>). A walker leaves from the pavement on their home's (or place's) side
+/// of the street and arrives on the destination's side, crossing, where the two differ, at the junction before the
+/// last segment; a trip between two points without a side takes a side drawn from a stream keyed by resident, day and
+/// trip number (independent of threads and other residents). On the way a walker may stop a moment (more in front of
+/// active frontage, on wide pavements) or sit on a bench passed, and walks slower along active frontage
+/// (<see cref="StreetLifeParameters"/>): these stops are street stays where people meet.
 /// </summary>
-public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePlanner planner, ulong seed, StreetCrossSectionParameters? crossSection = null)
+public sealed class Mover
 {
-    private readonly StreetCrossSectionParameters _crossSection = crossSection ?? StreetCrossSectionParameters.Default;
+    private readonly Neighbourhood _neighbourhood;
+    private readonly TripMaker _trips;
+    private readonly RoutePlanner _planner;
+    private readonly ulong _seed;
+    private readonly StreetCrossSectionParameters _crossSection;
+    private readonly StreetLifeParameters _life;
+    private readonly bool[] _homeLeft;
+    private readonly bool[] _placeLeft;
+    private readonly int[] _benchOfSegment;
+
+    public Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePlanner planner, ulong seed, StreetCrossSectionParameters? crossSection = null,
+        StreetLifeParameters? streetLife = null)
+    {
+        ArgumentNullException.ThrowIfNull(neighbourhood);
+        _neighbourhood = neighbourhood;
+        _trips = trips;
+        _planner = planner;
+        _seed = seed;
+        _crossSection = crossSection ?? StreetCrossSectionParameters.Default;
+        _life = streetLife ?? StreetLifeParameters.Default;
+        var network = neighbourhood.Network;
+        var homes = neighbourhood.Homes;
+        _homeLeft = new bool[homes.Count];
+        for (int h = 0; h < homes.Count; h++)
+        {
+            var home = homes[h];
+            // A home drawn on the centre line (a generated grid) is put on alternate sides by its index.
+            _homeLeft[h] = LateralPlacement.SideOf(network, homes.Segment[h], homes.OffsetMetres[h], home.X, home.Y) ?? (h % 2 == 0);
+        }
+        var places = neighbourhood.Places;
+        _placeLeft = new bool[places.Count];
+        _benchOfSegment = new int[network.SegmentCount];
+        Array.Fill(_benchOfSegment, -1);
+        for (int p = 0; p < places.Count; p++)
+        {
+            var place = places[p];
+            int segment = places.Segment[p];
+            _placeLeft[p] = segment >= 0 && (LateralPlacement.SideOf(network, segment, places.OffsetMetres[p], place.X, place.Y) ?? (p % 2 == 0));
+            if (segment >= 0 && places.Kind[p] == PlaceKind.Bench && _benchOfSegment[segment] < 0)
+            {
+                _benchOfSegment[segment] = p;
+            }
+        }
+    }
 
     /// <summary>Places with a street presence: a bench or playground is seen from the pavement beside it.</summary>
     public static bool IsOnStreet(PlaceKind kind) => kind is PlaceKind.Bench or PlaceKind.Playground or PlaceKind.TransitStop or PlaceKind.Market;
 
+    /// <summary>True when the home stands left of its segment's drawn line (start to end node).</summary>
+    public bool HomeIsLeftOfSegment(int home) => _homeLeft[home];
+
+    /// <summary>The side of the street an anchor stands on (left of its segment), or null for a gateway.</summary>
+    private bool? SideOf(Anchor anchor, int resident) => anchor.Kind switch
+    {
+        AnchorKind.Place => _placeLeft[anchor.Index],
+        AnchorKind.Home => _homeLeft[_neighbourhood.Homes.Count > 0 ? ResidentHome(resident) : 0],
+        AnchorKind.OtherHome => _homeLeft[anchor.Index],
+        _ => null,
+    };
+
+    private int ResidentHome(int resident) => _trips.HomeOf(resident);
+
     /// <summary>Moves one resident's trips (all of the same resident, in order) into <paramref name="output"/>.</summary>
     public void Move(ReadOnlySpan<Trip> residentTrips, int day, TrajectoryBuffer output, MovementTally tally, RoutingScratch scratch)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(scratch);
         var legs = scratch.Legs;
-        var network = neighbourhood.Network;
-        var places = neighbourhood.Places;
+        var network = _neighbourhood.Network;
+        var places = _neighbourhood.Places;
+        var life = _life;
         double available = 0;
         int visit = 0;
         int tripOfDay = 0;
         foreach (ref readonly var trip in residentTrips)
         {
-            var lateral = new RandomStream(seed, StreamPurpose.Lateral, (ulong)(uint)trip.Resident, ((ulong)(uint)day << 16) ^ (uint)tripOfDay++);
-            bool leftOfTravel = lateral.NextBool(0.5);
+            var lateral = new RandomStream(_seed, StreamPurpose.Lateral, (ulong)(uint)trip.Resident, ((ulong)(uint)day << 16) ^ (uint)tripOfDay++);
+            bool drawnLeft = lateral.NextBool(0.5);
             double outward = lateral.NextDouble();
-            sbyte lastDirection = 1;
             double departure = Math.Max(trip.DepartureSeconds, available);
             if (departure >= DayPeriods.SecondsPerDay)
             {
@@ -127,7 +203,8 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 continue;
             }
             double time = departure;
-            float walkSpeed = trips.WalkSpeed(trip.Resident);
+            float walkSpeed = _trips.WalkSpeed(trip.Resident);
+            bool walking = trip.Mode == TravelModes.Walk;
             switch (trip.Mode)
             {
                 case TravelModes.Car: tally.TripsByCar++; break;
@@ -137,52 +214,143 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                     tally.WalkedMillimetres += (long)Math.Round(routed * 1000.0);
                     break;
             }
-            foreach (var leg in legs)
+            // Which pavement: the origin's side from the start, the destination's on the last segment (crossing at the
+            // junction before it); a home end wins a one-segment trip. Without a side at either end: the drawn side.
+            bool? fromSide = walking ? SideOf(trip.Origin, trip.Resident) : null;
+            bool? toSide = walking ? SideOf(trip.Destination, trip.Resident) : null;
+            bool older = _trips.IsOlder(trip.Resident);
+            sbyte lastDirection = 1;
+            bool leftOfTravel = drawnLeft;
+            for (int l = 0; l < legs.Count; l++)
             {
+                var leg = legs[l];
+                sbyte direction = (sbyte)(leg.Forward ? 1 : -1);
+                bool last = l == legs.Count - 1;
+                bool? side = last && toSide is not null && (l > 0 || fromSide is null || trip.Destination.Kind == AnchorKind.Home) ? toSide : fromSide ?? toSide;
+                leftOfTravel = side is { } left ? left == (direction > 0) : drawnLeft;
                 float speed = trip.Mode switch
                 {
                     TravelModes.Walk => walkSpeed,
-                    TravelModes.Bike => (float)trips.Modes.BikeSpeedMetresPerSecond,
-                    _ => (float)Math.Max(2, network.SpeedLimitKmh[leg.Segment] / 3.6 * trips.Modes.CarSpeedShareOfLimit),
+                    TravelModes.Bike => (float)_trips.Modes.BikeSpeedMetresPerSecond,
+                    _ => (float)Math.Max(2, network.SpeedLimitKmh[leg.Segment] / 3.6 * _trips.Modes.CarSpeedShareOfLimit),
                 };
-                double duration = leg.LengthMetres / speed;
                 if (trip.Mode == TravelModes.Car)
                 {
                     tally.CarPassagesPerSegment[(leg.Segment * DayPeriods.Count) + (int)DayPeriods.Of(time)]++;
+                    time += leg.LengthMetres / speed;
+                    continue;
                 }
-                else
+                float across = trip.Mode == TravelModes.Bike
+                    ? LateralPlacement.Cyclist(network, leg.Segment, direction, _crossSection)
+                    : LateralPlacement.Walker(network, leg.Segment, direction, leftOfTravel, outward, _crossSection);
+                lastDirection = direction;
+                if (!walking)
                 {
-                    sbyte direction = (sbyte)(leg.Forward ? 1 : -1);
-                    float across = trip.Mode == TravelModes.Bike
-                        ? LateralPlacement.Cyclist(network, leg.Segment, direction, _crossSection)
-                        : LateralPlacement.Walker(network, leg.Segment, direction, leftOfTravel, outward, _crossSection);
-                    output.AddPassage(new Passage(trip.Resident, leg.Segment, direction, time, time + duration, speed, trip.Mode, leg.FromOffsetMetres, across));
-                    lastDirection = direction;
+                    double ride = leg.LengthMetres / speed;
+                    output.AddPassage(new Passage(trip.Resident, leg.Segment, direction, time, time + ride, speed, trip.Mode, leg.FromOffsetMetres, across));
+                    time += ride;
+                    continue;
                 }
-                time += duration;
+                if (network.Frontage[leg.Segment] == Frontage.Active)
+                {
+                    speed = (float)(speed * life.ActiveFrontagePace);
+                }
+                time = Walk(trip, leg, direction, speed, across, time, leftOfTravel, older, day, ref visit, ref lateral, output, tally);
             }
             double stayEnd = Math.Min(time + trip.StaySeconds, DayPeriods.SecondsPerDay);
             if (trip.Stay != StayKind.Unobserved && stayEnd > time)
             {
-                var position = trips.PositionOf(trip.Destination, trip.Resident);
-                // The stay is on the side the resident arrived on (the drawn side when nothing was walked).
+                var position = _trips.PositionOf(trip.Destination, trip.Resident);
+                if (legs.Count == 0)
+                {
+                    // A stay at home (in front of it): on the home's side.
+                    leftOfTravel = SideOf(trip.Destination, trip.Resident) ?? drawnLeft;
+                }
+                // The stay is on the side the resident arrived on.
                 float edge = position.Segment >= 0
                     ? LateralPlacement.StreetStay(network, position.Segment, leftOfTravel == (lastDirection > 0), _crossSection)
                     : 0f;
                 if (trip.Stay == StayKind.AtPlace && trip.Destination.Kind == AnchorKind.Place)
                 {
                     int place = trip.Destination.Index;
-                    int zone = PlaceZones.Choose(seed, trip.Resident, place, day, visit++, PlaceZones.CountFor(places.AreaSquareMetres(place)));
+                    int zone = PlaceZones.Choose(_seed, trip.Resident, place, day, visit++, PlaceZones.CountFor(places.AreaSquareMetres(place)));
                     bool street = IsOnStreet(places.Kind[place]);
                     output.AddStay(new Stay(trip.Resident, place, zone, street ? position.Segment : -1, position.OffsetMetres, time, stayEnd, street ? edge : 0f));
                 }
                 else
                 {
-                    output.AddStay(Stay.OnStreet(trip.Resident, position.Segment, position.OffsetMetres, time, stayEnd, edge));
+                    // Children at play in a calm street are on the carriageway, where they meet children from both sides.
+                    output.AddStay(Stay.OnStreet(trip.Resident, position.Segment, position.OffsetMetres, time, stayEnd, trip.Stay == StayKind.InStreet ? 0f : edge));
+                    if (trip.Purpose is ActivityKind.Stoep or ActivityKind.StreetPlay && position.Segment >= 0)
+                    {
+                        tally.FrontOfHouseSecondsPerSegment[(position.Segment * DayPeriods.Count) + (int)DayPeriods.Of(time)] += (long)(stayEnd - time);
+                    }
                 }
             }
             available = stayEnd;
         }
+    }
+
+    /// <summary>
+    /// Walks one leg from <paramref name="time"/> and returns when it ends: one passage, or two with a short stop or a
+    /// bench sit between them (at most one a leg). Draws from the trip's lateral stream.
+    /// </summary>
+    private double Walk(in Trip trip, RouteLeg leg, sbyte direction, float speed, float across, double time, bool leftOfTravel, bool older, int day,
+        ref int visit, ref RandomStream random, TrajectoryBuffer output, MovementTally tally)
+    {
+        var network = _neighbourhood.Network;
+        var life = _life;
+        int segment = leg.Segment;
+        double length = leg.LengthMetres;
+        double duration = length / speed;
+        int bench = _benchOfSegment[segment];
+        double stopAt = -1, stopSeconds = 0;
+        int place = -1;
+        if (bench >= 0)
+        {
+            double benchOffset = _neighbourhood.Places.OffsetMetres[bench];
+            double from = Math.Min(leg.FromOffsetMetres, leg.ToOffsetMetres), to = Math.Max(leg.FromOffsetMetres, leg.ToOffsetMetres);
+            double sit = older ? life.BenchSitProbabilityOlder : life.BenchSitProbabilityOlder / 4;
+            if (benchOffset > from && benchOffset < to && random.NextBool(sit))
+            {
+                stopAt = Math.Abs(benchOffset - leg.FromOffsetMetres);
+                stopSeconds = life.BenchSitMinutes * 60;
+                place = bench;
+            }
+        }
+        if (place < 0 && length > 0)
+        {
+            double chance = 1 - Math.Exp(-life.StopsPerMetre(network.Frontage[segment], network.PavementWidthMetres[segment]) * length);
+            if (random.NextBool(chance))
+            {
+                stopAt = random.NextDouble() * length;
+                stopSeconds = life.StopSeconds;
+            }
+        }
+        if (stopAt < 0 || time + (stopAt / speed) + stopSeconds > DayPeriods.SecondsPerDay)
+        {
+            output.AddPassage(new Passage(trip.Resident, segment, direction, time, time + duration, speed, trip.Mode, leg.FromOffsetMetres, across));
+            return time + duration;
+        }
+        double arrive = time + (stopAt / speed);
+        float stopOffset = (float)(leg.FromOffsetMetres + (direction * stopAt));
+        output.AddPassage(new Passage(trip.Resident, segment, direction, time, arrive, speed, trip.Mode, leg.FromOffsetMetres, across));
+        double leave = arrive + stopSeconds;
+        float edge = LateralPlacement.StreetStay(network, segment, leftOfTravel == (direction > 0), _crossSection);
+        if (place >= 0)
+        {
+            var places = _neighbourhood.Places;
+            int zone = PlaceZones.Choose(_seed, trip.Resident, place, day, visit++, PlaceZones.CountFor(places.AreaSquareMetres(place)));
+            output.AddStay(new Stay(trip.Resident, place, zone, segment, places.OffsetMetres[place], arrive, leave, edge));
+        }
+        else
+        {
+            output.AddStay(Stay.OnStreet(trip.Resident, segment, stopOffset, arrive, leave, edge));
+        }
+        tally.StreetStopsPerSegment[(segment * DayPeriods.Count) + (int)DayPeriods.Of(arrive)]++;
+        double rest = (length - stopAt) / speed;
+        output.AddPassage(new Passage(trip.Resident, segment, direction, leave, leave + rest, speed, trip.Mode, stopOffset, across));
+        return leave + rest;
     }
 
     /// <summary>
@@ -194,6 +362,8 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
         ArgumentNullException.ThrowIfNull(scratch);
         var legs = scratch.Legs;
         legs.Clear();
+        var trips = _trips;
+        var planner = _planner;
         var origin = trips.PositionOf(trip.Origin, trip.Resident, trip.Mode);
         float routed;
         if (TripMaker.IsStayOnly(trip))

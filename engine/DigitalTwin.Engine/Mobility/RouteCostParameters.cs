@@ -14,9 +14,37 @@ public sealed record RouteCostParameters
     [Parameter("degrees", 0, 180, "Reasoned: a heading change above 45 degrees is a turn rather than going straight on")]
     public double TurnAngleDegrees { get; init; } = 45;
 
-    /// <summary>Crossing a busy road without signals. Broach &amp; Dill 2015: ≈ 70 m.</summary>
-    [Parameter("m", 0, 1000, "Broach & Dill 2015: an unsignalised crossing of a busy road costs about 70 m")]
-    public double BusyCrossingPenaltyMetres { get; init; } = 70;
+    /// <summary>
+    /// Perceived metres per second of waiting at the kerb for a gap (see <see cref="RouteCostModel.CrossingWaitSeconds"/>):
+    /// walking at 1.4 m/s, with a second of waiting weighing 1.5 seconds of walking (Wardman 2004, meta-analysis of
+    /// British values of time: waiting weighs 1.5–2 times travel time). A 20,000 vehicles/day road (7 m) then costs
+    /// about 70 m to cross, the unsignalised busy-road crossing of Broach &amp; Dill (2015), which this model grows out of.
+    /// </summary>
+    [Parameter("m/s", 0, 20, "Wardman 2004: waiting weighs about 1.5 x walking time; at 1.4 m/s walking")]
+    public double CrossingWaitMetresPerSecond { get; init; } = 2.1;
+
+    /// <summary>Walking speed for the critical gap (HCM 2010, ch. 19, unsignalised pedestrian crossings: 3.5 ft/s).</summary>
+    [Parameter("m/s", 0.3, 3, "HCM 2010 ch. 19: pedestrian walking speed 3.5 ft/s (1.07 m/s) for the critical gap")]
+    public double CrossingWalkSpeedMetresPerSecond { get; init; } = 1.07;
+
+    /// <summary>Start-up and clearance time added to the critical gap (HCM 2010, ch. 19: 3 s).</summary>
+    [Parameter("s", 0, 20, "HCM 2010 ch. 19: pedestrian start-up and end clearance time 3 s")]
+    public double CrossingStartUpSeconds { get; init; } = 3;
+
+    /// <summary>
+    /// Hours over which a day's motor traffic is spread when the flow a crossing walker meets is taken from vehicles per
+    /// day: Dutch urban roads carry about 90 % of their daily traffic between 07:00 and 23:00 (CBS/Rijkswaterstaat hourly
+    /// profiles), so an average daytime hour carries about 1/16 of the day.
+    /// </summary>
+    [Parameter("h", 1, 24, "Reasoned from Dutch hourly traffic profiles: about 90 % of daily traffic runs 07:00-23:00")]
+    public double TrafficHoursPerDay { get; init; } = 16;
+
+    /// <summary>
+    /// Longest wait counted: beyond 60 s of delay (HCM 2010, level of service F) pedestrians are likely to take risks and
+    /// cross in a smaller gap rather than wait longer.
+    /// </summary>
+    [Parameter("s", 0, 600, "HCM 2010 ch. 19: above 60 s delay (LOS F) pedestrians are likely to take risks rather than wait")]
+    public double MaximumCrossingWaitSeconds { get; init; } = 60;
 
     /// <summary>Roads from this many motor vehicles a day count as busy (Broach &amp; Dill's arterial class).</summary>
     [Parameter("vehicles/day", 0, 100_000, "Broach & Dill 2015: roads of their arterial class count as busy")]
@@ -72,7 +100,7 @@ public sealed record RouteCostParameters
     [Parameter("variants", 1, 8, "Reasoned: enough perceived-cost variants to spread residents over routes (memory grows with it)")]
     public int RouteVariants { get; init; } = 3;
 
-    /// <summary>Share of the busy-road crossing penalty left at a zebra crossing (walkers have priority).</summary>
+    /// <summary>Share of the crossing wait left at a zebra crossing (walkers have priority).</summary>
     [Parameter("ratio", 0, 1, "Reasoned from Broach & Dill 2015: controlled crossings remove most of the crossing deterrent; a zebra most")]
     public double ZebraCrossingShare { get; init; } = 0.2;
 

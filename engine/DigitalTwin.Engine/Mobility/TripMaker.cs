@@ -25,7 +25,6 @@ public sealed class TripMaker
     private readonly float[] _walkSpeed;
     private readonly bool[] _householdCar;
     private readonly int[] _nearestStopOfHome;
-    private readonly (double Sunrise, double Sunset)[] _sunTimes;
     private readonly ModePositions _bike;
     private readonly ModePositions _car;
 
@@ -36,7 +35,7 @@ public sealed class TripMaker
     public const double MaxVehicleAccessMetres = 400;
 
     public TripMaker(Neighbourhood neighbourhood, Residents residents, DayPlanner planner, ModeChoiceParameters modes,
-        WalkingSpeedParameters walking, RouteCostModel routeCosts, int days, ulong seed, int threads = 1)
+        WalkingSpeedParameters walking, RouteCostModel routeCosts, ulong seed, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(routeCosts);
         var routing = routeCosts.Parameters;
@@ -76,21 +75,20 @@ public sealed class TripMaker
             () => bike = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Bike),
             () => car = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Car));
         (_nearestStopOfHome, _bike, _car) = (nearestStops!, bike!, car!);
-        var centre = neighbourhood.Network.GeoReference;
-        _sunTimes = new (double, double)[Math.Max(1, days)];
-        for (int d = 0; d < _sunTimes.Length; d++)
-        {
-            int dayOfYear = ((planner.Parameters.FirstDayOfYear - 1 + d) % 365) + 1;
-            _sunTimes[d] = Daylight.SunTimes(centre.CentreLatitude, centre.CentreLongitude, dayOfYear);
-        }
     }
 
     public float WalkSpeed(int resident) => _walkSpeed[resident];
 
+    /// <summary>The home a resident lives in.</summary>
+    public int HomeOf(int resident) => _residents.Home[resident];
+
+    /// <summary>Is the resident 65 or over?</summary>
+    public bool IsOlder(int resident) => _residents.AgeBand[resident] == AgeBand.Older;
+
     public ModeChoiceParameters Modes => _modes;
 
     /// <summary>Sunrise and sunset of a day of the run, seconds after midnight.</summary>
-    public (double Sunrise, double Sunset) SunTimes(int day) => _sunTimes[Math.Min(day, _sunTimes.Length - 1)];
+    public (double Sunrise, double Sunset) SunTimes(int day) => _planner.Calendar.SunTimes(day);
 
     /// <summary>
     /// Where a trip by <paramref name="mode"/> starts or ends for an anchor: the anchor itself on foot, the nearest
@@ -213,7 +211,7 @@ public sealed class TripMaker
             var stayKind = activity.Stay;
             if (current.Kind == AnchorKind.Home)
             {
-                (tourMode, transitTour) = ChooseMode(resident, activity, ref random);
+                (tourMode, transitTour) = ChooseMode(resident, day, activity, ref random);
             }
             var mode = tourMode;
             if (transitTour)
@@ -249,8 +247,7 @@ public sealed class TripMaker
 
     private CostProfile ProfileFor(int resident, int day, TravelModes mode, double departureSeconds)
     {
-        var (sunrise, sunset) = SunTimes(day);
-        bool dark = departureSeconds < sunrise || departureSeconds > sunset;
+        bool dark = _planner.Calendar.IsDark(day, departureSeconds);
         byte variant = (byte)(new RandomStream(_seed, StreamPurpose.Route, (ulong)resident, 0).NextInt(_routeVariants));
         return _distinctions.Canonical(mode switch
         {
@@ -274,7 +271,7 @@ public sealed class TripMaker
     }
 
     /// <summary>The tour's mode by the logit; the bool is true for a public-transport tour (walk to a stop).</summary>
-    private (TravelModes Mode, bool Transit) ChooseMode(int resident, in PlannedActivity activity, ref RandomStream random)
+    private (TravelModes Mode, bool Transit) ChooseMode(int resident, int day, in PlannedActivity activity, ref RandomStream random)
     {
         if (activity.Kind == ActivityKind.DogWalk)
         {
@@ -292,10 +289,19 @@ public sealed class TripMaker
         // A mode's generalised cost factor (STOMP; 1 = the street as it is) scales its distance term and shifts its
         // constant by its logarithm, so that a factor also moves a mode whose utility does not grow with distance.
         var r = _routing;
+        // After dark fewer walk and cycle (Uttley & Fotios 2017), more so from an unlit home street.
+        double dark = 0;
+        if (_planner.Calendar.IsDark(day, activity.StartSeconds))
+        {
+            int homeSegment = _neighbourhood.Homes.Segment[_residents.Home[resident]];
+            dark = _neighbourhood.Network.Lighting[homeSegment] == Lighting.Unlit ? _planner.Parameters.UnlitStreetDarknessMultiplier : 1;
+        }
         Span<double> weights = stackalloc double[4];
-        weights[0] = Math.Exp(m.WalkConstant - (walkDistance * kilometres * r.WalkCostFactor) - Math.Log(r.WalkCostFactor));
+        weights[0] = Math.Exp(m.WalkConstant + (dark * m.DarkWalkUtility) - (walkDistance * kilometres * r.WalkCostFactor) - Math.Log(r.WalkCostFactor));
         bool bike = age >= m.MinimumCyclingAge && !limited && Reachable(_bike, resident, activity.Destination);
-        weights[1] = bike ? Math.Exp(m.BikeConstant - (m.BikePerKilometre * kilometres * r.BikeCostFactor) - Math.Log(r.BikeCostFactor)) : 0;
+        weights[1] = bike
+            ? Math.Exp(m.BikeConstant + (dark * m.DarkBikeUtility) - (m.BikePerKilometre * kilometres * r.BikeCostFactor) - Math.Log(r.BikeCostFactor))
+            : 0;
         bool car = _householdCar[_residents.Household[resident]] && Reachable(_car, resident, activity.Destination);
         double parkingWalk = 2 * m.WalkPerKilometre * m.CarParkingWalkMetres / 1000; // there and back to the car
         weights[2] = car

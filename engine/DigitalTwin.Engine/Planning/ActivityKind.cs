@@ -20,6 +20,9 @@ public enum ActivityKind : byte
     Community,
     Healthcare,
 
-    /// <summary>Sitting out on the front zone ('Delftse stoep') of one's own home.</summary>
+    /// <summary>Time in front of one's own home: at the door, in the front garden, on the front zone ('Delftse stoep').</summary>
     Stoep,
+
+    /// <summary>A child playing in front of the home: in the street where it is calm, else on the pavement.</summary>
+    StreetPlay,
 }

@@ -30,6 +30,9 @@ public enum StayKind : byte
     /// <summary>At a place where people are together: a café, a park, a bench, a shop.</summary>
     AtPlace,
 
-    /// <summary>On the pavement at the destination's position: the school gate, a pause on a dog walk.</summary>
+    /// <summary>On the pavement at the destination's position: the school gate, a pause on a dog walk, the front door.</summary>
     OnStreet,
+
+    /// <summary>In the middle of a calm street at the destination's position: children playing there.</summary>
+    InStreet,
 }

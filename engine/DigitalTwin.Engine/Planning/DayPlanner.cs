@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.Places;
 using DigitalTwin.Engine.Population;
 using DigitalTwin.Engine.Randomness;
 
@@ -29,9 +30,15 @@ public sealed class DayPlanner
     private readonly int[] _schoolRunEscort;
     private readonly int[] _primaryPupil;
     private readonly bool[] _usesStoep;
+    private readonly bool[] _benchOnSegment;
+    private readonly bool[] _calmForPlay;
 
-    public DayPlanner(Neighbourhood neighbourhood, Residents residents, PlanningParameters parameters, ulong seed)
+    public DayPlanner(Neighbourhood neighbourhood, Residents residents, PlanningParameters parameters, ulong seed, Calendar? calendar = null)
     {
+        ArgumentNullException.ThrowIfNull(neighbourhood);
+        ArgumentNullException.ThrowIfNull(parameters);
+        Calendar = calendar ?? new Calendar(neighbourhood.Network.GeoReference, parameters.FirstDayOfYear, parameters.FirstWeekday,
+            Encounters.NodParameters.Default.CivilTwilightSeconds);
         _neighbourhood = neighbourhood;
         _residents = residents;
         Parameters = parameters;
@@ -42,6 +49,20 @@ public sealed class DayPlanner
         _schoolRunEscort = new int[residents.HouseholdCount];
         _primaryPupil = new int[residents.HouseholdCount];
         _usesStoep = new bool[residents.HouseholdCount];
+        var network = neighbourhood.Network;
+        _benchOnSegment = new bool[network.SegmentCount];
+        for (int place = 0; place < neighbourhood.Places.Count; place++)
+        {
+            if (neighbourhood.Places.Kind[place] == PlaceKind.Bench && neighbourhood.Places.Segment[place] >= 0)
+            {
+                _benchOnSegment[neighbourhood.Places.Segment[place]] = true;
+            }
+        }
+        _calmForPlay = new bool[network.SegmentCount];
+        for (int s = 0; s < network.SegmentCount; s++)
+        {
+            _calmForPlay[s] = network.CarVehiclesPerDay[s] <= parameters.StreetPlayMaximumVehiclesPerDay && network.SpeedLimitKmh[s] <= 30;
+        }
         for (int h = 0; h < residents.HouseholdCount; h++)
         {
             var household = new RandomStream(seed, StreamPurpose.Household, (ulong)h, 1);
@@ -84,6 +105,9 @@ public sealed class DayPlanner
 
     public PlanningParameters Parameters { get; }
 
+    /// <summary>The run's dates and daylight.</summary>
+    public Calendar Calendar { get; }
+
     public Gateways Gateways => _gateways;
 
     public DestinationIndex Destinations => _destinations;
@@ -93,7 +117,7 @@ public sealed class DayPlanner
     /// <summary>Is the day a weekend day (Saturday or Sunday)?</summary>
     public bool IsWeekend(int day) => Weekday(day) >= 5;
 
-    public int Weekday(int day) => (Parameters.FirstWeekday + day) % 7;
+    public int Weekday(int day) => Calendar.Weekday(day);
 
     /// <summary>Writes the resident's activities for the day into <paramref name="plan"/>, in time order.</summary>
     public void Plan(int resident, int day, PlanScratch scratch, List<PlannedActivity> plan)
@@ -120,52 +144,52 @@ public sealed class DayPlanner
                     var school = primary || random.NextBool(p.SecondarySchoolInAreaShare)
                         ? Habitual(resident, ActivityKind.School, scratch)
                         : ExternalAnchor(resident);
-                    Add(plan, ActivityKind.School, school, Hours(8.4, ref random, 8), Hours(primary ? 6.5 : 7), StayKind.Unobserved);
+                    Add(plan, ActivityKind.School, school, Routine(resident, 8.4, ref random, 8), Hours(primary ? 6.5 : 7), StayKind.Unobserved);
                     if (primary && random.NextBool(p.PlaygroundProbabilityChild))
                     {
-                        AddAt(plan, ActivityKind.Playground, resident, Hours(15.5, ref random), Hours(1), StayKind.AtPlace, scratch, ref random);
+                        AddAt(plan, ActivityKind.Playground, resident, day, Routine(resident, 15.5, ref random), Hours(1), StayKind.AtPlace, scratch, ref random);
                     }
                     else if (!primary && random.NextBool(p.SportsProbability * 2))
                     {
-                        AddAt(plan, ActivityKind.Sports, resident, Hours(16.5, ref random), Hours(1.5), StayKind.AtPlace, scratch, ref random);
+                        AddAt(plan, ActivityKind.Sports, resident, day, Routine(resident, 16.5, ref random), Hours(1.5), StayKind.AtPlace, scratch, ref random);
                     }
                 }
                 else
                 {
-                    Leisure(plan, resident, age, weekend, scratch, ref random);
+                    Leisure(plan, resident, day, age, weekend, scratch, ref random);
                 }
                 break;
             case Occupation.Student:
                 if (!weekend && random.NextBool(0.8))
                 {
                     var campus = random.NextBool(p.StudyInAreaShare) ? Habitual(resident, ActivityKind.Study, scratch) : ExternalAnchor(resident);
-                    Add(plan, ActivityKind.Study, campus, Hours(9, ref random), Hours(6.5), StayKind.Unobserved);
+                    Add(plan, ActivityKind.Study, campus, Routine(resident, 9, ref random), Hours(6.5), StayKind.Unobserved);
                 }
-                Errands(plan, resident, working: true, weekend, scratch, ref random);
-                Leisure(plan, resident, age, weekend, scratch, ref random);
+                Errands(plan, resident, day, working: true, weekend, scratch, ref random);
+                Leisure(plan, resident, day, age, weekend, scratch, ref random);
                 break;
             case Occupation.Worker:
                 Work(plan, resident, weekend, scratch, ref random);
-                Errands(plan, resident, working: true, weekend, scratch, ref random);
-                Leisure(plan, resident, age, weekend, scratch, ref random);
+                Errands(plan, resident, day, working: true, weekend, scratch, ref random);
+                Leisure(plan, resident, day, age, weekend, scratch, ref random);
                 break;
             default: // retired or not working
-                Errands(plan, resident, working: false, weekend, scratch, ref random);
-                Leisure(plan, resident, age, weekend, scratch, ref random);
+                Errands(plan, resident, day, working: false, weekend, scratch, ref random);
+                Leisure(plan, resident, day, age, weekend, scratch, ref random);
                 if (random.NextBool(older ? p.CommunityProbabilityOlder : p.CommunityProbability))
                 {
-                    AddAt(plan, ActivityKind.Community, resident, Hours(10, ref random), Hours(1.5), StayKind.AtPlace, scratch, ref random);
+                    AddAt(plan, ActivityKind.Community, resident, day, Routine(resident, 10, ref random), Hours(1.5), StayKind.AtPlace, scratch, ref random);
                 }
                 if (random.NextBool(older ? p.HealthcareProbabilityOlder : p.HealthcareProbability))
                 {
-                    AddAt(plan, ActivityKind.Healthcare, resident, Hours(9.5, ref random), Hours(0.5), StayKind.Unobserved, scratch, ref random);
+                    AddAt(plan, ActivityKind.Healthcare, resident, day, Routine(resident, 9.5, ref random), Hours(0.5), StayKind.Unobserved, scratch, ref random);
                 }
                 break;
         }
 
         if (sunday && age >= 12 && random.NextBool(p.WorshipProbabilitySunday))
         {
-            AddAt(plan, ActivityKind.Worship, resident, Hours(10, ref random, 5), Hours(1.25), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Worship, resident, day, Routine(resident, 10, ref random, 5), Hours(1.25), StayKind.AtPlace, scratch, ref random);
         }
         if (!weekend && _schoolRunEscort[household] == resident)
         {
@@ -173,8 +197,8 @@ public sealed class DayPlanner
             var school = Habitual(_primaryPupil[household], ActivityKind.School, scratch);
             if (school.Index >= 0)
             {
-                Add(plan, ActivityKind.SchoolRun, school, Hours(8.25, ref random, 5), Minutes(p.SchoolGateMinutes), StayKind.OnStreet);
-                Add(plan, ActivityKind.SchoolRun, school, Hours(14.75, ref random, 5), Minutes(p.SchoolGateMinutes), StayKind.OnStreet);
+                Add(plan, ActivityKind.SchoolRun, school, Routine(resident, 8.25, ref random, 5), Minutes(p.SchoolGateMinutes), StayKind.OnStreet);
+                Add(plan, ActivityKind.SchoolRun, school, Routine(resident, 14.75, ref random, 5), Minutes(p.SchoolGateMinutes), StayKind.OnStreet);
             }
         }
         if (_dogWalker[household] == resident)
@@ -183,16 +207,65 @@ public sealed class DayPlanner
             for (int w = 0; w < Math.Min(p.DogWalksPerDay, walkHours.Length); w++)
             {
                 // A short pause where dogs sniff and owners chat: 3 minutes on the pavement at the turning point.
-                AddAt(plan, ActivityKind.DogWalk, resident, Hours(walkHours[w], ref random, 15), Minutes(3), StayKind.OnStreet, scratch, ref random);
+                AddAt(plan, ActivityKind.DogWalk, resident, day, Routine(resident, walkHours[w], ref random, 15), Minutes(3), StayKind.OnStreet, scratch, ref random);
             }
         }
 
-        if (_usesStoep[household] && age >= 12 && random.NextBool(p.StoepSittingProbability))
-        {
-            Add(plan, ActivityKind.Stoep, Anchor.Home, Hours(17.5, ref random, 90), Minutes(p.StoepMinutes), StayKind.OnStreet);
-        }
+        FrontOfHouse(plan, resident, day, age, weekend, ref random);
 
         Order(plan);
+    }
+
+    /// <summary>
+    /// Life in front of the home (MODEL.md, "Life in front of the home"): time at the door, in the front garden or on the
+    /// stoep, and children playing in the street. How likely it is on a day is <see cref="FrontOfHouseWeight"/> of the
+    /// home's street; a household that uses its front zone sits out longer. Dark evenings keep people in.
+    /// </summary>
+    private void FrontOfHouse(List<PlannedActivity> plan, int resident, int day, int age, bool weekend, ref RandomStream random)
+    {
+        var p = Parameters;
+        int household = _residents.Household[resident];
+        int homeSegment = _neighbourhood.Homes.Segment[_residents.HouseholdHome[household]];
+        double weight = FrontOfHouseWeight(homeSegment);
+        if (age >= p.StreetPlayMinimumAge && age <= p.PrimarySchoolMaxAge)
+        {
+            // Children play in the street after school (at weekends late morning), on the carriageway where it is calm.
+            double start = Routine(resident, weekend ? 11 : 16, ref random, 60);
+            if (random.NextBool(Math.Min(1, p.StreetPlayProbability * Math.Pow(weight, p.StreetPlayTrafficSensitivity))) && !Calendar.IsDark(day, start))
+            {
+                var where = _calmForPlay[homeSegment] ? StayKind.InStreet : StayKind.OnStreet;
+                Add(plan, ActivityKind.StreetPlay, Anchor.Home, start, Minutes(p.StreetPlayMinutes), where);
+            }
+            return;
+        }
+        if (age < 12)
+        {
+            return;
+        }
+        bool stoep = _usesStoep[household];
+        double chance = p.FrontOfHouseProbability * weight * (stoep ? p.StoepFrontOfHouseMultiplier : 1);
+        double startAt = Routine(resident, weekend ? 14 : 17.5, ref random, 90);
+        if (random.NextBool(Math.Min(1, chance)) && KeptAfterDark(resident, day, startAt, ref random))
+        {
+            Add(plan, ActivityKind.Stoep, Anchor.Home, startAt, Minutes(stoep ? p.StoepMinutes : p.FrontOfHouseMinutes), StayKind.OnStreet);
+        }
+    }
+
+    /// <summary>
+    /// How a street invites time in front of the home, relative to a quiet residential street without extras (1):
+    /// less with motor traffic, e^(−k × vehicles/1000) (<see cref="PlanningParameters.FrontOfHouseTrafficDecayPerThousandVehicles"/>,
+    /// from Appleyard), and with speed above 30 km/h; more with a bench or green along the street.
+    /// </summary>
+    public double FrontOfHouseWeight(int segment)
+    {
+        var p = Parameters;
+        var network = _neighbourhood.Network;
+        double traffic = Math.Exp(-p.FrontOfHouseTrafficDecayPerThousandVehicles * network.CarVehiclesPerDay[segment] / 1000);
+        bool cars = ((network.ModesForward[segment] | network.ModesBackward[segment]) & Network.TravelModes.Car) != 0;
+        double speed = cars ? Math.Exp(-p.FrontOfHouseSpeedDecayPer10Kmh * Math.Max(0, network.SpeedLimitKmh[segment] - 30) / 10) : 1;
+        double bench = _benchOnSegment[segment] ? p.BenchFrontOfHouseMultiplier : 1;
+        double green = network.GreenOrWaterAdjacent[segment] ? p.GreenFrontOfHouseMultiplier : 1;
+        return traffic * speed * bench * green;
     }
 
     private void Work(List<PlannedActivity> plan, int resident, bool weekend, PlanScratch scratch, ref RandomStream random)
@@ -203,34 +276,34 @@ public sealed class DayPlanner
         switch (pattern)
         {
             case WorkPattern.Day when !weekend && !random.NextBool(p.HomeWorkingShare):
-                Add(plan, ActivityKind.Work, job, Hours(8, ref random), Hours(8.5), StayKind.Unobserved);
+                Add(plan, ActivityKind.Work, job, Routine(resident, 8, ref random), Hours(8.5), StayKind.Unobserved);
                 break;
             case WorkPattern.Shift when random.NextBool(5.0 / 7):
-                Add(plan, ActivityKind.Work, job, Hours(14, ref random, 10), Hours(8), StayKind.Unobserved);
+                Add(plan, ActivityKind.Work, job, Routine(resident, 14, ref random, 10), Hours(8), StayKind.Unobserved);
                 break;
             case WorkPattern.Night when random.NextBool(5.0 / 7):
                 // The night shift runs past midnight; the day model ends at midnight, so the return is not simulated.
-                Add(plan, ActivityKind.Work, job, Hours(21.5, ref random, 10), Hours(2.4), StayKind.Unobserved);
+                Add(plan, ActivityKind.Work, job, Routine(resident, 21.5, ref random, 10), Hours(2.4), StayKind.Unobserved);
                 break;
         }
     }
 
-    private void Errands(List<PlannedActivity> plan, int resident, bool working, bool weekend, PlanScratch scratch, ref RandomStream random)
+    private void Errands(List<PlannedActivity> plan, int resident, int day, bool working, bool weekend, PlanScratch scratch, ref RandomStream random)
     {
         var p = Parameters;
         double groceries = working && !weekend ? p.GroceriesProbabilityWorking : p.GroceriesProbabilityNotWorking;
         if (random.NextBool(groceries))
         {
             double hour = working && !weekend ? 17.75 : 10.5;
-            AddAt(plan, ActivityKind.Groceries, resident, Hours(hour, ref random, 45), Minutes(20), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Groceries, resident, day, Routine(resident, hour, ref random, 45), Minutes(20), StayKind.AtPlace, scratch, ref random);
         }
         if (random.NextBool(weekend ? p.ShoppingProbabilityWeekend : p.ShoppingProbability))
         {
-            AddAt(plan, ActivityKind.Shopping, resident, Hours(weekend ? 13 : 11, ref random, 60), Minutes(30), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Shopping, resident, day, Routine(resident, weekend ? 13 : 11, ref random, 60), Minutes(30), StayKind.AtPlace, scratch, ref random);
         }
     }
 
-    private void Leisure(List<PlannedActivity> plan, int resident, int age, bool weekend, PlanScratch scratch, ref RandomStream random)
+    private void Leisure(List<PlannedActivity> plan, int resident, int day, int age, bool weekend, PlanScratch scratch, ref RandomStream random)
     {
         var p = Parameters;
         bool older = age >= 65;
@@ -240,40 +313,45 @@ public sealed class DayPlanner
         {
             // The young go out in the evening; older people meet for coffee in the morning.
             double hour = older ? 10.5 : young ? 20.5 : 19;
-            AddAt(plan, ActivityKind.ThirdPlace, resident, Hours(hour, ref random, 40), Hours(older ? 1 : 1.75), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.ThirdPlace, resident, day, Routine(resident, hour, ref random, 40), Hours(older ? 1 : 1.75), StayKind.AtPlace, scratch, ref random);
         }
         double park = older ? p.ParkProbabilityOlder : weekend ? p.ParkProbabilityWeekend : p.ParkProbabilityWeekday;
         if (random.NextBool(park))
         {
-            AddAt(plan, ActivityKind.Park, resident, Hours(weekend ? 14 : 15, ref random, 60), Hours(1), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Park, resident, day, Routine(resident, weekend ? 14 : 15, ref random, 60), Hours(1), StayKind.AtPlace, scratch, ref random);
         }
         if (age < 12 && weekend && random.NextBool(p.PlaygroundProbabilityChild))
         {
-            AddAt(plan, ActivityKind.Playground, resident, Hours(11, ref random, 60), Hours(1), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Playground, resident, day, Routine(resident, 11, ref random, 60), Hours(1), StayKind.AtPlace, scratch, ref random);
         }
         if (random.NextBool(older ? p.BenchProbabilityOlder : p.BenchProbabilityOther) && age >= 12)
         {
-            AddAt(plan, ActivityKind.Bench, resident, Hours(15.5, ref random, 60), Minutes(30), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Bench, resident, day, Routine(resident, 15.5, ref random, 60), Minutes(30), StayKind.AtPlace, scratch, ref random);
         }
         if (age >= 12 && random.NextBool(weekend ? p.VisitProbability * 1.5 : p.VisitProbability))
         {
             var host = VisitHost(resident, ref random);
-            if (host.Index >= 0)
+            double start = Routine(resident, weekend ? 15 : 19.5, ref random, 60);
+            if (host.Index >= 0 && KeptAfterDark(resident, day, start, ref random))
             {
-                Add(plan, ActivityKind.Visit, host, Hours(weekend ? 15 : 19.5, ref random, 60), Hours(2), StayKind.Unobserved);
+                Add(plan, ActivityKind.Visit, host, start, Hours(2), StayKind.Unobserved);
             }
         }
         if (age is >= 12 and < 75 && random.NextBool(p.SportsProbability))
         {
-            AddAt(plan, ActivityKind.Sports, resident, Hours(weekend ? 10 : 19.5, ref random, 45), Hours(1.5), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Sports, resident, day, Routine(resident, weekend ? 10 : 19.5, ref random, 45), Hours(1.5), StayKind.AtPlace, scratch, ref random);
         }
     }
 
-    private void AddAt(List<PlannedActivity> plan, ActivityKind kind, int resident, double start, double duration, StayKind stay, PlanScratch scratch, ref RandomStream random)
+    private void AddAt(List<PlannedActivity> plan, ActivityKind kind, int resident, int day, double start, double duration, StayKind stay, PlanScratch scratch, ref RandomStream random)
     {
         if (!_destinations.Has(kind))
         {
             return; // the map has no place for it, so the outing does not happen here
+        }
+        if ((IsLeisure(kind) || kind == ActivityKind.Shopping) && !KeptAfterDark(resident, day, start, ref random))
+        {
+            return;
         }
         if (IsLeisure(kind))
         {
@@ -295,6 +373,23 @@ public sealed class DayPlanner
         {
             Add(plan, kind, anchor, start, duration, stay);
         }
+    }
+
+    /// <summary>
+    /// Whether a discretionary outing that would start at <paramref name="start"/> still happens: always by day; after
+    /// dark with <see cref="PlanningParameters.DarkOutingRetention"/>, lower still from an unlit home street
+    /// (<see cref="PlanningParameters.UnlitStreetDarknessMultiplier"/> on the log of the retention).
+    /// </summary>
+    private bool KeptAfterDark(int resident, int day, double start, ref RandomStream random)
+    {
+        if (!Calendar.IsDark(day, start))
+        {
+            return true;
+        }
+        var p = Parameters;
+        int homeSegment = _neighbourhood.Homes.Segment[_residents.Home[resident]];
+        double multiplier = _neighbourhood.Network.Lighting[homeSegment] == Network.Lighting.Unlit ? p.UnlitStreetDarknessMultiplier : 1;
+        return random.NextBool(Math.Pow(p.DarkOutingRetention, multiplier));
     }
 
     private static bool IsLeisure(ActivityKind kind) =>
@@ -402,10 +497,21 @@ public sealed class DayPlanner
         plan.RemoveRange(kept, plan.Count - kept);
     }
 
-    private double Hours(double hour, ref RandomStream random, double spreadMinutes = double.NaN)
+    /// <summary>
+    /// When a resident does something whose typical time is <paramref name="hour"/>: their own habitual time for it plus
+    /// today's variation. The spread between people stays <paramref name="spreadMinutes"/> (the variance is split, not
+    /// added): the habitual part, √(spread² − dayToDay²), is drawn once per resident and typical hour from a stream
+    /// that ignores the day, and only <see cref="PlanningParameters.RoutineDayToDaySpreadMinutes"/> is drawn each day.
+    /// So the same people pass the same corner at nearly the same time every day (Milgram's familiar strangers).
+    /// </summary>
+    private double Routine(int resident, double hour, ref RandomStream random, double spreadMinutes = double.NaN)
     {
         double spread = double.IsNaN(spreadMinutes) ? Parameters.DepartureSpreadMinutes : spreadMinutes;
-        return Math.Clamp((hour * 3600) + (random.NextGaussian() * spread * 60), 0, 23.9 * 3600);
+        double daily = Math.Min(spread, Parameters.RoutineDayToDaySpreadMinutes);
+        double habitual = Math.Sqrt((spread * spread) - (daily * daily));
+        var habit = new RandomStream(_seed, StreamPurpose.Routine, (ulong)resident, (ulong)Math.Round(hour * 60));
+        double minutes = (habit.NextGaussian() * habitual) + (random.NextGaussian() * daily);
+        return Math.Clamp((hour * 3600) + (minutes * 60), 0, 23.9 * 3600);
     }
 
     private static double Hours(double hours) => hours * 3600;

@@ -169,21 +169,118 @@ public sealed record PlanningParameters
     [Parameter("min", 0, 180, "Reasoned: spread of departure times around their typical hour")]
     public double DepartureSpreadMinutes { get; init; } = 25;
 
+    /// <summary>
+    /// Day-to-day spread (standard deviation, minutes) of a resident's time for a routine activity around their own
+    /// habitual time; the rest of <see cref="DepartureSpreadMinutes"/> (and of each activity's spread) is between people.
+    /// Multi-week diaries show that people repeat their departure times from day to day far more closely than people
+    /// differ from each other (Axhausen et al. 2002, the six-week Mobidrive diary; Schlich &amp; Axhausen 2003, habitual
+    /// travel behaviour): a commuter leaves within about a quarter of an hour of the usual time on most days.
+    /// </summary>
+    [Parameter("min", 0, 180, "Axhausen et al. 2002 (six-week Mobidrive diary), Schlich & Axhausen 2003: departures repeat within about a quarter of an hour")]
+    public double RoutineDayToDaySpreadMinutes { get; init; } = 10;
+
     /// <summary>A gap of at least this many minutes between two outings sends the resident home in between.</summary>
     [Parameter("min", 0, 600, "Reasoned: a long gap between outings sends the resident home in between")]
     public double ReturnHomeGapMinutes { get; init; } = 40;
+
+    /// <summary>
+    /// Chance that a resident of 12 or over spends a while in front of the home on a given day (at the door, in the front
+    /// garden, chatting on the pavement) on a quiet residential street without extras. Gehl (1986, "Soft edges in
+    /// residential streets") found most street life in residential streets happens right in front of the homes;
+    /// Appleyard &amp; Lintell (1972) found light-traffic streets used as an extension of the home. No study gives a daily
+    /// rate; a quarter of days (weather and season allow it on some days) is reasoned.
+    /// </summary>
+    [Parameter("probability/day", 0, 1, "Reasoned (Gehl 1986, soft edges; Appleyard & Lintell 1972): a quarter of days on a quiet street")]
+    public double FrontOfHouseProbability { get; init; } = 0.25;
+
+    /// <summary>Minutes spent in front of the home without a front zone (a chat at the door, tending the front garden).</summary>
+    [Parameter("min", 1, 240, "Reasoned: a chat at the door or tending the front garden")]
+    public double FrontOfHouseMinutes { get; init; } = 15;
+
+    /// <summary>
+    /// How traffic keeps people from the front of their homes: the chance falls by e^(−k × vehicles/day / 1000).
+    /// Appleyard &amp; Lintell (1972; Appleyard 1981, Livable Streets) compared three San Francisco streets: on the light
+    /// street (2,000 vehicles/day) residents had 3.0 friends on the street, on the heavy one (16,000) 0.9, and the heavy
+    /// street's pavements were used only to pass through. Putting that ratio on time spent in front of the home:
+    /// k = ln(3.0 / 0.9) / 14 ≈ 0.086.
+    /// </summary>
+    [Parameter("per 1,000 vehicles/day", 0, 1, "Appleyard & Lintell 1972 / Appleyard 1981: ln(3.0 / 0.9) / 14 between the light and heavy streets")]
+    public double FrontOfHouseTrafficDecayPerThousandVehicles { get; init; } = 0.086;
+
+    /// <summary>
+    /// Per 10 km/h of speed limit above 30: faster traffic is louder and more dangerous, and keeps people in. Reasoned:
+    /// e^−0.2 ≈ 0.82 per 10 km/h, so 50 km/h keeps two thirds of the front-of-house time of 30 km/h.
+    /// </summary>
+    [Parameter("per 10 km/h", 0, 5, "Reasoned: faster traffic is louder and more dangerous; 50 km/h keeps two thirds of 30 km/h's time")]
+    public double FrontOfHouseSpeedDecayPer10Kmh { get; init; } = 0.2;
+
+    /// <summary>A household that uses its front zone ('Delftse stoep', furnished with a bench or plants) sits out this much more often.</summary>
+    [Parameter("ratio", 1, 10, "Source doc: the Delftse stoep is an extension of the home into the street; Gehl 1986, soft edges (reasoned factor 2)")]
+    public double StoepFrontOfHouseMultiplier { get; init; } = 2;
+
+    /// <summary>A bench on the home's street invites sitting out (Whyte 1980: people sit where there are places to sit).</summary>
+    [Parameter("ratio", 1, 10, "Whyte 1980: people sit where there are places to sit (reasoned factor 1.3)")]
+    public double BenchFrontOfHouseMultiplier { get; init; } = 1.3;
+
+    /// <summary>Green or water along the home's street invites time outside (Sugiyama et al. 2008 on green and outdoor time; reasoned factor 1.2).</summary>
+    [Parameter("ratio", 1, 10, "Sugiyama et al. 2008: greener streets, more time outdoors (reasoned factor 1.2)")]
+    public double GreenFrontOfHouseMultiplier { get; init; } = 1.2;
+
+    /// <summary>Children from this age play in front of the home without a parent at hand (Dutch children play outside from about 5).</summary>
+    [Parameter("years", 0, 12, "Reasoned: Dutch children play in front of the home from about 5")]
+    public int StreetPlayMinimumAge { get; init; } = 5;
+
+    /// <summary>
+    /// Chance that a child (up to primary-school age) plays in front of the home on a day, on a quiet street. Dutch
+    /// children play outside on most days (Jantje Beton, "Kinderen buiten spelen" 2013: about 4 days a week in summer,
+    /// fewer in autumn); 0.4 is reasoned for an autumn month.
+    /// </summary>
+    [Parameter("probability/day", 0, 1, "Jantje Beton 2013: Dutch children play outside on about 4 days a week; 0.4 reasoned for autumn")]
+    public double StreetPlayProbability { get; init; } = 0.4;
+
+    /// <summary>Minutes a child plays in front of the home.</summary>
+    [Parameter("min", 1, 240, "Reasoned: an hour after school")]
+    public double StreetPlayMinutes { get; init; } = 60;
+
+    /// <summary>
+    /// Children's play reacts to traffic more than adults' time at the door: the street's front-of-house weight is raised
+    /// to this power. Hüttenmoser (1995, Children's Environments 12(4)) found five-year-olds on streets where they could
+    /// not play unaccompanied spent a fraction of the time outdoors of those on calm streets; 2 is reasoned.
+    /// </summary>
+    [Parameter("power", 0, 5, "Hüttenmoser 1995: children's outdoor play falls steeply with traffic (power 2 reasoned)")]
+    public double StreetPlayTrafficSensitivity { get; init; } = 2;
+
+    /// <summary>Streets calm enough that children play on the carriageway (30 km/h or slower and at most this traffic); elsewhere on the pavement.</summary>
+    [Parameter("vehicles/day", 0, 100_000, "Reasoned: a residential street of a few hundred cars a day at 30 km/h is a play street")]
+    public double StreetPlayMaximumVehiclesPerDay { get; init; } = 1000;
 
     /// <summary>Share of households on a street with front zones ('Delftse stoep') that use theirs.</summary>
     [Parameter("share", 0, 1, "Reasoned: not every household furnishes its front zone; about half do on Delft streets with stoepen")]
     public double StoepParticipationShare { get; init; } = 0.5;
 
-    /// <summary>Days a participating resident sits out (Dutch weather and seasons allow it on some days, not all).</summary>
-    [Parameter("probability", 0, 1, "Reasoned: sitting out depends on weather; a quarter of days in the warmer half of the year")]
-    public double StoepSittingProbability { get; init; } = 0.25;
-
     /// <summary>Minutes sat out on the stoep.</summary>
     [Parameter("min", 1, 240, "Reasoned: an early-evening sit with a drink or the plants")]
     public double StoepMinutes { get; init; } = 45;
+
+    /// <summary>
+    /// Share of discretionary outings (leisure, non-food shopping, visits) that still happen when they would start after
+    /// dark. Uttley &amp; Fotios (2017, "Using the daylight savings clock change to show ambient light conditions
+    /// significantly influence active travel", J. Environmental Psychology 53) counted 62 % more pedestrians and 38 % more
+    /// cyclists in daylight than after dark at the same clock hour. That ratio mixes outings not made and trips made by
+    /// another mode; no study splits it, so half of its logarithm goes here (√(1/1.62) ≈ 0.79) and half to mode choice
+    /// (<see cref="Mobility.ModeChoiceParameters.DarkWalkUtility"/>).
+    /// </summary>
+    [Parameter("share", 0, 1, "Uttley & Fotios 2017: 62 % more pedestrians in daylight than after dark; half its log-ratio: sqrt(1/1.62)")]
+    public double DarkOutingRetention { get; init; } = 0.79;
+
+    /// <summary>
+    /// From a home on an unlit street the darkness effects are stronger: this multiplies the log of
+    /// <see cref="DarkOutingRetention"/> and the dark mode-choice terms. Uttley, Fotios &amp; Lovelace (2020, PLOS ONE 15(5),
+    /// road lighting density and after-dark cycling) found more after-dark cycling where lamps are denser; the factor 2
+    /// is reasoned (the counted ratio above was measured on streets and trails that are mostly lit).
+    /// </summary>
+    [Parameter("ratio", 1, 5, "Uttley, Fotios & Lovelace 2020: after-dark cycling grows with lamp density; factor 2 reasoned")]
+    public double UnlitStreetDarknessMultiplier { get; init; } = 2;
 
     /// <summary>
     /// Leisure outings (park, playground, bench, café, sports, community centre) happen at the stated rates for people

@@ -16,6 +16,7 @@ public enum StreamPurpose : ulong
     Sampling = 8,
     PlaceZone = 9,
     Lateral = 10,
+    Routine = 11,
     Test = 99,
 }
 

@@ -119,7 +119,7 @@ public sealed record LowTraffic(StreetAddress Streets, double? SpeedLimitKmh, do
 /// <summary>
 /// STOMP re-prioritisation over the whole area (or the addressed streets): every factor is written in the file so
 /// that nothing is hidden. Cost factors multiply a mode's generalised route cost; the crossing factor multiplies
-/// <see cref="Mobility.RouteCostParameters.BusyCrossingPenaltyMetres"/>; the traffic factor multiplies vehicles per day.
+/// <see cref="Mobility.RouteCostParameters.CrossingWaitMetresPerSecond"/>; the traffic factor multiplies vehicles per day.
 /// </summary>
 public sealed record Stomp(
     StreetAddress? Streets,

@@ -25,6 +25,9 @@ public sealed record SimulationParameters
     /// <summary>Street cross-sections: carriageway widths and where cyclists ride, for lateral positions.</summary>
     public StreetCrossSectionParameters CrossSection { get; init; } = new();
 
+    /// <summary>Walkers' short stops and pace on the street (frontage, benches, pavement width).</summary>
+    public StreetLifeParameters StreetLife { get; init; } = new();
+
     public EncounterParameters Encounters { get; init; } = new();
 
     public NodParameters Nods { get; init; } = new();

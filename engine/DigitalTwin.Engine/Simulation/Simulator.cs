@@ -43,11 +43,13 @@ public sealed class Simulator
         _parameters = parameters;
         _seed = seed;
         _threads = Math.Max(1, threads);
-        _planner = new DayPlanner(neighbourhood, residents, parameters.Planning, seed);
-        _trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, parameters.Routing, seed));
-        _tripMaker = new TripMaker(neighbourhood, residents, _planner, parameters.ModeChoice, parameters.Walking, _trees.Model, days, seed, _threads);
+        var calendar = new Calendar(neighbourhood.Network.GeoReference, parameters.Planning.FirstDayOfYear, parameters.Planning.FirstWeekday,
+            parameters.Nods.CivilTwilightSeconds);
+        _planner = new DayPlanner(neighbourhood, residents, parameters.Planning, seed, calendar);
+        _trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, parameters.Routing, seed, parameters.CrossSection));
+        _tripMaker = new TripMaker(neighbourhood, residents, _planner, parameters.ModeChoice, parameters.Walking, _trees.Model, seed, _threads);
         _hierarchies = new ArcHierarchyCache(_trees.Model);
-        _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees, _hierarchies), seed, parameters.CrossSection);
+        _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees, _hierarchies), seed, parameters.CrossSection, parameters.StreetLife);
         _detector = new ExactEncounterDetector(parameters.Encounters with { MaxThreads = _threads });
         _nods = new NodModel(parameters.Nods);
     }

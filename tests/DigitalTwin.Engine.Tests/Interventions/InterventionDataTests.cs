@@ -238,13 +238,13 @@ public class InterventionDataTests
         var applied = Apply(World, new Stomp(null, 0.9, 0.8, 1.3, 0.5, 0.75, ParkingAtEdge: true) { Origin = Here });
         var after = DataSnapshot.Of(applied);
 
-        Assert.Equal(["modeChoice.carParkingWalkMetres", "routing.bikeCostFactor", "routing.busyCrossingPenaltyMetres", "routing.carCostFactor", "routing.walkCostFactor"],
+        Assert.Equal(["modeChoice.carParkingWalkMetres", "routing.bikeCostFactor", "routing.carCostFactor", "routing.crossingWaitMetresPerSecond", "routing.walkCostFactor"],
             after.ParametersChangedSince(Before));
         var routing = SimulationParameters.Default.Routing;
         Assert.Equal(routing.WalkCostFactor * 0.9, applied.Parameters.Routing.WalkCostFactor, 12);
         Assert.Equal(routing.BikeCostFactor * 0.8, applied.Parameters.Routing.BikeCostFactor, 12);
         Assert.Equal(routing.CarCostFactor * 1.3, applied.Parameters.Routing.CarCostFactor, 12);
-        Assert.Equal(routing.BusyCrossingPenaltyMetres * 0.5, applied.Parameters.Routing.BusyCrossingPenaltyMetres, 12);
+        Assert.Equal(routing.CrossingWaitMetresPerSecond * 0.5, applied.Parameters.Routing.CrossingWaitMetresPerSecond, 12);
         Assert.Equal(SimulationParameters.Default.ModeChoice.EdgeParkingWalkMetres, applied.Parameters.ModeChoice.CarParkingWalkMetres);
         AssertOnlySegments(after, [.. Enumerable.Range(0, World.Network.SegmentCount)], (a, b) => a with { CarVehiclesPerDay = b.CarVehiclesPerDay });
         Assert.All(Enumerable.Range(0, World.Network.SegmentCount), s => Assert.Equal(Before.Segments[s].CarVehiclesPerDay * 0.75f, after.Segments[s].CarVehiclesPerDay));

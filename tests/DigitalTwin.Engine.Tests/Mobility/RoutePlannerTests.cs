@@ -10,7 +10,7 @@ public class RoutePlannerTests
     private static readonly RouteCostParameters Neutral = new()
     {
         TurnPenaltyMetres = 0,
-        BusyCrossingPenaltyMetres = 0,
+        CrossingWaitMetresPerSecond = 0,
         BusyRoadFactor = 1,
         ActiveFrontageFactor = 1,
         NarrowPavementFactorPerMetre = 0,
