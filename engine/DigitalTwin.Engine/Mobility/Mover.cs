@@ -349,7 +349,7 @@ public sealed class Mover
         }
         tally.StreetStopsPerSegment[(segment * DayPeriods.Count) + (int)DayPeriods.Of(arrive)]++;
         double rest = (length - stopAt) / speed;
-        output.AddPassage(new Passage(trip.Resident, segment, direction, leave, leave + rest, speed, trip.Mode, stopOffset, across));
+        output.AddPassage(new Passage(trip.Resident, segment, direction, leave, leave + rest, speed, trip.Mode, stopOffset, across, ResumesAfterStop: true));
         return leave + rest;
     }
 

@@ -26,6 +26,10 @@ namespace DigitalTwin.Engine.Mobility;
 /// it (see <see cref="DigitalTwin.Engine.Encounters.ExactEncounterDetector"/>); <see cref="LateralPlacement"/>
 /// chooses it. 0 (the default) puts everybody on the centre line, the one-dimensional model.
 /// </param>
+/// <param name="ResumesAfterStop">
+/// True for the second piece of a segment walked with a short stop on it: the walker passed the segment once, so counts
+/// of passages leave this piece out (encounters do not: the piece is a real movement).
+/// </param>
 public readonly record struct Passage(
     int Resident,
     int Segment,
@@ -35,7 +39,8 @@ public readonly record struct Passage(
     float SpeedMetresPerSecond,
     TravelModes Mode,
     float EntryOffsetMetres,
-    float LateralOffsetMetres = 0)
+    float LateralOffsetMetres = 0,
+    bool ResumesAfterStop = false)
 {
     /// <summary>Where along the segment (metres from its start node) the passage ends.</summary>
     public double ExitOffsetMetres => EntryOffsetMetres + Direction * (double)SpeedMetresPerSecond * (ExitTimeSeconds - EntryTimeSeconds);

@@ -11,7 +11,7 @@ namespace DigitalTwin.Engine.Mobility;
 public sealed class TrajectoryBuffer
 {
     private const int InitialCapacity = 256;
-    private const int PassageBytes = (2 * sizeof(int)) + sizeof(sbyte) + (2 * sizeof(double)) + (3 * sizeof(float)) + sizeof(TravelModes);
+    private const int PassageBytes = (2 * sizeof(int)) + sizeof(sbyte) + (2 * sizeof(double)) + (3 * sizeof(float)) + sizeof(TravelModes) + sizeof(bool);
     private const int StayBytes = (4 * sizeof(int)) + (2 * sizeof(float)) + (2 * sizeof(double));
 
     // Passages.
@@ -24,6 +24,7 @@ public sealed class TrajectoryBuffer
     private TravelModes[] _passageMode = [];
     private float[] _passageEntryOffset = [];
     private float[] _passageLateral = [];
+    private bool[] _passageResumes = [];
 
     // Stays.
     private int[] _stayResident = [];
@@ -65,6 +66,9 @@ public sealed class TrajectoryBuffer
 
     /// <summary>Metres left of the segment's centre line (see <see cref="Passage.LateralOffsetMetres"/>).</summary>
     public ReadOnlySpan<float> PassageLateralOffsetMetres => _passageLateral.AsSpan(0, PassageCount);
+
+    /// <summary>True for the second piece of a segment walked with a stop on it (<see cref="Passage.ResumesAfterStop"/>).</summary>
+    public ReadOnlySpan<bool> PassageResumesAfterStop => _passageResumes.AsSpan(0, PassageCount);
 
     public ReadOnlySpan<int> StayResident => _stayResident.AsSpan(0, StayCount);
 
@@ -110,6 +114,7 @@ public sealed class TrajectoryBuffer
         _passageMode = [];
         _passageEntryOffset = [];
         _passageLateral = [];
+        _passageResumes = [];
         _stayResident = [];
         _stayPlace = [];
         _stayZone = [];
@@ -150,6 +155,7 @@ public sealed class TrajectoryBuffer
         _passageMode[i] = passage.Mode;
         _passageEntryOffset[i] = passage.EntryOffsetMetres;
         _passageLateral[i] = passage.LateralOffsetMetres;
+        _passageResumes[i] = passage.ResumesAfterStop;
     }
 
     public void AddStay(in Stay stay)
@@ -218,6 +224,7 @@ public sealed class TrajectoryBuffer
             Array.Copy(other._passageMode, 0, _passageMode, passages, morePassages);
             Array.Copy(other._passageEntryOffset, 0, _passageEntryOffset, passages, morePassages);
             Array.Copy(other._passageLateral, 0, _passageLateral, passages, morePassages);
+            Array.Copy(other._passageResumes, 0, _passageResumes, passages, morePassages);
 
             int stays = stayAt[p], moreStays = other.StayCount;
             Array.Copy(other._stayResident, 0, _stayResident, stays, moreStays);
@@ -250,6 +257,7 @@ public sealed class TrajectoryBuffer
         Array.Resize(ref _passageMode, size);
         Array.Resize(ref _passageEntryOffset, size);
         Array.Resize(ref _passageLateral, size);
+        Array.Resize(ref _passageResumes, size);
     }
 
     /// <summary>Room for <paramref name="needed"/> stays, at least doubling.</summary>
@@ -273,7 +281,7 @@ public sealed class TrajectoryBuffer
     public Passage GetPassage(int index) => new(
         _passageResident[index], _passageSegment[index], _passageDirection[index], _passageEntry[index],
         _passageExit[index], _passageSpeed[index], _passageMode[index], _passageEntryOffset[index],
-        _passageLateral[index]);
+        _passageLateral[index], _passageResumes[index]);
 
     public Stay GetStay(int index) => new(
         _stayResident[index], _stayPlace[index], _stayZone[index], _staySegment[index], _stayOffset[index],
