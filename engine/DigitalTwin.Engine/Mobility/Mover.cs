@@ -12,6 +12,7 @@ public sealed class MovementTally
     public MovementTally(int segmentCount, int profileCount = 0)
     {
         CarPassagesPerSegment = new int[segmentCount * DayPeriods.Count];
+        CarPassagesPerSegmentHour = new int[segmentCount * Outcomes.StreetOutcomes.HoursPerDay];
         SettledByProfile = new long[profileCount];
     }
 
@@ -23,6 +24,9 @@ public sealed class MovementTally
     /// meet anyone.
     /// </summary>
     public int[] CarPassagesPerSegment { get; }
+
+    /// <summary>Car passages per segment and clock hour of entry (index segment * 24 + hour), beside the periods above.</summary>
+    public int[] CarPassagesPerSegmentHour { get; }
 
     public long Trips { get; set; }
 
@@ -42,6 +46,7 @@ public sealed class MovementTally
     public void Clear()
     {
         Array.Clear(CarPassagesPerSegment);
+        Array.Clear(CarPassagesPerSegmentHour);
         Array.Clear(SettledByProfile);
         Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = 0;
         WalkedMillimetres = 0;
@@ -53,6 +58,10 @@ public sealed class MovementTally
         for (int s = 0; s < CarPassagesPerSegment.Length; s++)
         {
             CarPassagesPerSegment[s] += other.CarPassagesPerSegment[s];
+        }
+        for (int h = 0; h < CarPassagesPerSegmentHour.Length; h++)
+        {
+            CarPassagesPerSegmentHour[h] += other.CarPassagesPerSegmentHour[h];
         }
         for (int p = 0; p < SettledByProfile.Length; p++)
         {
@@ -149,6 +158,7 @@ public sealed class Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePla
                 if (trip.Mode == TravelModes.Car)
                 {
                     tally.CarPassagesPerSegment[(leg.Segment * DayPeriods.Count) + (int)DayPeriods.Of(time)]++;
+                    tally.CarPassagesPerSegmentHour[Outcomes.StreetOutcomes.HourIndex(leg.Segment, time)]++;
                 }
                 else
                 {

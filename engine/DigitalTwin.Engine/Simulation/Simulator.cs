@@ -248,6 +248,7 @@ public sealed class Simulator
         {
             streets.CarPassages[i] = carPassages[i];
         }
+        tally.CarPassagesPerSegmentHour.CopyTo(streets.CarPassagesByHour, 0);
         var totals = new RunTotals
         {
             Days = days,
@@ -303,13 +304,16 @@ public sealed class Simulator
             var period = DayPeriods.Of(entry[i]);
             int index = StreetOutcomes.Index(segment[i], period);
             streets.PassagesByAge[StreetOutcomes.AgeIndex(segment[i], period, (int)ageBand[resident[i]])]++;
+            int hour = StreetOutcomes.HourIndex(segment[i], entry[i]);
             if (mode[i] == TravelModes.Bike)
             {
                 streets.BikePassages[index]++;
+                streets.BikePassagesByHour[hour]++;
             }
             else
             {
                 streets.WalkPassages[index]++;
+                streets.WalkPassagesByHour[hour]++;
             }
         }
         var place = day.StayPlace;
