@@ -93,6 +93,7 @@ public sealed class Simulator
         var replay = new List<ReplayPassage>();
         var replayStays = new List<Stay>();
         var replayEncounters = new List<ReplayEncounter>();
+        var pairSample = new RepeatedPairSample(_seed);
         long passages = 0, stays = 0, encounters = 0, sameHousehold = 0, nodCount = 0, treeBytes = 0;
 
         var phases = new PhaseClock();
@@ -229,6 +230,7 @@ public sealed class Simulator
                     }
                 }
             }
+            pairSample.Observe(day, todays);
             phases.Stop(RunPhase.Outcomes);
             progress?.Report(new DayProgress(day + 1, days, passages, stays, encounters, nodCount));
         }
@@ -275,6 +277,7 @@ public sealed class Simulator
         return new RunResult(totals, people, streets, places, ties, replay, replayStays, replayDay)
         {
             ReplayEncounters = replayEncounters,
+            PairEncounters = pairSample.Repeated(),
             PhaseSeconds = phases.Seconds,
         };
     }
