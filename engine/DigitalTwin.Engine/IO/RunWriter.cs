@@ -19,11 +19,11 @@ public sealed record RunMetadata(
     double WallTimeSeconds);
 
 /// <summary>
-/// Writes a run's output folder: summary.json (outcomes overall and by group), edges.geojson and places.geojson
-/// (per-metre and per-place rates for QGIS) and run.msgpack (the self-describing run file for the viewer).
-/// Every file is written atomically.
+/// Writes a run's output folder: summary.json (outcomes overall and by group, each figure with its definition),
+/// edges.geojson and places.geojson (per-metre and per-place rates for QGIS), run.msgpack (the self-describing run
+/// file for the viewer) and the CSV tables for researchers (RunWriter.Tables.cs). Every file is written atomically.
 /// </summary>
-public static class RunWriter
+public static partial class RunWriter
 {
     public const string SummaryFile = "summary.json";
     public const string EdgesFile = "edges.geojson";
@@ -47,6 +47,7 @@ public static class RunWriter
         problems.AddRange(GeoJsonExporter.WritePlaces(neighbourhood.Places, neighbourhood.Network.GeoReference, Path.Combine(folder, PlacesFile), PlaceColumns(result)).Problems);
         var run = ToRunFile(metadata, neighbourhood, residents, result);
         problems.AddRange(AtomicFile.Write(Path.Combine(folder, RunFileName), run.Write).Problems);
+        problems.AddRange(WriteTables(folder, neighbourhood, residents, result));
         return problems;
     }
 
@@ -208,6 +209,11 @@ public static class RunWriter
         run.PassagesByAge = result.Streets.PassagesByAge;
         run.EncountersByAge = result.Streets.EncountersByAge;
         run.NodsByAge = result.Streets.NodsByAge;
+        run.WalkPassagesByHour = result.Streets.WalkPassagesByHour;
+        run.BikePassagesByHour = result.Streets.BikePassagesByHour;
+        run.CarPassagesByHour = result.Streets.CarPassagesByHour;
+        run.StreetStops = result.Streets.StreetStops;
+        run.FrontOfHouseSeconds = result.Streets.FrontOfHouseSeconds;
         run.PlaceStays = result.Places.Stays;
         run.PlaceEncounters = result.Places.Encounters;
         run.PlaceNods = result.Places.Nods;
@@ -240,6 +246,14 @@ public static class RunWriter
         run.ReplayEncounterPlace = [.. met.Select(e => e.Place)];
         run.ReplayEncounterStartSeconds = [.. met.Select(e => e.StartSeconds)];
         run.ReplayEncounterDurationSeconds = [.. met.Select(e => e.DurationSeconds)];
+        var pairs = result.PairEncounters;
+        run.PairEncounterResidentA = [.. pairs.Select(e => e.ResidentA)];
+        run.PairEncounterResidentB = [.. pairs.Select(e => e.ResidentB)];
+        run.PairEncounterDay = [.. pairs.Select(e => e.Day)];
+        run.PairEncounterStartSeconds = [.. pairs.Select(e => e.StartSeconds)];
+        run.PairEncounterDurationSeconds = [.. pairs.Select(e => e.DurationSeconds)];
+        run.PairEncounterSegment = [.. pairs.Select(e => e.Segment)];
+        run.PairEncounterPlace = [.. pairs.Select(e => e.Place)];
         return run;
     }
 
@@ -298,6 +312,7 @@ public static class RunWriter
             PlaceCapacity = places.Capacity.ToArray(),
             HomeX = [.. homes.Records.Select(h => (float)h.X)],
             HomeY = [.. homes.Records.Select(h => (float)h.Y)],
+            HomeSegment = homes.Segment.ToArray(),
             WalkPassages = new long[segmentCounts],
             BikePassages = new long[segmentCounts],
             CarPassages = new long[segmentCounts],
@@ -307,6 +322,11 @@ public static class RunWriter
             PassagesByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
             EncountersByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
             NodsByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
+            WalkPassagesByHour = new int[network.SegmentCount * Outcomes.StreetOutcomes.HoursPerDay],
+            BikePassagesByHour = new int[network.SegmentCount * Outcomes.StreetOutcomes.HoursPerDay],
+            CarPassagesByHour = new int[network.SegmentCount * Outcomes.StreetOutcomes.HoursPerDay],
+            StreetStops = new long[segmentCounts],
+            FrontOfHouseSeconds = new long[segmentCounts],
             PlaceStays = new long[placeCounts],
             PlaceEncounters = new long[placeCounts],
             PlaceNods = new long[placeCounts],
