@@ -176,8 +176,44 @@ public static partial class RunWriter
         }
         json.WriteEndObject();
         json.WriteEndObject();
+        json.WriteStartObject("definitions");
+        foreach (var (key, definition) in SummaryDefinitions)
+        {
+            json.WriteString(key, definition);
+        }
+        json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// What each figure of summary.json means, by its dotted path (a figure under <c>outcomes.byGroup.TRAIT.GROUP</c> is
+    /// defined by <c>outcomes.NAME</c>), written as the summary's <c>definitions</c> object so the file explains itself.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Definition)> SummaryDefinitions { get; } =
+    [
+        ("seed", "The master random seed: the same scenario, seed and days give the same figures on any number of threads."),
+        ("days", "Simulated days; every total and per-day figure below covers all of them."),
+        ("residents", "Synthetic residents simulated."),
+        ("households", "Households the residents live in."),
+        ("threads", "Worker threads the run used (never changes a result)."),
+        ("wallTimeSeconds", "Wall-clock seconds the simulation took on the machine that ran it (not reproducible; the only such figure)."),
+        ("totals.trips", "Trips started by all residents over all simulated days (trips with no route for their mode included, a stay without moving not), by any mode."),
+        ("totals.tripsByWalk", "Trips on foot over all simulated days (routed trips only)."),
+        ("totals.tripsByBike", "Trips by bike over all simulated days (routed trips only)."),
+        ("totals.tripsByCar", "Trips by car over all simulated days (routed trips only)."),
+        ("totals.unroutableTrips", "Trips left out over all simulated days because their mode had no route to the destination."),
+        ("totals.walkedKilometres", "Kilometres walked by all residents over all simulated days (the route lengths of walking trips)."),
+        ("totals.passages", "Walk and bike passages over all simulated days: one per trip and street segment it runs along (car passages are counted apart)."),
+        ("totals.carPassages", "Car passages over all simulated days: one per car trip and street segment it runs along."),
+        ("totals.stays", "Stays in public over all simulated days: at a place (a cafe, park, bench, shop) or on the pavement at a destination; time at work, in class or in a home is not one."),
+        ("totals.encounters", "Encounters over all simulated days: episodes in which two residents were within social distance (on a segment, across a junction or at a place), members of one household left out."),
+        ("totals.sameHouseholdEncountersLeftOut", "Encounters between members of one household over all simulated days, found and left out of every other figure."),
+        ("totals.nods", "Encounters over all simulated days in which the two nodded or greeted."),
+        ("totals.pairsThatMet", "Distinct pairs of residents with at least one encounter over all simulated days (pairs since forgotten included)."),
+        ("outcomes.residents", "Residents the measures beside it average over: everyone under outcomes, the group's members under outcomes.byGroup."),
+        .. OutcomeMeasures.Definitions.Select(d => ($"outcomes.{d.Name}", d.Definition)),
+        ("outcomes.byGroup", "The same measures as under outcomes, for the residents of each group of a trait (age band, gender, income, health, background, tenure)."),
+    ];
 
     private static void WriteMeasures(Utf8JsonWriter json, OutcomeMeasures measures)
     {
