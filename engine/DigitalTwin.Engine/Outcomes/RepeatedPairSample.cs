@@ -8,14 +8,15 @@ public readonly record struct PairEncounter(int ResidentA, int ResidentB, int Da
 
 /// <summary>
 /// The encounters of a sample of pairs, so a researcher can see at what times pairs that meet again meet (issue 16,
-/// point 8: do the same people meet at the same time of day?). A pair is sampled when a hash of its key (a
-/// <see cref="RandomStream"/> keyed by seed and pair) falls in the lowest 1/<see cref="OneIn"/> of its range: the
-/// same pairs on any thread count, one hash per pair and day, and no memory for the pairs left out. At most
+/// point 8: do the same people meet at the same time of day?). A pair is sampled when a hash of its key, salted by
+/// the run's <see cref="RandomStream"/>, falls in the lowest 1/<see cref="OneIn"/> of its range: the same pairs on any
+/// thread count, one multiply-shift hash per pair and day (a stream and a look-up per pair showed in Delft's outcome
+/// phase), and no memory for the pairs left out. At most
 /// <see cref="MaxTrackedPairs"/> sampled pairs are followed (the first met, in day and pair order), so a city's run
 /// keeps a bounded record. At the end, of the followed pairs that met on at least 2 days, the <see cref="MaxPairs"/>
 /// with the lowest hash (a random choice, unlike the lowest keys, which would favour low resident indices).
 /// </summary>
-public sealed class RepeatedPairSample(ulong seed)
+public sealed class RepeatedPairSample(ulong seed, int maxPairs = RepeatedPairSample.MaxPairs)
 {
     /// <summary>One pair in this many is sampled: Delft over 28 days meets 5.9 M pairs, so about 5,800 are followed.</summary>
     public const int OneIn = 1024;
@@ -27,6 +28,8 @@ public sealed class RepeatedPairSample(ulong seed)
     public const int MaxPairs = 2_000;
 
     private const ulong Threshold = ulong.MaxValue / OneIn;
+
+    private readonly ulong _salt = new RandomStream(seed, StreamPurpose.Sampling, 0).NextUInt64();
 
     private readonly Dictionary<ulong, Followed> _followed = [];
     private readonly List<PairEncounter> _encounters = [];
@@ -58,7 +61,7 @@ public sealed class RepeatedPairSample(ulong seed)
             .Where(p => p.Value.Days >= 2)
             .OrderBy(p => p.Value.Hash)
             .ThenBy(p => p.Key)
-            .Take(MaxPairs)
+            .Take(maxPairs)
             .Select(p => p.Key)
             .ToHashSet();
         return
@@ -78,6 +81,12 @@ public sealed class RepeatedPairSample(ulong seed)
     /// <summary>Whether the pair is followed; counts <paramref name="day"/> among its days once.</summary>
     private bool Follow(ulong key, int day)
     {
+        // Hash first: nearly every pair is out, and that needs no look-up.
+        ulong hash = Mix(key ^ _salt);
+        if (hash >= Threshold)
+        {
+            return false;
+        }
         if (_followed.TryGetValue(key, out var pair))
         {
             if (pair.LastDay != day)
@@ -86,13 +95,20 @@ public sealed class RepeatedPairSample(ulong seed)
             }
             return true;
         }
-        ulong hash = new RandomStream(seed, StreamPurpose.Sampling, key).NextUInt64();
-        if (hash >= Threshold || _followed.Count >= MaxTrackedPairs)
+        if (_followed.Count >= MaxTrackedPairs)
         {
             return false;
         }
         _followed[key] = new Followed(hash, 1, day);
         return true;
+    }
+
+    /// <summary>SplitMix64's finalizer (Steele, Lea and Flood 2014): every key bit reaches every hash bit.</summary>
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     private readonly record struct Followed(ulong Hash, int Days, int LastDay);
