@@ -54,6 +54,12 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("test", root.GetProperty("scenario").GetProperty("name").GetString());
         Assert.True(root.GetProperty("totals").GetProperty("trips").GetInt64() > 0);
         Assert.True(RunFile.Read(Path.Combine(folder, RunWriter.RunFileName)).Succeeded);
+        foreach (var (table, header) in RunWriter.Tables)
+        {
+            Assert.Equal(header, File.ReadLines(Path.Combine(folder, table)).FirstOrDefault());
+        }
+        Assert.Equal(100 + 1, File.ReadLines(Path.Combine(folder, RunWriter.ResidentsFile)).Count());
+        Assert.True(root.TryGetProperty("definitions", out var definitions) && definitions.TryGetProperty("totals.trips", out _), "summary.json defines its figures");
     }
 
     [Theory]

@@ -8,7 +8,7 @@ using DigitalTwin.Engine.Simulation;
 namespace DigitalTwin.Benchmarks.Micro;
 
 /// <summary>
-/// Writing a run folder (summary.json, edges.geojson, places.geojson, run.msgpack) for 1,000 residents over 7 days,
+/// Writing a run folder (summary.json, edges.geojson, places.geojson, run.msgpack and the CSV tables) for 1,000 residents over 7 days,
 /// against the summary's outcome statistics alone. Output writing allocates its serialised text by nature; it runs
 /// once per run.
 /// </summary>

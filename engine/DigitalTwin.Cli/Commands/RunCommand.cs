@@ -19,7 +19,7 @@ public static class RunCommand
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it" };
         var output = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario file name>)", HelpName = "DIR" };
-        var command = new Command("run", "Simulate a scenario and write summary.json, edges.geojson, places.geojson and run.msgpack")
+        var command = new Command("run", "Simulate a scenario and write summary.json, edges.geojson, places.geojson, run.msgpack and CSV tables")
         {
             scenarioArgument, days, seed, threads, output,
         };
@@ -93,7 +93,7 @@ public static class RunCommand
             return TwinApp.UserError;
         }
         WriteSummary(terminal, result, OutcomeSummary.From(result.Residents, world.Residents, runDays), simulationSeconds, runThreads);
-        terminal.Out.WriteLine($"wrote {Path.Combine(folder, RunWriter.SummaryFile)}, {RunWriter.EdgesFile}, {RunWriter.PlacesFile}, {RunWriter.RunFileName}");
+        terminal.Out.WriteLine($"wrote {Path.Combine(folder, RunWriter.SummaryFile)}, {RunWriter.EdgesFile}, {RunWriter.PlacesFile}, {RunWriter.RunFileName}, {string.Join(", ", RunWriter.Tables.Select(t => t.File))}");
         return TwinApp.Success;
     }
 

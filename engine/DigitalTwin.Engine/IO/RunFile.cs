@@ -6,14 +6,18 @@ namespace DigitalTwin.Engine.IO;
 /// The run file (run.msgpack): everything needed to look at a run again without the engine, its map or its
 /// scenario: which engine, scenario (content hash) and seed made it; the network geometry, places and homes for
 /// drawing; per-segment and per-place outcome counts by day period; the familiarity ties; residents' traits; and a
-/// replay sample of trajectories. Arrays are flat (structure of arrays). Reading a file of another format version
-/// is refused with a clear message rather than misread.
+/// replay sample of trajectories; per segment hourly counts by mode; and the encounters of a sample of repeated pairs.
+/// Arrays are flat (structure of arrays). Reading a file of another format version is refused with a clear message
+/// rather than misread.
 /// </summary>
 [MessagePackObject]
 public sealed class RunFile
 {
-    /// <summary>Bumped whenever a field changes meaning or is removed.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>
+    /// Bumped whenever a field is added, changes meaning or is removed: 2 added the hourly counts, street stops,
+    /// front-of-house time, home segments and the repeated pairs' encounters (keys 69-81).
+    /// </summary>
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>The first bytes' meaning: a fixed tag so other MessagePack files are recognised as not a run.</summary>
     public const string FormatName = "DigitalTwin.RunFile";
@@ -165,6 +169,36 @@ public sealed class RunFile
     [Key(67)] public float[] ReplayEncounterStartSeconds { get; set; } = [];
 
     [Key(68)] public float[] ReplayEncounterDurationSeconds { get; set; } = [];
+
+    // Per segment and clock hour of entry (index segment * 24 + hour), summed over the run's days.
+    [Key(69)] public int[] WalkPassagesByHour { get; set; } = [];
+
+    [Key(70)] public int[] BikePassagesByHour { get; set; } = [];
+
+    [Key(71)] public int[] CarPassagesByHour { get; set; } = [];
+
+    // Per segment and period, like the counts above; 0 until street stops and life in front of the home are modelled.
+    [Key(72)] public long[] StreetStops { get; set; } = [];
+
+    [Key(73)] public long[] FrontOfHouseSeconds { get; set; } = [];
+
+    /// <summary>The segment each home is on (by home index, as <see cref="ResidentHome"/>). A home's side of the street is not modelled yet.</summary>
+    [Key(74)] public int[] HomeSegment { get; set; } = [];
+
+    // Every encounter of a sample of pairs that met on at least 2 days, by pair, day and start (see RepeatedPairSample).
+    [Key(75)] public int[] PairEncounterResidentA { get; set; } = [];
+
+    [Key(76)] public int[] PairEncounterResidentB { get; set; } = [];
+
+    [Key(77)] public int[] PairEncounterDay { get; set; } = [];
+
+    [Key(78)] public float[] PairEncounterStartSeconds { get; set; } = [];
+
+    [Key(79)] public float[] PairEncounterDurationSeconds { get; set; } = [];
+
+    [Key(80)] public int[] PairEncounterSegment { get; set; } = [];
+
+    [Key(81)] public int[] PairEncounterPlace { get; set; } = [];
 
     [IgnoreMember]
     public int SegmentCount => SegmentLengthMetres.Length;

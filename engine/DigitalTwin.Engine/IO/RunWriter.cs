@@ -19,11 +19,11 @@ public sealed record RunMetadata(
     double WallTimeSeconds);
 
 /// <summary>
-/// Writes a run's output folder: summary.json (outcomes overall and by group), edges.geojson and places.geojson
-/// (per-metre and per-place rates for QGIS) and run.msgpack (the self-describing run file for the viewer).
-/// Every file is written atomically.
+/// Writes a run's output folder: summary.json (outcomes overall and by group, each figure with its definition),
+/// edges.geojson and places.geojson (per-metre and per-place rates for QGIS), run.msgpack (the self-describing run
+/// file for the viewer) and the CSV tables for researchers (RunWriter.Tables.cs). Every file is written atomically.
 /// </summary>
-public static class RunWriter
+public static partial class RunWriter
 {
     public const string SummaryFile = "summary.json";
     public const string EdgesFile = "edges.geojson";
@@ -47,6 +47,7 @@ public static class RunWriter
         problems.AddRange(GeoJsonExporter.WritePlaces(neighbourhood.Places, neighbourhood.Network.GeoReference, Path.Combine(folder, PlacesFile), PlaceColumns(result)).Problems);
         var run = ToRunFile(metadata, neighbourhood, residents, result);
         problems.AddRange(AtomicFile.Write(Path.Combine(folder, RunFileName), run.Write).Problems);
+        problems.AddRange(WriteTables(folder, neighbourhood, residents, result));
         return problems;
     }
 
@@ -175,8 +176,44 @@ public static class RunWriter
         }
         json.WriteEndObject();
         json.WriteEndObject();
+        json.WriteStartObject("definitions");
+        foreach (var (key, definition) in SummaryDefinitions)
+        {
+            json.WriteString(key, definition);
+        }
+        json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// What each figure of summary.json means, by its dotted path (a figure under <c>outcomes.byGroup.TRAIT.GROUP</c> is
+    /// defined by <c>outcomes.NAME</c>), written as the summary's <c>definitions</c> object so the file explains itself.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Definition)> SummaryDefinitions { get; } =
+    [
+        ("seed", "The master random seed: the same scenario, seed and days give the same figures on any number of threads."),
+        ("days", "Simulated days; every total and per-day figure below covers all of them."),
+        ("residents", "Synthetic residents simulated."),
+        ("households", "Households the residents live in."),
+        ("threads", "Worker threads the run used (never changes a result)."),
+        ("wallTimeSeconds", "Wall-clock seconds the simulation took on the machine that ran it (not reproducible; the only such figure)."),
+        ("totals.trips", "Trips started by all residents over all simulated days (trips with no route for their mode included, a stay without moving not), by any mode."),
+        ("totals.tripsByWalk", "Trips on foot over all simulated days (routed trips only)."),
+        ("totals.tripsByBike", "Trips by bike over all simulated days (routed trips only)."),
+        ("totals.tripsByCar", "Trips by car over all simulated days (routed trips only)."),
+        ("totals.unroutableTrips", "Trips left out over all simulated days because their mode had no route to the destination."),
+        ("totals.walkedKilometres", "Kilometres walked by all residents over all simulated days (the route lengths of walking trips)."),
+        ("totals.passages", "Walk and bike passages over all simulated days: one per trip and street segment it runs along (car passages are counted apart)."),
+        ("totals.carPassages", "Car passages over all simulated days: one per car trip and street segment it runs along."),
+        ("totals.stays", "Stays in public over all simulated days: at a place (a cafe, park, bench, shop) or on the pavement at a destination; time at work, in class or in a home is not one."),
+        ("totals.encounters", "Encounters over all simulated days: episodes in which two residents were within social distance (on a segment, across a junction or at a place), members of one household left out."),
+        ("totals.sameHouseholdEncountersLeftOut", "Encounters between members of one household over all simulated days, found and left out of every other figure."),
+        ("totals.nods", "Encounters over all simulated days in which the two nodded or greeted."),
+        ("totals.pairsThatMet", "Distinct pairs of residents with at least one encounter over all simulated days (pairs since forgotten included)."),
+        ("outcomes.residents", "Residents the measures beside it average over: everyone under outcomes, the group's members under outcomes.byGroup."),
+        .. OutcomeMeasures.Definitions.Select(d => ($"outcomes.{d.Name}", d.Definition)),
+        ("outcomes.byGroup", "The same measures as under outcomes, for the residents of each group of a trait (age band, gender, income, health, background, tenure)."),
+    ];
 
     private static void WriteMeasures(Utf8JsonWriter json, OutcomeMeasures measures)
     {
@@ -208,6 +245,11 @@ public static class RunWriter
         run.PassagesByAge = result.Streets.PassagesByAge;
         run.EncountersByAge = result.Streets.EncountersByAge;
         run.NodsByAge = result.Streets.NodsByAge;
+        run.WalkPassagesByHour = result.Streets.WalkPassagesByHour;
+        run.BikePassagesByHour = result.Streets.BikePassagesByHour;
+        run.CarPassagesByHour = result.Streets.CarPassagesByHour;
+        run.StreetStops = result.Streets.StreetStops;
+        run.FrontOfHouseSeconds = result.Streets.FrontOfHouseSeconds;
         run.PlaceStays = result.Places.Stays;
         run.PlaceEncounters = result.Places.Encounters;
         run.PlaceNods = result.Places.Nods;
@@ -240,6 +282,14 @@ public static class RunWriter
         run.ReplayEncounterPlace = [.. met.Select(e => e.Place)];
         run.ReplayEncounterStartSeconds = [.. met.Select(e => e.StartSeconds)];
         run.ReplayEncounterDurationSeconds = [.. met.Select(e => e.DurationSeconds)];
+        var pairs = result.PairEncounters;
+        run.PairEncounterResidentA = [.. pairs.Select(e => e.ResidentA)];
+        run.PairEncounterResidentB = [.. pairs.Select(e => e.ResidentB)];
+        run.PairEncounterDay = [.. pairs.Select(e => e.Day)];
+        run.PairEncounterStartSeconds = [.. pairs.Select(e => e.StartSeconds)];
+        run.PairEncounterDurationSeconds = [.. pairs.Select(e => e.DurationSeconds)];
+        run.PairEncounterSegment = [.. pairs.Select(e => e.Segment)];
+        run.PairEncounterPlace = [.. pairs.Select(e => e.Place)];
         return run;
     }
 
@@ -298,6 +348,7 @@ public static class RunWriter
             PlaceCapacity = places.Capacity.ToArray(),
             HomeX = [.. homes.Records.Select(h => (float)h.X)],
             HomeY = [.. homes.Records.Select(h => (float)h.Y)],
+            HomeSegment = homes.Segment.ToArray(),
             WalkPassages = new long[segmentCounts],
             BikePassages = new long[segmentCounts],
             CarPassages = new long[segmentCounts],
@@ -307,6 +358,11 @@ public static class RunWriter
             PassagesByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
             EncountersByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
             NodsByAge = new long[segmentCounts * Outcomes.StreetOutcomes.AgeBands],
+            WalkPassagesByHour = new int[network.SegmentCount * Outcomes.StreetOutcomes.HoursPerDay],
+            BikePassagesByHour = new int[network.SegmentCount * Outcomes.StreetOutcomes.HoursPerDay],
+            CarPassagesByHour = new int[network.SegmentCount * Outcomes.StreetOutcomes.HoursPerDay],
+            StreetStops = new long[segmentCounts],
+            FrontOfHouseSeconds = new long[segmentCounts],
             PlaceStays = new long[placeCounts],
             PlaceEncounters = new long[placeCounts],
             PlaceNods = new long[placeCounts],

@@ -89,6 +89,23 @@ public static class LateralPlacement
         return null;
     }
 
+    /// <summary>
+    /// For every home, whether it stands left of its segment's drawn line (<see cref="SideOf"/>); a home drawn on the
+    /// centre line (a generated grid) is put on alternate sides by its index, so both sides are lived on.
+    /// </summary>
+    public static bool[] HomesLeftOfSegment(Neighbourhood neighbourhood)
+    {
+        ArgumentNullException.ThrowIfNull(neighbourhood);
+        var homes = neighbourhood.Homes;
+        var left = new bool[homes.Count];
+        for (int h = 0; h < homes.Count; h++)
+        {
+            var home = homes[h];
+            left[h] = SideOf(neighbourhood.Network, homes.Segment[h], homes.OffsetMetres[h], home.X, home.Y) ?? (h % 2 == 0);
+        }
+        return left;
+    }
+
     /// <summary>A street stay's offset: the outer edge of the pavement on the given side of the segment.</summary>
     /// <param name="leftOfSegment">True for the side left of the segment's start-to-end direction.</param>
     public static float StreetStay(StreetNetwork network, int segment, bool leftOfSegment, StreetCrossSectionParameters crossSection)

@@ -14,6 +14,7 @@ public sealed class MovementTally
         CarPassagesPerSegment = new int[segmentCount * DayPeriods.Count];
         StreetStopsPerSegment = new int[segmentCount * DayPeriods.Count];
         FrontOfHouseSecondsPerSegment = new long[segmentCount * DayPeriods.Count];
+        CarPassagesPerSegmentHour = new int[segmentCount * Outcomes.StreetOutcomes.HoursPerDay];
         SettledByProfile = new long[profileCount];
     }
 
@@ -31,6 +32,8 @@ public sealed class MovementTally
 
     /// <summary>Whole seconds residents spent in front of their homes (at the door, on the stoep, children playing), per segment and period.</summary>
     public long[] FrontOfHouseSecondsPerSegment { get; }
+    /// <summary>Car passages per segment and clock hour of entry (index segment * 24 + hour), beside the periods above.</summary>
+    public int[] CarPassagesPerSegmentHour { get; }
 
     public long Trips { get; set; }
 
@@ -52,6 +55,7 @@ public sealed class MovementTally
         Array.Clear(CarPassagesPerSegment);
         Array.Clear(StreetStopsPerSegment);
         Array.Clear(FrontOfHouseSecondsPerSegment);
+        Array.Clear(CarPassagesPerSegmentHour);
         Array.Clear(SettledByProfile);
         Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = 0;
         WalkedMillimetres = 0;
@@ -65,6 +69,10 @@ public sealed class MovementTally
             CarPassagesPerSegment[s] += other.CarPassagesPerSegment[s];
             StreetStopsPerSegment[s] += other.StreetStopsPerSegment[s];
             FrontOfHouseSecondsPerSegment[s] += other.FrontOfHouseSecondsPerSegment[s];
+        }
+        for (int h = 0; h < CarPassagesPerSegmentHour.Length; h++)
+        {
+            CarPassagesPerSegmentHour[h] += other.CarPassagesPerSegmentHour[h];
         }
         for (int p = 0; p < SettledByProfile.Length; p++)
         {
@@ -130,14 +138,7 @@ public sealed class Mover
         _crossSection = crossSection ?? StreetCrossSectionParameters.Default;
         _life = streetLife ?? StreetLifeParameters.Default;
         var network = neighbourhood.Network;
-        var homes = neighbourhood.Homes;
-        _homeLeft = new bool[homes.Count];
-        for (int h = 0; h < homes.Count; h++)
-        {
-            var home = homes[h];
-            // A home drawn on the centre line (a generated grid) is put on alternate sides by its index.
-            _homeLeft[h] = LateralPlacement.SideOf(network, homes.Segment[h], homes.OffsetMetres[h], home.X, home.Y) ?? (h % 2 == 0);
-        }
+        _homeLeft = LateralPlacement.HomesLeftOfSegment(neighbourhood);
         var places = neighbourhood.Places;
         _placeLeft = new bool[places.Count];
         _benchOfSegment = new int[network.SegmentCount];
@@ -237,6 +238,7 @@ public sealed class Mover
                 if (trip.Mode == TravelModes.Car)
                 {
                     tally.CarPassagesPerSegment[(leg.Segment * DayPeriods.Count) + (int)DayPeriods.Of(time)]++;
+                    tally.CarPassagesPerSegmentHour[Outcomes.StreetOutcomes.HourIndex(leg.Segment, time)]++;
                     time += leg.LengthMetres / speed;
                     continue;
                 }

@@ -33,6 +33,21 @@ public sealed record OutcomeMeasures
         yield return ("acquaintancesPerResident", AcquaintancesPerResident);
         yield return ("shareWithoutNoddingContact", ShareWithoutNoddingContact);
     }
+
+    /// <summary>
+    /// One sentence per measure of <see cref="Values"/>, by name (summary.json's definitions): what it counts, per what,
+    /// over which days. A measure without one fails the summary's test.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Definition)> Definitions { get; } =
+    [
+        ("encountersPerResidentPerDay", "Encounters (two residents within social distance, on the street, across a junction or at a place; one episode however long) per resident per simulated day, each encounter counting for both people, averaged over the residents and all simulated days."),
+        ("nodsPerResidentPerDay", "Encounters in which the two nodded or greeted, per resident per simulated day, each counting for both people, averaged over the residents and all simulated days."),
+        ("distinctPeopleMetPerResident", "Distinct other residents each resident had at least one encounter with over all simulated days (pairs since forgotten included), averaged over the residents."),
+        ("familiarStrangersPerResident", "Ties in the familiar-stranger state (seen repeatedly, no greeting) at the end of the last simulated day, per resident."),
+        ("noddingContactsPerResident", "Ties in the nodding-contact state (greet or nod) at the end of the last simulated day, per resident."),
+        ("acquaintancesPerResident", "Ties in the acquaintance state (greet and have spent time together while staying) at the end of the last simulated day, per resident."),
+        ("shareWithoutNoddingContact", "Share (0 to 1) of residents with neither a nodding contact nor an acquaintance at the end of the last simulated day."),
+    ];
 }
 
 /// <summary>A breakdown: the measures for each value of one resident trait (e.g. age band → Older → measures).</summary>

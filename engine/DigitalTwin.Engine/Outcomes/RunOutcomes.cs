@@ -34,12 +34,39 @@ public sealed class StreetOutcomes(int segmentCount)
 
     public long[] NodsByAge { get; } = new long[segmentCount * DayPeriods.Count * AgeBands];
 
+    /// <summary>
+    /// Walk, bike and car passages per segment and clock hour of entry (index segment * 24 + hour), for traffic counts a
+    /// researcher can set beside counting-point data. Int, not long like the period counts: these are the largest
+    /// per-segment arrays (a 1M-resident city has 100k+ segments), and one segment-hour would need 2^31 passages.
+    /// </summary>
+    public int[] WalkPassagesByHour { get; } = new int[segmentCount * HoursPerDay];
+
+    public int[] BikePassagesByHour { get; } = new int[segmentCount * HoursPerDay];
+
+    public int[] CarPassagesByHour { get; } = new int[segmentCount * HoursPerDay];
+
+    /// <summary>Short stops made on the street by passers-by, per segment and period (issue 16, point 3; 0 until stops are modelled).</summary>
+    public long[] StreetStops { get; } = new long[segmentCount * DayPeriods.Count];
+
+    /// <summary>
+    /// Whole seconds residents spent in front of their home on this segment, per segment and period (issue 16, point 2;
+    /// 0 until life in front of the home is modelled). Whole seconds, so sums are the same in any order.
+    /// </summary>
+    public long[] FrontOfHouseSeconds { get; } = new long[segmentCount * DayPeriods.Count];
+
     /// <summary>The five CBS age bands (see Population.AgeBand).</summary>
     public const int AgeBands = 5;
+
+    public const int HoursPerDay = 24;
 
     public static int Index(int segment, DayPeriod period) => (segment * DayPeriods.Count) + (int)period;
 
     public static int AgeIndex(int segment, DayPeriod period, int band) => (Index(segment, period) * AgeBands) + band;
+
+    public static int HourIndex(int segment, double timeSeconds) => (segment * HoursPerDay) + HourOf(timeSeconds);
+
+    /// <summary>The clock hour (0-23) of a time, wrapped past midnight as <see cref="DayPeriods.Of"/> wraps it, so hours sum to periods.</summary>
+    public static int HourOf(double timeSeconds) => (int)(timeSeconds / 3600.0 % HoursPerDay);
 
     /// <summary>Adds a partial tally's counts (one thread's share of a day) into these, and zeroes it for reuse.</summary>
     internal void Absorb(StreetOutcomes part)
@@ -53,6 +80,11 @@ public sealed class StreetOutcomes(int segmentCount)
         Counts.AddAndClear(PassagesByAge, part.PassagesByAge);
         Counts.AddAndClear(EncountersByAge, part.EncountersByAge);
         Counts.AddAndClear(NodsByAge, part.NodsByAge);
+        Counts.AddAndClear(WalkPassagesByHour, part.WalkPassagesByHour);
+        Counts.AddAndClear(BikePassagesByHour, part.BikePassagesByHour);
+        Counts.AddAndClear(CarPassagesByHour, part.CarPassagesByHour);
+        Counts.AddAndClear(StreetStops, part.StreetStops);
+        Counts.AddAndClear(FrontOfHouseSeconds, part.FrontOfHouseSeconds);
     }
 
     /// <summary>The sum over periods for one segment.</summary>

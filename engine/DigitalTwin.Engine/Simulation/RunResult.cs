@@ -72,6 +72,9 @@ public sealed record RunResult(
 
     /// <summary>The replay sample's encounters on the replay day (either person in the sample).</summary>
     public IReadOnlyList<ReplayEncounter> ReplayEncounters { get; init; } = [];
+
+    /// <summary>Every encounter of a sample of pairs that met on at least 2 days (see <see cref="RepeatedPairSample"/>).</summary>
+    public IReadOnlyList<PairEncounter> PairEncounters { get; init; } = [];
 }
 
 /// <summary>Progress after each simulated day, for the command line's progress display.</summary>

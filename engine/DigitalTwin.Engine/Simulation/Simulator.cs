@@ -95,6 +95,7 @@ public sealed class Simulator
         var replay = new List<ReplayPassage>();
         var replayStays = new List<Stay>();
         var replayEncounters = new List<ReplayEncounter>();
+        var pairSample = new RepeatedPairSample(_seed);
         long passages = 0, stays = 0, encounters = 0, sameHousehold = 0, nodCount = 0, treeBytes = 0;
 
         var phases = new PhaseClock();
@@ -231,6 +232,7 @@ public sealed class Simulator
                     }
                 }
             }
+            pairSample.Observe(day, todays);
             phases.Stop(RunPhase.Outcomes);
             progress?.Report(new DayProgress(day + 1, days, passages, stays, encounters, nodCount));
         }
@@ -249,6 +251,12 @@ public sealed class Simulator
         for (int i = 0; i < carPassages.Length; i++)
         {
             streets.CarPassages[i] = carPassages[i];
+        }
+        tally.CarPassagesPerSegmentHour.CopyTo(streets.CarPassagesByHour, 0);
+        for (int i = 0; i < tally.StreetStopsPerSegment.Length; i++)
+        {
+            streets.StreetStops[i] = tally.StreetStopsPerSegment[i];
+            streets.FrontOfHouseSeconds[i] = tally.FrontOfHouseSecondsPerSegment[i];
         }
         var totals = new RunTotals
         {
@@ -276,6 +284,7 @@ public sealed class Simulator
         return new RunResult(totals, people, streets, places, ties, replay, replayStays, replayDay)
         {
             ReplayEncounters = replayEncounters,
+            PairEncounters = pairSample.Repeated(),
             PhaseSeconds = phases.Seconds,
         };
     }
@@ -298,20 +307,28 @@ public sealed class Simulator
         var entry = day.PassageEntryTimeSeconds;
         var mode = day.PassageMode;
         var resident = day.PassageResident;
+        var resumes = day.PassageResumesAfterStop;
         var ageBand = _residents.AgeBand;
         var (firstPassage, endPassage) = Slice(day.PassageCount, part, parts);
         for (int i = firstPassage; i < endPassage; i++)
         {
+            if (resumes[i])
+            {
+                continue; // the rest of a segment after a stop: the walker passed it once
+            }
             var period = DayPeriods.Of(entry[i]);
             int index = StreetOutcomes.Index(segment[i], period);
             streets.PassagesByAge[StreetOutcomes.AgeIndex(segment[i], period, (int)ageBand[resident[i]])]++;
+            int hour = StreetOutcomes.HourIndex(segment[i], entry[i]);
             if (mode[i] == TravelModes.Bike)
             {
                 streets.BikePassages[index]++;
+                streets.BikePassagesByHour[hour]++;
             }
             else
             {
                 streets.WalkPassages[index]++;
+                streets.WalkPassagesByHour[hour]++;
             }
         }
         var place = day.StayPlace;

@@ -49,6 +49,15 @@ public sealed class RunFileTests : IDisposable
         Assert.Equal(result.Streets.Nods, run.Nods);
         Assert.Equal(result.Places.Stays, run.PlaceStays);
         Assert.Equal(result.Places.Encounters, run.PlaceEncounters);
+        Assert.Equal(result.Streets.WalkPassagesByHour, run.WalkPassagesByHour);
+        Assert.Equal(result.Streets.BikePassagesByHour, run.BikePassagesByHour);
+        Assert.Equal(result.Streets.CarPassagesByHour, run.CarPassagesByHour);
+        Assert.Equal(result.Streets.StreetStops, run.StreetStops);
+        Assert.Equal(result.Streets.FrontOfHouseSeconds, run.FrontOfHouseSeconds);
+        Assert.Equal(world.Neighbourhood.Homes.Segment.ToArray(), run.HomeSegment);
+        Assert.Equal(result.PairEncounters.Select(e => e.ResidentA), run.PairEncounterResidentA);
+        Assert.Equal(result.PairEncounters.Select(e => e.Day), run.PairEncounterDay);
+        Assert.Equal(result.PairEncounters.Select(e => e.StartSeconds), run.PairEncounterStartSeconds);
         Assert.Equal(result.Ties.Select(t => t.ResidentA), run.TieResidentA);
         Assert.Equal(result.Ties.Select(t => t.ResidentB), run.TieResidentB);
         Assert.Equal(result.Ties.Select(t => t.Encounters), run.TieEncounters);

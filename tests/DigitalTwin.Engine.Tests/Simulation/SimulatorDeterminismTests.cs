@@ -51,6 +51,11 @@ public sealed class SimulatorDeterminismTests : IDisposable
         Assert.Equal(File.ReadAllBytes(Path.Combine(one, RunWriter.RunFileName)), File.ReadAllBytes(Path.Combine(four, RunWriter.RunFileName)));
         Assert.Equal(File.ReadAllBytes(Path.Combine(one, RunWriter.EdgesFile)), File.ReadAllBytes(Path.Combine(four, RunWriter.EdgesFile)));
         Assert.Equal(File.ReadAllBytes(Path.Combine(one, RunWriter.PlacesFile)), File.ReadAllBytes(Path.Combine(four, RunWriter.PlacesFile)));
+        foreach (var (table, _) in RunWriter.Tables)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(one, table)), File.ReadAllBytes(Path.Combine(four, table)));
+        }
+        Assert.Equal(SummarySection(one, "definitions"), SummarySection(four, "definitions"));
         foreach (string section in new[] { "outcomes", "totals" })
         {
             Assert.Equal(SummarySection(one, section), SummarySection(four, section));
@@ -134,6 +139,12 @@ public sealed class SimulatorDeterminismTests : IDisposable
         Assert.Equal(expected.Streets.PassagesByAge, actual.Streets.PassagesByAge);
         Assert.Equal(expected.Streets.EncountersByAge, actual.Streets.EncountersByAge);
         Assert.Equal(expected.Streets.NodsByAge, actual.Streets.NodsByAge);
+        Assert.Equal(expected.Streets.WalkPassagesByHour, actual.Streets.WalkPassagesByHour);
+        Assert.Equal(expected.Streets.BikePassagesByHour, actual.Streets.BikePassagesByHour);
+        Assert.Equal(expected.Streets.CarPassagesByHour, actual.Streets.CarPassagesByHour);
+        Assert.Equal(expected.Streets.StreetStops, actual.Streets.StreetStops);
+        Assert.Equal(expected.Streets.FrontOfHouseSeconds, actual.Streets.FrontOfHouseSeconds);
+        Assert.Equal(expected.PairEncounters, actual.PairEncounters);
         Assert.Equal(expected.Places.Stays, actual.Places.Stays);
         Assert.Equal(expected.Places.Encounters, actual.Places.Encounters);
         Assert.Equal(expected.Places.Nods, actual.Places.Nods);
