@@ -16,6 +16,21 @@ public sealed class EncounterBuffer
 
     public void Clear() => Count = 0;
 
+    /// <summary>Keeps the encounters whose flag is set, in order (a stable compaction in place); returns how many remain.</summary>
+    public int KeepWhere(ReadOnlySpan<bool> keep)
+    {
+        int kept = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (keep[i])
+            {
+                _items[kept++] = _items[i];
+            }
+        }
+        Count = kept;
+        return kept;
+    }
+
     /// <summary>Bytes held, used or not.</summary>
     public long CapacityBytes => (long)_items.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<Encounter>();
 

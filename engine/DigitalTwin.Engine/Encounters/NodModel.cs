@@ -5,8 +5,8 @@ using DigitalTwin.Engine.Randomness;
 namespace DigitalTwin.Engine.Encounters;
 
 /// <summary>
-/// Whether an encounter becomes a nod (MODEL.md step 6). The probability is the encounter's attention weight
-/// (both people noticing each other, by mode: <see cref="EncounterParameters.CyclistAttention"/>) times a logistic
+/// Whether a noticed encounter becomes a nod (MODEL.md step 6); who notices whom is <see cref="AttentionModel"/>'s (which
+/// carries the attention weight by mode, <see cref="EncounterParameters.CyclistAttention"/>). The probability is a logistic
 /// function of the context: staying or passing, duration, speed, crowding, traffic, darkness and lighting, and the
 /// pair's familiarity before today (the ledger as it was at the start of the day: this phase never reads what it
 /// writes). Each draw comes from a stream keyed by (seed, pair, day, index of the encounter within the pair's day),
@@ -67,7 +67,7 @@ public sealed class NodModel
         {
             logit += lighting == Lighting.Unlit ? p.DarkUnlit : p.DarkLit;
         }
-        return encounter.Weight / (1 + Math.Exp(-logit));
+        return 1 / (1 + Math.Exp(-logit));
     }
 
     /// <summary>

@@ -22,6 +22,21 @@ public static class PlaceZones
         areaSquareMetres <= ZoneAreaSquareMetres ? 1 : (int)Math.Min(int.MaxValue, Math.Ceiling(areaSquareMetres / ZoneAreaSquareMetres));
 
     /// <summary>
+    /// People who stand or sit together in one conversation circle: freely forming conversation groups rarely hold more
+    /// than four (Dunbar, Duncan &amp; Nettle 1995, "Size and structure of freely forming conversational groups", Human
+    /// Nature 6). A place mapped as a point has no area to divide, so it gets a zone for every four of its capacity: a
+    /// café for 30 is eight tables, a stop for 20 five clusters of waiting people, not one circle where everyone meets
+    /// everyone.
+    /// </summary>
+    public const int ConversationGroupSize = 4;
+
+    /// <summary>
+    /// Zones of a place: by its mapped area where it has one, else by its capacity (<see cref="ConversationGroupSize"/>).
+    /// </summary>
+    public static int CountFor(double mappedAreaSquareMetres, int capacity) =>
+        mappedAreaSquareMetres > 0 ? CountFor(mappedAreaSquareMetres) : Math.Max(1, (capacity + ConversationGroupSize - 1) / ConversationGroupSize);
+
+    /// <summary>
     /// The zone a resident takes on a visit, drawn from its own stream keyed by resident, place, day and visit
     /// number, so it depends on nothing else.
     /// </summary>

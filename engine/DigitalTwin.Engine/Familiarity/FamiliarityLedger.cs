@@ -278,7 +278,8 @@ public sealed class FamiliarityLedger
         {
             ref readonly Encounter e = ref encounters[i];
             today.WhenDays[i] = (float)(day + e.StartTimeSeconds / SecondsPerDay);
-            today.StationarySeconds[i] = e.Kind == EncounterKind.CoPresent ? (float)e.DurationSeconds : 0;
+            // Acquaintance needs talk, not co-presence: only time spent staying together with a greeting counts.
+            today.StationarySeconds[i] = e.Kind == EncounterKind.CoPresent && nods[i] ? (float)e.DurationSeconds : 0;
             today.Nods[i] = nods[i];
         }
         // Parallel over fixed chunks of pairs: each pair owns its slot, so no write is shared and order never matters.

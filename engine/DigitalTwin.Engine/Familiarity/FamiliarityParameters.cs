@@ -38,8 +38,9 @@ public sealed record FamiliarityParameters
     public int NoddingContactWindowDays { get; init; } = 28;
 
     /// <summary>
-    /// Acquaintance: a nodding contact who has also spent this much time (seconds) together while both were
-    /// staying (MODEL.md: ≥ 5 min; stationary time is where conversation starts, Mehta 2007).
+    /// Acquaintance: a nodding contact who has also talked with the other this long (seconds): time spent staying together
+    /// counts only on encounters that began with a greeting (a nod while both stayed), not mere co-presence
+    /// (MODEL.md: ≥ 5 min; stationary time is where conversation starts, Mehta 2007).
     /// </summary>
     [Parameter("s", 0, 86_400, "MODEL.md: at least 5 minutes of stationary time together; Mehta 2007")]
     public double AcquaintanceStationarySeconds { get; init; } = 300;

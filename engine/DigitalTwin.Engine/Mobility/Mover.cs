@@ -275,7 +275,7 @@ public sealed class Mover
                 if (trip.Stay == StayKind.AtPlace && trip.Destination.Kind == AnchorKind.Place)
                 {
                     int place = trip.Destination.Index;
-                    int zone = PlaceZones.Choose(_seed, trip.Resident, place, day, visit++, PlaceZones.CountFor(places.AreaSquareMetres(place)));
+                    int zone = PlaceZones.Choose(_seed, trip.Resident, place, day, visit++, places.ZoneCount(place));
                     bool street = IsOnStreet(places.Kind[place]);
                     output.AddStay(new Stay(trip.Resident, place, zone, street ? position.Segment : -1, position.OffsetMetres, time, stayEnd, street ? edge : 0f));
                 }
@@ -342,7 +342,7 @@ public sealed class Mover
         if (place >= 0)
         {
             var places = _neighbourhood.Places;
-            int zone = PlaceZones.Choose(_seed, trip.Resident, place, day, visit++, PlaceZones.CountFor(places.AreaSquareMetres(place)));
+            int zone = PlaceZones.Choose(_seed, trip.Resident, place, day, visit++, places.ZoneCount(place));
             output.AddStay(new Stay(trip.Resident, place, zone, segment, places.OffsetMetres[place], arrive, leave, edge));
         }
         else

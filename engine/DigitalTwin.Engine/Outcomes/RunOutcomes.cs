@@ -129,6 +129,9 @@ public sealed class ResidentOutcomes(int residentCount)
 
     public int[] Encounters { get; } = new int[residentCount];
 
+    /// <summary>Encounters the resident noticed (and was noticed in): the rung between passing and nodding.</summary>
+    public int[] Noticed { get; } = new int[residentCount];
+
     public int[] Nods { get; } = new int[residentCount];
 
     public int[] PeopleMet { get; } = new int[residentCount];
@@ -143,6 +146,7 @@ public sealed class ResidentOutcomes(int residentCount)
     internal void Absorb(ResidentOutcomes part)
     {
         Counts.AddAndClear(Encounters, part.Encounters);
+        Counts.AddAndClear(Noticed, part.Noticed);
         Counts.AddAndClear(Nods, part.Nods);
         Counts.AddAndClear(PeopleMet, part.PeopleMet);
         Counts.AddAndClear(FamiliarStrangers, part.FamiliarStrangers);

@@ -72,6 +72,9 @@ public sealed class PlaceSet
     /// The place's area in m²: as mapped, or a typical area for its kind when the map has only a point. Large places
     /// (a park, a supermarket) hold many separate circles of conversation (see Encounters.PlaceZones).
     /// </summary>
+    /// <summary>Zones of the place (<see cref="Encounters.PlaceZones.CountFor(double, int)"/>): by mapped area, else by capacity.</summary>
+    public int ZoneCount(int index) => Encounters.PlaceZones.CountFor(_records[index].AreaSquareMetres, _capacity[index]);
+
     public double AreaSquareMetres(int index) =>
         _records[index].AreaSquareMetres > 0 ? _records[index].AreaSquareMetres : TypicalAreaSquareMetres(_kind[index]);
 

@@ -17,6 +17,7 @@ public enum StreamPurpose : ulong
     PlaceZone = 9,
     Lateral = 10,
     Routine = 11,
+    Notice = 12,
     Test = 99,
 }
 

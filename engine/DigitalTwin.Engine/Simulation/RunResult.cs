@@ -29,7 +29,11 @@ public sealed record RunTotals
 
     public long Stays { get; init; }
 
+    /// <summary>Encounters within social distance: two people passing, walking alongside or staying near each other.</summary>
     public long Encounters { get; init; }
+
+    /// <summary>Encounters in which the two noticed each other (<see cref="Encounters.AttentionModel"/>); only these can become nods.</summary>
+    public long NoticedEncounters { get; init; }
 
     public long SameHouseholdEncounters { get; init; }
 

@@ -30,6 +30,9 @@ public sealed record SimulationParameters
 
     public EncounterParameters Encounters { get; init; } = new();
 
+    /// <summary>Who notices whom among those passed within social distance.</summary>
+    public AttentionParameters Attention { get; init; } = new();
+
     public NodParameters Nods { get; init; } = new();
 
     public FamiliarityParameters Familiarity { get; init; } = new();

@@ -34,6 +34,7 @@ public sealed class Simulator
     private readonly Mover _mover;
     private readonly ExactEncounterDetector _detector;
     private readonly NodModel _nods;
+    private readonly AttentionModel _attention;
     private (StreetOutcomes Streets, PlaceOutcomes Places, ResidentOutcomes People)[] _partials = [];
 
     public Simulator(Neighbourhood neighbourhood, Residents residents, SimulationParameters parameters, ulong seed, int threads, int days)
@@ -52,6 +53,7 @@ public sealed class Simulator
         _mover = new Mover(neighbourhood, _tripMaker, new RoutePlanner(_trees, _hierarchies), seed, parameters.CrossSection, parameters.StreetLife);
         _detector = new ExactEncounterDetector(parameters.Encounters with { MaxThreads = _threads });
         _nods = new NodModel(parameters.Nods);
+        _attention = new AttentionModel(parameters.Attention);
     }
 
     /// <summary>
@@ -89,6 +91,8 @@ public sealed class Simulator
         var people = new ResidentOutcomes(residentCount);
         var treeRequests = new List<TreeRequest>();
         bool[] nods = [];
+        bool[] noticed = [];
+        long noticedCount = 0;
         TieState[] newTie = [];
         int replayDay = days > 2 ? 2 : 0;
         int replayStride = Math.Max(1, residentCount / Math.Max(1, _parameters.ReplaySampleResidents));
@@ -183,15 +187,47 @@ public sealed class Simulator
             _detector.LastDay = lastDay;
             _detector.Detect(network, placeCount, day_, found, _residents.HouseholdMemory, releaseEvents ? day_.Release : null);
             sameHousehold += _detector.LastLeftOutCount;
-            var todays = found.Items;
             phases.Stop(RunPhase.Encounters);
 
-            // Phase 6: nods, then what the pairs remember.
-            if (nods.Length < todays.Length)
+            // Phase 6: who noticed whom. Every encounter within social distance is counted as passing; only the noticed
+            // ones go on to nods and familiarity (the list is compacted in place, in order).
+            if (nods.Length < found.Count)
             {
-                nods = new bool[todays.Length * 2];
-                newTie = new TieState[todays.Length * 2];
+                nods = new bool[found.Count * 2];
+                newTie = new TieState[found.Count * 2];
+                noticed = new bool[found.Count * 2];
             }
+            _attention.Decide(found.Memory, _seed, day, noticed, _threads);
+            var passed = found.Memory;
+            if (releaseEvents)
+            {
+                CountInRanges(streets, places, people, (part, parts, s, p, r) =>
+                {
+                    var (from, to) = Slice(passed.Length, part, parts);
+                    CountPasses(passed.Span[from..to], s, p, r);
+                    return 0;
+                });
+            }
+            else
+            {
+                CountPasses(passed.Span, streets, places, people);
+            }
+            encounters += passed.Length;
+            if (day == replayDay)
+            {
+                foreach (ref readonly var e in passed.Span)
+                {
+                    if (e.ResidentA % replayStride == 0 || e.ResidentB % replayStride == 0)
+                    {
+                        replayEncounters.Add(new ReplayEncounter(e.Segment, e.PositionMetres, e.Place, (float)e.StartTimeSeconds, (float)e.DurationSeconds));
+                    }
+                }
+            }
+            noticedCount += found.KeepWhere(noticed);
+            var todays = found.Items;
+            pairSample.Observe(day, todays);
+
+            // Phase 7: nods, then what the pairs remember.
             var pairsToday = ledger.BeginDay(day, todays, _threads);
             var (sunrise, sunset) = _tripMaker.SunTimes(day);
             _nods.Decide(found.Memory, network, pairsToday, _seed, sunrise, sunset, nods, _threads);
@@ -199,7 +235,7 @@ public sealed class Simulator
             MarkNewTies(pairsToday, newTie, options);
             phases.Stop(RunPhase.Familiarity);
 
-            // Phase 7: outcome counts. Passages and encounters go to different arrays, so they are counted side by side.
+            // Phase 8: outcome counts. Passages and encounters go to different arrays, so they are counted side by side.
             long nodsToday = 0;
             if (releaseEvents)
             {
@@ -221,18 +257,6 @@ public sealed class Simulator
             nodCount += nodsToday;
             passages += passagesToday;
             stays += staysToday;
-            encounters += todays.Length;
-            if (day == replayDay)
-            {
-                foreach (ref readonly var e in todays)
-                {
-                    if (e.ResidentA % replayStride == 0 || e.ResidentB % replayStride == 0)
-                    {
-                        replayEncounters.Add(new ReplayEncounter(e.Segment, e.PositionMetres, e.Place, (float)e.StartTimeSeconds, (float)e.DurationSeconds));
-                    }
-                }
-            }
-            pairSample.Observe(day, todays);
             phases.Stop(RunPhase.Outcomes);
             progress?.Report(new DayProgress(day + 1, days, passages, stays, encounters, nodCount));
         }
@@ -272,6 +296,7 @@ public sealed class Simulator
             CarPassages = carPassages.Sum(c => (long)c),
             Stays = stays,
             Encounters = encounters,
+            NoticedEncounters = noticedCount,
             SameHouseholdEncounters = sameHousehold,
             Nods = nodCount,
             TreesBuilt = _trees.TreesBuilt,
@@ -403,7 +428,34 @@ public sealed class Simulator
         });
     }
 
-    /// <summary>Adds the day's encounters, nods and new ties to the street, place and resident counts; returns the nods.</summary>
+    /// <summary>Adds the day's encounters within social distance (passing, noticed or not) to the street, place and resident counts.</summary>
+    private void CountPasses(ReadOnlySpan<Encounter> passed, StreetOutcomes streets, PlaceOutcomes places, ResidentOutcomes people)
+    {
+        var ageBand = _residents.AgeBand;
+        for (int i = 0; i < passed.Length; i++)
+        {
+            ref readonly var e = ref passed[i];
+            var period = DayPeriods.Of(e.StartTimeSeconds);
+            if (e.Place >= 0)
+            {
+                places.Encounters[(e.Place * DayPeriods.Count) + (int)period]++;
+            }
+            else if (e.Segment >= 0)
+            {
+                streets.Encounters[StreetOutcomes.Index(e.Segment, period)]++;
+                int bandA = (int)ageBand[e.ResidentA], bandB = (int)ageBand[e.ResidentB];
+                streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)]++;
+                if (bandB != bandA)
+                {
+                    streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)]++;
+                }
+            }
+            people.Encounters[e.ResidentA]++;
+            people.Encounters[e.ResidentB]++;
+        }
+    }
+
+    /// <summary>Adds the day's noticed encounters, nods and new ties to the street, place and resident counts; returns the nods.</summary>
     private long CountEncounters(
         ReadOnlySpan<Encounter> todays, ReadOnlySpan<bool> nods, ReadOnlySpan<TieState> newTie, StreetOutcomes streets, PlaceOutcomes places, ResidentOutcomes people)
     {
@@ -418,27 +470,23 @@ public sealed class Simulator
             if (e.Place >= 0)
             {
                 int index = (e.Place * DayPeriods.Count) + (int)period;
-                places.Encounters[index]++;
                 places.Nods[index] += nod ? 1 : 0;
                 places.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
             }
             else if (e.Segment >= 0)
             {
                 int index = StreetOutcomes.Index(e.Segment, period);
-                streets.Encounters[index]++;
                 streets.Nods[index] += nod ? 1 : 0;
                 streets.NewFamiliarPairs[index] += becameFamiliar ? 1 : 0;
                 int bandA = (int)ageBand[e.ResidentA], bandB = (int)ageBand[e.ResidentB];
-                streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)]++;
                 streets.NodsByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandA)] += nod ? 1 : 0;
                 if (bandB != bandA)
                 {
-                    streets.EncountersByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)]++;
                     streets.NodsByAge[StreetOutcomes.AgeIndex(e.Segment, period, bandB)] += nod ? 1 : 0;
                 }
             }
-            people.Encounters[e.ResidentA]++;
-            people.Encounters[e.ResidentB]++;
+            people.Noticed[e.ResidentA]++;
+            people.Noticed[e.ResidentB]++;
             if (nod)
             {
                 people.Nods[e.ResidentA]++;

@@ -57,10 +57,14 @@ public class FamiliarityLedgerTests
         Assert.Equal(TieState.None, ledger.StateOf(Pair, 1));
         Meet(ledger, 3, nod: true);
         Assert.Equal(TieState.NoddingContact, ledger.StateOf(Pair, 4));
-        Meet(ledger, 5, kind: EncounterKind.CoPresent, durationSeconds: 200);
+        // Sitting together without a word is not talk: co-presence alone makes no acquaintance.
+        Meet(ledger, 5, kind: EncounterKind.CoPresent, durationSeconds: 600);
         Assert.Equal(TieState.NoddingContact, ledger.StateOf(Pair, 6));
-        Meet(ledger, 6, kind: EncounterKind.CoPresent, durationSeconds: 120);
-        Assert.Equal(TieState.Acquaintance, ledger.StateOf(Pair, 7));
+        // Greeted and stayed together: that time is talk, and five minutes of it make an acquaintance.
+        Meet(ledger, 6, nod: true, kind: EncounterKind.CoPresent, durationSeconds: 200);
+        Assert.Equal(TieState.NoddingContact, ledger.StateOf(Pair, 7));
+        Meet(ledger, 7, nod: true, kind: EncounterKind.CoPresent, durationSeconds: 120);
+        Assert.Equal(TieState.Acquaintance, ledger.StateOf(Pair, 8));
     }
 
     [Fact]

@@ -18,8 +18,9 @@ public sealed class RepeatedPairSampleTests
         var reported = sample.Repeated();
         var pairs = reported.GroupBy(e => (e.ResidentA, e.ResidentB)).ToList();
 
-        // 1 in 1,024 of the 100,000 repeated pairs: about 98.
-        Assert.InRange(pairs.Count, 60, 140);
+        // 1 in 256 of the 100,000 repeated pairs: about 390.
+        Assert.Equal(256, RepeatedPairSample.OneIn);
+        Assert.InRange(pairs.Count, 310, 470);
         Assert.All(pairs, pair =>
         {
             Assert.Equal(0, pair.Key.ResidentB % 2); // even pairs: B = 100,000 + an even number
