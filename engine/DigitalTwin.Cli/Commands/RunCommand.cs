@@ -105,9 +105,13 @@ public static class RunCommand
         long events = t.Passages + t.Stays;
         var output = terminal.Out;
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"In {t.Days} days, {t.Residents} residents made {t.Trips} trips ({Share(t.TripsByWalk, t.Trips)} on foot, {Share(t.TripsByBike, t.Trips)} by bike, {Share(t.TripsByCar, t.Trips)} by car)."));
-        output.WriteLine(string.Create(c, $"Per resident per day: {o.EncountersPerResidentPerDay:0.0} encounters within social distance, {o.NodsPerResidentPerDay:0.00} nods."));
-        output.WriteLine(string.Create(c, $"At the end, per resident: {o.DistinctPeopleMetPerResident:0.0} people met, {o.FamiliarStrangersPerResident:0.0} familiar strangers, {o.NoddingContactsPerResident:0.0} nodding contacts, {o.AcquaintancesPerResident:0.00} acquaintances."));
+        var travel = TravelVolumes.Of(t);
+        var (y2019, y2022) = (TravelVolumes.Odin2019Mrdh, TravelVolumes.Odin2022Mrdh);
+        output.WriteLine(string.Create(c, $"In {t.Days} days, {t.Residents} residents made {t.Trips} trips."));
+        output.WriteLine(string.Create(c,
+            $"Travel per resident aged 6+ per day: {travel.TripsPerPersonPerDay:0.00} trips ({travel.WalkShare:P0} on foot, {travel.BikeShare:P0} by bike, {travel.CarShare:P0} by car, {travel.TransitShare:P0} by transit); Dutch travel survey (ODiN, Rotterdam-The Hague region, 2019 / 2022): {y2019.TripsPerPersonPerDay:0.00} / {y2022.TripsPerPersonPerDay:0.00} trips ({y2019.WalkShare:P0} / {y2022.WalkShare:P0} on foot, {y2019.BikeShare:P0} / {y2022.BikeShare:P0} by bike, {y2019.CarShare:P0} / {y2022.CarShare:P0} by car, {y2019.TransitShare:P0} / {y2022.TransitShare:P0} by transit). Walked: {travel.WalkedKilometresPerPersonPerDay:0.00} km per resident per day."));
+        output.WriteLine(string.Create(c, $"Per resident per day: {o.EncountersPerResidentPerDay:0.0} encounters within social distance (passing), {(double)t.NoticedEncounters * 2 / Math.Max(1, (long)t.Residents * t.Days):0.0} of them noticed, {o.NodsPerResidentPerDay:0.00} nods."));
+        output.WriteLine(string.Create(c, $"At the end, per resident: {o.DistinctPeopleMetPerResident:0.0} people noticed, {o.FamiliarStrangersPerResident:0.0} familiar strangers, {o.NoddingContactsPerResident:0.0} nodding contacts, {o.AcquaintancesPerResident:0.00} acquaintances."));
         output.WriteLine(string.Create(c, $"{o.ShareWithoutNoddingContact:P0} of residents have no nodding contact (anonymity risk)."));
         var ages = summary.ByGroup.First(g => g.Trait == "ageBand");
         output.WriteLine("By age band: " + string.Join("; ", ages.Groups.Select(g => string.Create(c, $"{g.Group} {g.Measures.NoddingContactsPerResident:0.0} nodding contacts, {g.Measures.ShareWithoutNoddingContact:P0} without"))));

@@ -150,6 +150,7 @@ public static partial class RunWriter
         json.WriteNumber("tripsByWalk", t.TripsByWalk);
         json.WriteNumber("tripsByBike", t.TripsByBike);
         json.WriteNumber("tripsByCar", t.TripsByCar);
+        json.WriteNumber("tripsByTransit", t.TripsByTransit);
         json.WriteNumber("unroutableTrips", t.UnroutableTrips);
         json.WriteNumber("walkedKilometres", Round(t.WalkedKilometres));
         json.WriteNumber("passages", t.Passages);
@@ -160,6 +161,7 @@ public static partial class RunWriter
         json.WriteNumber("nods", t.Nods);
         json.WriteNumber("pairsThatMet", t.Pairs);
         json.WriteEndObject();
+        WriteTravel(json, TravelVolumes.Of(t));
         json.WriteStartObject("outcomes");
         WriteMeasures(json, summary.Overall);
         json.WriteStartObject("byGroup");
@@ -201,6 +203,16 @@ public static partial class RunWriter
         ("totals.tripsByWalk", "Trips on foot over all simulated days (routed trips only)."),
         ("totals.tripsByBike", "Trips by bike over all simulated days (routed trips only)."),
         ("totals.tripsByCar", "Trips by car over all simulated days (routed trips only)."),
+        ("totals.tripsByTransit", "Walks to or from a transit stop on a public-transport tour over all simulated days (also in tripsByWalk; a travel survey counts each as a trip by public transport)."),
+        ("travel.tripsPerPersonPerDay", "Trips per resident aged 6 or over per day, as the Dutch travel survey ODiN counts them (its population)."),
+        ("travel.walkShare", "Share of trips on foot, walks to a transit stop left out (they count as transit)."),
+        ("travel.bikeShare", "Share of trips by bike."),
+        ("travel.carShare", "Share of trips by car (driver or passenger)."),
+        ("travel.transitShare", "Share of trips by public transport (each walk to or from a stop on a transit tour)."),
+        ("travel.walkedKilometresPerPersonPerDay", "Kilometres walked per resident (all ages) per day: route lengths of walking trips inside the map."),
+        .. new[] { ("odin2019Mrdh", "2019"), ("odin2022Mrdh", "2022") }.SelectMany(year => new[] { "tripsPerPersonPerDay", "walkShare", "bikeShare", "carShare", "transitShare" }.Select(name =>
+            ($"travel.survey.{year.Item1}.{name}",
+                $"The run's travel.{name} as CBS ODiN {year.Item2} reports it for residents aged 6+ of the Metropoolregio Rotterdam Den Haag, all days (shares leave out mopeds and other modes, which are not modelled)."))),
         ("totals.unroutableTrips", "Trips left out over all simulated days because their mode had no route to the destination."),
         ("totals.walkedKilometres", "Kilometres walked by all residents over all simulated days (the route lengths of walking trips)."),
         ("totals.passages", "Walk and bike passages over all simulated days: one per trip and street segment it runs along (car passages are counted apart)."),
@@ -214,6 +226,35 @@ public static partial class RunWriter
         .. OutcomeMeasures.Definitions.Select(d => ($"outcomes.{d.Name}", d.Definition)),
         ("outcomes.byGroup", "The same measures as under outcomes, for the residents of each group of a trait (age band, gender, income, health, background, tenure)."),
     ];
+
+    /// <summary>The run's travel beside the Dutch travel survey (<see cref="TravelVolumes"/>).</summary>
+    private static void WriteTravel(Utf8JsonWriter json, TravelVolumes run)
+    {
+        json.WriteStartObject("travel");
+        WriteVolumes(json, run);
+        json.WriteStartObject("survey");
+        foreach (var (year, survey) in new[] { ("odin2019Mrdh", TravelVolumes.Odin2019Mrdh), ("odin2022Mrdh", TravelVolumes.Odin2022Mrdh) })
+        {
+            json.WriteStartObject(year);
+            WriteVolumes(json, survey);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteVolumes(Utf8JsonWriter json, TravelVolumes v)
+    {
+        json.WriteNumber("tripsPerPersonPerDay", Math.Round(v.TripsPerPersonPerDay, 3));
+        json.WriteNumber("walkShare", Math.Round(v.WalkShare, 4));
+        json.WriteNumber("bikeShare", Math.Round(v.BikeShare, 4));
+        json.WriteNumber("carShare", Math.Round(v.CarShare, 4));
+        json.WriteNumber("transitShare", Math.Round(v.TransitShare, 4));
+        if (!double.IsNaN(v.WalkedKilometresPerPersonPerDay))
+        {
+            json.WriteNumber("walkedKilometresPerPersonPerDay", Math.Round(v.WalkedKilometresPerPersonPerDay, 3));
+        }
+    }
 
     private static void WriteMeasures(Utf8JsonWriter json, OutcomeMeasures measures)
     {

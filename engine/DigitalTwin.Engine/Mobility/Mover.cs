@@ -45,6 +45,21 @@ public sealed class MovementTally
 
     public long TripsByCar { get; set; }
 
+    /// <summary>
+    /// Walks to or from a transit stop on a public-transport tour (also in <see cref="TripsByWalk"/>): each stands for one
+    /// trip by public transport in a travel survey, whose main mode is the train, bus or tram.
+    /// </summary>
+    public long TripsByTransit { get; set; }
+
+    /// <summary>
+    /// Trips of residents aged 6 and over as the Dutch travel survey (ODiN) counts them: its population, and a round walk
+    /// (the dog walk) as one trip, not two.
+    /// </summary>
+    public long TripsAgedSixPlus { get; set; }
+
+    /// <summary>Walks home from a dog walk: the second half of a round walk, which a travel survey counts as one trip with the first.</summary>
+    public long RoundWalkReturns { get; set; }
+
     /// <summary>Metres walked, kept in whole millimetres: integer sums are the same in any order (threads).</summary>
     public long WalkedMillimetres { get; set; }
 
@@ -57,7 +72,7 @@ public sealed class MovementTally
         Array.Clear(FrontOfHouseSecondsPerSegment);
         Array.Clear(CarPassagesPerSegmentHour);
         Array.Clear(SettledByProfile);
-        Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = 0;
+        Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = TripsByTransit = TripsAgedSixPlus = RoundWalkReturns = 0;
         WalkedMillimetres = 0;
     }
 
@@ -83,6 +98,9 @@ public sealed class MovementTally
         TripsByWalk += other.TripsByWalk;
         TripsByBike += other.TripsByBike;
         TripsByCar += other.TripsByCar;
+        TripsByTransit += other.TripsByTransit;
+        TripsAgedSixPlus += other.TripsAgedSixPlus;
+        RoundWalkReturns += other.RoundWalkReturns;
         WalkedMillimetres += other.WalkedMillimetres;
     }
 }
@@ -161,6 +179,14 @@ public sealed class Mover
     /// <summary>True when the home stands left of its segment's drawn line (start to end node).</summary>
     public bool HomeIsLeftOfSegment(int home) => _homeLeft[home];
 
+    /// <summary>A walk to a stop to leave the map by public transport, or back home from the stop.</summary>
+    private bool IsTransitWalk(in Trip trip)
+    {
+        var places = _neighbourhood.Places;
+        return (trip.LeavesMap && trip.Destination.Kind == AnchorKind.Place && places.Kind[trip.Destination.Index] == PlaceKind.TransitStop)
+            || (trip.Origin.Kind == AnchorKind.Place && places.Kind[trip.Origin.Index] == PlaceKind.TransitStop);
+    }
+
     /// <summary>The side of the street an anchor stands on (left of its segment), or null for a gateway.</summary>
     private bool? SideOf(Anchor anchor, int resident) => anchor.Kind switch
     {
@@ -195,7 +221,11 @@ public sealed class Mover
             {
                 break;
             }
-            tally.Trips += TripMaker.IsStayOnly(trip) ? 0 : 1;
+            bool goes = !TripMaker.IsStayOnly(trip);
+            tally.Trips += goes ? 1 : 0;
+            bool roundWalkReturn = goes && trip.Purpose == ActivityKind.DogWalk && trip.Destination.Kind == AnchorKind.Home;
+            tally.RoundWalkReturns += roundWalkReturn ? 1 : 0;
+            tally.TripsAgedSixPlus += goes && !roundWalkReturn && _trips.AgeOf(trip.Resident) >= 6 ? 1 : 0;
             float routed = Route(trip, scratch, tally);
             if (routed < 0)
             {
@@ -212,6 +242,7 @@ public sealed class Mover
                 case TravelModes.Bike: tally.TripsByBike++; break;
                 default:
                     tally.TripsByWalk += TripMaker.IsStayOnly(trip) ? 0 : 1;
+                    tally.TripsByTransit += IsTransitWalk(trip) ? 1 : 0;
                     tally.WalkedMillimetres += (long)Math.Round(routed * 1000.0);
                     break;
             }

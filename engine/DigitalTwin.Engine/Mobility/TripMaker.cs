@@ -82,6 +82,9 @@ public sealed class TripMaker
     /// <summary>The home a resident lives in.</summary>
     public int HomeOf(int resident) => _residents.Home[resident];
 
+    /// <summary>The resident's age in years.</summary>
+    public int AgeOf(int resident) => _residents.AgeYears[resident];
+
     /// <summary>Is the resident 65 or over?</summary>
     public bool IsOlder(int resident) => _residents.AgeBand[resident] == AgeBand.Older;
 
@@ -185,12 +188,13 @@ public sealed class TripMaker
         var tourMode = TravelModes.Walk;
         bool transitTour = false;
         double previousEnd = 0;
+        var lastKind = ActivityKind.Visit; // what a trip home comes back from
         foreach (var activity in plan)
         {
             // A long gap, or a dog walk (the dog is at home), sends the resident home in between.
             if (current.Kind != AnchorKind.Home && (activity.StartSeconds - previousEnd >= gapSeconds || activity.Kind == ActivityKind.DogWalk))
             {
-                AddTrip(current, Anchor.Home, transitTour ? TravelModes.Walk : tourMode, previousEnd, 0, StayKind.Unobserved, false, ActivityKind.Visit);
+                AddTrip(current, Anchor.Home, transitTour ? TravelModes.Walk : tourMode, previousEnd, 0, StayKind.Unobserved, false, lastKind);
                 current = Anchor.Home;
             }
             var destination = activity.Destination;
@@ -199,11 +203,12 @@ public sealed class TripMaker
                 // An activity at home in view of the street (the stoep): go home first if out, then stay there.
                 if (current.Kind != AnchorKind.Home)
                 {
-                    AddTrip(current, Anchor.Home, transitTour ? TravelModes.Walk : tourMode, previousEnd, 0, StayKind.Unobserved, false, activity.Kind);
+                    AddTrip(current, Anchor.Home, transitTour ? TravelModes.Walk : tourMode, previousEnd, 0, StayKind.Unobserved, false, lastKind);
                     current = Anchor.Home;
                 }
                 AddTrip(Anchor.Home, Anchor.Home, TravelModes.Walk, activity.StartSeconds, activity.DurationSeconds, activity.Stay, false, activity.Kind);
                 previousEnd = activity.StartSeconds + activity.DurationSeconds;
+                lastKind = activity.Kind;
                 continue;
             }
             bool leaves = destination.Kind == AnchorKind.Gateway;
@@ -229,6 +234,7 @@ public sealed class TripMaker
             AddTrip(current, destination, mode, Math.Max(previousEnd, activity.StartSeconds - travel), stay, stayKind, leaves, activity.Kind);
             current = destination;
             previousEnd = activity.StartSeconds + activity.DurationSeconds;
+            lastKind = activity.Kind;
         }
         if (current.Kind != AnchorKind.Home && previousEnd < DayPeriods.SecondsPerDay)
         {

@@ -9,6 +9,8 @@ public sealed record OutcomeMeasures
 
     public double EncountersPerResidentPerDay { get; init; }
 
+    public double NoticedPerResidentPerDay { get; init; }
+
     public double NodsPerResidentPerDay { get; init; }
 
     public double DistinctPeopleMetPerResident { get; init; }
@@ -26,6 +28,7 @@ public sealed record OutcomeMeasures
     public IEnumerable<(string Name, double Value)> Values()
     {
         yield return ("encountersPerResidentPerDay", EncountersPerResidentPerDay);
+        yield return ("noticedPerResidentPerDay", NoticedPerResidentPerDay);
         yield return ("nodsPerResidentPerDay", NodsPerResidentPerDay);
         yield return ("distinctPeopleMetPerResident", DistinctPeopleMetPerResident);
         yield return ("familiarStrangersPerResident", FamiliarStrangersPerResident);
@@ -40,9 +43,10 @@ public sealed record OutcomeMeasures
     /// </summary>
     public static IReadOnlyList<(string Name, string Definition)> Definitions { get; } =
     [
-        ("encountersPerResidentPerDay", "Encounters (two residents within social distance, on the street, across a junction or at a place; one episode however long) per resident per simulated day, each encounter counting for both people, averaged over the residents and all simulated days."),
+        ("encountersPerResidentPerDay", "Encounters (two residents within social distance, on the street, across a junction or at a place; one episode however long; passing, noticed or not) per resident per simulated day, each encounter counting for both people, averaged over the residents and all simulated days."),
+        ("noticedPerResidentPerDay", "Encounters in which the two noticed each other (the attention model: time in view, crowding, mode), per resident per simulated day, each counting for both people; only these can become nods or build familiarity."),
         ("nodsPerResidentPerDay", "Encounters in which the two nodded or greeted, per resident per simulated day, each counting for both people, averaged over the residents and all simulated days."),
-        ("distinctPeopleMetPerResident", "Distinct other residents each resident had at least one encounter with over all simulated days (pairs since forgotten included), averaged over the residents."),
+        ("distinctPeopleMetPerResident", "People noticed: distinct other residents each resident noticed (and was noticed by) in at least one encounter over all simulated days (pairs since forgotten included), averaged over the residents."),
         ("familiarStrangersPerResident", "Ties in the familiar-stranger state (seen repeatedly, no greeting) at the end of the last simulated day, per resident."),
         ("noddingContactsPerResident", "Ties in the nodding-contact state (greet or nod) at the end of the last simulated day, per resident."),
         ("acquaintancesPerResident", "Ties in the acquaintance state (greet and have spent time together while staying) at the end of the last simulated day, per resident."),
@@ -85,7 +89,7 @@ public sealed record OutcomeSummary(OutcomeMeasures Overall, IReadOnlyList<Group
     private static OutcomeMeasures Measure(ResidentOutcomes o, int days, Func<int, bool> member)
     {
         // Sums of integers in resident order, divided once: the same on any machine.
-        long n = 0, encounters = 0, nods = 0, met = 0, familiar = 0, nodding = 0, acquainted = 0, anonymous = 0;
+        long n = 0, encounters = 0, noticed = 0, nods = 0, met = 0, familiar = 0, nodding = 0, acquainted = 0, anonymous = 0;
         for (int r = 0; r < o.ResidentCount; r++)
         {
             if (!member(r))
@@ -94,6 +98,7 @@ public sealed record OutcomeSummary(OutcomeMeasures Overall, IReadOnlyList<Group
             }
             n++;
             encounters += o.Encounters[r];
+            noticed += o.Noticed[r];
             nods += o.Nods[r];
             met += o.PeopleMet[r];
             familiar += o.FamiliarStrangers[r];
@@ -110,6 +115,7 @@ public sealed record OutcomeSummary(OutcomeMeasures Overall, IReadOnlyList<Group
         {
             Residents = (int)n,
             EncountersPerResidentPerDay = encounters / perDay,
+            NoticedPerResidentPerDay = noticed / perDay,
             NodsPerResidentPerDay = nods / perDay,
             DistinctPeopleMetPerResident = (double)met / n,
             FamiliarStrangersPerResident = (double)familiar / n,

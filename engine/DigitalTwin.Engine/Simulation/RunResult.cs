@@ -19,6 +19,18 @@ public sealed record RunTotals
 
     public long TripsByCar { get; init; }
 
+    /// <summary>Walks to or from a transit stop on a public-transport tour (part of <see cref="TripsByWalk"/>; a survey counts each as a transit trip).</summary>
+    public long TripsByTransit { get; init; }
+
+    /// <summary>Trips of residents aged 6 and over (the travel survey's population).</summary>
+    public long TripsAgedSixPlus { get; init; }
+
+    /// <summary>Walks home from a dog walk (a survey counts a round walk as one trip).</summary>
+    public long RoundWalkReturns { get; init; }
+
+    /// <summary>Residents aged 6 and over.</summary>
+    public int ResidentsAgedSixPlus { get; init; }
+
     public long UnroutableTrips { get; init; }
 
     public double WalkedKilometres { get; init; }

@@ -77,11 +77,11 @@ public class ComparisonTests
         Assert.Equal([1UL, 2UL], comparison.Seeds);
         var encounters = comparison.OverallOf(Comparison.HeadlineOutcome).Change;
         Assert.Equal((11.0, 12.5, 1.5), (encounters.BaselineMean, encounters.VariantMean, encounters.MeanDifference));
-        Assert.Equal(7, comparison.Overall.Count);
+        Assert.Equal(8, comparison.Overall.Count); // one row per measure of OutcomeMeasures.Values
         // The age band "Child" has no residents in any run and is left out; "Older" has one outcome row per measure.
         Assert.DoesNotContain(comparison.ByGroup, g => g.Group == "Child");
         var older = comparison.ByGroup.Where(g => g.Trait == "ageBand" && g.Group == "Older").ToArray();
-        Assert.Equal(7, older.Length);
+        Assert.Equal(8, older.Length);
         Assert.Equal(0.5, older.Single(g => g.Outcome == Comparison.HeadlineOutcome).Change.MeanDifference, Tolerance);
         var ranked = Comparison.GroupsByRelativeChange(comparison, Comparison.HeadlineOutcome);
         Assert.Equal("Adult", ranked[0].Group);
