@@ -76,6 +76,10 @@ public static class RunCommand
         {
             terminal.Out.WriteLine($"intervention {effect.Type}: {effect.Summary}{(effect.Note.Length > 0 ? $" ({effect.Note})" : string.Empty)}");
         }
+        foreach (var line in world.MechanismChanges)
+        {
+            terminal.Out.WriteLine($"  through the mechanisms: {line}");
+        }
         terminal.Out.WriteLine(string.Create(c, $"simulating {runDays} days, seed {runSeed}, {runThreads} thread(s)"));
 
         var simulationClock = Stopwatch.StartNew();

@@ -256,16 +256,20 @@ public sealed class DayPlanner
     /// less with motor traffic, e^(−k × vehicles/1000) (<see cref="PlanningParameters.FrontOfHouseTrafficDecayPerThousandVehicles"/>,
     /// from Appleyard), and with speed above 30 km/h; more with a bench or green along the street.
     /// </summary>
-    public double FrontOfHouseWeight(int segment)
+    public double FrontOfHouseWeight(int segment) => FrontOfHouseWeightOf(_neighbourhood.Network, segment, _benchOnSegment[segment], Parameters);
+
+    /// <summary>As <see cref="FrontOfHouseWeight(int)"/> for any network, given whether the segment has a bench.</summary>
+    public static double FrontOfHouseWeightOf(Network.StreetNetwork network, int segment, bool bench, PlanningParameters parameters)
     {
-        var p = Parameters;
-        var network = _neighbourhood.Network;
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var p = parameters;
         double traffic = Math.Exp(-p.FrontOfHouseTrafficDecayPerThousandVehicles * network.CarVehiclesPerDay[segment] / 1000);
         bool cars = ((network.ModesForward[segment] | network.ModesBackward[segment]) & Network.TravelModes.Car) != 0;
         double speed = cars ? Math.Exp(-p.FrontOfHouseSpeedDecayPer10Kmh * Math.Max(0, network.SpeedLimitKmh[segment] - 30) / 10) : 1;
-        double bench = _benchOnSegment[segment] ? p.BenchFrontOfHouseMultiplier : 1;
+        double seat = bench ? p.BenchFrontOfHouseMultiplier : 1;
         double green = network.GreenOrWaterAdjacent[segment] ? p.GreenFrontOfHouseMultiplier : 1;
-        return traffic * speed * bench * green;
+        return traffic * speed * seat * green;
     }
 
     private void Work(List<PlannedActivity> plan, int resident, bool weekend, PlanScratch scratch, ref RandomStream random)

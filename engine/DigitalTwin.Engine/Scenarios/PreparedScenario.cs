@@ -20,6 +20,9 @@ public sealed record PreparedScenario(
     SimulationParameters Parameters,
     IReadOnlyList<InterventionEffect> Effects)
 {
+    /// <summary>What the interventions change in the behaviour mechanisms' inputs (<see cref="Interventions.MechanismChanges"/>).</summary>
+    public IReadOnlyList<string> MechanismChanges { get; init; } = [];
+
     /// <summary>Loads the map and people of a loaded scenario; every problem comes back as a value.</summary>
     public static InputResult<PreparedScenario> Prepare(Scenario scenario)
     {
@@ -59,7 +62,12 @@ public sealed record PreparedScenario(
             return InputResult<PreparedScenario>.Failure(residents.Problems);
         }
         return InputResult<PreparedScenario>.Success(new PreparedScenario(
-            scenario, applied.Neighbourhood, map.Report, residents.Unwrap(), applied.Parameters, applied.Effects));
+            scenario, applied.Neighbourhood, map.Report, residents.Unwrap(), applied.Parameters, applied.Effects)
+        {
+            MechanismChanges = applied.Effects.Count == 0
+                ? []
+                : Interventions.MechanismChanges.Between(baseline, scenario.Parameters, applied.Neighbourhood, applied.Parameters),
+        });
     }
 
     /// <summary>

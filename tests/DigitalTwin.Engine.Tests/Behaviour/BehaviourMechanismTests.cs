@@ -1,0 +1,166 @@
+using DigitalTwin.Engine.Encounters;
+using DigitalTwin.Engine.Interventions;
+using DigitalTwin.Engine.Mobility;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Places;
+using DigitalTwin.Engine.Planning;
+using DigitalTwin.Engine.Simulation;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Engine.Tests.Behaviour;
+
+/// <summary>The building blocks of the behaviour mechanisms, each against its formula or its direction.</summary>
+public sealed class BehaviourMechanismTests
+{
+    private static readonly RouteCostParameters Routing = new();
+
+    [Fact]
+    public void The_crossing_wait_is_the_HCM_gap_acceptance_delay_and_grows_steeply_with_traffic()
+    {
+        Assert.Equal(0, RouteCostModel.CrossingWaitSeconds(5000, 0, Routing));
+        Assert.Equal(0, RouteCostModel.CrossingWaitSeconds(0, 7, Routing));
+        // HCM 2010 ch. 19 by hand: q = 8,000 / (16 h × 3,600 s), tc = 7 / 1.07 + 3; d = (e^(q tc) − q tc − 1) / q.
+        double q = 8000 / (16 * 3600.0), tc = (7 / 1.07) + 3;
+        double expected = (Math.Exp(q * tc) - (q * tc) - 1) / q;
+        Assert.Equal(expected, RouteCostModel.CrossingWaitSeconds(8000, 7, Routing), 9);
+        double quiet = RouteCostModel.CrossingWaitSeconds(500, 5.5, Routing);
+        double light = RouteCostModel.CrossingWaitSeconds(2000, 5.5, Routing);
+        double heavy = RouteCostModel.CrossingWaitSeconds(16000, 5.5, Routing);
+        Assert.True(quiet < 0.5 && quiet < light && light < heavy, $"{quiet} {light} {heavy}");
+        Assert.True(heavy / light > 8, "the wait grows faster than the traffic");
+        Assert.Equal(Routing.MaximumCrossingWaitSeconds, RouteCostModel.CrossingWaitSeconds(200_000, 14, Routing));
+        // Broach & Dill's 70 m for an unsignalised crossing of a busy road: 20,000 vehicles a day over 7 m.
+        Assert.InRange(RouteCostModel.CrossingWaitSeconds(20_000, 7, Routing) * Routing.CrossingWaitMetresPerSecond, 50, 130);
+    }
+
+    [Fact]
+    public void Turning_onto_a_busy_road_costs_a_walker_more_than_turning_onto_a_quiet_one()
+    {
+        // A T: a quiet side street meets a road at J; west arm quiet or busy.
+        double Turn(float traffic)
+        {
+            var builder = new StreetNetworkBuilder(TinyWorlds.Delft);
+            NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), n = builder.AddNode(0, 100);
+            var road = TinyWorlds.Street("Road") with { CarVehiclesPerDay = traffic, Highway = HighwayKind.Secondary };
+            builder.AddSegment(w, j, road);
+            builder.AddSegment(j, e, road);
+            builder.AddSegment(n, j, TinyWorlds.Street("Side"));
+            var model = new RouteCostModel(builder.Build(), Routing, seed: 1);
+            return model.TransitionCost(incoming: 2 * 2, outgoing: 1, TravelModes.Walk); // N→J, then J→W (arc 1: segment 0 backwards)
+        }
+        Assert.True(Turn(20_000) > Turn(500) + 20, $"busy {Turn(20_000)} m, quiet {Turn(500)} m");
+    }
+
+    [Fact]
+    public void A_walker_notices_more_in_a_longer_encounter_less_in_a_crowd_and_less_from_a_bike()
+    {
+        var model = new AttentionModel(AttentionParameters.Default);
+        Encounter Pass(double seconds, int crowding = 2, float weight = 1) => new()
+        {
+            ResidentA = 0, ResidentB = 1, Kind = EncounterKind.PassingBy, DurationSeconds = seconds, Crowding = crowding, Weight = weight,
+            Segment = 0, Place = -1, Node = -1,
+        };
+        Assert.True(model.Probability(Pass(1)) < model.Probability(Pass(3)));
+        Assert.True(model.Probability(Pass(60)) > 0.99);
+        Assert.Equal(model.Probability(Pass(3)) * 4 / 19, model.Probability(Pass(3, crowding: 20)), 12);
+        Assert.Equal(model.Probability(Pass(3)) * 0.4, model.Probability(Pass(3, weight: 0.4f)), 6);
+    }
+
+    [Fact]
+    public void A_building_north_of_a_street_drawn_west_to_east_stands_on_its_left()
+    {
+        var network = TinyWorlds.TwoSegments().Network; // segment 0 runs from (0,0) east to (100,0)
+        Assert.True(LateralPlacement.SideOf(network, 0, 50, 50, 8));
+        Assert.False(LateralPlacement.SideOf(network, 0, 50, 50, -8));
+        Assert.Null(LateralPlacement.SideOf(network, 0, 50, 50, 0));
+    }
+
+    [Fact]
+    public void Traffic_and_speed_keep_people_from_the_front_of_their_homes_and_a_bench_or_green_draws_them_out()
+    {
+        var p = new PlanningParameters();
+        var network = TinyWorlds.TwoSegments().Network;
+        double Weight(SegmentAttributes attributes, bool bench = false)
+        {
+            var builder = network.ToBuilder();
+            builder.SetAttributes(new SegmentId(0), attributes);
+            return DayPlanner.FrontOfHouseWeightOf(builder.Build(), 0, bench, p);
+        }
+        var street = TinyWorlds.Street("Long Street");
+        double light = Weight(street with { CarVehiclesPerDay = 2000, SpeedLimitKmh = 30 });
+        double heavy = Weight(street with { CarVehiclesPerDay = 16_000, SpeedLimitKmh = 30 });
+        // Appleyard's light and heavy streets: 3.0 and 0.9 friends, the ratio the decay is set from.
+        Assert.Equal(0.9 / 3.0, heavy / light, 2);
+        Assert.True(Weight(street with { CarVehiclesPerDay = 2000, SpeedLimitKmh = 50 }) < light);
+        Assert.True(Weight(street with { CarVehiclesPerDay = 2000, SpeedLimitKmh = 30 }, bench: true) > light);
+        Assert.True(Weight(street with { CarVehiclesPerDay = 2000, SpeedLimitKmh = 30, GreenOrWaterAdjacent = true }) > light);
+    }
+
+    [Fact]
+    public void Active_frontage_brings_seven_times_the_stops_of_a_blank_wall_and_narrow_pavements_fewer()
+    {
+        var life = StreetLifeParameters.Default;
+        Assert.Equal(7, life.StopsPerMetre(Frontage.Active, 3) / life.StopsPerMetre(Frontage.Passive, 3), 9);
+        Assert.Equal(0.5, life.StopsPerMetre(Frontage.Active, 0.9) / life.StopsPerMetre(Frontage.Active, 3), 9);
+    }
+
+    [Fact]
+    public void The_calendar_is_dark_in_a_December_evening_when_a_June_evening_is_light()
+    {
+        var december = new Calendar(TinyWorlds.Delft, firstDayOfYear: 350, firstWeekday: 0, twilightSeconds: 2400);
+        var june = new Calendar(TinyWorlds.Delft, firstDayOfYear: 172, firstWeekday: 0, twilightSeconds: 2400);
+        Assert.True(december.IsDark(0, 18.5 * 3600));
+        Assert.False(june.IsDark(0, 18.5 * 3600));
+        Assert.True(june.IsDark(0, 3 * 3600));
+        Assert.Equal(6, december.Weekday(6));
+        Assert.Equal(1, december.DayOfYear(16)); // wraps into January
+    }
+
+    [Fact]
+    public void A_routine_keeps_a_residents_work_start_close_from_day_to_day_while_people_differ()
+    {
+        var world = SimulationWorlds.Grid(residents: 600);
+        var planner = new DayPlanner(world.Neighbourhood, world.Residents, new PlanningParameters(), seed: 5);
+        var scratch = new PlanScratch();
+        var plan = new List<PlannedActivity>();
+        var starts = new Dictionary<int, List<double>>();
+        for (int day = 0; day < 5; day++) // Monday to Friday
+        {
+            for (int r = 0; r < world.Residents.Count; r++)
+            {
+                planner.Plan(r, day, scratch, plan);
+                foreach (var a in plan.Where(a => a.Kind == ActivityKind.Work && a.StartSeconds < 12 * 3600))
+                {
+                    (starts.TryGetValue(r, out var list) ? list : starts[r] = []).Add(a.StartSeconds / 60);
+                }
+            }
+        }
+        var repeated = starts.Values.Where(s => s.Count >= 3).ToList();
+        Assert.True(repeated.Count > 20, $"{repeated.Count} day workers");
+        double within = repeated.Average(s => StandardDeviation(s));
+        double between = StandardDeviation(repeated.Select(s => s.Average()).ToList());
+        Assert.InRange(within, 5, 15); // PlanningParameters.RoutineDayToDaySpreadMinutes = 10
+        Assert.True(between > 1.5 * within, $"between people {between:0.0} min, day to day {within:0.0} min");
+    }
+
+    [Fact]
+    public void Lowering_traffic_on_a_home_street_is_reported_through_the_crossing_and_front_of_house_mechanisms()
+    {
+        var before = TinyWorlds.TwoSegments();
+        var builder = before.Network.ToBuilder();
+        builder.SetAttributes(new SegmentId(0), builder.GetAttributes(new SegmentId(0)) with { CarVehiclesPerDay = 12_000, SpeedLimitKmh = 50 });
+        var busy = before with { Network = builder.Build() };
+        var calm = busy.Network.ToBuilder();
+        calm.SetAttributes(new SegmentId(0), calm.GetAttributes(new SegmentId(0)) with { CarVehiclesPerDay = 1_000, SpeedLimitKmh = 30 });
+        var lines = MechanismChanges.Between(busy, SimulationParameters.Default, busy with { Network = calm.Build() }, SimulationParameters.Default);
+        Assert.Contains(lines, l => l.StartsWith("crossing: mean wait", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("life in front of the home: chance of time at the door ×", StringComparison.Ordinal));
+        Assert.Empty(MechanismChanges.Between(busy, SimulationParameters.Default, busy, SimulationParameters.Default));
+    }
+
+    private static double StandardDeviation(IReadOnlyCollection<double> values)
+    {
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
+    }
+}
