@@ -28,7 +28,7 @@ public static class ResultsReport
         var md = new StringBuilder();
         md.AppendLine("# Validation results")
             .AppendLine()
-            .AppendLine(F($"Generated {DateTime.UtcNow:yyyy-MM-dd} on engine commit {EngineCommit()} ({(ValidationScale.Full ? "full" : "quick")} form: {ValidationScale.Describe(HomeStreetTraffic.Days)} for the traffic check; each section states its own)."))
+            .AppendLine(F($"Generated {DateTime.UtcNow:yyyy-MM-dd} at commit {EngineCommit()} ({(ValidationScale.Full ? "full" : "quick")} form: {ValidationScale.Describe(HomeStreetTraffic.Days)} for the traffic check; each section states its own)."))
             .AppendLine(wall is { } w ? F($"Measurements not already made by the checks took {w.TotalSeconds:F0} s here ({Environment.ProcessorCount} cores).") : string.Empty)
             .AppendLine()
             .AppendLine("Kind: **emergent** = the engine's figure is not set from the study; **consistency** = a parameter was set from the")
