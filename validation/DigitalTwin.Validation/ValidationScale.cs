@@ -31,3 +31,19 @@ public static class ValidationScale
     public static string Describe(int days) =>
         string.Create(CultureInfo.InvariantCulture, $"{Seeds.Count} seed(s) from {FirstSeed}, {days} days each");
 }
+
+/// <summary>
+/// A check whose effect is too small for the quick form's replications to resolve: it runs in the full form
+/// (<c>TWIN_VALIDATION_FULL=1</c>) and is reported as skipped, with that reason, in the quick form.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class FullFormFactAttribute : FactAttribute
+{
+    public FullFormFactAttribute(string why)
+    {
+        if (!ValidationScale.Full)
+        {
+            Skip = $"Runs in the full form only (TWIN_VALIDATION_FULL=1): {why}";
+        }
+    }
+}

@@ -144,6 +144,7 @@ public sealed class Mover
     private readonly bool[] _homeLeft;
     private readonly bool[] _placeLeft;
     private readonly int[] _benchOfSegment;
+    private readonly float[] _crossingWait;
 
     public Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePlanner planner, ulong seed, StreetCrossSectionParameters? crossSection = null,
         StreetLifeParameters? streetLife = null)
@@ -157,6 +158,12 @@ public sealed class Mover
         _life = streetLife ?? StreetLifeParameters.Default;
         var network = neighbourhood.Network;
         _homeLeft = LateralPlacement.HomesLeftOfSegment(neighbourhood);
+        var routing = trips?.RouteCosts.Parameters ?? new RouteCostParameters();
+        _crossingWait = new float[network.SegmentCount];
+        for (int s = 0; s < network.SegmentCount; s++)
+        {
+            _crossingWait[s] = (float)RouteCostModel.CrossingWaitSeconds(network.CarVehiclesPerDay[s], LateralPlacement.CarriagewayMetres(network, s, _crossSection), routing);
+        }
         var places = neighbourhood.Places;
         _placeLeft = new bool[places.Count];
         _benchOfSegment = new int[network.SegmentCount];
@@ -178,6 +185,10 @@ public sealed class Mover
 
     /// <summary>True when the home stands left of its segment's drawn line (start to end node).</summary>
     public bool HomeIsLeftOfSegment(int home) => _homeLeft[home];
+
+    /// <summary>The chance that time in front of the home is spent across the street (<see cref="StreetLifeParameters.AcrossStreetShare"/>).</summary>
+    private double AcrossChance(int segment) =>
+        _life.AcrossStreetShare * Math.Pow(0.5, _crossingWait[segment] / _life.AcrossStreetHalfWaitSeconds);
 
     /// <summary>A walk to a stop to leave the map by public transport, or back home from the stop.</summary>
     private bool IsTransitWalk(in Trip trip)
@@ -296,8 +307,13 @@ public sealed class Mover
                 var position = _trips.PositionOf(trip.Destination, trip.Resident);
                 if (legs.Count == 0)
                 {
-                    // A stay at home (in front of it): on the home's side.
+                    // A stay at home (in front of it): on the home's side, or across the street for a chat with the neighbour
+                    // opposite, the less likely the longer the wait to cross.
                     leftOfTravel = SideOf(trip.Destination, trip.Resident) ?? drawnLeft;
+                    if (trip.Stay == StayKind.OnStreet && position.Segment >= 0 && lateral.NextBool(AcrossChance(position.Segment)))
+                    {
+                        leftOfTravel = !leftOfTravel;
+                    }
                 }
                 // The stay is on the side the resident arrived on.
                 float edge = position.Segment >= 0

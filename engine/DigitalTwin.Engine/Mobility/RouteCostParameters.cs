@@ -17,8 +17,9 @@ public sealed record RouteCostParameters
     /// <summary>
     /// Perceived metres per second of waiting at the kerb for a gap (see <see cref="RouteCostModel.CrossingWaitSeconds"/>):
     /// walking at 1.4 m/s, with a second of waiting weighing 1.5 seconds of walking (Wardman 2004, meta-analysis of
-    /// British values of time: waiting weighs 1.5–2 times travel time). A 20,000 vehicles/day road (7 m) then costs
-    /// about 70 m to cross, the unsignalised busy-road crossing of Broach &amp; Dill (2015), which this model grows out of.
+    /// British values of time: waiting weighs 1.5–2 times travel time). An 8,000 vehicles/day road (7 m) then costs about
+    /// 22 m to cross and a 20,000 vehicles/day one, at the 60 s cap, 126 m: the order of Broach &amp; Dill's (2015) 70 m for
+    /// an unsignalised busy-road crossing, which this model replaces with a wait that grows with traffic and width.
     /// </summary>
     [Parameter("m/s", 0, 20, "Wardman 2004: waiting weighs about 1.5 x walking time; at 1.4 m/s walking")]
     public double CrossingWaitMetresPerSecond { get; init; } = 2.1;

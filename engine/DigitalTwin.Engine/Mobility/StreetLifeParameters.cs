@@ -56,6 +56,22 @@ public sealed record StreetLifeParameters
     [Parameter("m", 0.1, 10, "Mehta 2007: sidewalk width predicts stationary activity; 1.8 m lets two pass a person standing")]
     public double FullStopsPavementMetres { get; init; } = 1.8;
 
+    /// <summary>
+    /// Share of time in front of the home spent across the street (a chat with the neighbour opposite) where crossing
+    /// costs no wait. Appleyard &amp; Lintell (1972) found residents of the light street in contact across it and those of
+    /// the heavy street confined to their own side. Reasoned: a third.
+    /// </summary>
+    [Parameter("share", 0, 1, "Appleyard & Lintell 1972: on the light street neighbours meet across it, on the heavy one not (a third reasoned)")]
+    public double AcrossStreetShare { get; init; } = 1.0 / 3;
+
+    /// <summary>
+    /// Crossing wait (seconds, <see cref="RouteCostModel.CrossingWaitSeconds"/>) that halves the chance of going across:
+    /// 10 s is the bound between levels of service B and C of the HCM 2010 (ch. 19) pedestrian crossing delay, beyond
+    /// which waiting is noticeably irksome. Reasoned.
+    /// </summary>
+    [Parameter("s", 0.1, 600, "HCM 2010 ch. 19: 10 s of delay bounds levels of service B and C (reasoned half-life)")]
+    public double AcrossStreetHalfWaitSeconds { get; init; } = 10;
+
     public static StreetLifeParameters Default { get; } = new();
 
     /// <summary>Stops per walker per metre on a segment of the given frontage and pavement width.</summary>

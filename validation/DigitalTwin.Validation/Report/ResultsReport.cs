@@ -199,10 +199,10 @@ public static class ResultsReport
     private static void Milgram(StringBuilder md) =>
         md.AppendLine("## Familiar strangers at a stop (Milgram 1972): not measured")
             .AppendLine()
-            .AppendLine("Milgram's commuters reported about 4 familiar strangers at their station whom they had never spoken to. The engine")
-            .AppendLine("has transit stops as places, but no planned activity goes to one: commuters leave the map through a gateway, so")
-            .AppendLine("nobody waits at a stop and the figure cannot be measured in any world. It can be added when trips by public transport")
-            .AppendLine("wait at their stop.");
+            .AppendLine("Milgram's commuters reported about 4 familiar strangers at their station whom they had never spoken to. In the")
+            .AppendLine("engine, residents who leave the map by public transport walk to their nearest stop and wait there")
+            .AppendLine("(`modeChoice.transitWaitMinutes`), but the validation quarter has no stop, so the figure is not measured yet: a world")
+            .AppendLine("with a stop and commuters whose familiar strangers are counted among those waiting with them is the check to add.");
 
     /// <summary>HCM 2010 ch. 19 pedestrian gap-acceptance delay, written out here independently of the engine.</summary>
     private static double HcmDelaySeconds(double vehiclesPerDay, double carriagewayMetres)
