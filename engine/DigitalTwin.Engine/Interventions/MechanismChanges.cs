@@ -1,6 +1,5 @@
 using System.Globalization;
 using DigitalTwin.Engine.Mobility;
-using DigitalTwin.Engine.Places;
 using DigitalTwin.Engine.Planning;
 using DigitalTwin.Engine.Simulation;
 
@@ -27,7 +26,7 @@ public static class MechanismChanges
         {
             return [];
         }
-        bool[] benchA = Benches(before), benchB = Benches(after);
+        int[] benchA = before.Places.FirstBenchOfSegment(a.SegmentCount), benchB = after.Places.FirstBenchOfSegment(b.SegmentCount);
         var homesOn = new int[b.SegmentCount];
         foreach (int s in after.Homes.Segment)
         {
@@ -37,8 +36,8 @@ public static class MechanismChanges
         int changed = 0;
         for (int s = 0; s < a.SegmentCount; s++)
         {
-            double fa = DayPlanner.FrontOfHouseWeightOf(a, s, benchA[s], beforeParameters.Planning);
-            double fb = DayPlanner.FrontOfHouseWeightOf(b, s, benchB[s], afterParameters.Planning);
+            double fa = DayPlanner.FrontOfHouseWeightOf(a, s, benchA[s] >= 0, beforeParameters.Planning);
+            double fb = DayPlanner.FrontOfHouseWeightOf(b, s, benchB[s] >= 0, afterParameters.Planning);
             double wa = RouteCostModel.CrossingWaitSeconds(a.CarVehiclesPerDay[s], LateralPlacement.CarriagewayMetres(a, s, beforeParameters.CrossSection), beforeParameters.Routing);
             double wb = RouteCostModel.CrossingWaitSeconds(b.CarVehiclesPerDay[s], LateralPlacement.CarriagewayMetres(b, s, afterParameters.CrossSection), afterParameters.Routing);
             double sa = 100 * beforeParameters.StreetLife.StopsPerMetre(a.Frontage[s], a.PavementWidthMetres[s]);
@@ -111,19 +110,5 @@ public static class MechanismChanges
             lines.Add(string.Create(c, $"daylight: lit share {litA / metres:P0} → {litB / metres:P0} {where}"));
         }
         return lines;
-    }
-
-    private static bool[] Benches(Neighbourhood neighbourhood)
-    {
-        var benches = new bool[neighbourhood.Network.SegmentCount];
-        var places = neighbourhood.Places;
-        for (int p = 0; p < places.Count; p++)
-        {
-            if (places.Kind[p] == PlaceKind.Bench && places.Segment[p] >= 0)
-            {
-                benches[places.Segment[p]] = true;
-            }
-        }
-        return benches;
     }
 }

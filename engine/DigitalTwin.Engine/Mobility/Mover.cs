@@ -145,6 +145,8 @@ public sealed class Mover
     private readonly bool[] _placeLeft;
     private readonly int[] _benchOfSegment;
     private readonly float[] _crossingWait;
+    private readonly double[] _stopsPerMetre;
+    private readonly double[] _stopChanceWholeSegment;
 
     public Mover(Neighbourhood neighbourhood, TripMaker trips, RoutePlanner planner, ulong seed, StreetCrossSectionParameters? crossSection = null,
         StreetLifeParameters? streetLife = null)
@@ -160,23 +162,23 @@ public sealed class Mover
         _homeLeft = LateralPlacement.HomesLeftOfSegment(neighbourhood);
         var routing = trips?.RouteCosts.Parameters ?? new RouteCostParameters();
         _crossingWait = new float[network.SegmentCount];
+        _stopsPerMetre = new double[network.SegmentCount];
+        _stopChanceWholeSegment = new double[network.SegmentCount];
         for (int s = 0; s < network.SegmentCount; s++)
         {
+            // Most legs run a whole segment: their chance of a stop is worked out once.
+            _stopsPerMetre[s] = _life.StopsPerMetre(network.Frontage[s], network.PavementWidthMetres[s]);
+            _stopChanceWholeSegment[s] = 1 - Math.Exp(-_stopsPerMetre[s] * network.LengthMetres[s]);
             _crossingWait[s] = (float)RouteCostModel.CrossingWaitSeconds(network.CarVehiclesPerDay[s], LateralPlacement.CarriagewayMetres(network, s, _crossSection), routing);
         }
         var places = neighbourhood.Places;
         _placeLeft = new bool[places.Count];
-        _benchOfSegment = new int[network.SegmentCount];
-        Array.Fill(_benchOfSegment, -1);
+        _benchOfSegment = places.FirstBenchOfSegment(network.SegmentCount);
         for (int p = 0; p < places.Count; p++)
         {
             var place = places[p];
             int segment = places.Segment[p];
             _placeLeft[p] = segment >= 0 && (LateralPlacement.SideOf(network, segment, places.OffsetMetres[p], place.X, place.Y) ?? (p % 2 == 0));
-            if (segment >= 0 && places.Kind[p] == PlaceKind.Bench && _benchOfSegment[segment] < 0)
-            {
-                _benchOfSegment[segment] = p;
-            }
         }
     }
 
@@ -369,7 +371,7 @@ public sealed class Mover
         }
         if (place < 0 && length > 0)
         {
-            double chance = 1 - Math.Exp(-life.StopsPerMetre(network.Frontage[segment], network.PavementWidthMetres[segment]) * length);
+            double chance = length == network.LengthMetres[segment] ? _stopChanceWholeSegment[segment] : 1 - Math.Exp(-_stopsPerMetre[segment] * length);
             if (random.NextBool(chance))
             {
                 stopAt = random.NextDouble() * length;

@@ -72,6 +72,22 @@ public sealed class PlaceSet
     /// The place's area in m²: as mapped, or a typical area for its kind when the map has only a point. Large places
     /// (a park, a supermarket) hold many separate circles of conversation (see Encounters.PlaceZones).
     /// </summary>
+    /// <summary>For each of <paramref name="segmentCount"/> segments, the first bench on it (-1: none).</summary>
+    public int[] FirstBenchOfSegment(int segmentCount)
+    {
+        var bench = new int[segmentCount];
+        Array.Fill(bench, -1);
+        for (int p = 0; p < Count; p++)
+        {
+            int segment = _records[p].Segment.Value;
+            if (_kind[p] == PlaceKind.Bench && segment >= 0 && bench[segment] < 0)
+            {
+                bench[segment] = p;
+            }
+        }
+        return bench;
+    }
+
     /// <summary>Zones of the place (<see cref="Encounters.PlaceZones.CountFor(double, int)"/>): by mapped area, else by capacity.</summary>
     public int ZoneCount(int index) => Encounters.PlaceZones.CountFor(_records[index].AreaSquareMetres, _capacity[index]);
 

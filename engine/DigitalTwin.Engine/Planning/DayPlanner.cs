@@ -50,14 +50,7 @@ public sealed class DayPlanner
         _primaryPupil = new int[residents.HouseholdCount];
         _usesStoep = new bool[residents.HouseholdCount];
         var network = neighbourhood.Network;
-        _benchOnSegment = new bool[network.SegmentCount];
-        for (int place = 0; place < neighbourhood.Places.Count; place++)
-        {
-            if (neighbourhood.Places.Kind[place] == PlaceKind.Bench && neighbourhood.Places.Segment[place] >= 0)
-            {
-                _benchOnSegment[neighbourhood.Places.Segment[place]] = true;
-            }
-        }
+        _benchOnSegment = Array.ConvertAll(neighbourhood.Places.FirstBenchOfSegment(network.SegmentCount), bench => bench >= 0);
         _calmForPlay = new bool[network.SegmentCount];
         for (int s = 0; s < network.SegmentCount; s++)
         {
