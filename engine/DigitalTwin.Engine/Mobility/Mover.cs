@@ -188,6 +188,36 @@ public sealed class Mover
     /// <summary>True when the home stands left of its segment's drawn line (start to end node).</summary>
     public bool HomeIsLeftOfSegment(int home) => _homeLeft[home];
 
+    /// <summary>
+    /// Waits at the kerb where a leg starts for a gap to cross its carriageway (the mean gap-acceptance wait,
+    /// <see cref="RouteCostModel.CrossingWaitSeconds"/>, cut at a zebra or signals there): a stay on the street, on the side
+    /// the walker stands, where people waiting together meet. Returns when the walker goes on.
+    /// </summary>
+    private double WaitToCross(int resident, RouteLeg leg, sbyte direction, bool standingLeftOfSegment, double time, TrajectoryBuffer output)
+    {
+        var network = _neighbourhood.Network;
+        int node = direction > 0 ? network.SegmentFrom[leg.Segment] : network.SegmentTo[leg.Segment];
+        var routing = _trips.RouteCosts.Parameters;
+        double share = network.NodeCrossing[node] switch
+        {
+            CrossingControl.Zebra => routing.ZebraCrossingShare,
+            CrossingControl.Signalised => routing.SignalisedCrossingShare,
+            CrossingControl.Uncontrolled => routing.UncontrolledCrossingShare,
+            _ => 1,
+        };
+        double wait = _crossingWait[leg.Segment] * share;
+        if (wait < MinimumKerbWaitSeconds || time + wait >= DayPeriods.SecondsPerDay)
+        {
+            return time;
+        }
+        float edge = LateralPlacement.StreetStay(network, leg.Segment, standingLeftOfSegment, _crossSection);
+        output.AddStay(Stay.OnStreet(resident, leg.Segment, leg.FromOffsetMetres, time, time + wait, edge));
+        return time + wait;
+    }
+
+    /// <summary>Waits shorter than this (a quiet street) are walked through, not stood: a second is no stay.</summary>
+    private const double MinimumKerbWaitSeconds = 1;
+
     /// <summary>The chance that time in front of the home is spent across the street (<see cref="StreetLifeParameters.AcrossStreetShare"/>).</summary>
     private double AcrossChance(int segment) =>
         _life.AcrossStreetShare * Math.Pow(0.5, _crossingWait[segment] / _life.AcrossStreetHalfWaitSeconds);
@@ -272,7 +302,13 @@ public sealed class Mover
                 sbyte direction = (sbyte)(leg.Forward ? 1 : -1);
                 bool last = l == legs.Count - 1;
                 bool? side = last && toSide is not null && (l > 0 || fromSide is null || trip.Destination.Kind == AnchorKind.Home) ? toSide : fromSide ?? toSide;
+                bool wasLeftOfTravel = leftOfTravel;
                 leftOfTravel = side is { } left ? left == (direction > 0) : drawnLeft;
+                if (walking && l > 0 && leftOfTravel != wasLeftOfTravel)
+                {
+                    // Over to the destination's side at the junction before the last segment: wait at the kerb for a gap.
+                    time = WaitToCross(trip.Resident, leg, direction, wasLeftOfTravel == (direction > 0), time, output);
+                }
                 float speed = trip.Mode switch
                 {
                     TravelModes.Walk => walkSpeed,

@@ -158,6 +158,39 @@ public sealed class BehaviourMechanismTests
         Assert.Empty(MechanismChanges.Between(busy, SimulationParameters.Default, busy, SimulationParameters.Default));
     }
 
+    [Fact]
+    public void Walkers_crossing_to_their_destinations_side_wait_at_the_kerb_on_busy_streets_and_walk_on_over_quiet_ones()
+    {
+        var quiet = SimulationWorlds.Grid(residents: 600).WithStreets((_, a) => a with { CarVehiclesPerDay = 500 });
+        var busy = quiet.WithStreets((_, a) => a with { CarVehiclesPerDay = 12_000 });
+        static List<double> KerbWaits(SimulationWorld world)
+        {
+            var day = SimulationWorlds.SimulateDay(world, 1, seed: 4);
+            var t = day.Trajectories;
+            var waits = new List<double>();
+            for (int i = 0; i < t.StayCount; i++)
+            {
+                var stay = t.GetStay(i);
+                double seconds = stay.EndTimeSeconds - stay.StartTimeSeconds;
+                // Not a place, not a short stop (StreetLifeParameters.StopSeconds) and shorter than any planned street stay.
+                if (stay.Place < 0 && seconds != StreetLifeParameters.Default.StopSeconds && seconds < 61)
+                {
+                    waits.Add(seconds);
+                }
+            }
+            return waits;
+        }
+        var atBusy = KerbWaits(busy);
+        Assert.Empty(KerbWaits(quiet)); // a fraction of a second: walked through
+        Assert.True(atBusy.Count > 20, $"{atBusy.Count} waits");
+        // The grid's streets differ in carriageway width, and some junctions have crossings: each wait is the HCM wait of
+        // one of its widths at 12,000 vehicles a day, cut by at most a zebra's share.
+        double widest = RouteCostModel.CrossingWaitSeconds(12_000, 8, Routing);
+        Assert.All(atBusy, w => Assert.InRange(w, 1, widest));
+        double residential = RouteCostModel.CrossingWaitSeconds(12_000, StreetCrossSectionParameters.Default.CarriagewayMetres(HighwayKind.Residential), Routing);
+        Assert.Contains(atBusy, w => Math.Abs(w - residential) < 1e-6);
+    }
+
     private static double StandardDeviation(IReadOnlyCollection<double> values)
     {
         double mean = values.Average();
