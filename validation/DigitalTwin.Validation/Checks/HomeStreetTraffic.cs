@@ -151,10 +151,22 @@ public sealed class HomeStreetTrafficChecks
         AssertFalling(Figures.Select(f => f.CrossingShareAtHomeStreet), "share of crossings of the row made at Home Street rather than the quiet East Street");
     }
 
+    /// <summary>
+    /// Ties among the street's residents fall with traffic: in the full form at each level (5 seeds × 28 days: 2.41 → 2.14
+    /// → 2.04); the quick form resolves only the light street against the two busier ones (the step from 8,000 to 16,000
+    /// is a twentieth, within its noise: first seed 3 gave 1.09 → 1.03 → 1.06).
+    /// </summary>
     [Fact]
     public void More_traffic_means_fewer_ties_among_the_streets_residents()
     {
-        AssertFalling(Figures.Select(f => f.TiesPerResident), "ties (familiar stranger or better) with neighbours on the street per resident");
+        const string What = "ties (familiar stranger or better) with neighbours on the street per resident";
+        if (ValidationScale.Full)
+        {
+            AssertFalling(Figures.Select(f => f.TiesPerResident), What);
+            return;
+        }
+        var ties = Figures.Select(f => f.TiesPerResident).ToList();
+        Assert.True(ties[1] < ties[0] && ties[2] < ties[0], $"{What} should be fewer on the busier streets than on the light one, but went {string.Join(" → ", ties)}");
     }
 
     /// <summary>
