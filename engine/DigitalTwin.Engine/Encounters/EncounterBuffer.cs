@@ -16,6 +16,32 @@ public sealed class EncounterBuffer
 
     public void Clear() => Count = 0;
 
+    /// <summary>
+    /// Merges <paramref name="sorted"/> (sorted by pair, then start) into these (sorted the same way), in place from the
+    /// back: the result is sorted, and an item of this buffer comes before an equal one merged in.
+    /// </summary>
+    public void Merge(ReadOnlySpan<Encounter> sorted)
+    {
+        if (sorted.IsEmpty)
+        {
+            return;
+        }
+        int total = Count + sorted.Length;
+        if (_items.Length < total)
+        {
+            Array.Resize(ref _items, Math.Max(total, _items.Length * 2));
+        }
+        int i = Count - 1, j = sorted.Length - 1;
+        for (int k = total - 1; j >= 0; k--)
+        {
+            _items[k] = i >= 0 && Before(sorted[j], _items[i]) ? _items[i--] : sorted[j--];
+        }
+        Count = total;
+
+        static bool Before(in Encounter a, in Encounter b) =>
+            a.PairKey != b.PairKey ? a.PairKey < b.PairKey : a.StartTimeSeconds < b.StartTimeSeconds;
+    }
+
     /// <summary>Keeps the encounters whose flag is set, in order (a stable compaction in place); returns how many remain.</summary>
     public int KeepWhere(ReadOnlySpan<bool> keep)
     {

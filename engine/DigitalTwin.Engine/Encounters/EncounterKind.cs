@@ -17,4 +17,7 @@ public enum EncounterKind : byte
 
     /// <summary>Both stay at the same place (and zone) or near each other on the street at the same time.</summary>
     CoPresent,
+
+    /// <summary>Both stay on opposite sides of a street, beyond social distance but within sight (a wave to the neighbour opposite).</summary>
+    AcrossStreet,
 }

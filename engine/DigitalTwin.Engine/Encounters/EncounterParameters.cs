@@ -50,6 +50,22 @@ public sealed record EncounterParameters
     [Parameter("m", 0, 5, "Reasoned: 0 keeps only streets without pavement out; 0.9 m is one person")]
     public double MinimumPavementWidthMetres { get; init; }
 
+    /// <summary>
+    /// People staying on opposite sides of a street see each other within this distance (metres, straight across and
+    /// along): Gehl (2010, Cities for People, the social field of vision) puts recognising a known face and reading its
+    /// expression at up to about 25 m. A narrow street keeps neighbours opposite within it; a wide road does not.
+    /// </summary>
+    [Parameter("m", 0, 100, "Gehl 2010, Cities for People: faces and expressions are recognised up to about 25 m")]
+    public double AcrossStreetSightMetres { get; init; } = 25;
+
+    /// <summary>
+    /// How traffic noise and movement cut contact across a street: the weight of a sighting across is e^(−k × vehicles/day
+    /// / 1000). Appleyard &amp; Lintell (1972) found the heavy street's noise and traffic cut off contact across it; their
+    /// friend ratio between the light and heavy street (3.0 against 0.9 over 14,000 vehicles) gives k = ln(3.0/0.9)/14.
+    /// </summary>
+    [Parameter("per 1,000 vehicles/day", 0, 1, "Appleyard & Lintell 1972: noise and traffic cut contact across the heavy street; ln(3.0/0.9)/14")]
+    public double AcrossStreetNoiseDecayPerThousandVehicles { get; init; } = 0.086;
+
     /// <summary>Threads for the per-segment sweep (1 is fine for small runs; results do not depend on it).</summary>
     [NotAParameter("a thread count; results do not depend on it")]
     public int MaxThreads { get; init; } = Environment.ProcessorCount;

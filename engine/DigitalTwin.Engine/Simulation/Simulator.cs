@@ -35,6 +35,7 @@ public sealed class Simulator
     private readonly ExactEncounterDetector _detector;
     private readonly NodModel _nods;
     private readonly AttentionModel _attention;
+    private readonly AcrossStreetSightings _across;
     private (StreetOutcomes Streets, PlaceOutcomes Places, ResidentOutcomes People)[] _partials = [];
 
     public Simulator(Neighbourhood neighbourhood, Residents residents, SimulationParameters parameters, ulong seed, int threads, int days)
@@ -54,6 +55,7 @@ public sealed class Simulator
         _detector = new ExactEncounterDetector(parameters.Encounters with { MaxThreads = _threads });
         _nods = new NodModel(parameters.Nods);
         _attention = new AttentionModel(parameters.Attention);
+        _across = new AcrossStreetSightings(parameters.Encounters);
     }
 
     /// <summary>
@@ -92,6 +94,7 @@ public sealed class Simulator
         var treeRequests = new List<TreeRequest>();
         bool[] nods = [];
         bool[] noticed = [];
+        var acrossToday = new List<Encounter>();
         long noticedCount = 0;
         TieState[] newTie = [];
         int replayDay = days > 2 ? 2 : 0;
@@ -184,9 +187,12 @@ public sealed class Simulator
                 }
                 phases.Stop(RunPhase.Outcomes);
             }
+            // Sightings across streets first: a city's last day gives its events back during detection.
+            _across.Find(network, day_, _residents.Household, acrossToday);
             _detector.LastDay = lastDay;
             _detector.Detect(network, placeCount, day_, found, _residents.HouseholdMemory, releaseEvents ? day_.Release : null);
             sameHousehold += _detector.LastLeftOutCount;
+            found.Merge(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(acrossToday));
             phases.Stop(RunPhase.Encounters);
 
             // Phase 6: who noticed whom. Every encounter within social distance is counted as passing; only the noticed

@@ -197,3 +197,58 @@ public sealed class BehaviourMechanismTests
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
     }
 }
+
+/// <summary>Sightings across a street and their merge into the day's encounters.</summary>
+public sealed class AcrossStreetSightingsTests
+{
+    private static StreetNetwork Street(float vehiclesPerDay)
+    {
+        var builder = TinyWorlds.TwoSegments().Network.ToBuilder();
+        builder.SetAttributes(new SegmentId(0), builder.GetAttributes(new SegmentId(0)) with { CarVehiclesPerDay = vehiclesPerDay });
+        return builder.Build();
+    }
+
+    private static List<Encounter> Find(StreetNetwork network, params Stay[] stays)
+    {
+        var day = new TrajectoryBuffer();
+        foreach (var stay in stays)
+        {
+            day.AddStay(stay);
+        }
+        var found = new List<Encounter>();
+        new AcrossStreetSightings(EncounterParameters.Default).Find(network, day, [0, 1, 2, 2], found);
+        return found;
+    }
+
+    [Fact]
+    public void Neighbours_at_their_doors_opposite_each_other_see_each_other_the_less_the_busier_the_street()
+    {
+        // Residents 0 and 1 in different households at doors 10 m apart on opposite pavements (±4.25 m), overlapping 10 minutes.
+        Stay Door(int resident, float offset, float lateral, double from) => Stay.OnStreet(resident, 0, offset, from, from + 900, lateral);
+        var quiet = Find(Street(500), Door(0, 40, 4.25f, 1000), Door(1, 50, -4.25f, 1300));
+        var e = Assert.Single(quiet);
+        Assert.Equal((0, 1, EncounterKind.AcrossStreet), (e.ResidentA, e.ResidentB, e.Kind));
+        Assert.Equal((1300.0, 600.0), (e.StartTimeSeconds, e.DurationSeconds));
+        Assert.Equal(Math.Exp(-0.086 * 0.5), e.Weight, 6);
+        Assert.True(Assert.Single(Find(Street(16_000), Door(0, 40, 4.25f, 1000), Door(1, 50, -4.25f, 1300))).Weight < 0.3);
+        Assert.Empty(Find(Street(500), Door(0, 40, 4.25f, 1000), Door(1, 50, 4.25f, 1300))); // same side: the detector's
+        Assert.Empty(Find(Street(500), Door(0, 10, 4.25f, 1000), Door(1, 60, -4.25f, 1300))); // 50 m apart: out of sight
+        Assert.Empty(Find(Street(500), Door(2, 40, 4.25f, 1000), Door(3, 50, -4.25f, 1300))); // one household
+        Assert.Empty(Find(Street(500), Door(0, 40, 4.25f, 1000), Door(1, 50, -4.25f, 2000))); // not there at the same time
+    }
+
+    [Fact]
+    public void Merging_keeps_the_days_encounters_sorted_by_pair_and_start()
+    {
+        static Encounter E(int a, int b, double start) => new() { ResidentA = a, ResidentB = b, StartTimeSeconds = start, DurationSeconds = 1, Segment = 0, Place = -1, Node = -1 };
+        var buffer = new EncounterBuffer();
+        foreach (var e in new[] { E(0, 1, 10), E(0, 1, 50), E(0, 3, 5), E(2, 3, 7) })
+        {
+            buffer.Add(e);
+        }
+        buffer.Merge([E(0, 1, 30), E(0, 2, 1), E(2, 3, 7), E(4, 5, 0)]);
+        Assert.Equal(
+            [(0, 1, 10.0), (0, 1, 30.0), (0, 1, 50.0), (0, 2, 1.0), (0, 3, 5.0), (2, 3, 7.0), (2, 3, 7.0), (4, 5, 0.0)],
+            buffer.Items.ToArray().Select(e => (e.ResidentA, e.ResidentB, e.StartTimeSeconds)));
+    }
+}

@@ -152,8 +152,8 @@ public sealed class HomeStreetTrafficChecks
     }
 
     /// <summary>
-    /// Ties among the street's residents fall with traffic: in the full form at each level (5 seeds × 28 days: 2.41 → 2.14
-    /// → 2.04); the quick form resolves only the light street against the two busier ones (the step from 8,000 to 16,000
+    /// Ties among the street's residents fall with traffic: in the full form at each level (5 seeds × 28 days: 2.82 → 2.40
+    /// → 2.28); the quick form resolves only the light street against the two busier ones (the step from 8,000 to 16,000
     /// is a twentieth, within its noise: first seed 3 gave 1.09 → 1.03 → 1.06).
     /// </summary>
     [Fact]
@@ -171,11 +171,11 @@ public sealed class HomeStreetTrafficChecks
 
     /// <summary>
     /// Fewer ties across the street at 8,000 and at 16,000 vehicles a day than at 2,000. Between the two busier levels the
-    /// engine's figure is flat (5 seeds × 28 days: 1.12 → 1.03 → 1.03): time across the street has all but gone by 8,000
+    /// engine's figure is flat (5 seeds × 28 days: 1.34 → 1.18 → 1.17): time across the street has all but gone by 8,000
     /// (a 7 s wait to cross), and what remains comes from places and junctions, which traffic does not reach.
     /// </summary>
     [FullFormFact("ties across the street fall by about a tenth from 2,000 to 8,000 vehicles a day (5 seeds × 28 days: "
-        + "1.12 → 1.03 → 1.03 per resident); 2 seeds × 14 days cannot resolve that")]
+        + "1.34 → 1.18 → 1.17 per resident); 2 seeds × 14 days cannot resolve that")]
     public void More_traffic_means_fewer_ties_across_the_street()
     {
         var across = Figures.Select(f => f.AcrossTiesPerResident).ToList();
