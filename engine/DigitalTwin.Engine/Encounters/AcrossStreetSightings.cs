@@ -14,14 +14,17 @@ namespace DigitalTwin.Engine.Encounters;
 /// </summary>
 public sealed class AcrossStreetSightings(EncounterParameters parameters)
 {
-    private readonly List<int> _stays = [];
-    private readonly List<int> _active = [];
+    private StayRef[] _stays = [];
+    private Encounter[] _found = [];
 
     public EncounterParameters Parameters { get; } = parameters ?? throw new ArgumentNullException(nameof(parameters));
 
-    /// <summary>Writes the day's sightings across streets into <paramref name="output"/> (cleared first), sorted by pair and start.</summary>
+    /// <summary>
+    /// Writes the day's sightings across streets into <paramref name="output"/> (cleared first), sorted by pair and start;
+    /// in parallel over fixed blocks of segments, joined in block order.
+    /// </summary>
     /// <param name="household">Each resident's household: members of one household are left out, as by the detector.</param>
-    public void Find(StreetNetwork network, TrajectoryBuffer day, ReadOnlySpan<int> household, List<Encounter> output)
+    public void Find(StreetNetwork network, TrajectoryBuffer day, ReadOnlySpan<int> household, List<Encounter> output, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(day);
@@ -32,43 +35,85 @@ public sealed class AcrossStreetSightings(EncounterParameters parameters)
         {
             return;
         }
+        int count = 0;
         var place = day.StayPlace;
         var segment = day.StaySegment;
+        var start = day.StayStartTimeSeconds;
+        var end = day.StayEndTimeSeconds;
+        var lateral = day.StayLateralOffsetMetres;
+        if (_stays.Length < day.StayCount)
+        {
+            _stays = new StayRef[day.StayCount];
+        }
+        for (int i = 0; i < day.StayCount; i++)
+        {
+            if (place[i] < 0 && segment[i] >= 0 && lateral[i] != 0 && end[i] > start[i])
+            {
+                _stays[count++] = new StayRef(segment[i], start[i], i);
+            }
+        }
+        Array.Sort(_stays, 0, count, default(BySegmentAndStart));
+        // Blocks of whole segments of about equal size; each block's sightings go to its own list.
+        const int StaysPerBlock = 4096;
+        var blockStarts = new List<int> { 0 };
+        for (int k = StaysPerBlock; k < count; k++)
+        {
+            if (k - blockStarts[^1] >= StaysPerBlock && _stays[k].Segment != _stays[k - 1].Segment)
+            {
+                blockStarts.Add(k);
+            }
+        }
+        blockStarts.Add(count);
+        var blocks = new List<Encounter>[blockStarts.Count - 1];
+        var stays = _stays;
+        var households = household.ToArray();
+        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+            b => blocks[b] = Sight(network, day, households, stays, blockStarts[b], blockStarts[b + 1]));
+        int total = blocks.Sum(b => b.Count);
+        if (_found.Length < total)
+        {
+            _found = new Encounter[Math.Max(total, _found.Length * 2)];
+        }
+        int at = 0;
+        foreach (var block in blocks)
+        {
+            block.CopyTo(_found, at);
+            at += block.Count;
+        }
+        Array.Sort(_found, 0, total, default(ByPairAndStart));
+        output.AddRange(_found.AsSpan(0, total));
+    }
+
+    /// <summary>The sightings among stays [from, to) of the sorted list (whole segments).</summary>
+    private List<Encounter> Sight(StreetNetwork network, TrajectoryBuffer day, int[] household, StayRef[] stays, int from, int to)
+    {
+        var p = Parameters;
+        var found = new List<Encounter>();
+        var active = new List<int>();
         var start = day.StayStartTimeSeconds;
         var end = day.StayEndTimeSeconds;
         var offset = day.StayOffsetMetres;
         var lateral = day.StayLateralOffsetMetres;
         var resident = day.StayResident;
-        _stays.Clear();
-        for (int i = 0; i < day.StayCount; i++)
-        {
-            if (place[i] < 0 && segment[i] >= 0 && lateral[i] != 0 && end[i] > start[i])
-            {
-                _stays.Add(i);
-            }
-        }
-        var segmentOf = day.StaySegment.ToArray();
-        var startOf = day.StayStartTimeSeconds.ToArray();
-        _stays.Sort((a, b) => segmentOf[a] != segmentOf[b] ? segmentOf[a].CompareTo(segmentOf[b]) : startOf[a] != startOf[b] ? startOf[a].CompareTo(startOf[b]) : a.CompareTo(b));
         double sight = p.AcrossStreetSightMetres, social = p.SocialDistanceMetres;
-        for (int k = 0; k < _stays.Count;)
+        for (int k = from; k < to;)
         {
-            int s = segment[_stays[k]];
+            int s = stays[k].Segment;
             double weight = Math.Exp(-p.AcrossStreetNoiseDecayPerThousandVehicles * network.CarVehiclesPerDay[s] / 1000);
-            _active.Clear();
-            for (; k < _stays.Count && segment[_stays[k]] == s; k++)
+            active.Clear();
+            for (; k < to && stays[k].Segment == s; k++)
             {
-                int i = _stays[k];
+                int i = stays[k].Index;
                 int kept = 0;
-                for (int a = 0; a < _active.Count; a++)
+                for (int a = 0; a < active.Count; a++)
                 {
-                    if (end[_active[a]] > start[i])
+                    if (end[active[a]] > start[i])
                     {
-                        _active[kept++] = _active[a];
+                        active[kept++] = active[a];
                     }
                 }
-                _active.RemoveRange(kept, _active.Count - kept);
-                foreach (int j in _active)
+                active.RemoveRange(kept, active.Count - kept);
+                foreach (int j in active)
                 {
                     if (Math.Sign(lateral[i]) == Math.Sign(lateral[j]) || resident[i] == resident[j] || household[resident[i]] == household[resident[j]])
                     {
@@ -80,29 +125,44 @@ public sealed class AcrossStreetSightings(EncounterParameters parameters)
                     {
                         continue;
                     }
-                    double from = Math.Max(start[i], start[j]), to = Math.Min(end[i], end[j]);
+                    double begin = Math.Max(start[i], start[j]), finish = Math.Min(end[i], end[j]);
                     (int a, int b) = resident[i] < resident[j] ? (resident[i], resident[j]) : (resident[j], resident[i]);
-                    output.Add(new Encounter
+                    found.Add(new Encounter
                     {
                         ResidentA = a,
                         ResidentB = b,
                         Kind = EncounterKind.AcrossStreet,
-                        StartTimeSeconds = from,
-                        DurationSeconds = to - from,
+                        StartTimeSeconds = begin,
+                        DurationSeconds = finish - begin,
                         Segment = s,
                         Place = -1,
                         Node = -1,
-                        PositionMetres = (float)((offset[i] + offset[j]) / 2),
+                        PositionMetres = (offset[i] + offset[j]) / 2,
                         ModeA = TravelModes.None,
                         ModeB = TravelModes.None,
                         Crowding = 2,
                         Weight = (float)weight,
                     });
                 }
-                _active.Add(i);
+                active.Add(i);
             }
         }
-        output.Sort(static (x, y) => x.PairKey != y.PairKey ? x.PairKey.CompareTo(y.PairKey)
-            : x.StartTimeSeconds != y.StartTimeSeconds ? x.StartTimeSeconds.CompareTo(y.StartTimeSeconds) : x.Segment.CompareTo(y.Segment));
+        return found;
+    }
+
+    private readonly record struct StayRef(int Segment, double Start, int Index);
+
+    private readonly struct BySegmentAndStart : IComparer<StayRef>
+    {
+        public int Compare(StayRef x, StayRef y) =>
+            x.Segment != y.Segment ? x.Segment.CompareTo(y.Segment) : x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Index.CompareTo(y.Index);
+    }
+
+    private readonly struct ByPairAndStart : IComparer<Encounter>
+    {
+        public int Compare(Encounter x, Encounter y) =>
+            x.PairKey != y.PairKey ? x.PairKey.CompareTo(y.PairKey)
+            : x.StartTimeSeconds != y.StartTimeSeconds ? x.StartTimeSeconds.CompareTo(y.StartTimeSeconds)
+            : x.Segment != y.Segment ? x.Segment.CompareTo(y.Segment) : x.PositionMetres.CompareTo(y.PositionMetres);
     }
 }

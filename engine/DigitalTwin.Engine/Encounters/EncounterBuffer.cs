@@ -29,7 +29,7 @@ public sealed class EncounterBuffer
         int total = Count + sorted.Length;
         if (_items.Length < total)
         {
-            Array.Resize(ref _items, Math.Max(total, _items.Length * 2));
+            Array.Resize(ref _items, total); // exactly: a city's day is gigabytes (see SpareForMerge to avoid it)
         }
         int i = Count - 1, j = sorted.Length - 1;
         for (int k = total - 1; j >= 0; k--)
@@ -68,12 +68,18 @@ public sealed class EncounterBuffer
     }
 
     /// <summary>Sets the count to <paramref name="count"/> (contents unspecified) and returns the array to fill.</summary>
+    /// <summary>
+    /// Room <see cref="Reserve"/> leaves beyond what it is asked for, for encounters to be merged in afterwards
+    /// (<see cref="Merge"/>): growing a city's day of encounters after the fact would copy gigabytes into fresh pages.
+    /// </summary>
+    public int SpareForMerge { get; set; }
+
     internal Encounter[] Reserve(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (_items.Length < count)
+        if (_items.Length < count + SpareForMerge)
         {
-            _items = new Encounter[Math.Max(count, _items.Length * 3 / 2)];
+            _items = new Encounter[Math.Max(count + SpareForMerge, _items.Length * 3 / 2)];
         }
         Count = count;
         return _items;

@@ -188,7 +188,8 @@ public sealed class Simulator
                 phases.Stop(RunPhase.Outcomes);
             }
             // Sightings across streets first: a city's last day gives its events back during detection.
-            _across.Find(network, day_, _residents.Household, acrossToday);
+            _across.Find(network, day_, _residents.Household, acrossToday, _threads);
+            found.SpareForMerge = acrossToday.Count;
             _detector.LastDay = lastDay;
             _detector.Detect(network, placeCount, day_, found, _residents.HouseholdMemory, releaseEvents ? day_.Release : null);
             sameHousehold += _detector.LastLeftOutCount;
