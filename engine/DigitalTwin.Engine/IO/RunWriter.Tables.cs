@@ -10,7 +10,7 @@ using DigitalTwin.Engine.Simulation;
 namespace DigitalTwin.Engine.IO;
 
 /// <summary>
-/// The run folder's CSV tables (issue 16, point 8), for researchers who analyse a run in R, Python or a spreadsheet:
+/// The run folder's CSV tables, for researchers who analyse a run in R, Python or a spreadsheet:
 /// one row per observation, integer ids (segment, resident and place indices as in run.msgpack), counts summed over
 /// the run's days. Every column is documented in README.md; the headers are constants so tests can hold the two together.
 /// </summary>

@@ -7,8 +7,8 @@ namespace DigitalTwin.Engine.Outcomes;
 public readonly record struct PairEncounter(int ResidentA, int ResidentB, int Day, float StartSeconds, float DurationSeconds, int Segment, int Place);
 
 /// <summary>
-/// The encounters of a sample of pairs, so a researcher can see at what times pairs that meet again meet (issue 16,
-/// point 8: do the same people meet at the same time of day?). A pair is sampled when a hash of its key, salted by
+/// The noticed encounters of a sample of pairs, so a researcher can see at what times pairs that meet again meet (do the
+/// same people meet at the same time of day?). A pair is sampled when a hash of its key, salted by
 /// the run's <see cref="RandomStream"/>, falls in the lowest 1/<see cref="OneIn"/> of its range: the same pairs on any
 /// thread count, one multiply-shift hash per pair and day (a stream and a look-up per pair showed in Delft's outcome
 /// phase), and no memory for the pairs left out. At most

@@ -45,12 +45,12 @@ public sealed class StreetOutcomes(int segmentCount)
 
     public int[] CarPassagesByHour { get; } = new int[segmentCount * HoursPerDay];
 
-    /// <summary>Short stops made on the street by passers-by, per segment and period (issue 16, point 3; 0 until stops are modelled).</summary>
+    /// <summary>Short stops and bench sits of passers-by on the street, per segment and period (<see cref="Mobility.StreetLifeParameters"/>).</summary>
     public long[] StreetStops { get; } = new long[segmentCount * DayPeriods.Count];
 
     /// <summary>
-    /// Whole seconds residents spent in front of their home on this segment, per segment and period (issue 16, point 2;
-    /// 0 until life in front of the home is modelled). Whole seconds, so sums are the same in any order.
+    /// Whole seconds residents spent in front of their home on this segment (at the door, on the stoep, children playing),
+    /// per segment and period. Whole seconds, so sums are the same in any order.
     /// </summary>
     public long[] FrontOfHouseSeconds { get; } = new long[segmentCount * DayPeriods.Count];
 

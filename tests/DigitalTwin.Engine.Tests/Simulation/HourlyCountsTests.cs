@@ -5,7 +5,7 @@ using DigitalTwin.TestKit;
 
 namespace DigitalTwin.Engine.Tests.Simulation;
 
-/// <summary>Per-segment counts by clock hour (issue 16, point 8) are the period counts, split finer.</summary>
+/// <summary>Per-segment counts by clock hour are the period counts, split finer.</summary>
 public sealed class HourlyCountsTests
 {
     private const int Days = 3;
