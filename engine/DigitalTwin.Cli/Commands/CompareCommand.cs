@@ -100,6 +100,7 @@ public static class CompareCommand
         var runs = scenarios.Select(_ => new ReplicationOutcomes[runReplications]).ToArray();
         var residents = new int[scenarios.Count];
         var networks = new StreetNetwork?[scenarios.Count];
+        var mechanisms = new IReadOnlyList<string>[scenarios.Count];
         var clock = Stopwatch.StartNew();
         int done = 0, total = runReplications * scenarios.Count;
         for (int r = 0; r < runReplications; r++)
@@ -121,6 +122,7 @@ public static class CompareCommand
                 {
                     residents[s] = world.Residents.Count;
                     networks[s] = world.Neighbourhood.Network;
+                    mechanisms[s] = world.MechanismChanges;
                 }
                 done++;
                 terminal.Out.WriteLine(string.Create(c,
@@ -153,6 +155,8 @@ public static class CompareCommand
             {
                 notes.Add(string.Create(c, $"its own days ({scenarios[s].Days}) and replications ({scenarios[s].Replications}) were replaced by the comparison's ({runDays} days, {runReplications} replications)."));
             }
+            // What the variant changes in the mechanisms' inputs, so a reader sees through which one it can act.
+            notes.AddRange(mechanisms[s].Select(line => $"through the mechanisms: {line}."));
             variants.Add(new VariantReport(info, comparison, notes));
         }
         var report = new ComparisonReport(baselineInfo, variants, seeds, runDays, EngineInfo.Version);
