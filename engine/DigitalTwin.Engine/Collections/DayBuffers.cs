@@ -1,18 +1,40 @@
 namespace DigitalTwin.Engine.Collections;
 
 /// <summary>
-/// How much day-sized storage is held when. Buffers are kept from one day to the next: allocating them anew every day
-/// costs time on a neighbourhood's many short days, and at city scale it raised a 28-day run's peak (each day's
-/// gigabyte-sized arrays waiting for a full collection beside the next day's). On a run's last day nothing is kept
-/// for a next day, so a buffer larger than <see cref="KeepAcrossDaysBytes"/> is given back as soon as its part of the
-/// day is done (the chunks' copies of the day once merged, node pieces after the node sweeps, fragment buffers once
-/// sorted, the day's events and encounters before the tie snapshot): the ledger's growth and the snapshot, where a
-/// one-day city run peaks, get the room (300k residents: 6.7 → 4.5 GB). Results never depend on it.
+/// How much day-sized storage is held when: the one place that decides whether a buffer is kept for the next day or
+/// given back. Buffers are kept from one day to the next: allocating them anew every day costs time on a
+/// neighbourhood's many short days, and at city scale it raised a 28-day run's peak (each day's gigabyte-sized arrays
+/// waiting for a full collection beside the next day's). On a run's last day nothing is kept for a next day, so a
+/// buffer larger than <see cref="KeepAcrossDaysBytes"/> is given back as soon as its part of the day is done (the
+/// chunks' copies of the day once merged, node pieces after the node sweeps, fragment buffers once sorted, the day's
+/// events and encounters before the tie snapshot): the ledger's growth and the snapshot, where a one-day city run
+/// peaks, get the room (300k residents: 6.7 → 4.5 GB). Results never depend on it.
 /// </summary>
-internal static class DayBuffers
+internal sealed class DayBuffers
 {
     /// <summary>On a run's last day a buffer above this is given back once done with (Delft's largest, its node pieces, is 70 MB).</summary>
-    public const long KeepAcrossDaysBytes = 256L << 20;
+    public const long DefaultKeepAcrossDaysBytes = 256L << 20;
+
+    public DayBuffers(long keepAcrossDaysBytes = DefaultKeepAcrossDaysBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keepAcrossDaysBytes);
+        KeepAcrossDaysBytes = keepAcrossDaysBytes;
+    }
+
+    /// <summary>A buffer above this size is given back on a run's last day once done with (tests set 0 to give back everything).</summary>
+    public long KeepAcrossDaysBytes { get; }
+
+    /// <summary>Whether the day now running is the run's last (no buffer is needed afterwards).</summary>
+    public bool IsLastDay { get; private set; }
+
+    /// <summary>Marks which day of the run is running.</summary>
+    public void BeginDay(int day, int days) => IsLastDay = day == days - 1;
+
+    /// <summary>Whether a buffer of <paramref name="bytes"/> fits what is kept from day to day.</summary>
+    public bool Fits(long bytes) => bytes <= KeepAcrossDaysBytes;
+
+    /// <summary>Whether a buffer of <paramref name="bytes"/>, once done with today, should be given back.</summary>
+    public bool GivesBack(long bytes) => IsLastDay && !Fits(bytes);
 
     /// <summary>
     /// Called after giving buffers back: a full, blocking, compacting collection that hands the freed memory back to

@@ -115,19 +115,14 @@ public sealed partial class ExactEncounterDetector
 
     public EncounterParameters Parameters { get; }
 
-    /// <summary>Buffers larger than this are given back after use when <see cref="LastDay"/> (<see cref="DayBuffers"/>; tests set 0).</summary>
-    internal long KeepAcrossDaysBytes { get; set; } = DayBuffers.KeepAcrossDaysBytes;
+    /// <summary>Which day-sized buffers are kept for the next day and which are given back (set by the day pipeline; tests give back everything).</summary>
+    internal DayBuffers Buffers { get; set; } = new();
 
     /// <summary>A city's node pieces are cut and swept in bands of nodes holding about this many bytes (tests set less).</summary>
-    internal long NodeBandBytes { get; set; } = DayBuffers.KeepAcrossDaysBytes;
+    internal long NodeBandBytes { get; set; } = DayBuffers.DefaultKeepAcrossDaysBytes;
 
     /// <summary>Bands the last <see cref="Detect"/> swept its nodes in (0 when its node pieces were kept from phase 1).</summary>
     internal int LastNodeBands { get; private set; }
-
-    /// <summary>Set by the simulator on a run's last day: nothing is kept for a next day (<see cref="DayBuffers"/>).</summary>
-    internal bool LastDay { get; set; }
-
-    private bool GiveBack(long bytes) => LastDay && bytes > KeepAcrossDaysBytes;
 
     /// <summary>Fragments (contact pieces before joining into episodes) found by the last <see cref="Detect"/>.</summary>
     public int LastFragmentCount { get; private set; }
@@ -183,7 +178,7 @@ public sealed partial class ExactEncounterDetector
         // Phase 3: nodes, places. Node pieces are two a passage at most: a neighbourhood's day keeps them from phase 1
         // (they fit the day-buffer budget) and sweeps all nodes at once; a city's cuts them again, band by band of
         // nodes, so only one band's pieces are held at a time (see SweepNodesInBands).
-        bool keepNodePieces = 2L * trajectories.PassageCount * (Unsafe.SizeOf<Piece>() + sizeof(int)) <= KeepAcrossDaysBytes;
+        bool keepNodePieces = Buffers.Fits(2L * trajectories.PassageCount * (Unsafe.SizeOf<Piece>() + sizeof(int)));
         if (!keepNodePieces)
         {
             EnsureLength(ref _endCount, segmentCount * 2);
@@ -203,7 +198,7 @@ public sealed partial class ExactEncounterDetector
             CutUnits(trajectories, nodeCount, placeCount, nodeCount);
         }
         ForEachChunk(chunkCount, threads, c => _workers[c].RunNodesAndPlaces(_unitChunkStart[c], _unitChunkStart[c + 1], context));
-        bool gaveBack = GiveBack((long)_nodePieces.Length * Unsafe.SizeOf<Piece>());
+        bool gaveBack = Buffers.GivesBack((long)_nodePieces.Length * Unsafe.SizeOf<Piece>());
         if (gaveBack)
         {
             _nodePieces = []; // done with; the fragments' sort and the ledger need the room
@@ -237,7 +232,7 @@ public sealed partial class ExactEncounterDetector
             chunkFragmentBytes += _workers[c].FragmentCapacityBytes;
         }
         long sortKeyBytes = (long)_mergeKeys.Length * ((2 * sizeof(ulong)) + (2 * sizeof(int)));
-        if (GiveBack(chunkFragmentBytes + sortKeyBytes))
+        if (Buffers.GivesBack(chunkFragmentBytes + sortKeyBytes))
         {
             for (int c = 0; c < chunkCount; c++)
             {
@@ -264,7 +259,7 @@ public sealed partial class ExactEncounterDetector
             int end = b + 1 < SortBuckets ? _bucketEncounters[b + 1] : encounters;
             JoinEpisodes(_sorted.AsSpan(first, _bucketStart[b + 1] - first), items.AsSpan(_bucketEncounters[b], end - _bucketEncounters[b]), write: true, out _);
         });
-        if (GiveBack((long)_sorted.Length * (Unsafe.SizeOf<Fragment>() + (2 * sizeof(ulong)) + (2 * sizeof(int)))))
+        if (Buffers.GivesBack((long)_sorted.Length * (Unsafe.SizeOf<Fragment>() + (2 * sizeof(ulong)) + (2 * sizeof(int)))))
         {
             (_sorted, _mergeKeys, _mergeOrder, _keyScratch, _orderScratch) = ([], [], [], [], []);
             DayBuffers.ReuseGivenBack(); // room for the ledger

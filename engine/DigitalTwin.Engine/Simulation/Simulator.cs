@@ -36,6 +36,7 @@ public sealed class Simulator
     private readonly NodModel _nods;
     private readonly AttentionModel _attention;
     private readonly AcrossStreetSightings _across;
+    private DayBuffers _buffers;
     private (StreetOutcomes Streets, PlaceOutcomes Places, ResidentOutcomes People)[] _partials = [];
 
     public Simulator(Neighbourhood neighbourhood, Residents residents, SimulationParameters parameters, ulong seed, int threads, int days)
@@ -56,6 +57,7 @@ public sealed class Simulator
         _nods = new NodModel(parameters.Nods);
         _attention = new AttentionModel(parameters.Attention);
         _across = new AcrossStreetSightings(parameters.Encounters);
+        _buffers = _detector.Buffers;
     }
 
     /// <summary>
@@ -64,8 +66,8 @@ public sealed class Simulator
     /// </summary>
     internal long KeepAcrossDaysBytes
     {
-        get => _detector.KeepAcrossDaysBytes;
-        init => _detector.KeepAcrossDaysBytes = value;
+        get => _buffers.KeepAcrossDaysBytes;
+        init => _detector.Buffers = _buffers = new DayBuffers(value);
     }
 
     public RunResult Run(int days, IProgress<DayProgress>? progress = null)
@@ -110,6 +112,7 @@ public sealed class Simulator
         {
             // Phase 1: plans and trips.
             phases.Start();
+            _buffers.BeginDay(day, days);
             Parallel.For(0, chunkCount, options, c => chunks[c].Plan(_planner, _tripMaker, day));
             phases.Stop(RunPhase.Plan);
 
@@ -190,7 +193,6 @@ public sealed class Simulator
             // Sightings across streets first: a city's last day gives its events back during detection.
             _across.Find(network, day_, _residents.Household, acrossToday, _threads);
             found.SpareForMerge = acrossToday.Count;
-            _detector.LastDay = lastDay;
             _detector.Detect(network, placeCount, day_, found, _residents.HouseholdMemory, releaseEvents ? day_.Release : null);
             sameHousehold += _detector.LastLeftOutCount;
             found.Merge(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(acrossToday));

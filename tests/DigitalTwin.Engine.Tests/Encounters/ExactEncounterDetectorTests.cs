@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.Collections;
 using DigitalTwin.Engine.Encounters;
 using DigitalTwin.Engine.Mobility;
 using DigitalTwin.Engine.Network;
@@ -247,7 +248,7 @@ public class ExactEncounterDetectorTests
         var (network, day) = BusyGridDay();
         (Encounter[] Found, int Bands) Run(long keepBytes, long bandBytes)
         {
-            var detector = new ExactEncounterDetector(new EncounterParameters { MaxThreads = threads }) { KeepAcrossDaysBytes = keepBytes, NodeBandBytes = bandBytes };
+            var detector = new ExactEncounterDetector(new EncounterParameters { MaxThreads = threads }) { Buffers = new DayBuffers(keepBytes), NodeBandBytes = bandBytes };
             var output = new EncounterBuffer();
             detector.Detect(network, 10, day, output);
             return (output.Items.ToArray(), detector.LastNodeBands);
