@@ -29,10 +29,14 @@ public sealed record SimulationWorld(Neighbourhood Neighbourhood, Residents Resi
 
     /// <summary>Runs the full simulator.</summary>
     public RunResult Run(int days, ulong seed, int threads = 1, SimulationParameters? parameters = null) =>
-        new Simulator(Neighbourhood, Residents, parameters ?? SimulationParameters.Default, seed, threads, days).Run(days);
+        new Simulator(Neighbourhood, Residents, parameters ?? SimulationParameters.Default, new RunOptions(days) { Seed = seed, Threads = threads }).Run();
 }
 
-/// <summary>What one simulated day produced, phase by phase, for tests that look inside the simulator.</summary>
+/// <summary>
+/// What one simulated day produced, phase by phase, for tests that look inside the simulator. <see cref="Encounters"/>
+/// are the co-present ones within social distance between members of different households, before attention decides
+/// which are noticed (sightings across the street left out).
+/// </summary>
 public sealed record SimulatedDay(
     DayPlanner Planner,
     TripMaker TripMaker,
@@ -77,57 +81,56 @@ public static class SimulationWorlds
     }
 
     /// <summary>
-    /// Runs the simulator's phases for one day by hand (plan → trips → trees → move → detect), keeping what the
-    /// simulator throws away: every plan, trip, route and raw encounter (same-household pairs included).
+    /// Runs one day through the engine's <see cref="DayPipeline"/> and keeps what a run throws away: every plan, trip,
+    /// route, passage, stay and co-present encounter (before attention). Plans and routes are asked again after the
+    /// day: each is a function of (seed, resident, day) and the day's route trees, so they are the ones the day used.
     /// </summary>
     public static SimulatedDay SimulateDay(SimulationWorld world, int day, ulong seed, SimulationParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(world);
-        var p = parameters ?? SimulationParameters.Default;
-        var neighbourhood = world.Neighbourhood;
         var residents = world.Residents;
-        var planner = new DayPlanner(neighbourhood, residents, p.Planning, seed);
-        var trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, p.Routing, seed, p.CrossSection));
-        var tripMaker = new TripMaker(neighbourhood, residents, planner, p.ModeChoice, p.Walking, trees.Model, seed);
-        var routes = new RoutePlanner(trees);
-        var mover = new Mover(neighbourhood, tripMaker, routes, seed, p.CrossSection, p.StreetLife);
+        var pipeline = new DayPipeline(world.Neighbourhood, residents, parameters ?? SimulationParameters.Default,
+            new RunOptions(day + 1) { Seed = seed, KeepAcrossDaysBytes = long.MaxValue });
+        var kept = new KeptDay();
+        pipeline.RunDay(day, kept);
 
         var plans = new List<IReadOnlyList<PlannedActivity>>(residents.Count);
-        var trips = new List<Trip>();
         var scratch = new PlanScratch();
         var plan = new List<PlannedActivity>();
         for (int r = 0; r < residents.Count; r++)
         {
-            planner.Plan(r, day, scratch, plan);
+            pipeline.Planner.Plan(r, day, scratch, plan);
             plans.Add([.. plan]);
-            tripMaker.Make(r, day, plan, trips);
         }
-        trees.PrepareDay(trips.Select(t => tripMaker.TreeRequestOf(t)).OfType<TreeRequest>().ToList(), 1);
+        var routing = pipeline.NewRoutingScratch();
+        var routes = kept.Trips.Select(trip => pipeline.Mover.Route(trip, routing) < 0 ? [] : (IReadOnlyList<RouteLeg>)[.. routing.Legs]).ToList();
+        return new SimulatedDay(pipeline.Planner, pipeline.TripMaker, plans, kept.Trips, routes, kept.Events!, kept.Encounters);
+    }
 
-        var legsOfTrip = new List<IReadOnlyList<RouteLeg>>(trips.Count);
-        var routing = new RoutingScratch(trees.Model);
-        foreach (var trip in trips)
-        {
-            float length = mover.Route(trip, routing);
-            legsOfTrip.Add(length < 0 ? [] : [.. routing.Legs]);
-        }
+    /// <summary>Keeps the outputs of a day's phases (copies where the pipeline reuses its buffers within the day).</summary>
+    private sealed class KeptDay : IDayObserver
+    {
+        public List<Trip> Trips { get; private set; } = [];
 
-        var trajectories = new TrajectoryBuffer();
-        var tally = new MovementTally(neighbourhood.Network.SegmentCount);
-        var all = trips.ToArray();
-        for (int start = 0; start < all.Length;)
+        public TrajectoryBuffer? Events { get; private set; }
+
+        public Encounter[] Encounters { get; private set; } = [];
+
+        public void Planned(DayTrips trips) => Trips = trips.All.ToList();
+
+        public void Moved(TrajectoryBuffer events) => Events = events;
+
+        public void Detected(ReadOnlySpan<Encounter> encounters)
         {
-            int stop = start + 1;
-            while (stop < all.Length && all[stop].Resident == all[start].Resident)
+            var copresent = new List<Encounter>(encounters.Length);
+            foreach (ref readonly var e in encounters)
             {
-                stop++;
+                if (e.Kind != EncounterKind.AcrossStreet)
+                {
+                    copresent.Add(e);
+                }
             }
-            mover.Move(all.AsSpan(start, stop - start), day, trajectories, tally, routing);
-            start = stop;
+            Encounters = [.. copresent];
         }
-
-        var found = new EncounterBuffer();
-        new ExactEncounterDetector(p.Encounters).Detect(neighbourhood.Network, neighbourhood.Places.Count, trajectories, found);
-        return new SimulatedDay(planner, tripMaker, plans, trips, legsOfTrip, trajectories, found.Items.ToArray());
     }
 }

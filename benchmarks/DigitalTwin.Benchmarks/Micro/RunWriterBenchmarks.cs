@@ -24,7 +24,7 @@ public class RunWriterBenchmarks
     public void Setup()
     {
         (_neighbourhood, _residents) = SyntheticCity.Build(1000, 1);
-        _result = new Simulator(_neighbourhood, _residents, SimulationParameters.Default, 1, 1, 7).Run(7);
+        _result = new Simulator(_neighbourhood, _residents, SimulationParameters.Default, new RunOptions(7) { Seed = 1 }).Run();
         _folder = Path.Combine(Path.GetTempPath(), "digitaltwin-bench-run");
     }
 

@@ -48,8 +48,8 @@ public static class ScalePointRunner
         TimeSpan pausedBefore = GC.GetTotalPauseDuration();
         int fullBefore = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
-        var simulator = new Simulator(neighbourhood, people, SimulationParameters.Default, seed, threads, days);
-        var run = simulator.Run(days);
+        var simulator = new Simulator(neighbourhood, people, SimulationParameters.Default, new RunOptions(days) { Seed = seed, Threads = threads });
+        var run = simulator.Run();
         double wall = clock.Elapsed.TotalSeconds;
         var totals = run.Totals;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;

@@ -57,9 +57,9 @@ public static partial class SumoCompare
 
         // The engine's whole day (every resident, every mode, every phase), for the speed comparison; timed on the
         // second of two identical runs, so that the JIT's first compilation is not counted against a native SUMO.
-        new Simulator(neighbourhood, people, SimulationParameters.Default, seed, Environment.ProcessorCount, 1).Run(1);
+        new Simulator(neighbourhood, people, SimulationParameters.Default, new RunOptions(1) { Seed = seed, Threads = Environment.ProcessorCount }).Run();
         var clock = Stopwatch.StartNew();
-        var run = new Simulator(neighbourhood, people, SimulationParameters.Default, seed, Environment.ProcessorCount, 1).Run(1);
+        var run = new Simulator(neighbourhood, people, SimulationParameters.Default, new RunOptions(1) { Seed = seed, Threads = Environment.ProcessorCount }).Run();
         double engineDaySeconds = clock.Elapsed.TotalSeconds;
 
         // The same day phase by phase, to get at its walking trips and their passages.

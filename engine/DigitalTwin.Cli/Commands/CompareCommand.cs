@@ -116,7 +116,7 @@ public static class CompareCommand
                     return TwinApp.UserError;
                 }
                 var world = prepared.Unwrap();
-                var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, seeds[r], runThreads, runDays).Run(runDays);
+                var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, new RunOptions(runDays) { Seed = seeds[r], Threads = runThreads }).Run();
                 runs[s][r] = ReplicationOutcomes.From(seeds[r], world.Neighbourhood, world.Residents, result);
                 if (r == 0)
                 {

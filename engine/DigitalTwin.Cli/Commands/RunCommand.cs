@@ -83,9 +83,9 @@ public static class RunCommand
         terminal.Out.WriteLine(string.Create(c, $"simulating {runDays} days, seed {runSeed}, {runThreads} thread(s)"));
 
         var simulationClock = Stopwatch.StartNew();
-        var simulator = new Simulator(neighbourhood, world.Residents, world.Parameters, runSeed, runThreads, runDays);
+        var simulator = new Simulator(neighbourhood, world.Residents, world.Parameters, new RunOptions(runDays) { Seed = runSeed, Threads = runThreads });
         var progress = new DayReporter(terminal, simulationClock);
-        var result = simulator.Run(runDays, progress);
+        var result = simulator.Run(progress);
         double simulationSeconds = simulationClock.Elapsed.TotalSeconds;
 
         var metadata = new RunMetadata(scenario.Name, Path.GetFileName(path), PreparedScenario.ContentHash(scenario), Path.GetFileName(scenario.MapPath),

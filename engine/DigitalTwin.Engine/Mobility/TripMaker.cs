@@ -90,9 +90,6 @@ public sealed class TripMaker
 
     public ModeChoiceParameters Modes => _modes;
 
-    /// <summary>Sunrise and sunset of a day of the run, seconds after midnight.</summary>
-    public (double Sunrise, double Sunset) SunTimes(int day) => _planner.Calendar.SunTimes(day);
-
     /// <summary>
     /// Where a trip by <paramref name="mode"/> starts or ends for an anchor: the anchor itself on foot, the nearest
     /// street the bike or car may use otherwise (Segment -1 when there is none within reach).

@@ -43,10 +43,6 @@ public sealed record SimulationParameters
     /// <summary>How interventions ripple beyond the streets they address (traffic moved elsewhere, green edges).</summary>
     public InterventionParameters Interventions { get; init; } = new();
 
-    /// <summary>Residents whose trajectories are kept for replay in the viewer (a sample, not everyone).</summary>
-    [NotAParameter("output sampling for the viewer; results do not depend on it")]
-    public int ReplaySampleResidents { get; init; } = 300;
-
     public static SimulationParameters Default { get; } = new();
 
     /// <summary>A copy with overrides by scenario name (see <see cref="ParameterRegistry.With"/>).</summary>

@@ -71,7 +71,7 @@ public class CommonRandomNumbersTests(ITestOutputHelper output)
     private static ReplicationOutcomes RunOnce(SimulationParameters parameters, ulong seed)
     {
         Residents residents = PopulationSynthesiser.Synthesise(PopulationFixtures.HandMade(), World.Homes, seed, targetResidents: 400).Unwrap();
-        var result = new Simulator(World, residents, parameters, seed, threads: 1, Days).Run(Days);
+        var result = new Simulator(World, residents, parameters, new RunOptions(Days) { Seed = seed }).Run();
         return ReplicationOutcomes.From(seed, World, residents, result);
     }
 }

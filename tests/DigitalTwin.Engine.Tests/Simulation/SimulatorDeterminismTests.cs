@@ -24,7 +24,7 @@ public sealed class SimulatorDeterminismTests : IDisposable
 
     [Fact]
     public void The_world_is_big_enough_to_split_into_several_chunks() =>
-        Assert.True(World.Value.Residents.Count > 2 * Simulator.ChunkSize, $"{World.Value.Residents.Count} residents");
+        Assert.True(World.Value.Residents.Count > 2 * DayPipeline.ChunkSize, $"{World.Value.Residents.Count} residents");
 
     [Theory]
     [InlineData(2)]
@@ -100,7 +100,7 @@ public sealed class SimulatorDeterminismTests : IDisposable
         // every buffer here (events, chunk copies, node pieces, fragments, the day's encounters).
         var world = World.Value;
         var kept = world.Run(days, Seed, threads: 2);
-        var released = new Simulator(world.Neighbourhood, world.Residents, SimulationParameters.Default, Seed, 2, days) { KeepAcrossDaysBytes = 0 }.Run(days);
+        var released = new Simulator(world.Neighbourhood, world.Residents, SimulationParameters.Default, new RunOptions(days) { Seed = Seed, Threads = 2, KeepAcrossDaysBytes = 0 }).Run();
 
         Assert.Equal(kept.Totals, released.Totals);
         AssertSameOutcomes(kept, released);

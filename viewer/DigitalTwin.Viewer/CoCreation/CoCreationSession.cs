@@ -229,7 +229,7 @@ public sealed class CoCreationSession
         var world = prepared.Unwrap();
         var clock = Stopwatch.StartNew();
         _progress.Set("simulating", 0, Days);
-        var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, scenario.Seed, Threads, Days).Run(Days, _progress);
+        var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, new RunOptions(Days) { Seed = scenario.Seed, Threads = Threads }).Run(_progress);
         double seconds = clock.Elapsed.TotalSeconds;
         _progress.Set("drawing the map", Days, Days);
         // The map's subtitle names the run: the baseline, or the scenario with its edits.
