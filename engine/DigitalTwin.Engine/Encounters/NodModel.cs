@@ -22,16 +22,15 @@ public sealed class NodModel
 
     public NodParameters Parameters { get; }
 
-    /// <summary>
-    /// The chance that the encounter becomes a nod, with darkness by the fixed hours
-    /// <see cref="NodParameters.DarkFromSeconds"/> and <see cref="NodParameters.DarkUntilSeconds"/>.
-    /// </summary>
+    private const double SecondsPerDay = 86_400;
+
+    /// <summary>The chance that the encounter becomes a nod in daylight.</summary>
     /// <param name="encounter">The encounter.</param>
     /// <param name="carVehiclesPerDay">Traffic on the encounter's segment (0 inside a place).</param>
     /// <param name="lighting">Lighting of the segment (<see cref="Lighting.Lit"/> inside a place).</param>
     /// <param name="familiarityStrength">Σ t^−d for the pair before today (0 for strangers).</param>
     public double Probability(in Encounter encounter, double carVehiclesPerDay, Lighting lighting, double familiarityStrength) =>
-        Probability(encounter, carVehiclesPerDay, lighting, familiarityStrength, Parameters.DarkUntilSeconds, Parameters.DarkFromSeconds);
+        Probability(encounter, carVehiclesPerDay, lighting, familiarityStrength, 0, SecondsPerDay);
 
     /// <summary>The chance that the encounter becomes a nod, dark before <paramref name="lightFromSeconds"/> and from <paramref name="darkFromSeconds"/>.</summary>
     public double Probability(
@@ -71,8 +70,8 @@ public sealed class NodModel
     }
 
     /// <summary>
-    /// Decides every encounter of a day, with darkness by the fixed hours of <see cref="NodParameters"/>: a convenience
-    /// that begins the day on <paramref name="ledger"/> (a read-only lookup) and calls the main overload.
+    /// Decides every encounter of a day in daylight: a convenience that begins the day on <paramref name="ledger"/> (a
+    /// read-only lookup) and decides as the main overload does.
     /// <paramref name="encounters"/> are sorted by pair and start time (as the detector returns them);
     /// <paramref name="ledger"/> holds the days before <paramref name="day"/>.
     /// </summary>
@@ -80,8 +79,9 @@ public sealed class NodModel
         ReadOnlySpan<Encounter> encounters, StreetNetwork network, FamiliarityLedger ledger, ulong seed, int day, Span<bool> nods)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        Decide(encounters, network, ledger.BeginDay(day, encounters), seed,
-            Parameters.DarkUntilSeconds + Parameters.CivilTwilightSeconds, Parameters.DarkFromSeconds - Parameters.CivilTwilightSeconds, nods);
+        var today = ledger.BeginDay(day, encounters);
+        Check(encounters.Length, network, today, nods.Length);
+        DecidePairs(encounters, network, today, seed, 0, SecondsPerDay, nods, 0, today.PairCount);
     }
 
     /// <summary>

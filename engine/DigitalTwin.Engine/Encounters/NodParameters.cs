@@ -81,18 +81,6 @@ public sealed record NodParameters
     public double DarkLit { get; init; } = -0.3;
 
     /// <summary>
-    /// Evening darkness from this time (seconds since midnight). 19:30 is about the yearly average of civil dusk in
-    /// the Netherlands with daylight saving. Only a fallback: the simulator gives the nod model each day's sunrise and
-    /// sunset (<see cref="CivilTwilightSeconds"/>).
-    /// </summary>
-    [Parameter("s since midnight", 0, 86_400, "19:30, about the yearly average of civil dusk in the Netherlands")]
-    public double DarkFromSeconds { get; init; } = 19.5 * 3600;
-
-    /// <summary>Morning darkness until this time (seconds since midnight); about the yearly average of dawn, 07:00.</summary>
-    [Parameter("s since midnight", 0, 86_400, "07:00, about the yearly average of dawn in the Netherlands")]
-    public double DarkUntilSeconds { get; init; } = 7 * 3600;
-
-    /// <summary>
     /// Per unit of ln(1 + S), S = Σ t_j^−d the pair's memory strength (e^activation) before today: people greet whom
     /// they recognise, and recognition grows with frequency and recency of past contact (Pachur et al. 2014).
     /// Met yesterday only: S = 1, +0.83; met daily for two weeks: S ≈ 6.5, +2.4.
@@ -105,9 +93,8 @@ public sealed record NodParameters
     /// <summary>
     /// Seconds after sunset (and before sunrise) that it stays light enough to recognise a face: civil twilight, when
     /// the sun is less than 6° below the horizon, lasts 35–50 min in the Netherlands (shortest at the equinoxes,
-    /// longest at midsummer); 40 min is its yearly middle. The simulator passes each day's sunrise and sunset
-    /// (<see cref="Planning.Daylight"/>); <see cref="DarkFromSeconds"/> and <see cref="DarkUntilSeconds"/> are the
-    /// fallback when no sun times are given.
+    /// longest at midsummer); 40 min is its yearly middle. Each day's sunrise and sunset come from the run's
+    /// <see cref="Planning.Calendar"/>.
     /// </summary>
     [Parameter("s", 0, 7_200, "Civil twilight (sun less than 6 degrees below the horizon) lasts 35-50 min in the Netherlands")]
     public double CivilTwilightSeconds { get; init; } = 40 * 60;

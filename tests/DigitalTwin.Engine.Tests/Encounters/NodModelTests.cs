@@ -27,8 +27,9 @@ public class NodModelTests
         ModeB = TravelModes.Walk,
     };
 
+    /// <summary>The probability on a day light from 07:00 to 19:30.</summary>
     private static double P(in Encounter e, double traffic = 500, Lighting lighting = Lighting.Lit, double familiarity = 0) =>
-        Model.Probability(e, traffic, lighting, familiarity);
+        Model.Probability(e, traffic, lighting, familiarity, 7 * 3600, 19.5 * 3600);
 
     [Fact]
     public void Context_moves_the_probability_the_way_the_literature_says()
@@ -152,7 +153,7 @@ public class NodModelTests
 
         Model.Decide(encounters, network, ledger, 11, 4, viaLedger);
         Model.Decide(encounters, network, ledger.BeginDay(4, encounters), 11,
-            p.DarkUntilSeconds + p.CivilTwilightSeconds, p.DarkFromSeconds - p.CivilTwilightSeconds, viaDay);
+            sunriseSeconds: p.CivilTwilightSeconds, sunsetSeconds: 86_400 - p.CivilTwilightSeconds, viaDay); // never dark
 
         Assert.Equal(viaLedger, viaDay);
     }
