@@ -23,7 +23,7 @@ public sealed class TwinAppTests : IDisposable
     }
 
     private static MapServices TinyMap(List<string>? exported = null) => new(
-        (_, _) => InputResult<ImportedMap>.Success(new ImportedMap(TinyNetworks.NamedT(), ["dropped: 0 disconnected segments"])),
+        (_, _) => InputResult<ImportedMap>.Success(new ImportedMap(TinyWorlds.NamedT(), ["dropped: 0 disconnected segments"])),
         (_, path) =>
         {
             exported?.Add(path);

@@ -5,13 +5,18 @@ using DigitalTwin.Engine.Places;
 namespace DigitalTwin.TestKit;
 
 /// <summary>
-/// Hand-made tiny neighbourhoods for tests that read as stories. Coordinates are metres (x east, y north);
-/// every street is a residential street open to everyone with 3 m of pavement, unless the world says otherwise.
+/// The test kit's hand-made tiny worlds, small enough to reason about in a test that reads as a story: neighbourhoods
+/// with homes and places (this file) and bare street networks (TinyWorlds.Streets.cs). Coordinates are metres from
+/// <see cref="Origin"/> (x east, y north); every street is a residential street open to everyone, unless the world
+/// says otherwise.
 /// </summary>
-public static class TinyWorlds
+public static partial class TinyWorlds
 {
-    /// <summary>Where the tiny worlds lie, for export: central Delft.</summary>
-    public static GeoReference Delft { get; } = new(4.37, 52.0);
+    /// <summary>Where the tiny worlds lie: the Wippolder in Delft, so lon/lat in tests look familiar.</summary>
+    public static GeoReference Origin { get; } = new(4.37, 52.0);
+
+    /// <summary>The lon/lat of a point given in metres from <see cref="Origin"/>.</summary>
+    public static (double Longitude, double Latitude) LonLat(double x, double y) => Origin.Unproject(x, y);
 
     /// <summary>A residential street with the given name (the generator's residential template).</summary>
     public static SegmentAttributes Street(string name) => GeneratorOptions.ResidentialStreet with { Name = name };
@@ -22,7 +27,7 @@ public static class TinyWorlds
     /// </summary>
     public static Neighbourhood TwoSegments()
     {
-        var builder = new StreetNetworkBuilder(Delft);
+        var builder = new StreetNetworkBuilder(Origin);
         NodeId a = builder.AddNode(0, 0), b = builder.AddNode(100, 0), c = builder.AddNode(200, 0);
         builder.AddSegment(a, b, Street("Long Street"));
         builder.AddSegment(b, c, Street("Long Street"));
@@ -37,7 +42,7 @@ public static class TinyWorlds
     /// </summary>
     public static Neighbourhood TJunction()
     {
-        var builder = new StreetNetworkBuilder(Delft);
+        var builder = new StreetNetworkBuilder(Origin);
         NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), n = builder.AddNode(0, 100);
         builder.AddSegment(w, j, Street("Long Street"));
         builder.AddSegment(j, e, Street("Long Street"));
@@ -53,7 +58,7 @@ public static class TinyWorlds
     /// </summary>
     public static Neighbourhood FourNodeSquare()
     {
-        var builder = new StreetNetworkBuilder(Delft);
+        var builder = new StreetNetworkBuilder(Origin);
         NodeId sw = builder.AddNode(0, 0), se = builder.AddNode(100, 0), ne = builder.AddNode(100, 100), nw = builder.AddNode(0, 100);
         builder.AddSegment(sw, se, Street("South Street"));
         builder.AddSegment(se, ne, Street("East Street"));
@@ -70,12 +75,32 @@ public static class TinyWorlds
     /// </summary>
     public static Neighbourhood BenchStreet()
     {
-        var builder = new StreetNetworkBuilder(Delft);
+        var builder = new StreetNetworkBuilder(Origin);
         NodeId a = builder.AddNode(0, 0), b = builder.AddNode(100, 0);
         builder.AddSegment(a, b, Street("Bench Street"));
         var places = new PlaceSet([Place(PlaceKind.Bench, "The Bench", 50, 0, 0, 50)]);
         var homes = new HomeSet([Home(10, 0, 0, 10), Home(90, 0, 0, 90)]);
         return new Neighbourhood(builder.Build(), places, homes);
+    }
+
+    /// <summary>
+    /// A T-junction with names: Mekelweg runs west-east from (0,0) over (100,0) to (200,0) as two segments of OSM
+    /// way 100; Schoemakerstraat (way 200) runs north from (100,0) to (100,100); an unnamed footway (way 300) runs
+    /// from (200,0) to (200,-50). Coordinates in metres from <see cref="Origin"/>.
+    /// </summary>
+    public static Neighbourhood NamedT()
+    {
+        var builder = new StreetNetworkBuilder(Origin);
+        NodeId west = builder.AddNode(0, 0);
+        NodeId middle = builder.AddNode(100, 0);
+        NodeId east = builder.AddNode(200, 0);
+        NodeId north = builder.AddNode(100, 100);
+        NodeId south = builder.AddNode(200, -50);
+        builder.AddSegment(west, middle, NamedStreet("Mekelweg", 100, HighwayKind.Tertiary));
+        builder.AddSegment(middle, east, NamedStreet("Mekelweg", 100, HighwayKind.Tertiary));
+        builder.AddSegment(middle, north, NamedStreet("Schoemakerstraat", 200, HighwayKind.Residential));
+        builder.AddSegment(east, south, NamedStreet(string.Empty, 300, HighwayKind.Footway));
+        return new Neighbourhood(builder.Build(), PlaceSet.Empty, HomeSet.Empty);
     }
 
     private static HomeRecord Home(double x, double y, int segment, float offsetMetres) =>
@@ -91,5 +116,15 @@ public static class TinyWorlds
         OffsetMetres = offsetMetres,
         Capacity = OsmPlaceInterpretation.DefaultCapacity(kind),
         OpeningHours = string.Empty,
+    };
+
+    private static SegmentAttributes NamedStreet(string name, long wayId, HighwayKind kind) => new()
+    {
+        Name = name,
+        OsmWayId = wayId,
+        Highway = kind,
+        ModesForward = TravelModes.All,
+        ModesBackward = TravelModes.All,
+        PavementWidthMetres = 2,
     };
 }

@@ -29,7 +29,7 @@ public class EncounterBenchmarks
     {
         _world = BenchWorld.Instance;
         _detector = new ExactEncounterDetector(EncounterParameters.Default with { MaxThreads = 1 });
-        var builder = new StreetNetworkBuilder(TinyNetworks.Origin);
+        var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
         var a = builder.AddNode(0, 0);
         var b = builder.AddNode(200, 0);
         builder.AddSegment(a, b, GeneratorOptions.ResidentialStreet);

@@ -39,7 +39,7 @@ public sealed class BehaviourMechanismTests
         // A T: a quiet side street meets a road at J; west arm quiet or busy.
         double Turn(float traffic)
         {
-            var builder = new StreetNetworkBuilder(TinyWorlds.Delft);
+            var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
             NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), n = builder.AddNode(0, 100);
             var road = TinyWorlds.Street("Road") with { CarVehiclesPerDay = traffic, Highway = HighwayKind.Secondary };
             builder.AddSegment(w, j, road);
@@ -107,8 +107,8 @@ public sealed class BehaviourMechanismTests
     [Fact]
     public void The_calendar_is_dark_in_a_December_evening_when_a_June_evening_is_light()
     {
-        var december = new Calendar(TinyWorlds.Delft, firstDayOfYear: 350, firstWeekday: 0, twilightSeconds: 2400);
-        var june = new Calendar(TinyWorlds.Delft, firstDayOfYear: 172, firstWeekday: 0, twilightSeconds: 2400);
+        var december = new Calendar(TinyWorlds.Origin, firstDayOfYear: 350, firstWeekday: 0, twilightSeconds: 2400);
+        var june = new Calendar(TinyWorlds.Origin, firstDayOfYear: 172, firstWeekday: 0, twilightSeconds: 2400);
         Assert.True(december.IsDark(0, 18.5 * 3600));
         Assert.False(june.IsDark(0, 18.5 * 3600));
         Assert.True(june.IsDark(0, 3 * 3600));

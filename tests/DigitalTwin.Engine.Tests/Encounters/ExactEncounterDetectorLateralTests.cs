@@ -25,7 +25,7 @@ public class ExactEncounterDetectorLateralTests
     }
 
     /// <summary>A residential street 100 m long with 4 m of pavement (2 m a side) and a 5.5 m carriageway.</summary>
-    private static StreetNetwork WideStreet() => TinyStreets.SingleStreet(100, pavementWidthMetres: 4f);
+    private static StreetNetwork WideStreet() => TinyWorlds.SingleStreet(100, pavementWidthMetres: 4f);
 
     /// <summary>A 100 m footway, 2 m wide, no cars: walkers share the width.</summary>
     private static StreetNetwork Footway()
@@ -33,7 +33,7 @@ public class ExactEncounterDetectorLateralTests
         var builder = new StreetNetworkBuilder(new GeoReference(4.36, 52.01));
         NodeId a = builder.AddNode(0, 0);
         NodeId b = builder.AddNode(100, 0);
-        builder.AddSegment(a, b, TinyStreets.Street(pavementWidthMetres: 2f) with
+        builder.AddSegment(a, b, TinyWorlds.StreetWith(pavementWidthMetres: 2f) with
         {
             Highway = HighwayKind.Footway,
             ModesForward = TravelModes.Walk | TravelModes.Bike,
@@ -97,7 +97,7 @@ public class ExactEncounterDetectorLateralTests
     [Fact]
     public void A_lateral_gap_shortens_an_overtaking_contact_to_the_reach_sqrt_r2_minus_dy2()
     {
-        var network = TinyStreets.SingleStreet(100);
+        var network = TinyWorlds.SingleStreet(100);
         Passage slow = new(0, 0, 1, 0, 100, 1.0f, TravelModes.Walk, 0, LateralOffsetMetres: 0f);
         Passage fast = new(1, 0, 1, 10, 10 + 100 / 1.6, 1.6f, TravelModes.Walk, 0, LateralOffsetMetres: 2f);
 
@@ -115,7 +115,7 @@ public class ExactEncounterDetectorLateralTests
     [Fact]
     public void A_lateral_gap_of_the_social_distance_or_more_means_no_encounter()
     {
-        var network = TinyStreets.SingleStreet(100);
+        var network = TinyWorlds.SingleStreet(100);
         Passage a = new(0, 0, 1, 0, 100 / Walk, Walk, TravelModes.Walk, 0, LateralOffsetMetres: -1.85f);
         Passage b = new(1, 0, -1, 0, 100 / Walk, Walk, TravelModes.Walk, 100, LateralOffsetMetres: 1.85f);
 
@@ -131,7 +131,7 @@ public class ExactEncounterDetectorLateralTests
     [InlineData(true, false)]
     public void Through_a_node_between_segments_drawn_opposite_ways_the_pavement_side_is_kept(bool bKeepsLeft, bool meet)
     {
-        var network = TinyStreets.Build([(0, 0), (50, 0), (100, 0)], [(0, 1, 4f), (2, 1, 4f)]);
+        var network = TinyWorlds.Build([(0, 0), (50, 0), (100, 0)], [(0, 1, 4f), (2, 1, 4f)]);
         double leg = 50 / Walk;
         // a walks east on its left (north); b walks west keeping right (north, the same pavement) or left (south).
         float aOnS0 = LateralPlacement.Walker(network, 0, 1, true, 0.5, CrossSection);

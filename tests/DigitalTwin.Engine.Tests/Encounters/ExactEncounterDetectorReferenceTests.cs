@@ -26,7 +26,7 @@ public class ExactEncounterDetectorReferenceTests
     [MemberData(nameof(Seeds))]
     public void Exact_detector_agrees_with_the_time_stepped_reference(int seed)
     {
-        var network = TinyStreets.SmallGrid();
+        var network = TinyWorlds.SmallGrid();
         var day = new TrajectoryBuffer();
         SyntheticDays.Fill(day, network, (ulong)seed, residents: 14, placeCount: 2, horizonSeconds: 90);
         // Gap 0: compare the contact sets themselves, not the joining rule.
@@ -71,7 +71,7 @@ public class ExactEncounterDetectorReferenceTests
     [Fact]
     public void Random_cases_are_not_trivial()
     {
-        var network = TinyStreets.SmallGrid();
+        var network = TinyWorlds.SmallGrid();
         var parameters = new EncounterParameters { MaxThreads = 1, EpisodeGapSeconds = 0 };
         var detector = new ExactEncounterDetector(parameters);
         var day = new TrajectoryBuffer();
@@ -98,7 +98,7 @@ public class ExactEncounterDetectorReferenceTests
     [Fact]
     public void Random_cases_exercise_the_lateral_rule()
     {
-        var network = TinyStreets.SmallGrid();
+        var network = TinyWorlds.SmallGrid();
         var detector = new ExactEncounterDetector(new EncounterParameters { MaxThreads = 1, EpisodeGapSeconds = 0 });
         var day = new TrajectoryBuffer();
         var flat = new TrajectoryBuffer();

@@ -21,7 +21,7 @@ public class ExactEncounterDetectorTests
     /// <summary>Half an hour of 4,000 people on an 8 × 8 grid with 10 places: thousands of encounters.</summary>
     private static (StreetNetwork Network, TrajectoryBuffer Day) BusyGridDay()
     {
-        var network = TinyStreets.Grid(8);
+        var network = TinyWorlds.Grid(8);
         var day = new TrajectoryBuffer();
         SyntheticDays.Fill(day, network, seed: 11, residents: 4000, placeCount: 10, horizonSeconds: 1800);
         return (network, day);
@@ -40,7 +40,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void Two_walkers_head_on_pass_each_other_once_in_the_middle()
     {
-        var network = TinyStreets.SingleStreet(100);
+        var network = TinyWorlds.SingleStreet(100);
         var day = Day(
             new Passage(0, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0),
             new Passage(1, 0, -1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 100));
@@ -63,7 +63,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void A_faster_walker_overtakes_a_slower_one()
     {
-        var network = TinyStreets.SingleStreet(100);
+        var network = TinyWorlds.SingleStreet(100);
         var day = Day(
             new Passage(0, 0, 1, 0, 100, 1.0f, TravelModes.Walk, 0),
             new Passage(1, 0, 1, 10, 10 + 100 / 1.6, 1.6f, TravelModes.Walk, 0));
@@ -81,7 +81,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void Walking_together_over_two_segments_is_one_alongside_encounter()
     {
-        var network = TinyStreets.TwoInLine();
+        var network = TinyWorlds.TwoInLine();
         double leg = 50 / Walk;
         var day = Day(
             new Passage(0, 0, 1, 0, leg, (float)Walk, TravelModes.Walk, 0),
@@ -99,7 +99,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void Walkers_meeting_at_a_node_from_two_segments_pass_once_at_that_node()
     {
-        var network = TinyStreets.TwoInLine();
+        var network = TinyWorlds.TwoInLine();
         double leg = 50 / Walk;
         var day = Day(
             new Passage(0, 0, 1, 0, leg, (float)Walk, TravelModes.Walk, 0),
@@ -118,7 +118,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void Two_walkers_on_streets_without_a_shared_node_never_meet_even_side_by_side()
     {
-        var network = TinyStreets.Build([(0, 0), (100, 0), (0, 2), (100, 2)], [(0, 1, 2f), (2, 3, 2f)]);
+        var network = TinyWorlds.Build([(0, 0), (100, 0), (0, 2), (100, 2)], [(0, 1, 2f), (2, 3, 2f)]);
         var day = Day(
             new Passage(0, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0),
             new Passage(1, 1, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0));
@@ -134,7 +134,7 @@ public class ExactEncounterDetectorTests
         day.AddStay(Stay.AtPlace(7, 0, 200, 600));
         day.AddStay(Stay.AtPlace(9, 1, 200, 600));
 
-        Encounter e = Assert.Single(Detect(TinyStreets.SingleStreet(), day, placeCount: 2));
+        Encounter e = Assert.Single(Detect(TinyWorlds.SingleStreet(), day, placeCount: 2));
 
         Assert.Equal(EncounterKind.CoPresent, e.Kind);
         Assert.Equal((3, 7), (e.ResidentA, e.ResidentB));
@@ -151,7 +151,7 @@ public class ExactEncounterDetectorTests
         day.AddStay(Stay.AtPlace(0, 0, 100, 400, zone: 0));
         day.AddStay(Stay.AtPlace(1, 0, 100, 400, zone: 1));
 
-        Assert.Empty(Detect(TinyStreets.SingleStreet(), day, placeCount: 1));
+        Assert.Empty(Detect(TinyWorlds.SingleStreet(), day, placeCount: 1));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class ExactEncounterDetectorTests
         var day = Day(new Passage(1, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0));
         day.AddStay(Stay.OnStreet(0, 0, 30, 0, 1000));
 
-        Encounter e = Assert.Single(Detect(TinyStreets.SingleStreet(100), day));
+        Encounter e = Assert.Single(Detect(TinyWorlds.SingleStreet(100), day));
 
         Assert.Equal(EncounterKind.PassingBy, e.Kind);
         Assert.Equal((30 - 3.7) / (double)(float)Walk, e.StartTimeSeconds, 6);
@@ -172,7 +172,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void Walkers_on_a_street_without_pavement_never_meet()
     {
-        var network = TinyStreets.SingleStreet(100, pavementWidthMetres: 0);
+        var network = TinyWorlds.SingleStreet(100, pavementWidthMetres: 0);
         var day = Day(
             new Passage(0, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0),
             new Passage(1, 0, -1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 100));
@@ -183,7 +183,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void Car_occupants_never_meet_anyone()
     {
-        var network = TinyStreets.SingleStreet(100);
+        var network = TinyWorlds.SingleStreet(100);
         var day = Day(
             new Passage(0, 0, 1, 0, 10, 10f, TravelModes.Car, 0),
             new Passage(1, 0, -1, 0, 10, 10f, TravelModes.Car, 100),
@@ -195,7 +195,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void A_cyclist_passing_a_walker_counts_with_the_cyclist_attention_weight()
     {
-        var network = TinyStreets.SingleStreet(100);
+        var network = TinyWorlds.SingleStreet(100);
         var day = Day(
             new Passage(0, 0, 1, 0, 100 / Walk, (float)Walk, TravelModes.Walk, 0),
             new Passage(1, 0, -1, 0, 20, 5f, TravelModes.Bike, 100));
@@ -211,7 +211,7 @@ public class ExactEncounterDetectorTests
     public void A_short_lapse_joins_two_contacts_into_one_encounter_and_a_long_one_does_not()
     {
         // Two people stand 3 m apart; one steps away for a while and comes back.
-        var network = TinyStreets.SingleStreet(100);
+        var network = TinyWorlds.SingleStreet(100);
         TrajectoryBuffer Stepping(double awaySeconds)
         {
             var day = new TrajectoryBuffer();
@@ -293,7 +293,7 @@ public class ExactEncounterDetectorTests
     [Fact]
     public void Output_is_sorted_by_pair_then_start_and_pairs_are_lower_first()
     {
-        var network = TinyStreets.Grid(5);
+        var network = TinyWorlds.Grid(5);
         var day = new TrajectoryBuffer();
         SyntheticDays.Fill(day, network, seed: 5, residents: 800, placeCount: 4, horizonSeconds: 600);
 

@@ -59,7 +59,7 @@ public class NodModelTests
     [Fact]
     public void Nod_frequency_matches_the_probability()
     {
-        var network = TinyStreets.SingleStreet();
+        var network = TinyWorlds.SingleStreet();
         var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
         var encounters = Enumerable.Range(0, 20_000).Select(i => Pass(2 * i, 2 * i + 1)).ToArray();
         var nods = new bool[encounters.Length];
@@ -75,7 +75,7 @@ public class NodModelTests
     [Fact]
     public void A_pairs_nods_do_not_depend_on_other_pairs_or_on_running_twice()
     {
-        var network = TinyStreets.SingleStreet();
+        var network = TinyWorlds.SingleStreet();
         var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
         var all = Enumerable.Range(0, 2_000).Select(i => Pass(i, i + 1, kind: EncounterKind.CoPresent)).ToArray();
         var subset = all.Where((_, i) => i % 3 == 0).ToArray();
@@ -96,7 +96,7 @@ public class NodModelTests
     [Fact]
     public void Familiar_pairs_nod_more_often_than_strangers()
     {
-        var network = TinyStreets.SingleStreet();
+        var network = TinyWorlds.SingleStreet();
         var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
         var history = Enumerable.Range(0, 1_000).Select(i => Pass(2 * i, 2 * i + 1)).ToArray();
         for (int day = 0; day < 10; day++)
@@ -117,7 +117,7 @@ public class NodModelTests
     [Fact]
     public void Darkness_follows_the_days_sun_times()
     {
-        var network = TinyStreets.SingleStreet();
+        var network = TinyWorlds.SingleStreet();
         var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
         // 20 000 unlit encounters at 18:00: dark after a December sunset (16:30), light before a June one (22:00).
         var encounters = Enumerable.Range(0, 20_000).Select(i => Pass(2 * i, 2 * i + 1, startSeconds: 18 * 3600)).ToArray();
@@ -144,7 +144,7 @@ public class NodModelTests
     [Fact]
     public void The_ledger_overload_gives_the_nods_of_the_fixed_hours()
     {
-        var network = TinyStreets.SingleStreet();
+        var network = TinyWorlds.SingleStreet();
         var ledger = new FamiliarityLedger(FamiliarityParameters.Default);
         var encounters = Enumerable.Range(0, 3_000).Select(i => Pass(i / 3, 1_000 + (i % 3), startSeconds: 3600 * (i % 24))).ToArray();
         var viaLedger = new bool[encounters.Length];

@@ -88,7 +88,7 @@ public sealed class GeoJsonTests(DelftImportFixture delft) : IClassFixture<Delft
     public void Writing_into_a_missing_folder_is_a_problem()
     {
         string path = Path.Combine(_folder, "no", "such", "folder", "x.geojson");
-        var result = GeoJsonExporter.WritePlaces(TinyWorlds.BenchStreet().Places, TinyWorlds.Delft, path);
+        var result = GeoJsonExporter.WritePlaces(TinyWorlds.BenchStreet().Places, TinyWorlds.Origin, path);
         Assert.False(result.Succeeded);
         Assert.Equal(path, Assert.Single(result.Problems).File);
     }

@@ -21,7 +21,7 @@ public class LateralPlacementTests
     [InlineData(0.999)]
     public void A_walker_on_a_residential_street_is_on_a_pavement_beside_the_carriageway(double outward)
     {
-        var network = OneSegment(TinyStreets.Street(pavementWidthMetres: 3f));
+        var network = OneSegment(TinyWorlds.StreetWith(pavementWidthMetres: 3f));
         float left = LateralPlacement.Walker(network, 0, 1, true, outward, CrossSection);
         float right = LateralPlacement.Walker(network, 0, 1, false, outward, CrossSection);
         float leftGoingBack = LateralPlacement.Walker(network, 0, -1, true, outward, CrossSection);
@@ -35,8 +35,8 @@ public class LateralPlacementTests
     [Fact]
     public void Walkers_on_a_footway_or_living_street_share_the_width()
     {
-        var footway = OneSegment(TinyStreets.Street(pavementWidthMetres: 3f) with { Highway = HighwayKind.Footway, ModesForward = TravelModes.Walk, ModesBackward = TravelModes.Walk });
-        var woonerf = OneSegment(TinyStreets.Street(pavementWidthMetres: 6f) with { Highway = HighwayKind.LivingStreet });
+        var footway = OneSegment(TinyWorlds.StreetWith(pavementWidthMetres: 3f) with { Highway = HighwayKind.Footway, ModesForward = TravelModes.Walk, ModesBackward = TravelModes.Walk });
+        var woonerf = OneSegment(TinyWorlds.StreetWith(pavementWidthMetres: 6f) with { Highway = HighwayKind.LivingStreet });
 
         Assert.Equal(-1.5f, LateralPlacement.Walker(footway, 0, 1, true, 0, CrossSection));
         Assert.Equal(0f, LateralPlacement.Walker(footway, 0, -1, false, 0.5, CrossSection));
@@ -47,7 +47,7 @@ public class LateralPlacementTests
     [Fact]
     public void Cyclists_keep_right_near_the_carriageway_edge_and_stays_sit_at_the_pavement_edge()
     {
-        var street = OneSegment(TinyStreets.Street(pavementWidthMetres: 4f) with { Highway = HighwayKind.Tertiary });
+        var street = OneSegment(TinyWorlds.StreetWith(pavementWidthMetres: 4f) with { Highway = HighwayKind.Tertiary });
 
         Assert.Equal(-(3.25f - 0.75f), LateralPlacement.Cyclist(street, 0, 1, CrossSection));
         Assert.Equal(3.25f - 0.75f, LateralPlacement.Cyclist(street, 0, -1, CrossSection));

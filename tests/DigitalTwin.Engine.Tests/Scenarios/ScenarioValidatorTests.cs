@@ -11,11 +11,11 @@ public sealed class ScenarioValidatorTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     private IReadOnlyList<InputProblem> Validate() =>
-        ScenarioValidator.ValidateAgainstMap(ScenarioLoader.Load(_files.Write()).Unwrap(), TinyNetworks.NamedT());
+        ScenarioValidator.ValidateAgainstMap(ScenarioLoader.Load(_files.Write()).Unwrap(), TinyWorlds.NamedT());
 
     private static JsonArray At(double x, double y)
     {
-        (double longitude, double latitude) = TinyNetworks.LonLat(x, y);
+        (double longitude, double latitude) = TinyWorlds.LonLat(x, y);
         return new JsonArray(longitude, latitude);
     }
 

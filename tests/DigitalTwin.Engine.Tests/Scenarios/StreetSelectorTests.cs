@@ -6,14 +6,14 @@ namespace DigitalTwin.Engine.Tests.Scenarios;
 
 public class StreetSelectorTests
 {
-    private static readonly StreetNetwork Network = TinyNetworks.NamedT().Network;
+    private static readonly StreetNetwork Network = TinyWorlds.NamedT().Network;
     private static readonly SourceLocation Here = new("test.json", "$", 1);
 
     private static int[] Resolve(StreetAddress address) => [.. StreetSelector.Resolve(address, Network).Select(s => s.Value)];
 
     private static LonLat At(double x, double y)
     {
-        (double longitude, double latitude) = TinyNetworks.LonLat(x, y);
+        (double longitude, double latitude) = TinyWorlds.LonLat(x, y);
         return new LonLat(longitude, latitude);
     }
 

@@ -61,7 +61,7 @@ public static class Quarter
     /// <summary>The streets, places and homes of the quarter.</summary>
     public static Neighbourhood Neighbourhood(int dwellingsPerHome = 1)
     {
-        var builder = new StreetNetworkBuilder(TinyWorlds.Delft);
+        var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
         for (int row = 0; row < Rows; row++)
         {
             for (int column = 0; column < Columns; column++)

@@ -2,11 +2,11 @@ using DigitalTwin.Engine.Network;
 
 namespace DigitalTwin.TestKit;
 
-/// <summary>Hand-made street graphs for tests: each reads as a picture of a few streets.</summary>
-public static class TinyStreets
+/// <summary>Bare street networks (no homes, no places): each reads as a picture of a few streets.</summary>
+public static partial class TinyWorlds
 {
     /// <summary>A residential street with pavements, open to everyone.</summary>
-    public static SegmentAttributes Street(float pavementWidthMetres = 2f, float carsPerDay = 500f, Lighting lighting = Lighting.Lit) => new()
+    public static SegmentAttributes StreetWith(float pavementWidthMetres = 2f, float carsPerDay = 500f, Lighting lighting = Lighting.Lit) => new()
     {
         Highway = HighwayKind.Residential,
         ModesForward = TravelModes.All,
@@ -21,14 +21,14 @@ public static class TinyStreets
     /// <summary>Nodes at the given (x, y) metres and straight segments between the given node pairs.</summary>
     public static StreetNetwork Build((double X, double Y)[] nodes, (int From, int To, float PavementWidthMetres)[] segments)
     {
-        var builder = new StreetNetworkBuilder(new GeoReference(4.36, 52.01));
+        var builder = new StreetNetworkBuilder(Origin);
         foreach (var (x, y) in nodes)
         {
             builder.AddNode(x, y);
         }
         foreach (var (from, to, width) in segments)
         {
-            builder.AddSegment(new NodeId(from), new NodeId(to), Street(width));
+            builder.AddSegment(new NodeId(from), new NodeId(to), StreetWith(width));
         }
         return builder.Build();
     }
