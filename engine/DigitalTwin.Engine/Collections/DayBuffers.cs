@@ -8,7 +8,7 @@ namespace DigitalTwin.Engine.Collections;
 /// buffer larger than <see cref="KeepAcrossDaysBytes"/> is given back as soon as its part of the day is done (the
 /// chunks' copies of the day once merged, node pieces after the node sweeps, fragment buffers once sorted, the day's
 /// events and encounters before the tie snapshot): the ledger's growth and the snapshot, where a one-day city run
-/// peaks, get the room (300k residents: 6.7 → 4.5 GB). Results never depend on it.
+/// peaks, get the room (a 300k-resident day peaks at 4.5 GB with this, 6.7 GB without). Results never depend on it.
 /// </summary>
 internal sealed class DayBuffers
 {
@@ -39,10 +39,10 @@ internal sealed class DayBuffers
     /// <summary>
     /// Called after giving buffers back: a full, blocking, compacting collection that hands the freed memory back to
     /// the system (the collector's aggressive mode), so the next part of the day builds its buffers in memory just
-    /// given back instead of taking more while freed regions wait to be decommitted. 1M residents, one day: peak
-    /// 13.0 GB without, 8.9 GB with an ordinary forced collection, 6.8 GB with this; kernel time zeroing fresh pages
-    /// 46 → 19 s and the encounter phase 36 → 21 s. Only a city's last day gives buffers back, four or five times a
-    /// run; compacting moves the ledger's blocks once or twice (about a second at 1M).
+    /// given back instead of taking more while freed regions wait to be decommitted. A 1M-resident day peaks at 6.8 GB
+    /// with this, 8.9 GB with an ordinary forced collection and 13.0 GB with none, and spends less than half the
+    /// kernel time zeroing fresh pages. Only a city's last day gives buffers back, four or five times a run;
+    /// compacting moves the ledger's blocks once or twice (about a second at 1M).
     /// </summary>
     public static void ReuseGivenBack() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 }

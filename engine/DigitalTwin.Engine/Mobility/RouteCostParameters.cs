@@ -137,8 +137,8 @@ public sealed record RouteCostParameters
     /// searches have settled this many times the network's arcs in all. Building one costs about as much as settling
     /// a hundred times the arcs (Delft: 150 ms against 280 ns an arc), but it is built on a thread of its own beside
     /// the day's work (<see cref="ArcHierarchyCache"/>), where it mostly fills time a core would wait anyway: so a
-    /// profile builds once its searches have cost a fifth of a build (Delft 28 days, three paired runs against
-    /// building at half, one at a time, with the other core idle: trees and moves 5.7 -> 4.7 s, the run 15.9 -> 15.4 s).
+    /// profile builds once its searches have cost a fifth of a build (in paired Delft runs a fifth beat a half: waiting
+    /// longer left the second core idle while searches went on).
     /// </summary>
     [NotAParameter("a speed trade-off; it changes at most which of two exactly equally cheap routes a visitor takes")]
     public double HierarchyAfterSettledArcsPerArc { get; init; } = 20;
