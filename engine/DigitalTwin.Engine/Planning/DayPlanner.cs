@@ -21,6 +21,23 @@ public sealed class PlanScratch
 /// </summary>
 public sealed class DayPlanner
 {
+    /// <summary>Adults are 18 and over (the Dutch age of majority): only they walk the dog or bring children to school.</summary>
+    private const int AdultAge = 18;
+
+    /// <summary>"Older" is 65 and over, the CBS age band of <see cref="AgeBand.Older"/>.</summary>
+    private const int OlderAge = 65;
+
+    /// <summary>Weekdays in the <see cref="Calendar"/>'s numbering (0 is Monday).</summary>
+    private const int Saturday = 5, Sunday = 6;
+
+    private const double DaysPerWeek = 7;
+
+    /// <summary>A drawn time stays inside the simulated day, which ends at midnight.</summary>
+    private const double LatestDrawnSeconds = 23.9 * 3600;
+
+    /// <summary>Tries to find a visit's host within the visiting radius: enough for all but the sparsest maps, and cheap.</summary>
+    private const int VisitHostTries = 8;
+
     private readonly Neighbourhood _neighbourhood;
     private readonly Residents _residents;
     private readonly DestinationIndex _destinations;
@@ -32,16 +49,25 @@ public sealed class DayPlanner
     private readonly bool[] _usesStoep;
     private readonly bool[] _benchOnSegment;
     private readonly bool[] _calmForPlay;
+    private readonly double[] _dogWalkHours;
+    private readonly double _activityGapSeconds;
+    private readonly double _lastStartSeconds;
 
-    public DayPlanner(Neighbourhood neighbourhood, Residents residents, PlanningParameters parameters, ulong seed, Calendar? calendar = null)
+    public DayPlanner(Neighbourhood neighbourhood, Residents residents, PlanningParameters parameters, ActivityScheduleParameters schedule,
+        ulong seed, Calendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(neighbourhood);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(schedule);
         Calendar = calendar ?? new Calendar(neighbourhood.Network.GeoReference, parameters.FirstDayOfYear, parameters.FirstWeekday,
             Encounters.NodParameters.Default.CivilTwilightSeconds);
         _neighbourhood = neighbourhood;
         _residents = residents;
         Parameters = parameters;
+        Schedule = schedule;
+        _dogWalkHours = [schedule.DogWalkMorningHour, schedule.DogWalkMiddayHour, schedule.DogWalkLateHour, schedule.DogWalkAfternoonHour];
+        _activityGapSeconds = Minutes(schedule.ActivityGapMinutes);
+        _lastStartSeconds = Hours(schedule.LastStartHour);
         _seed = seed;
         _destinations = new DestinationIndex(neighbourhood.Places);
         _gateways = new Gateways(neighbourhood.Network);
@@ -54,7 +80,7 @@ public sealed class DayPlanner
         _calmForPlay = new bool[network.SegmentCount];
         for (int s = 0; s < network.SegmentCount; s++)
         {
-            _calmForPlay[s] = network.CarVehiclesPerDay[s] <= parameters.StreetPlayMaximumVehiclesPerDay && network.SpeedLimitKmh[s] <= 30;
+            _calmForPlay[s] = network.CarVehiclesPerDay[s] <= parameters.StreetPlayMaximumVehiclesPerDay && network.SpeedLimitKmh[s] <= parameters.StreetPlayMaximumSpeedKmh;
         }
         for (int h = 0; h < residents.HouseholdCount; h++)
         {
@@ -71,7 +97,7 @@ public sealed class DayPlanner
             _primaryPupil[h] = -1;
             for (int r = members.Start.Value; r < members.End.Value; r++)
             {
-                bool adult = residents.AgeYears[r] >= 18;
+                bool adult = residents.AgeYears[r] >= AdultAge;
                 if (adult && firstAdult < 0)
                 {
                     firstAdult = r;
@@ -98,6 +124,8 @@ public sealed class DayPlanner
 
     public PlanningParameters Parameters { get; }
 
+    public ActivityScheduleParameters Schedule { get; }
+
     /// <summary>The run's dates and daylight.</summary>
     public Calendar Calendar { get; }
 
@@ -108,7 +136,7 @@ public sealed class DayPlanner
     public bool IsDogWalker(int resident) => _dogWalker[_residents.Household[resident]] == resident;
 
     /// <summary>Is the day a weekend day (Saturday or Sunday)?</summary>
-    public bool IsWeekend(int day) => Weekday(day) >= 5;
+    public bool IsWeekend(int day) => Weekday(day) >= Saturday;
 
     public int Weekday(int day) => Calendar.Weekday(day);
 
@@ -117,12 +145,13 @@ public sealed class DayPlanner
     {
         plan.Clear();
         var p = Parameters;
+        var s = Schedule;
         var random = new RandomStream(_seed, StreamPurpose.Plan, (ulong)resident, (ulong)day);
         var r = _residents;
         int age = r.AgeYears[resident];
         bool older = r.AgeBand[resident] == AgeBand.Older;
         bool weekend = IsWeekend(day);
-        bool sunday = Weekday(day) == 6;
+        bool sunday = Weekday(day) == Sunday;
         int household = r.Household[resident];
         var occupation = r.Occupation[resident];
 
@@ -137,14 +166,17 @@ public sealed class DayPlanner
                     var school = primary || random.NextBool(p.SecondarySchoolInAreaShare)
                         ? Habitual(resident, ActivityKind.School, scratch)
                         : ExternalAnchor(resident);
-                    Add(plan, ActivityKind.School, school, Routine(resident, 8.4, ref random, 8), Hours(primary ? 6.5 : 7), StayKind.Unobserved);
+                    Add(plan, ActivityKind.School, school, Routine(resident, s.SchoolStartHour, ref random, s.SchoolSpreadMinutes),
+                        Hours(primary ? s.PrimarySchoolDayHours : s.SecondarySchoolDayHours), StayKind.Unobserved);
                     if (primary && random.NextBool(p.PlaygroundProbabilityChild))
                     {
-                        AddAt(plan, ActivityKind.Playground, resident, day, Routine(resident, 15.5, ref random), Hours(1), StayKind.AtPlace, scratch, ref random);
+                        AddAt(plan, ActivityKind.Playground, resident, day, Routine(resident, s.AfterSchoolPlaygroundHour, ref random), Hours(s.PlaygroundHours),
+                            StayKind.AtPlace, scratch, ref random);
                     }
-                    else if (!primary && random.NextBool(p.SportsProbability * 2))
+                    else if (!primary && random.NextBool(p.SportsProbability * p.SportsSecondaryPupilMultiplier))
                     {
-                        AddAt(plan, ActivityKind.Sports, resident, day, Routine(resident, 16.5, ref random), Hours(1.5), StayKind.AtPlace, scratch, ref random);
+                        AddAt(plan, ActivityKind.Sports, resident, day, Routine(resident, s.AfterSchoolSportsHour, ref random), Hours(s.SportsHours),
+                            StayKind.AtPlace, scratch, ref random);
                     }
                 }
                 else
@@ -153,10 +185,10 @@ public sealed class DayPlanner
                 }
                 break;
             case Occupation.Student:
-                if (!weekend && random.NextBool(0.8))
+                if (!weekend && random.NextBool(p.StudyDayProbability))
                 {
                     var campus = random.NextBool(p.StudyInAreaShare) ? Habitual(resident, ActivityKind.Study, scratch) : ExternalAnchor(resident);
-                    Add(plan, ActivityKind.Study, campus, Routine(resident, 9, ref random), Hours(6.5), StayKind.Unobserved);
+                    Add(plan, ActivityKind.Study, campus, Routine(resident, s.StudyStartHour, ref random), Hours(s.StudyDayHours), StayKind.Unobserved);
                 }
                 Errands(plan, resident, day, working: true, weekend, scratch, ref random);
                 Leisure(plan, resident, day, age, weekend, scratch, ref random);
@@ -171,18 +203,21 @@ public sealed class DayPlanner
                 Leisure(plan, resident, day, age, weekend, scratch, ref random);
                 if (random.NextBool(older ? p.CommunityProbabilityOlder : p.CommunityProbability))
                 {
-                    AddAt(plan, ActivityKind.Community, resident, day, Routine(resident, 10, ref random), Hours(1.5), StayKind.AtPlace, scratch, ref random);
+                    AddAt(plan, ActivityKind.Community, resident, day, Routine(resident, s.CommunityHour, ref random), Hours(s.CommunityHours),
+                        StayKind.AtPlace, scratch, ref random);
                 }
                 if (random.NextBool(older ? p.HealthcareProbabilityOlder : p.HealthcareProbability))
                 {
-                    AddAt(plan, ActivityKind.Healthcare, resident, day, Routine(resident, 9.5, ref random), Hours(0.5), StayKind.Unobserved, scratch, ref random);
+                    AddAt(plan, ActivityKind.Healthcare, resident, day, Routine(resident, s.HealthcareHour, ref random), Hours(s.HealthcareHours),
+                        StayKind.Unobserved, scratch, ref random);
                 }
                 break;
         }
 
-        if (sunday && age >= 12 && random.NextBool(p.WorshipProbabilitySunday))
+        if (sunday && age >= p.IndependentOutingMinimumAge && random.NextBool(p.WorshipProbabilitySunday))
         {
-            AddAt(plan, ActivityKind.Worship, resident, day, Routine(resident, 10, ref random, 5), Hours(1.25), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Worship, resident, day, Routine(resident, s.WorshipHour, ref random, s.WorshipSpreadMinutes), Hours(s.WorshipHours),
+                StayKind.AtPlace, scratch, ref random);
         }
         if (!weekend && _schoolRunEscort[household] == resident)
         {
@@ -190,17 +225,20 @@ public sealed class DayPlanner
             var school = Habitual(_primaryPupil[household], ActivityKind.School, scratch);
             if (school.Index >= 0)
             {
-                Add(plan, ActivityKind.SchoolRun, school, Routine(resident, 8.25, ref random, 5), Minutes(p.SchoolGateMinutes), StayKind.OnStreet);
-                Add(plan, ActivityKind.SchoolRun, school, Routine(resident, 14.75, ref random, 5), Minutes(p.SchoolGateMinutes), StayKind.OnStreet);
+                Add(plan, ActivityKind.SchoolRun, school, Routine(resident, s.SchoolRunMorningHour, ref random, s.SchoolRunSpreadMinutes), Minutes(p.SchoolGateMinutes),
+                    StayKind.OnStreet);
+                Add(plan, ActivityKind.SchoolRun, school, Routine(resident, s.SchoolRunAfternoonHour, ref random, s.SchoolRunSpreadMinutes), Minutes(p.SchoolGateMinutes),
+                    StayKind.OnStreet);
             }
         }
         if (_dogWalker[household] == resident)
         {
-            ReadOnlySpan<double> walkHours = [7.25, 12.5, 21.5, 17.5];
+            var walkHours = _dogWalkHours;
             for (int w = 0; w < Math.Min(p.DogWalksPerDay, walkHours.Length); w++)
             {
-                // A short pause where dogs sniff and owners chat: 3 minutes on the pavement at the turning point.
-                AddAt(plan, ActivityKind.DogWalk, resident, day, Routine(resident, walkHours[w], ref random, 15), Minutes(3), StayKind.OnStreet, scratch, ref random);
+                // The walk's stay is the pause on the pavement at the turning point, where dogs sniff and owners chat.
+                AddAt(plan, ActivityKind.DogWalk, resident, day, Routine(resident, walkHours[w], ref random, s.DogWalkSpreadMinutes),
+                    Minutes(s.DogWalkPauseMinutes), StayKind.OnStreet, scratch, ref random);
             }
         }
 
@@ -217,13 +255,14 @@ public sealed class DayPlanner
     private void FrontOfHouse(List<PlannedActivity> plan, int resident, int day, int age, bool weekend, ref RandomStream random)
     {
         var p = Parameters;
+        var s = Schedule;
         int household = _residents.Household[resident];
         int homeSegment = _neighbourhood.Homes.Segment[_residents.HouseholdHome[household]];
         double weight = FrontOfHouseWeight(homeSegment);
         if (age >= p.StreetPlayMinimumAge && age <= p.PrimarySchoolMaxAge)
         {
             // Children play in the street after school (at weekends late morning), on the carriageway where it is calm.
-            double start = Routine(resident, weekend ? 11 : 16, ref random, 60);
+            double start = Routine(resident, weekend ? s.StreetPlayWeekendHour : s.StreetPlayWeekdayHour, ref random, s.StreetPlaySpreadMinutes);
             if (random.NextBool(Math.Min(1, p.StreetPlayProbability * Math.Pow(weight, p.StreetPlayTrafficSensitivity))) && !Calendar.IsDark(day, start))
             {
                 var where = _calmForPlay[homeSegment] ? StayKind.InStreet : StayKind.OnStreet;
@@ -231,13 +270,13 @@ public sealed class DayPlanner
             }
             return;
         }
-        if (age < 12)
+        if (age < p.IndependentOutingMinimumAge)
         {
             return;
         }
         bool stoep = _usesStoep[household];
         double chance = p.FrontOfHouseProbability * weight * (stoep ? p.StoepFrontOfHouseMultiplier : 1);
-        double startAt = Routine(resident, weekend ? 14 : 17.5, ref random, 90);
+        double startAt = Routine(resident, weekend ? s.FrontOfHouseWeekendHour : s.FrontOfHouseWeekdayHour, ref random, s.FrontOfHouseSpreadMinutes);
         if (random.NextBool(Math.Min(1, chance)) && KeptAfterDark(resident, day, startAt, ref random))
         {
             Add(plan, ActivityKind.Stoep, Anchor.Home, startAt, Minutes(stoep ? p.StoepMinutes : p.FrontOfHouseMinutes), StayKind.OnStreet);
@@ -247,7 +286,8 @@ public sealed class DayPlanner
     /// <summary>
     /// How a street invites time in front of the home, relative to a quiet residential street without extras (1):
     /// less with motor traffic, e^(−k × vehicles/1000) (<see cref="PlanningParameters.FrontOfHouseTrafficDecayPerThousandVehicles"/>,
-    /// from Appleyard), and with speed above 30 km/h; more with a bench or green along the street.
+    /// from Appleyard), and with a speed limit above <see cref="PlanningParameters.FrontOfHouseSpeedDecayAboveKmh"/>; more
+    /// with a bench or green along the street.
     /// </summary>
     public double FrontOfHouseWeight(int segment) => FrontOfHouseWeightOf(_neighbourhood.Network, segment, _benchOnSegment[segment], Parameters);
 
@@ -259,7 +299,7 @@ public sealed class DayPlanner
         var p = parameters;
         double traffic = Math.Exp(-p.FrontOfHouseTrafficDecayPerThousandVehicles * network.CarVehiclesPerDay[segment] / 1000);
         bool cars = ((network.ModesForward[segment] | network.ModesBackward[segment]) & Network.TravelModes.Car) != 0;
-        double speed = cars ? Math.Exp(-p.FrontOfHouseSpeedDecayPer10Kmh * Math.Max(0, network.SpeedLimitKmh[segment] - 30) / 10) : 1;
+        double speed = cars ? Math.Exp(-p.FrontOfHouseSpeedDecayPer10Kmh * Math.Max(0, network.SpeedLimitKmh[segment] - p.FrontOfHouseSpeedDecayAboveKmh) / 10) : 1;
         double seat = bench ? p.BenchFrontOfHouseMultiplier : 1;
         double green = network.GreenOrWaterAdjacent[segment] ? p.GreenFrontOfHouseMultiplier : 1;
         return traffic * speed * seat * green;
@@ -268,19 +308,22 @@ public sealed class DayPlanner
     private void Work(List<PlannedActivity> plan, int resident, bool weekend, PlanScratch scratch, ref RandomStream random)
     {
         var p = Parameters;
+        var s = Schedule;
         var pattern = _residents.WorkPattern[resident];
         var job = JobAnchor(resident, scratch);
         switch (pattern)
         {
             case WorkPattern.Day when !weekend && !random.NextBool(p.HomeWorkingShare):
-                Add(plan, ActivityKind.Work, job, Routine(resident, 8, ref random), Hours(8.5), StayKind.Unobserved);
+                Add(plan, ActivityKind.Work, job, Routine(resident, s.DayWorkStartHour, ref random), Hours(s.DayWorkHours), StayKind.Unobserved);
                 break;
-            case WorkPattern.Shift when random.NextBool(5.0 / 7):
-                Add(plan, ActivityKind.Work, job, Routine(resident, 14, ref random, 10), Hours(8), StayKind.Unobserved);
+            case WorkPattern.Shift when random.NextBool(p.ShiftWorkDaysPerWeek / DaysPerWeek):
+                Add(plan, ActivityKind.Work, job, Routine(resident, s.LateShiftStartHour, ref random, s.ShiftSpreadMinutes), Hours(s.LateShiftHours),
+                    StayKind.Unobserved);
                 break;
-            case WorkPattern.Night when random.NextBool(5.0 / 7):
+            case WorkPattern.Night when random.NextBool(p.ShiftWorkDaysPerWeek / DaysPerWeek):
                 // The night shift runs past midnight; the day model ends at midnight, so the return is not simulated.
-                Add(plan, ActivityKind.Work, job, Routine(resident, 21.5, ref random, 10), Hours(2.4), StayKind.Unobserved);
+                Add(plan, ActivityKind.Work, job, Routine(resident, s.NightShiftStartHour, ref random, s.ShiftSpreadMinutes), Hours(s.NightShiftHoursBeforeMidnight),
+                    StayKind.Unobserved);
                 break;
         }
     }
@@ -288,55 +331,64 @@ public sealed class DayPlanner
     private void Errands(List<PlannedActivity> plan, int resident, int day, bool working, bool weekend, PlanScratch scratch, ref RandomStream random)
     {
         var p = Parameters;
+        var s = Schedule;
         double groceries = working && !weekend ? p.GroceriesProbabilityWorking : p.GroceriesProbabilityNotWorking;
         if (random.NextBool(groceries))
         {
-            double hour = working && !weekend ? 17.75 : 10.5;
-            AddAt(plan, ActivityKind.Groceries, resident, day, Routine(resident, hour, ref random, 45), Minutes(20), StayKind.AtPlace, scratch, ref random);
+            double hour = working && !weekend ? s.GroceriesAfterWorkHour : s.GroceriesDaytimeHour;
+            AddAt(plan, ActivityKind.Groceries, resident, day, Routine(resident, hour, ref random, s.GroceriesSpreadMinutes), Minutes(s.GroceriesMinutes),
+                StayKind.AtPlace, scratch, ref random);
         }
         if (random.NextBool(weekend ? p.ShoppingProbabilityWeekend : p.ShoppingProbability))
         {
-            AddAt(plan, ActivityKind.Shopping, resident, day, Routine(resident, weekend ? 13 : 11, ref random, 60), Minutes(30), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Shopping, resident, day, Routine(resident, weekend ? s.ShoppingWeekendHour : s.ShoppingWeekdayHour, ref random, s.ShoppingSpreadMinutes),
+                Minutes(s.ShoppingMinutes), StayKind.AtPlace, scratch, ref random);
         }
     }
 
     private void Leisure(List<PlannedActivity> plan, int resident, int day, int age, bool weekend, PlanScratch scratch, ref RandomStream random)
     {
         var p = Parameters;
-        bool older = age >= 65;
-        bool young = age is >= 16 and < 30;
+        var s = Schedule;
+        bool older = age >= OlderAge;
+        bool young = age >= p.GoingOutMinimumAge && age < p.YoungAdultUntilAge;
         double thirdPlace = young ? p.ThirdPlaceProbabilityYoung : older ? p.ThirdPlaceProbabilityOlder : p.ThirdPlaceProbabilityAdult;
-        if (age >= 16 && random.NextBool(weekend ? thirdPlace * 1.5 : thirdPlace))
+        if (age >= p.GoingOutMinimumAge && random.NextBool(weekend ? thirdPlace * p.ThirdPlaceWeekendMultiplier : thirdPlace))
         {
             // The young go out in the evening; older people meet for coffee in the morning.
-            double hour = older ? 10.5 : young ? 20.5 : 19;
-            AddAt(plan, ActivityKind.ThirdPlace, resident, day, Routine(resident, hour, ref random, 40), Hours(older ? 1 : 1.75), StayKind.AtPlace, scratch, ref random);
+            double hour = older ? s.ThirdPlaceOlderHour : young ? s.ThirdPlaceYoungHour : s.ThirdPlaceAdultHour;
+            AddAt(plan, ActivityKind.ThirdPlace, resident, day, Routine(resident, hour, ref random, s.ThirdPlaceSpreadMinutes),
+                Hours(older ? s.ThirdPlaceOlderHours : s.ThirdPlaceHours), StayKind.AtPlace, scratch, ref random);
         }
         double park = older ? p.ParkProbabilityOlder : weekend ? p.ParkProbabilityWeekend : p.ParkProbabilityWeekday;
         if (random.NextBool(park))
         {
-            AddAt(plan, ActivityKind.Park, resident, day, Routine(resident, weekend ? 14 : 15, ref random, 60), Hours(1), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Park, resident, day, Routine(resident, weekend ? s.ParkWeekendHour : s.ParkWeekdayHour, ref random, s.ParkSpreadMinutes),
+                Hours(s.ParkHours), StayKind.AtPlace, scratch, ref random);
         }
-        if (age < 12 && weekend && random.NextBool(p.PlaygroundProbabilityChild))
+        if (age < p.IndependentOutingMinimumAge && weekend && random.NextBool(p.PlaygroundProbabilityChild))
         {
-            AddAt(plan, ActivityKind.Playground, resident, day, Routine(resident, 11, ref random, 60), Hours(1), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Playground, resident, day, Routine(resident, s.WeekendPlaygroundHour, ref random, s.WeekendPlaygroundSpreadMinutes),
+                Hours(s.PlaygroundHours), StayKind.AtPlace, scratch, ref random);
         }
-        if (random.NextBool(older ? p.BenchProbabilityOlder : p.BenchProbabilityOther) && age >= 12)
+        if (random.NextBool(older ? p.BenchProbabilityOlder : p.BenchProbabilityOther) && age >= p.IndependentOutingMinimumAge)
         {
-            AddAt(plan, ActivityKind.Bench, resident, day, Routine(resident, 15.5, ref random, 60), Minutes(30), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Bench, resident, day, Routine(resident, s.BenchHour, ref random, s.BenchSpreadMinutes), Minutes(s.BenchMinutes),
+                StayKind.AtPlace, scratch, ref random);
         }
-        if (age >= 12 && random.NextBool(weekend ? p.VisitProbability * 1.5 : p.VisitProbability))
+        if (age >= p.IndependentOutingMinimumAge && random.NextBool(weekend ? p.VisitProbability * p.VisitWeekendMultiplier : p.VisitProbability))
         {
             var host = VisitHost(resident, ref random);
-            double start = Routine(resident, weekend ? 15 : 19.5, ref random, 60);
+            double start = Routine(resident, weekend ? s.VisitWeekendHour : s.VisitWeekdayHour, ref random, s.VisitSpreadMinutes);
             if (host.Index >= 0 && KeptAfterDark(resident, day, start, ref random))
             {
-                Add(plan, ActivityKind.Visit, host, start, Hours(2), StayKind.Unobserved);
+                Add(plan, ActivityKind.Visit, host, start, Hours(s.VisitHours), StayKind.Unobserved);
             }
         }
-        if (age is >= 12 and < 75 && random.NextBool(p.SportsProbability))
+        if (age >= p.IndependentOutingMinimumAge && age < p.SportsUntilAge && random.NextBool(p.SportsProbability))
         {
-            AddAt(plan, ActivityKind.Sports, resident, day, Routine(resident, weekend ? 10 : 19.5, ref random, 45), Hours(1.5), StayKind.AtPlace, scratch, ref random);
+            AddAt(plan, ActivityKind.Sports, resident, day, Routine(resident, weekend ? s.SportsWeekendHour : s.SportsWeekdayHour, ref random, s.SportsSpreadMinutes),
+                Hours(s.SportsHours), StayKind.AtPlace, scratch, ref random);
         }
     }
 
@@ -440,7 +492,7 @@ public sealed class DayPlanner
         var own = homes[_residents.Home[resident]];
         // A few tries for a home within the visiting radius; friends are mostly near (Fischer 1982), and
         // repeated tries keep the draw cheap without an index of homes.
-        for (int attempt = 0; attempt < 8; attempt++)
+        for (int attempt = 0; attempt < VisitHostTries; attempt++)
         {
             int candidate = random.NextInt(homes.Count);
             var host = homes[candidate];
@@ -462,7 +514,7 @@ public sealed class DayPlanner
     }
 
     /// <summary>Sorts by start and pushes overlapping activities later; drops what no longer fits before midnight.</summary>
-    private static void Order(List<PlannedActivity> plan)
+    private void Order(List<PlannedActivity> plan)
     {
         // Insertion sort: plans are short, and it is stable, so equal start times keep their order.
         for (int i = 1; i < plan.Count; i++)
@@ -476,20 +528,18 @@ public sealed class DayPlanner
             }
             plan[j + 1] = item;
         }
-        const double MinimumGapSeconds = 600;
-        const double LastStartSeconds = 23.5 * 3600;
         double free = 0;
         int kept = 0;
         for (int i = 0; i < plan.Count; i++)
         {
             var item = plan[i];
             double start = Math.Max(item.StartSeconds, free);
-            if (start > LastStartSeconds)
+            if (start > _lastStartSeconds)
             {
                 continue;
             }
             plan[kept++] = item with { StartSeconds = start };
-            free = start + item.DurationSeconds + MinimumGapSeconds;
+            free = start + item.DurationSeconds + _activityGapSeconds;
         }
         plan.RemoveRange(kept, plan.Count - kept);
     }
@@ -508,7 +558,7 @@ public sealed class DayPlanner
         double habitual = Math.Sqrt((spread * spread) - (daily * daily));
         var habit = new RandomStream(_seed, StreamPurpose.Routine, (ulong)resident, (ulong)Math.Round(hour * 60));
         double minutes = (habit.NextGaussian() * habitual) + (random.NextGaussian() * daily);
-        return Math.Clamp((hour * 3600) + (minutes * 60), 0, 23.9 * 3600);
+        return Math.Clamp((hour * 3600) + (minutes * 60), 0, LatestDrawnSeconds);
     }
 
     private static double Hours(double hours) => hours * 3600;

@@ -47,6 +47,10 @@ public sealed record PlanningParameters
     [Parameter("share", 0, 1, "CBS 2023: about half of workers work from home part of the week")]
     public double HomeWorkingShare { get; init; } = 0.25;
 
+    /// <summary>Days a week that shift and night workers work, spread over all seven days (a roster of five shifts a week).</summary>
+    [Parameter("days/week", 0, 7, "Reasoned: a full-time roster of five shifts a week, weekends included")]
+    public int ShiftWorkDaysPerWeek { get; init; } = 5;
+
     /// <summary>Median one-way commute beyond the neighbourhood (km), CBS: ≈ 8–10 km for Dutch commuters.</summary>
     [Parameter("km", 0.5, 200, "CBS: median one-way commute of Dutch commuters is about 8-10 km")]
     public double ExternalTripMedianKilometres { get; init; } = 8;
@@ -58,6 +62,10 @@ public sealed record PlanningParameters
     /// <summary>Share of students whose campus is inside the map (the TU Delft campus lies inside the Wippolder extract).</summary>
     [Parameter("share", 0, 1, "Reasoned: the TU Delft campus lies inside the Wippolder extract")]
     public double StudyInAreaShare { get; init; } = 0.5;
+
+    /// <summary>Chance that a student goes to campus on a weekday; on other weekdays they study at home.</summary>
+    [Parameter("probability/weekday", 0, 1, "Reasoned: students are on campus on about four weekdays in five")]
+    public double StudyDayProbability { get; init; } = 0.8;
 
     /// <summary>Households with a dog: ≈ 1.5–1.8 million dogs over 8 million Dutch households (Dibevo/HAS, 2022).</summary>
     [Parameter("share", 0, 1, "Dibevo/HAS 2022: 1.5-1.8 million dogs over 8 million Dutch households")]
@@ -98,6 +106,10 @@ public sealed record PlanningParameters
     [Parameter("probability/day", 0, 1, "SCP 2016: about 9 h a week of social contact, of which going out is a part")]
     public double ThirdPlaceProbabilityOlder { get; init; } = 0.12;
 
+    /// <summary>Going out concentrates at weekends: the third-place probabilities are multiplied by this on Saturday and Sunday.</summary>
+    [Parameter("ratio", 0, 5, "Reasoned: going out concentrates at weekends (factor 1.5)")]
+    public double ThirdPlaceWeekendMultiplier { get; init; } = 1.5;
+
     /// <summary>A park visit (a walk, sitting in the sun), more for older people and at weekends.</summary>
     [Parameter("probability/day", 0, 1, "Reasoned: a walk or sitting in the sun, more at weekends and for older people")]
     public double ParkProbabilityWeekday { get; init; } = 0.1;
@@ -123,6 +135,10 @@ public sealed record PlanningParameters
     [Parameter("probability/day", 0, 1, "SCP 2016: visits are part of about 9 h a week of social contact")]
     public double VisitProbability { get; init; } = 0.12;
 
+    /// <summary>Visiting concentrates at weekends: <see cref="VisitProbability"/> is multiplied by this on Saturday and Sunday.</summary>
+    [Parameter("ratio", 0, 5, "Reasoned: visits to friends and family concentrate at weekends (factor 1.5)")]
+    public double VisitWeekendMultiplier { get; init; } = 1.5;
+
     /// <summary>Distance within which a visit's host lives.</summary>
     [Parameter("m", 50, 10_000, "Reasoned: hosts of local visits live within walking or cycling distance")]
     public double VisitRadiusMetres { get; init; } = 1200;
@@ -130,6 +146,10 @@ public sealed record PlanningParameters
     /// <summary>Sports on a given day (NL: about half of adults do sport weekly).</summary>
     [Parameter("probability/day", 0, 1, "NL: about half of adults do sport weekly")]
     public double SportsProbability { get; init; } = 0.1;
+
+    /// <summary>Secondary pupils do sport after school on weekdays at this multiple of <see cref="SportsProbability"/>.</summary>
+    [Parameter("ratio", 0, 10, "Reasoned: teenagers do sport more often than adults (factor 2)")]
+    public double SportsSecondaryPupilMultiplier { get; init; } = 2;
 
     /// <summary>Community centre or library visit; older people most.</summary>
     [Parameter("probability/day", 0, 1, "Reasoned: community centre or library visits, older people most")]
@@ -160,6 +180,29 @@ public sealed record PlanningParameters
     /// <summary>Age up to which pupils attend primary school (4–11) and so can be brought.</summary>
     [Parameter("years", 4, 14, "Dutch primary school takes pupils aged 4-11")]
     public int PrimarySchoolMaxAge { get; init; } = 11;
+
+    /// <summary>
+    /// From this age residents go out on their own: to a bench, a visit, sport or worship, and time in front of the home.
+    /// Younger children's outings are a parent's (the playground at weekends) or play in front of the home. Dutch children
+    /// move to secondary school at about 12, when they start to go about on their own (reasoned).
+    /// </summary>
+    [Parameter("years", 4, 18, "Reasoned: Dutch children move to secondary school and go about on their own from about 12")]
+    public int IndependentOutingMinimumAge { get; init; } = 12;
+
+    /// <summary>From this age residents go to cafés, pubs and restaurants on their own (the third-place probabilities).</summary>
+    [Parameter("years", 12, 30, "Reasoned: teenagers go out on their own from about 16")]
+    public int GoingOutMinimumAge { get; init; } = 16;
+
+    /// <summary>
+    /// Residents from <see cref="GoingOutMinimumAge"/> up to (not including) this age count as young for going out: they go
+    /// out most and in the evening (<see cref="ThirdPlaceProbabilityYoung"/>).
+    /// </summary>
+    [Parameter("years", 16, 65, "Reasoned: students and young adults go out most, until about 30")]
+    public int YoungAdultUntilAge { get; init; } = 30;
+
+    /// <summary>Residents below this age do sport at <see cref="SportsProbability"/>; older ones are assumed not to.</summary>
+    [Parameter("years", 12, 120, "Reasoned: sport participation falls away among the oldest residents")]
+    public int SportsUntilAge { get; init; } = 75;
 
     /// <summary>Share of secondary pupils whose school is inside the map.</summary>
     [Parameter("share", 0, 1, "Reasoned: share of secondary pupils whose school is inside the map")]
@@ -208,11 +251,19 @@ public sealed record PlanningParameters
     public double FrontOfHouseTrafficDecayPerThousandVehicles { get; init; } = 0.086;
 
     /// <summary>
-    /// Per 10 km/h of speed limit above 30: faster traffic is louder and more dangerous, and keeps people in. Reasoned:
-    /// e^−0.2 ≈ 0.82 per 10 km/h, so 50 km/h keeps two thirds of the front-of-house time of 30 km/h.
+    /// Per 10 km/h of speed limit above <see cref="FrontOfHouseSpeedDecayAboveKmh"/>: faster traffic is louder and more
+    /// dangerous, and keeps people in. Reasoned: e^−0.2 ≈ 0.82 per 10 km/h, so 50 km/h keeps two thirds of the
+    /// front-of-house time of 30 km/h.
     /// </summary>
     [Parameter("per 10 km/h", 0, 5, "Reasoned: faster traffic is louder and more dangerous; 50 km/h keeps two thirds of 30 km/h's time")]
     public double FrontOfHouseSpeedDecayPer10Kmh { get; init; } = 0.2;
+
+    /// <summary>
+    /// Speed limit up to which traffic speed does not keep people from the front of their homes: the 30 km/h of Dutch
+    /// residential streets (erftoegangswegen under Duurzaam Veilig).
+    /// </summary>
+    [Parameter("km/h", 0, 130, "Duurzaam Veilig: residential streets in built-up areas have a 30 km/h limit")]
+    public int FrontOfHouseSpeedDecayAboveKmh { get; init; } = 30;
 
     /// <summary>A household that uses its front zone ('Delftse stoep', furnished with a bench or plants) sits out this much more often.</summary>
     [Parameter("ratio", 1, 10, "Source doc: the Delftse stoep is an extension of the home into the street; Gehl 1986, soft edges (reasoned factor 2)")]
@@ -250,9 +301,13 @@ public sealed record PlanningParameters
     [Parameter("power", 0, 5, "Hüttenmoser 1995: children's outdoor play falls steeply with traffic (power 2 reasoned)")]
     public double StreetPlayTrafficSensitivity { get; init; } = 2;
 
-    /// <summary>Streets calm enough that children play on the carriageway (30 km/h or slower and at most this traffic); elsewhere on the pavement.</summary>
+    /// <summary>Streets calm enough that children play on the carriageway (at most this traffic and <see cref="StreetPlayMaximumSpeedKmh"/>); elsewhere on the pavement.</summary>
     [Parameter("vehicles/day", 0, 100_000, "Reasoned: a residential street of a few hundred cars a day at 30 km/h is a play street")]
     public double StreetPlayMaximumVehiclesPerDay { get; init; } = 1000;
+
+    /// <summary>Streets calm enough that children play on the carriageway have at most this speed limit (and <see cref="StreetPlayMaximumVehiclesPerDay"/>).</summary>
+    [Parameter("km/h", 0, 130, "Duurzaam Veilig: residential streets, where traffic mixes, have a 30 km/h limit (reasoned as the play-street limit)")]
+    public int StreetPlayMaximumSpeedKmh { get; init; } = 30;
 
     /// <summary>Share of households on a street with front zones ('Delftse stoep') that use theirs.</summary>
     [Parameter("share", 0, 1, "Reasoned: not every household furnishes its front zone; about half do on Delft streets with stoepen")]

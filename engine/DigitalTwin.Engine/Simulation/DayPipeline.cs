@@ -68,7 +68,7 @@ public sealed class DayPipeline
         ulong seed = options.Seed;
         Calendar = new Calendar(neighbourhood.Network.GeoReference, parameters.Planning.FirstDayOfYear, parameters.Planning.FirstWeekday,
             parameters.Nods.CivilTwilightSeconds);
-        Planner = new DayPlanner(neighbourhood, residents, parameters.Planning, seed, Calendar);
+        Planner = new DayPlanner(neighbourhood, residents, parameters.Planning, parameters.ActivitySchedule, seed, Calendar);
         _trees = new ShortestPathTreeCache(new RouteCostModel(neighbourhood.Network, parameters.Routing, seed, parameters.CrossSection));
         TripMaker = new TripMaker(neighbourhood, residents, Planner, parameters.ModeChoice, parameters.Walking, _trees.Model, seed, options.Threads);
         _hierarchies = new ArcHierarchyCache(_trees.Model);

@@ -16,6 +16,9 @@ public sealed record SimulationParameters
 {
     public PlanningParameters Planning { get; init; } = new();
 
+    /// <summary>When and for how long residents do each activity of their day plan.</summary>
+    public ActivityScheduleParameters ActivitySchedule { get; init; } = new();
+
     public ModeChoiceParameters ModeChoice { get; init; } = new();
 
     public WalkingSpeedParameters Walking { get; init; } = new();

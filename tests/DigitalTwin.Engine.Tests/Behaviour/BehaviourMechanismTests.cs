@@ -120,7 +120,7 @@ public sealed class BehaviourMechanismTests
     public void A_routine_keeps_a_residents_work_start_close_from_day_to_day_while_people_differ()
     {
         var world = SimulationWorlds.Grid(residents: 600);
-        var planner = new DayPlanner(world.Neighbourhood, world.Residents, new PlanningParameters(), seed: 5);
+        var planner = new DayPlanner(world.Neighbourhood, world.Residents, new PlanningParameters(), new ActivityScheduleParameters(), seed: 5);
         var scratch = new PlanScratch();
         var plan = new List<PlannedActivity>();
         var starts = new Dictionary<int, List<double>>();
