@@ -75,10 +75,6 @@ public sealed record PlanningParameters
     [Parameter("walks/day", 0, 10, "Dutch dog owners walk their dog 2-4 times a day")]
     public int DogWalksPerDay { get; init; } = 3;
 
-    /// <summary>Minutes of a dog walk; walks take 15–30 minutes.</summary>
-    [Parameter("min", 1, 180, "Dog walks take 15-30 minutes")]
-    public double DogWalkMinutes { get; init; } = 20;
-
     /// <summary>Groceries: Dutch households shop ≈ 3 times a week (GfK); per adult not working, most days.</summary>
     [Parameter("probability/day", 0, 1, "GfK: Dutch households shop about 3 times a week; adults not working go most days")]
     public double GroceriesProbabilityNotWorking { get; init; } = 0.5;
