@@ -80,12 +80,9 @@ public sealed record ModeChoiceParameters
     [Parameter("utility", -5, 0, "Uttley & Fotios 2017: 38 % more cyclists in daylight than after dark; half the log-ratio")]
     public double DarkBikeUtility { get; init; } = -0.16;
 
-    /// <summary>Cycling speed (m/s): Dutch cyclists average ≈ 15 km/h (Fietsersbond); older riders ≈ 13 km/h.</summary>
+    /// <summary>Cycling speed (m/s): Dutch cyclists average ≈ 15 km/h (Fietsersbond), whatever their age in the model.</summary>
     [Parameter("m/s", 1, 10, "Fietsersbond: Dutch cyclists average about 15 km/h")]
     public double BikeSpeedMetresPerSecond { get; init; } = 4.2;
-
-    [Parameter("m/s", 1, 10, "Fietsersbond: older riders average about 13 km/h")]
-    public double OlderBikeSpeedMetresPerSecond { get; init; } = 3.6;
 
     /// <summary>Car speed as a share of the limit, for junctions, parking and traffic in town.</summary>
     [Parameter("share", 0.1, 1, "Reasoned: junctions, parking and traffic in town")]

@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using DigitalTwin.Engine.Population;
 using DigitalTwin.Engine.Simulation;
+using DigitalTwin.TestKit;
 
 namespace DigitalTwin.Engine.Tests.Simulation;
 
@@ -120,6 +122,25 @@ public class ParameterRegistryTests
         Assert.Throws<ArgumentException>(() => Defaults.With([new("turnPenaltyMetres", 40)]));
         Assert.Throws<ArgumentException>(() => Defaults.With([new("routing.turnPenaltyMetres", 501)]));
         Assert.Throws<ArgumentException>(() => Defaults.With([new("familiarity.familiarStrangerDays", 2.5)]));
+    }
+
+    [Fact]
+    public void Every_parameter_is_read_by_the_engine_somewhere_besides_its_declaration()
+    {
+        string engine = Path.Combine(RepositoryFiles.Root, "engine", "DigitalTwin.Engine");
+        string separator = Path.DirectorySeparatorChar.ToString();
+        string[] sources = [.. Directory.EnumerateFiles(engine, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(separator + "obj" + separator, StringComparison.Ordinal) && !f.Contains(separator + "bin" + separator, StringComparison.Ordinal))
+            .Select(File.ReadAllText)];
+
+        var unread = ParameterRegistry.Names.Where(name =>
+        {
+            string last = name[(name.LastIndexOf('.') + 1)..];
+            var property = new Regex($@"\b{char.ToUpperInvariant(last[0])}{last[1..]}\b");
+            return sources.Sum(source => property.Count(source)) < 2;
+        }).ToList();
+
+        Assert.True(unread.Count == 0, "documented as parameters but never read: " + string.Join(", ", unread));
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
