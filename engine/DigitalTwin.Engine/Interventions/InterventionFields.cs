@@ -29,11 +29,14 @@ internal abstract record InterventionField(string Name, string Description)
     /// <summary>The default value as a scenario file writes it, for fields that have one.</summary>
     protected virtual string? DefaultText => null;
 
+    /// <summary>The range with its unit, for the schema's description (which editors show, unlike minimum and maximum).</summary>
+    protected virtual string? RangeText => null;
+
     /// <summary>The field's JSON Schema (draft 2020-12); shared shapes are referred to as <c>#/$defs/...</c>.</summary>
     public JsonObject Schema()
     {
         JsonObject schema = ValueSchema();
-        string description = char.ToUpperInvariant(Description[0]) + Description[1..] + ".";
+        string description = char.ToUpperInvariant(Description[0]) + Description[1..] + (RangeText is { } range ? ": " + range : string.Empty) + ".";
         schema["description"] = WhenAbsent is { } absent && !Required ? $"{description} Optional: {absent}." : description;
         return schema;
     }
@@ -54,7 +57,9 @@ internal sealed record StreetAddressField(string Name, string Description) : Int
 /// <summary>A number within [<see cref="Min"/>, <see cref="Max"/>] in <see cref="Unit"/>.</summary>
 internal sealed record NumberField(string Name, string Description, double Min, double Max, string Unit) : InterventionField(Name, Description)
 {
-    public override string Value => "number " + ObjectReader.Range(Min, Max, Unit);
+    public override string Value => "number " + RangeText;
+
+    protected override string RangeText => ObjectReader.Range(Min, Max, Unit);
 
     public double? Read(ObjectReader reader) => reader.Number(Name, Min, Max, Unit, Required);
 
@@ -66,7 +71,9 @@ internal sealed record WholeNumberField(string Name, string Description, int Min
 {
     public int? Default { get; init; }
 
-    public override string Value => "whole number " + ObjectReader.Range(Min, Max, Unit);
+    public override string Value => "whole number " + RangeText;
+
+    protected override string RangeText => ObjectReader.Range(Min, Max, Unit);
 
     protected override string? DefaultText => Default?.ToString(CultureInfo.InvariantCulture);
 
@@ -151,9 +158,12 @@ internal sealed record PointField(string Name, string Description) : Interventio
 /// <summary>A list of at least <see cref="MinItems"/> points [[longitude, latitude], ...] (a polygon from 3).</summary>
 internal sealed record PointsField(string Name, string Description, int MinItems) : InterventionField(Name, Description)
 {
-    public override string Value => MinItems >= 3
-        ? string.Create(CultureInfo.InvariantCulture, $"polygon of at least {MinItems} points [longitude, latitude]")
-        : string.Create(CultureInfo.InvariantCulture, $"list of at least {MinItems} points [longitude, latitude]");
+    public override string Value => MinItems switch
+    {
+        <= 1 => "non-empty list of points [longitude, latitude]",
+        >= 3 => string.Create(CultureInfo.InvariantCulture, $"polygon of at least {MinItems} points [longitude, latitude]"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"list of at least {MinItems} points [longitude, latitude]"),
+    };
 
     public IReadOnlyList<LonLat>? Read(ObjectReader reader) => reader.Points(Name, MinItems, Required);
 

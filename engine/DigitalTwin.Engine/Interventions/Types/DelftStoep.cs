@@ -13,7 +13,7 @@ public sealed record DelftStoep(StreetAddress Streets, double DepthMetres, doubl
     private static readonly NumberField DepthField = new("depthMetres", "depth of the front zone", 0.3, 3, "m") { Required = true };
 
     private static readonly NumberField ShareField =
-        new("participationShare", "share of households that use their front zone", 0, 1, "(share of households that use their front zone)") { Required = true };
+        new("participationShare", "how many households use theirs", 0, 1, "(share of households that use their front zone)") { Required = true };
 
     internal static InterventionType Format { get; } = new(Type,
         "'Delftse stoep' front zones along house fronts, where residents sit and put plants; sets planning.stoepParticipationShare.",

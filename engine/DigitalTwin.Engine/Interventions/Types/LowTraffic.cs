@@ -13,7 +13,7 @@ public sealed record LowTraffic(StreetAddress Streets, double? SpeedLimitKmh, do
     /// <summary>Low traffic lowers speed: above 50 km/h is not low traffic.</summary>
     private static readonly NumberField SpeedLimitField = new("speedLimitKmh", "new speed limit (never raises one)", 5, 50, "km/h");
 
-    private static readonly NumberField TrafficFactorField = new("trafficFactor", "multiplies today's vehicles per day", 0, 1, "(times today's vehicles per day)");
+    private static readonly NumberField TrafficFactorField = new("trafficFactor", "below 1 means fewer cars; the rest move to detours", 0, 1, "(times today's vehicles per day)");
 
     internal static InterventionType Format { get; } = new(Type,
         "Lower speed and/or less car traffic: speedLimitKmh, trafficFactor or both. The traffic taken off moves to detours, as for car-free.",

@@ -22,16 +22,16 @@ public sealed record Stomp(
     private static readonly StreetAddressField StreetsField = new("streets", "the streets whose car traffic changes") { WhenAbsent = "the whole area" };
 
     // Walking and cycling can only gain priority and the car only lose it; a factor of 4 already makes driving absurd.
-    private static readonly NumberField WalkCostField = new("walkCostFactor", "multiplies the walking route cost", 0.25, 1, "(times the walking route cost)") { Required = true };
+    private static readonly NumberField WalkCostField = new("walkCostFactor", "below 1 makes walking routes cheaper", 0.25, 1, "(times the walking route cost)") { Required = true };
 
-    private static readonly NumberField BikeCostField = new("bikeCostFactor", "multiplies the cycling route cost", 0.25, 1, "(times the cycling route cost)") { Required = true };
+    private static readonly NumberField BikeCostField = new("bikeCostFactor", "below 1 makes cycling routes cheaper", 0.25, 1, "(times the cycling route cost)") { Required = true };
 
-    private static readonly NumberField CarCostField = new("carCostFactor", "multiplies the car route cost", 1, 4, "(times the car route cost)") { Required = true };
+    private static readonly NumberField CarCostField = new("carCostFactor", "above 1 makes car routes dearer", 1, 4, "(times the car route cost)") { Required = true };
 
     private static readonly NumberField CrossingPenaltyField =
-        new("crossingPenaltyFactor", "multiplies the wait to cross (routing.crossingWaitMetresPerSecond)", 0, 1, "(times routing.crossingWaitMetresPerSecond)") { Required = true };
+        new("crossingPenaltyFactor", "below 1 shortens the wait to cross busy roads", 0, 1, "(times routing.crossingWaitMetresPerSecond)") { Required = true };
 
-    private static readonly NumberField CarTrafficField = new("carTrafficFactor", "multiplies today's vehicles per day", 0, 1, "(times today's vehicles per day)") { Required = true };
+    private static readonly NumberField CarTrafficField = new("carTrafficFactor", "below 1 means fewer cars on the streets", 0, 1, "(times today's vehicles per day)") { Required = true };
 
     private static readonly FlagField ParkingAtEdgeField = new("parkingAtEdge", "parking moves to the edge of the area (modeChoice.edgeParkingWalkMetres)", Default: false);
 
