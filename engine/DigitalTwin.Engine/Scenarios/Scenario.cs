@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.Simulation;
 
 namespace DigitalTwin.Engine.Scenarios;

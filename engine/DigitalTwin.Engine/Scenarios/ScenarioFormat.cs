@@ -1,11 +1,13 @@
 using System.Collections.Frozen;
+using DigitalTwin.Engine.Interventions;
 
 namespace DigitalTwin.Engine.Scenarios;
 
 /// <summary>
 /// The field names of every object in a scenario file, by shape. The loader rejects any other field and may only
 /// read fields listed here; the published schema (scenarios/scenario.schema.json) has one <c>$defs</c> entry per
-/// shape with the same names, and a test holds the two together.
+/// shape with the same names, and a test holds the two together. Places and interventions take their fields from
+/// <see cref="PlaceSpec"/> and <see cref="InterventionRegistry"/>.
 /// </summary>
 public static class ScenarioFormat
 {
@@ -42,24 +44,8 @@ public static class ScenarioFormat
         [BackgroundSharesShape] = ["dutch", "european", "nonEuropean"],
         [EducationSharesShape] = ["low", "middle", "high"],
         [StreetAddressShape] = ["name", "osmWayIds", "polygon", "point", "radiusMetres"],
-        [PlaceShape] = ["kind", "name", "capacity", "openingHours"],
-        [InterventionShape(WidenPavement.Type)] = [.. InterventionCommon, "streets", "widthMetres", "addMetres"],
-        [InterventionShape(AddBenches.Type)] = [.. InterventionCommon, "streets", "spacingMetres", "points", "seatsPerBench"],
-        [InterventionShape(RemoveBenches.Type)] = [.. InterventionCommon, "streets"],
-        [InterventionShape(MixedUse.Type)] = [.. InterventionCommon, "streets", "activeFrontage", "places"],
-        [InterventionShape(CarFree.Type)] = [.. InterventionCommon, "streets", "allowBikes"],
-        [InterventionShape(LowTraffic.Type)] = [.. InterventionCommon, "streets", "speedLimitKmh", "trafficFactor"],
-        [InterventionShape(Stomp.Type)] =
-        [
-            .. InterventionCommon, "streets", "walkCostFactor", "bikeCostFactor", "carCostFactor",
-            "crossingPenaltyFactor", "carTrafficFactor", "parkingAtEdge",
-        ],
-        [InterventionShape(StreetLighting.Type)] = [.. InterventionCommon, "streets", "lux"],
-        [InterventionShape(GreenSpace.Type)] = [.. InterventionCommon, "polygon", "name", "benches", "seatsPerBench"],
-        [InterventionShape(DelftStoep.Type)] = [.. InterventionCommon, "streets", "depthMetres", "participationShare"],
-        [InterventionShape(RemoveBarrier.Type)] = [.. InterventionCommon, "streets", "modes"],
-        [InterventionShape(AddCrossing.Type)] = [.. InterventionCommon, "streets", "kind"],
-        [InterventionShape(NewPlace.Type)] = [.. InterventionCommon, "point", "kind", "name", "capacity", "openingHours"],
-        [InterventionShape(NewHousing.Type)] = [.. InterventionCommon, "point", "dwellings", "householdSize"],
-    }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        [PlaceShape] = [.. PlaceSpec.Fields.Select(f => f.Name)],
+    }
+    .Concat(InterventionRegistry.Types.Select(t => KeyValuePair.Create(InterventionShape(t.Name), (string[])[.. InterventionCommon, .. t.Fields.Select(f => f.Name)])))
+    .ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 }

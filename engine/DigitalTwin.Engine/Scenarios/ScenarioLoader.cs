@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.Places;
 using DigitalTwin.Engine.Simulation;
 

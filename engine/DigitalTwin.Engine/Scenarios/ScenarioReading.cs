@@ -53,6 +53,9 @@ internal sealed class ObjectReader
 
     public FileContext Context => _context;
 
+    /// <summary>Where this object is written, for values that keep their origin.</summary>
+    public SourceLocation Location => _context.At(Path);
+
     public static ObjectReader? Open(FileContext context, JsonElement element, string path, string shape)
     {
         if (element.ValueKind != JsonValueKind.Object)

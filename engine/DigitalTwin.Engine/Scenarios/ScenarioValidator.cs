@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigitalTwin.Engine.Interventions;
 
 namespace DigitalTwin.Engine.Scenarios;
 

@@ -61,7 +61,7 @@ public class BundledVariantTests(WippolderMapFixture map) : IClassFixture<Wippol
             .SelectMany(f => ScenarioLoader.Load(Path.Combine(Folder, f)).Unwrap().Interventions.Select(i => i.TypeName))
             .ToHashSet();
 
-        Assert.Equal(Intervention.TypeNames.Order(StringComparer.Ordinal), types.Order(StringComparer.Ordinal));
+        Assert.Equal(InterventionRegistry.TypeNames.Order(StringComparer.Ordinal), types.Order(StringComparer.Ordinal));
         Assert.True(ScenarioLoader.Load(Path.Combine(Folder, "combined-plan.json")).Unwrap().Interventions.Count >= 4);
     }
 

@@ -1,4 +1,5 @@
 using DigitalTwin.Engine.Interventions;
+using DigitalTwin.Engine.Interventions.Types;
 using DigitalTwin.Engine.Network;
 using DigitalTwin.Engine.Outcomes;
 using DigitalTwin.Engine.Places;

@@ -8,6 +8,7 @@ namespace DigitalTwin.Engine.Tests.Scenarios;
 /// The schema's parameters and the README's table are generated from the registry and must match it. To refresh them
 /// after changing a parameter, run these tests with TWIN_UPDATE_PARAMETER_DOCS=1.
 /// </summary>
+[Collection(GeneratedDocs.Collection)]
 public class ParameterDocsTests
 {
     private const string HowToFix = "generated parameter docs are stale: run the ParameterDocs tests with TWIN_UPDATE_PARAMETER_DOCS=1";

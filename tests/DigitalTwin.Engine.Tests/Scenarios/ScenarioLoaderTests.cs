@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using DigitalTwin.Engine.Interventions;
+using DigitalTwin.Engine.Interventions.Types;
 using DigitalTwin.Engine.Scenarios;
 using DigitalTwin.Engine.Simulation;
 using DigitalTwin.TestKit;
@@ -271,7 +273,7 @@ public sealed class ScenarioLoaderTests : IDisposable
 
         Scenario scenario = ScenarioLoader.Load(_files.Write()).Unwrap();
 
-        Assert.Equal(Intervention.TypeNames, scenario.Interventions.Select(i => i.TypeName));
+        Assert.Equal(InterventionRegistry.TypeNames, scenario.Interventions.Select(i => i.TypeName));
         Assert.Equal("infill", scenario.Interventions[^1].Note);
         Assert.Equal(DigitalTwin.Engine.Network.TravelModes.Walk, ((RemoveBarrier)scenario.Interventions[10]).Modes);
         Assert.Equal(DigitalTwin.Engine.Places.PlaceKind.TransitStop, ((NewPlace)scenario.Interventions[12]).Place.Kind);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.Scenarios;
 using DigitalTwin.Engine.Simulation;
 using DigitalTwin.TestKit;
@@ -57,7 +58,7 @@ public class ScenarioSchemaTests
     [Fact]
     public void Schema_lists_every_intervention_type()
     {
-        Assert.Equal(Intervention.TypeNames, Defs["intervention"]!["properties"]!["type"]!["enum"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(InterventionRegistry.TypeNames, Defs["intervention"]!["properties"]!["type"]!["enum"]!.AsArray().Select(t => t!.GetValue<string>()));
     }
 
     [Fact]

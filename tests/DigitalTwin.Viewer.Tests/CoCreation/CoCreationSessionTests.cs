@@ -135,7 +135,7 @@ public sealed class CoCreationSessionTests : IDisposable
         Assert.True(session.TryApply(EditKind.WidenPavement, narrow, out _));
         var step = TinyCoCreation.Finish(session);
 
-        var address = Assert.IsType<Engine.Scenarios.StreetByOsmWayIds>(Assert.IsType<Engine.Scenarios.WidenPavement>(Assert.Single(step.Edits)).Streets);
+        var address = Assert.IsType<Engine.Scenarios.StreetByOsmWayIds>(Assert.IsType<Engine.Interventions.Types.WidenPavement>(Assert.Single(step.Edits)).Streets);
         Assert.All(address.OsmWayIds, way => Assert.DoesNotContain(way, wide.WayIds));
         Assert.All(Enumerable.Range(0, run.SegmentCount), s => Assert.True(step.Run.PavementWidthMetres[s] >= run.PavementWidthMetres[s]));
     }

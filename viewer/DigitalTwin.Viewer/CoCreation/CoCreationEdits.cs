@@ -1,3 +1,5 @@
+using DigitalTwin.Engine.Interventions;
+using DigitalTwin.Engine.Interventions.Types;
 using DigitalTwin.Engine.Places;
 using DigitalTwin.Engine.Scenarios;
 

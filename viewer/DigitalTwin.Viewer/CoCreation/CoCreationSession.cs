@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DigitalTwin.Engine;
+using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Outcomes;
 using DigitalTwin.Engine.Scenarios;
