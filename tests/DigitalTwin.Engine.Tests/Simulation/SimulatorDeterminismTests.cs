@@ -7,7 +7,7 @@ using DigitalTwin.TestKit;
 namespace DigitalTwin.Engine.Tests.Simulation;
 
 /// <summary>
-/// The same world and seed give bit-identical results on any number of threads (issue 3): outcome arrays, the
+/// The same world and seed give bit-identical results on any number of threads: outcome arrays, the
 /// outcomes and totals of summary.json and the whole run file. The world has 600 residents, so the simulator's
 /// resident chunks (256 each) really are spread over threads.
 /// </summary>

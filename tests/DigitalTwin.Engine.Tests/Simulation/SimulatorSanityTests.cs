@@ -7,7 +7,7 @@ using DigitalTwin.TestKit;
 namespace DigitalTwin.Engine.Tests.Simulation;
 
 /// <summary>
-/// Sanity of the whole simulation (issue 3): each test compares a run with a changed world to a run of the same world
+/// Sanity of the whole simulation: each test compares a run with a changed world to a run of the same world
 /// unchanged, with fixed seeds, and checks both that the unchanged run shows the thing (so the test can fail) and that
 /// the change removes or reduces it.
 /// </summary>
