@@ -18,6 +18,7 @@ internal static class InterventionRegistry
         MixedUse.Format,
         CarFree.Format,
         LowTraffic.Format,
+        Woonerf.Format,
         Stomp.Format,
         StreetLighting.Format,
         GreenSpace.Format,

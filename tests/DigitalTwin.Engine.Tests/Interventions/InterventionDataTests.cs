@@ -1,5 +1,6 @@
 using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.Interventions.Types;
+using DigitalTwin.Engine.Mobility;
 using DigitalTwin.Engine.Network;
 using DigitalTwin.Engine.Places;
 using DigitalTwin.Engine.Scenarios;
@@ -144,6 +145,14 @@ public class InterventionDataTests
     }
 
     /// <summary>The segments changed besides the addressed one: they must form one route between its two ends.</summary>
+    /// <summary>The world with one segment's attributes changed.</summary>
+    private static Neighbourhood WithSegment(Neighbourhood world, int segment, Func<SegmentAttributes, SegmentAttributes> change)
+    {
+        var builder = world.Network.ToBuilder();
+        builder.SetAttributes(new SegmentId(segment), change(builder.GetAttributes(new SegmentId(segment))));
+        return world with { Network = builder.Build() };
+    }
+
     private static void AssertDetourBetweenEnds(Neighbourhood world, int[] detour, int closed)
     {
         var network = world.Network;
@@ -231,6 +240,70 @@ public class InterventionDataTests
         // 50 km/h is above the street's 30: nothing to change, and no traffic is displaced.
         Assert.Empty(after.SegmentsChangedSince(Before));
         Assert.Equal(5, street.Length);
+    }
+
+    [Fact]
+    public void Woonerf_makes_the_street_a_living_street_walkable_over_its_whole_width_at_walking_pace_and_keeps_its_traffic()
+    {
+        // Row Street 2: residential, 3 m of pavement beside a 5.5 m carriageway (crossSection.residentialCarriagewayMetres), 30 km/h.
+        int[] street = SegmentsOf(World, "Row Street 2");
+        var applied = Apply(World, new Woonerf(Named("Row Street 2"), 15, null) { Origin = Here });
+        var after = DataSnapshot.Of(applied);
+
+        AssertOnlySegments(after, street, (a, b) => a with { Highway = b.Highway, PavementWidthMetres = b.PavementWidthMetres, SpeedLimitKmh = b.SpeedLimitKmh });
+        var crossSection = SimulationParameters.Default.CrossSection;
+        var routing = SimulationParameters.Default.Routing;
+        Assert.All(street, s =>
+        {
+            Assert.Equal(HighwayKind.LivingStreet, after.Segments[s].Highway);
+            Assert.Equal(3 + 5.5f, after.Segments[s].PavementWidthMetres);
+            Assert.Equal(15, after.Segments[s].SpeedLimitKmh);
+            Assert.Equal(Before.Segments[s].CarVehiclesPerDay, after.Segments[s].CarVehiclesPerDay);
+            // No carriageway left, so no wait to cross it, though its 500 vehicles a day still drive there.
+            Assert.True(RouteCostModel.CrossingWaitSeconds(500, LateralPlacement.CarriagewayMetres(World.Network, s, crossSection), routing) > 0);
+            Assert.Equal(0, LateralPlacement.CarriagewayMetres(applied.Neighbourhood.Network, s, crossSection));
+        });
+        AssertSameCrossings(after);
+        AssertSamePlaces(after);
+        AssertSameHomes(after);
+        AssertSameParameters(after);
+    }
+
+    [Fact]
+    public void Woonerf_with_a_traffic_factor_moves_the_through_traffic_onto_the_detour_and_never_raises_a_lower_speed_limit()
+    {
+        // The middle of Row Street 2, already limited to 10 km/h: the woonerf's 15 km/h leaves that as it is.
+        const int street = MiddleOfRowStreet2;
+        var world = WithSegment(World, street, a => a with { SpeedLimitKmh = 10 });
+        var before = DataSnapshot.Of(world, SimulationParameters.Default);
+        var after = DataSnapshot.Of(Apply(world, new Woonerf(Near(world, 0, -150, 5), 15, 0.2) { Origin = Here }));
+
+        Assert.Equal(before.Segments[street] with { Highway = HighwayKind.LivingStreet, PavementWidthMetres = 8.5f, CarVehiclesPerDay = 100 }, after.Segments[street]);
+        int[] detour = [.. after.SegmentsChangedSince(before).Where(s => s != street)];
+        Assert.Equal(3, detour.Length);
+        AssertDetourBetweenEnds(world, detour, street);
+        double moved = 400 * (1 - SimulationParameters.Default.Interventions.TrafficEvaporationShare);
+        Assert.All(detour, s =>
+        {
+            Assert.Equal(before.Segments[s].CarVehiclesPerDay + moved, after.Segments[s].CarVehiclesPerDay, 3);
+            Assert.Equal(before.Segments[s], after.Segments[s] with { CarVehiclesPerDay = before.Segments[s].CarVehiclesPerDay });
+        });
+    }
+
+    [Fact]
+    public void Woonerf_leaves_footways_and_paths_in_its_address_as_they_are()
+    {
+        // The same segment made a footway first: the woonerf changes only streets that cars may use.
+        const int path = MiddleOfRowStreet2;
+        var world = WithSegment(World, path, a => a with
+        {
+            Highway = HighwayKind.Footway, ModesForward = TravelModes.Walk, ModesBackward = TravelModes.Walk, CarVehiclesPerDay = 0, SpeedLimitKmh = 0,
+        });
+        var before = DataSnapshot.Of(world, SimulationParameters.Default);
+        var applied = Apply(world, new Woonerf(Near(world, 0, -150, 5), 15, null) { Origin = Here });
+
+        Assert.Empty(DataSnapshot.Of(applied).SegmentsChangedSince(before));
+        Assert.Equal(0, Assert.Single(applied.Effects).SegmentsChanged);
     }
 
     [Fact]

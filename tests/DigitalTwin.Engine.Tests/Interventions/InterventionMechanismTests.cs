@@ -26,7 +26,7 @@ public class InterventionMechanismTests(ITestOutputHelper output)
 
     /// <summary>Outcomes summed over the seeds, so one number per street/place and period.</summary>
     private sealed record Totals(long[] WalkPassages, long[] CarPassages, long[] StreetEncounters, long[] StreetNods, long[] PlaceStays,
-        long[] PlaceEncounters, long Stays, long TripsByWalk, long TripsByBike, long TripsByCar, long Trips, int ResidentCount)
+        long[] PlaceEncounters, long[] FrontOfHouseSeconds, long Stays, long TripsByWalk, long TripsByBike, long TripsByCar, long Trips, int ResidentCount)
     {
         public long Walk(IEnumerable<int> segments, params DayPeriod[] periods) => Sum(WalkPassages, segments, periods);
 
@@ -39,6 +39,9 @@ public class InterventionMechanismTests(ITestOutputHelper output)
         public long StaysAt(IEnumerable<int> places) => Sum(PlaceStays, places, []);
 
         public long EncountersAt(IEnumerable<int> places) => Sum(PlaceEncounters, places, []);
+
+        /// <summary>Seconds spent in front of the home (at the door, on the stoep, children at play) on the segments.</summary>
+        public long FrontOfHouse(IEnumerable<int> segments) => Sum(FrontOfHouseSeconds, segments, []);
 
         private static long Sum(long[] counts, IEnumerable<int> items, DayPeriod[] periods) =>
             items.Sum(i => (periods.Length == 0 ? Enum.GetValues<DayPeriod>() : periods).Sum(p => counts[StreetOutcomes.Index(i, p)]));
@@ -53,10 +56,11 @@ public class InterventionMechanismTests(ITestOutputHelper output)
             var run = world.Run(Days, seed, threads: 2, parameters);
             var t = run.Totals;
             var one = new Totals(run.Streets.WalkPassages, run.Streets.CarPassages, run.Streets.Encounters, run.Streets.Nods, run.Places.Stays,
-                run.Places.Encounters, t.Stays, t.TripsByWalk, t.TripsByBike, t.TripsByCar, t.Trips, world.Residents.Count);
+                run.Places.Encounters, run.Streets.FrontOfHouseSeconds, t.Stays, t.TripsByWalk, t.TripsByBike, t.TripsByCar, t.Trips, world.Residents.Count);
             sum = sum is null ? one : new Totals(
                 Add(sum.WalkPassages, one.WalkPassages), Add(sum.CarPassages, one.CarPassages), Add(sum.StreetEncounters, one.StreetEncounters),
                 Add(sum.StreetNods, one.StreetNods), Add(sum.PlaceStays, one.PlaceStays), Add(sum.PlaceEncounters, one.PlaceEncounters),
+                Add(sum.FrontOfHouseSeconds, one.FrontOfHouseSeconds),
                 sum.Stays + one.Stays, sum.TripsByWalk + one.TripsByWalk, sum.TripsByBike + one.TripsByBike, sum.TripsByCar + one.TripsByCar,
                 sum.Trips + one.Trips, one.ResidentCount);
         }
@@ -189,6 +193,26 @@ public class InterventionMechanismTests(ITestOutputHelper output)
         double shareBefore = (double)before.Nods(street) / before.Encounters(street), shareAfter = (double)after.Nods(street) / after.Encounters(street);
         Log("nods per encounter on the street", shareBefore, shareAfter);
         Assert.True(shareAfter > shareBefore);
+    }
+
+    [Fact]
+    public void A_woonerf_on_a_50_kmh_street_brings_time_in_front_of_the_homes_and_encounters_there()
+    {
+        // Row Street 2 still at the built-up area's 50 km/h (RVV 1990 art. 20), its homes on both sides. Walking pace takes
+        // away the speed's damping of life in front of the home (planning.frontOfHouseSpeedDecayPer10Kmh above
+        // frontOfHouseSpeedDecayAboveKmh): more residents sit out and more children play there, and people staying on the
+        // street meet those passing. (On a street already at 30 km/h that damping is absent, so the woonerf's speed adds no
+        // time in front of the home there; its wider shared surface and vanished crossing waits act on routes and placement.)
+        var grid = Grid();
+        int[] street = SegmentsOf(grid, "Row Street 2");
+        var fifty = grid with { Network = Change(grid.Network, street, a => a with { SpeedLimitKmh = 50 }) };
+        var (before, after, _) = Compare(fifty, new Woonerf(Named("Row Street 2"), 15, null) { Origin = Here });
+
+        Log("seconds in front of the homes on the street", before.FrontOfHouse(street), after.FrontOfHouse(street));
+        Log("encounters on the street", before.Encounters(street), after.Encounters(street));
+        Log("nods on the street", before.Nods(street), after.Nods(street));
+        Assert.True(after.FrontOfHouse(street) > before.FrontOfHouse(street));
+        Assert.True(after.Encounters(street) > before.Encounters(street));
     }
 
     [Fact]

@@ -183,6 +183,36 @@ public sealed class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_woonerf_loads_with_walking_pace_and_its_traffic_kept_by_default()
+    {
+        string path = _files.Intervention(new JsonObject { ["type"] = "woonerf", ["streets"] = new JsonObject { ["name"] = "Mekelweg" } }).Write();
+
+        var woonerf = Assert.IsType<Woonerf>(Assert.Single(ScenarioLoader.Load(path).Unwrap().Interventions));
+
+        Assert.Equal(new StreetByName("Mekelweg") { Origin = woonerf.Streets.Origin }, woonerf.Streets);
+        Assert.Equal(15, woonerf.SpeedKmh);
+        Assert.Null(woonerf.TrafficFactor);
+    }
+
+    [Theory]
+    [InlineData("speedKmh", 30, "must be from 5 to 20 km/h, got 30")]
+    [InlineData("speedKmh", 2, "must be from 5 to 20 km/h, got 2")]
+    [InlineData("speedKmh", 12.5, "must be a whole number from 5 to 20 km/h, got 12.5")]
+    [InlineData("trafficFactor", 1.5, "must be from 0 to 1 (times today's vehicles per day), got 1.5")]
+    [InlineData("trafficFactor", -0.1, "must be from 0 to 1 (times today's vehicles per day), got -0.1")]
+    public void An_out_of_range_woonerf_value_is_an_error_naming_the_field(string field, double value, string message)
+    {
+        string path = _files.Intervention(new JsonObject
+        {
+            ["type"] = "woonerf",
+            ["streets"] = new JsonObject { ["name"] = "Mekelweg" },
+            [field] = value,
+        }).Write();
+
+        Assert.Equal(message, Single(path, "$.interventions[0]." + field).Message);
+    }
+
+    [Fact]
     public void An_unknown_intervention_type_suggests_the_nearest()
     {
         string path = _files.Intervention(new JsonObject { ["type"] = "widen-pavment" }).Write();
@@ -250,6 +280,7 @@ public sealed class ScenarioLoaderTests : IDisposable
             },
             new() { ["type"] = "car-free", ["streets"] = Streets(), ["allowBikes"] = false },
             new() { ["type"] = "low-traffic", ["streets"] = Streets(), ["speedLimitKmh"] = 30 },
+            new() { ["type"] = "woonerf", ["streets"] = Streets(), ["trafficFactor"] = 0.5 },
             new()
             {
                 ["type"] = "stomp", ["walkCostFactor"] = 0.9, ["bikeCostFactor"] = 0.9, ["carCostFactor"] = 1.3,
@@ -275,8 +306,8 @@ public sealed class ScenarioLoaderTests : IDisposable
 
         Assert.Equal(InterventionRegistry.TypeNames, scenario.Interventions.Select(i => i.TypeName));
         Assert.Equal("infill", scenario.Interventions[^1].Note);
-        Assert.Equal(DigitalTwin.Engine.Network.TravelModes.Walk, ((RemoveBarrier)scenario.Interventions[10]).Modes);
-        Assert.Equal(DigitalTwin.Engine.Places.PlaceKind.TransitStop, ((NewPlace)scenario.Interventions[12]).Place.Kind);
+        Assert.Equal(DigitalTwin.Engine.Network.TravelModes.Walk, ((RemoveBarrier)scenario.Interventions[11]).Modes);
+        Assert.Equal(DigitalTwin.Engine.Places.PlaceKind.TransitStop, ((NewPlace)scenario.Interventions[13]).Place.Kind);
     }
 
     [Fact]
