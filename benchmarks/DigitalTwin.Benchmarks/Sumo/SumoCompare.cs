@@ -15,12 +15,14 @@ using DigitalTwin.Engine.Simulation;
 namespace DigitalTwin.Benchmarks.Sumo;
 
 /// <summary>
-/// The engine and SUMO side by side on the same walking demand: the engine simulates a day; its walking trips
-/// (departure, route as edges, start and end offsets, speed) go to SUMO as persons on the engine's network
-/// (exported as plain XML, built by netconvert) twice, once with walkers stepping from edge to edge at junctions
-/// as the engine's do and once with netconvert's walking areas; on each SUMO runs headless without and with
-/// trajectory (fcd) output; encounters are counted from SUMO's trajectories with the engine's rule and by the engine's exact detector on
-/// the passages of exactly those walkers. Writes sumo-compare.json and sumo-compare.md.
+/// The engine and SUMO side by side on the same walking demand, timed as a user waits for each. The engine plans a day;
+/// its walking trips are routed and moved by themselves (<see cref="EngineOnWalkers"/>, timed from trips to encounter
+/// counts) and go to SUMO (departure, route as edges, start and end offsets, speed) as persons on the engine's network
+/// (exported as plain XML, built by netconvert) twice, once with walkers stepping from edge to edge at junctions as the
+/// engine's do and once with netconvert's walking areas; on each SUMO runs headless without trajectory output (which
+/// yields no encounters) and with it (fcd), whose encounters are counted with the engine's rule. For Delft, the whole
+/// <c>twin run</c> of the day is timed too, start to finish (<see cref="TwinRun"/>). Writes sumo-compare.json and
+/// sumo-compare.md.
 /// </summary>
 public static partial class SumoCompare
 {
@@ -29,6 +31,9 @@ public static partial class SumoCompare
 
     /// <summary>SUMO's step (s): the fcd samples positions this often; 1 s is SUMO's default.</summary>
     public const double StepSeconds = 1.0;
+
+    /// <summary>Share of a pavement's stripes SUMO's walkers leave to oncoming walkers in the stepping run (SUMO's default: 0).</summary>
+    public const double ReserveOncomingStepping = 0.5;
 
     internal static int Execute(CommandArguments line, TextWriter output)
     {
@@ -55,14 +60,17 @@ public static partial class SumoCompare
         var network = neighbourhood.Network;
         output.WriteLine($"{city}: {people.Count} residents, {network.SegmentCount} segments");
 
-        // The engine's whole day (every resident, every mode, every phase), for the speed comparison; timed on the
-        // second of two identical runs, so that the JIT's first compilation is not counted against a native SUMO.
-        new Simulator(neighbourhood, people, SimulationParameters.Default, new RunOptions(1) { Seed = seed, Threads = Environment.ProcessorCount }).Run();
-        var clock = Stopwatch.StartNew();
-        var run = new Simulator(neighbourhood, people, SimulationParameters.Default, new RunOptions(1) { Seed = seed, Threads = Environment.ProcessorCount }).Run();
-        double engineDaySeconds = clock.Elapsed.TotalSeconds;
+        // SUMO's tools and libraries read from disk once, before any timing (as the twin run's warm-up does for its own).
+        string sumoVersion = SumoVersion();
+        Tool("netconvert", ["--version"], out _);
 
-        // The same day phase by phase, to get at its walking trips and their passages.
+        // The whole twin run as a user waits for it (the bundled Delft baseline; a generated city has no scenario file).
+        var twinRuns = city == "delft" ? TwinRun.Time(folder, [1, 2]) : [];
+        foreach (var t in twinRuns)
+        {
+            output.WriteLine($"twin run, Delft, 1 day, {t.Threads} thread(s): {t.Seconds:0.00} s start to finish ({t.SimulationSeconds:0.00} s simulating)");
+        }
+
         // SUMO gets one shared sidewalk per segment (pedestrian-only edges, no carriageway between two pavements), so
         // for the same work the engine's walkers share the street's width too: no carriageway separates them.
         var sharedPavements = SimulationParameters.Default with
@@ -77,32 +85,13 @@ public static partial class SumoCompare
                 PrimaryCarriagewayMetres = 0,
             },
         };
-        var day = new EngineDay(neighbourhood, people, seed, sharedPavements).Simulate(0);
-        var trips = WalkingTrips.From(day, network);
-        // The walkers' passages: one per leg of each given route (what SUMO's persons walk), timed as the engine's
-        // movement of the same demand (the second of two fills, as for the detector below).
-        var walkers = new TrajectoryBuffer();
-        double moveSeconds = 0;
-        for (int round = 0; round < 2; round++)
-        {
-            walkers.Clear();
-            clock.Restart();
-            foreach (var trip in trips)
-            {
-                foreach (int i in trip.Passages)
-                {
-                    walkers.AddPassage(day.GetPassage(i));
-                }
-            }
-            moveSeconds = clock.Elapsed.TotalSeconds;
-        }
-        var parameters = SimulationParameters.Default.Encounters;
-        var detector = new ExactEncounterDetector(parameters);
-        var found = new EncounterBuffer();
-        detector.Detect(network, neighbourhood.Places.Count, walkers, found); // warm-up (first-use allocations, JIT)
-        clock.Restart();
-        detector.Detect(network, neighbourhood.Places.Count, walkers, found);
-        double detectSeconds = clock.Elapsed.TotalSeconds;
+        // The day's walking trips (stays at home are no walk), in resident order as planned: the input on both sides.
+        var walks = new EngineDay(neighbourhood, people, seed, sharedPavements).PlanTrips(0)
+            .Where(t => t.Mode == TravelModes.Walk && !TripMaker.IsStayOnly(t)).ToList();
+        var engine = EngineOnWalkers.Time(neighbourhood, people, seed, sharedPavements, walks);
+        var trips = engine.Trips;
+        var walkers = engine.Walkers;
+        var found = engine.Encounters;
         var engineBySegment = new double[network.SegmentCount];
         foreach (ref readonly var e in found.Items)
         {
@@ -116,14 +105,18 @@ public static partial class SumoCompare
         {
             enginePeds[s]++;
         }
-        output.WriteLine($"engine: {run.Totals.Passages} passages in the day, {trips.Count} walking trips ({walkers.PassageCount} passages), {found.Count} encounters among them");
+        var timing = engine.Timing;
+        output.WriteLine($"engine: {walks.Count} walks -> {trips.Count} walking trips for SUMO ({walkers.PassageCount} passages), {found.Count} encounters; "
+            + $"{timing.OneThreadSeconds:0.000} s on one thread (setup {timing.SetupSeconds:0.000}, trees {timing.TreesSeconds:0.000}, move {timing.MoveSeconds:0.000}, "
+            + $"detect {timing.DetectOneThreadSeconds:0.000}; on two threads {timing.DetectTwoThreadsSeconds:0.000})");
 
         // SUMO: one network and demand, each junction model run without and with trajectory output.
         string nodes = Path.Combine(folder, "net.nod.xml"), edges = Path.Combine(folder, "net.edg.xml");
         string persons = Path.Combine(folder, "walkers.rou.xml");
         SumoFiles.WriteNodes(network, nodes);
         SumoFiles.WriteEdges(network, edges);
-        SumoFiles.WritePersons(trips, day, persons, sumoDawdling);
+        SumoFiles.WritePersons(trips, engine.Moved, persons, sumoDawdling);
+        var parameters = sharedPavements.Encounters;
         var engineTotals = new EngineCounts(found.Count, NodeEncounters(found), engineBySegment, enginePeds);
         var stepping = RunSumo(SumoJunctionModel.Step, network, parameters, folder, nodes, edges, persons, keepFcd, sumoDawdling, engineTotals, output);
         var walkingAreas = RunSumo(SumoJunctionModel.WalkingAreas, network, parameters, folder, nodes, edges, persons, keepFcd, sumoDawdling, engineTotals, output);
@@ -133,15 +126,13 @@ public static partial class SumoCompare
             City = city,
             Residents = people.Count,
             Segments = network.SegmentCount,
-            Machine = $"{Environment.MachineName}, {Environment.ProcessorCount} logical cores",
-            SumoVersion = SumoVersion(),
+            Machine = MachineName(),
+            SumoVersion = sumoVersion,
             SumoDawdling = sumoDawdling,
             WalkingTrips = trips.Count,
             WalkPassages = walkers.PassageCount,
-            EngineDaySeconds = engineDaySeconds,
-            EngineDayPassages = run.Totals.Passages,
-            EngineDetectSeconds = detectSeconds,
-            EngineMoveSeconds = moveSeconds,
+            Engine = timing,
+            TwinRuns = twinRuns,
             EngineEncounters = found.Count,
             EngineNodeEncounters = engineTotals.NodeEncounters,
             EngineMeanTripSeconds = trips.Average(t => t.ArriveSeconds - t.DepartSeconds),
@@ -169,20 +160,29 @@ public static partial class SumoCompare
         double netconvertSeconds = Tool("netconvert", ["--node-files", nodes, "--edge-files", edges,
             "--walkingareas", junctions == SumoJunctionModel.WalkingAreas ? "true" : "false",
             "--offset.disable-normalization", "true", "--no-turnarounds", "true", "--no-warnings", "true", "-o", net], out _);
+        // Stepping from edge to edge, SUMO's walkers on a two-stripe pavement can meet head on at a segment end and wait
+        // for each other for good (in Delft, from 16:54 on a 1.7 m segment, a queue of about a thousand walkers that
+        // lasts the rest of the day, 885 s lost per walk): keeping one of the two stripes free for oncoming walkers (a SUMO
+        // option, off by default) prevents it, at the price of less overtaking (the engine's walkers pass each other
+        // without touching). With walking areas, walkers have room to pass at junctions: SUMO's defaults.
         string[] sumoArgs = ["-n", net, "-r", persons, "--step-length", StepSeconds.ToString(CultureInfo.InvariantCulture),
             "--no-step-log", "true", "--no-warnings", "true", "--ignore-route-errors", "true", "--duration-log.statistics", "true",
-            "--pedestrian.striping.dawdling", sumoDawdling ? "0.2" : "0"];
+            "--pedestrian.striping.dawdling", sumoDawdling ? "0.2" : "0",
+            "--pedestrian.striping.reserve-oncoming", junctions == SumoJunctionModel.Step ? ReserveOncomingStepping.ToString(CultureInfo.InvariantCulture) : "0"];
         double sumoSeconds = Tool("sumo", sumoArgs, out string sumoLog);
-        // The trajectory run also writes trip summaries (route length, time lost), to explain the differences.
-        double sumoFcdSeconds = Tool("sumo", [.. sumoArgs, "--fcd-output", fcd, "--tripinfo-output", tripinfo], out _);
+        double sumoFcdSeconds = Tool("sumo", [.. sumoArgs, "--fcd-output", fcd], out _);
+        // Trip summaries (route length, time lost), to explain the differences: a third run, not timed, so that neither
+        // timed run writes more than it is named for.
+        Tool("sumo", [.. sumoArgs, "--tripinfo-output", tripinfo], out _);
         var walks = SumoTripInfo.Read(tripinfo);
         long fcdBytes = new FileInfo(fcd).Length;
-        output.WriteLine($"sumo ({tag}): {sumoSeconds:0.00} s without fcd, {sumoFcdSeconds:0.00} s with ({fcdBytes / 1e6:0} MB)");
+        output.WriteLine($"sumo ({tag}): netconvert {netconvertSeconds:0.00} s, sumo {sumoSeconds:0.00} s without fcd, {sumoFcdSeconds:0.00} s with ({fcdBytes / 1e6:0} MB)");
 
         var clock = Stopwatch.StartNew();
         var counter = new FcdEncounterCounter(network, parameters, StepSeconds);
         counter.Read(fcd);
         double readSeconds = clock.Elapsed.TotalSeconds;
+        output.WriteLine($"fcd ({tag}): {counter.Encounters} encounters counted in {readSeconds:0.00} s");
         if (!keepFcd)
         {
             File.Delete(fcd);
@@ -242,6 +242,15 @@ public static partial class SumoCompare
         return n;
     }
 
+    /// <summary>The host, its logical cores and (on Linux) its processor model.</summary>
+    private static string MachineName()
+    {
+        string cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? string.Empty
+            : string.Empty;
+        return $"{Environment.MachineName}, {Environment.ProcessorCount} logical cores{(cpu.Length > 0 ? $" ({cpu})" : string.Empty)}";
+    }
+
     private static string SumoVersion()
     {
         Tool("sumo", ["--version"], out string log);
@@ -261,7 +270,8 @@ public enum SumoJunctionModel
     /// <summary>
     /// No walking areas: SUMO lets a walker step from an edge straight onto the next one that allows pedestrians, as
     /// the engine's walkers pass a node in an instant. The same movement model but for SUMO's physical interaction on
-    /// the pavement: the like-for-like run.
+    /// the pavement: the like-for-like run. Walkers leave one of a pavement's two stripes to oncoming walkers
+    /// (<see cref="SumoCompare.ReserveOncomingStepping"/>), without which opposing streams can lock at a segment end.
     /// </summary>
     Step,
 
@@ -278,17 +288,24 @@ public sealed record SumoRun
     [JsonConverter(typeof(JsonStringEnumConverter<SumoJunctionModel>))]
     public SumoJunctionModel Junctions { get; init; }
 
+    /// <summary>netconvert building SUMO's network from the plain XML (once per network).</summary>
     public double NetconvertSeconds { get; init; }
 
+    /// <summary>sumo without any output file: it moves the walkers and yields no encounters.</summary>
     public double SumoSeconds { get; init; }
 
+    /// <summary>sumo writing trajectories (fcd, a position per walker and step), nothing else.</summary>
     public double SumoFcdSeconds { get; init; }
 
     public long FcdBytes { get; init; }
 
     public long FcdRecords { get; init; }
 
+    /// <summary>Counting encounters in the fcd file with the engine's rule (one thread, streaming).</summary>
     public double FcdReadSeconds { get; init; }
+
+    /// <summary>From SUMO's input files to encounter counts: netconvert, sumo with fcd, counting; run one after another.</summary>
+    public double StartToFinishSeconds => NetconvertSeconds + SumoFcdSeconds + FcdReadSeconds;
 
     public int PersonsInserted { get; init; }
 
@@ -318,6 +335,8 @@ public sealed record SumoRun
     public string Label => Junctions == SumoJunctionModel.Step
         ? "SUMO, walkers step from edge to edge at junctions (as the engine's)"
         : "SUMO, walking areas at junctions";
+
+    public string ShortLabel => Junctions == SumoJunctionModel.Step ? "SUMO stepping" : "SUMO walking areas";
 }
 
 /// <summary>The side-by-side figures of one comparison run.</summary>
@@ -336,20 +355,16 @@ public sealed record SumoComparison
     /// <summary>True when SUMO ran with its random speed noise (dawdling 0.2, speed factors); false: the engine's speeds exactly.</summary>
     public bool SumoDawdling { get; init; }
 
+    /// <summary>SUMO's persons: the engine's walks cut where a walker stops on the way or waits at a kerb.</summary>
     public int WalkingTrips { get; init; }
 
     public int WalkPassages { get; init; }
 
-    /// <summary>The engine's whole day: every resident and mode, planning, routing, movement, encounters, nods, familiarity.</summary>
-    public double EngineDaySeconds { get; init; }
+    /// <summary>The engine from the walking trips to their encounter counts, phase by phase (<see cref="EngineOnWalkers"/>).</summary>
+    public required EngineWalkersTiming Engine { get; init; }
 
-    public long EngineDayPassages { get; init; }
-
-    /// <summary>The engine's exact detector on exactly the exported walkers' passages.</summary>
-    public double EngineDetectSeconds { get; init; }
-
-    /// <summary>Laying the same walkers' passages out along their given routes (the engine's movement of SUMO's demand).</summary>
-    public double EngineMoveSeconds { get; init; }
+    /// <summary>The whole <c>twin run</c> of the Delft baseline, one day, start to finish, per thread count (none for a generated city).</summary>
+    public required List<TwinRunTiming> TwinRuns { get; init; }
 
     public long EngineEncounters { get; init; }
 
@@ -366,34 +381,55 @@ public sealed record SumoComparison
     /// <summary>SUMO with netconvert's walking areas at junctions: SUMO's own junction model.</summary>
     public required SumoRun WalkingAreas { get; init; }
 
-    /// <summary>SUMO without fcd over the engine's whole day: how many times faster the engine is, doing more.</summary>
-    public double SpeedupWholeDay(SumoRun sumo) => sumo.SumoSeconds / EngineDaySeconds;
+    /// <summary>SUMO from its input to encounter counts over the engine from the same trips to its counts, one thread each.</summary>
+    public double Speedup(SumoRun sumo) => sumo.StartToFinishSeconds / Engine.OneThreadSeconds;
 
-    /// <summary>SUMO without fcd over the engine's detector on the same walkers.</summary>
-    public double SpeedupDetector(SumoRun sumo) => sumo.SumoSeconds / EngineDetectSeconds;
-
-    /// <summary>SUMO without fcd over the engine's same work: the same walkers moved along the same routes, and their encounters.</summary>
-    public double SpeedupSameWork(SumoRun sumo) => sumo.SumoSeconds / (EngineMoveSeconds + EngineDetectSeconds);
+    /// <summary>SUMO without output (no encounters) over the engine from the same trips to its encounter counts, one thread each.</summary>
+    public double SpeedupWithoutOutput(SumoRun sumo) => sumo.SumoSeconds / Engine.OneThreadSeconds;
 
     public string ToMarkdown()
     {
         var c = CultureInfo.InvariantCulture;
+        var e = Engine;
         var md = new StringBuilder();
         md.AppendLine(c, $"SUMO side by side: {City}, {Residents:N0} residents, {Segments:N0} segments; {Machine}; {SumoVersion}; SUMO speed noise {(SumoDawdling ? "on (dawdling 0.2)" : "off (each walker at the engine's speed)")}.");
         md.AppendLine();
-        md.AppendLine(c, $"Demand: {WalkingTrips:N0} walking trips ({WalkPassages:N0} walk passages); SUMO inserted {Stepping.PersonsInserted:N0} / {WalkingAreas.PersonsInserted:N0} persons (stepping / walking areas), {Stepping.PersonsSeen:N0} / {WalkingAreas.PersonsSeen:N0} appear in its trajectories.");
+        md.AppendLine(c, $"Demand: the day's {e.Walks:N0} walking trips, routed and moved by the engine, cut into {WalkingTrips:N0} walking trips for SUMO where a walker stops on the way or waits at a kerb ({WalkPassages:N0} walk passages); SUMO inserted {Stepping.PersonsInserted:N0} / {WalkingAreas.PersonsInserted:N0} persons (stepping / walking areas), {Stepping.PersonsSeen:N0} / {WalkingAreas.PersonsSeen:N0} appear in its trajectories.");
         md.AppendLine();
-        md.AppendLine("| | wall s | encounters | engine vs SUMO |");
+        md.AppendLine("**What a user waits for, from the same trips to encounter counts.** The engine's trips-to-encounters figure is its phases' sum, each the second of two rounds (no JIT); the `twin run` and SUMO's tools are processes timed start to finish; SUMO is single-threaded, and so is counting its fcd.");
+        md.AppendLine();
+        md.AppendLine("| | threads | wall s | encounters |");
         md.AppendLine("|---|---:|---:|---:|");
-        md.AppendLine(c, $"| engine, whole day (all {Residents:N0} residents, all modes and phases; {EngineDayPassages:N0} passages) | {EngineDaySeconds:0.000} | | |");
-        md.AppendLine(c, $"| engine, the same walkers moved along the same routes (passages) | {EngineMoveSeconds:0.0000} | | |");
-        md.AppendLine(c, $"| engine, exact detector on the same walkers | {EngineDetectSeconds:0.0000} | {EngineEncounters:N0} | |");
+        md.AppendLine(c, $"| engine, the walking trips to encounter counts: setup, route trees, routing and moving, detector (phases summed) | 1 | {e.OneThreadSeconds:0.000} | {EngineEncounters:N0} |");
+        foreach (var t in TwinRuns)
+        {
+            md.AppendLine(c, $"| `twin run`, whole Delft day, start to finish: process, import, synthesis, all {Residents:N0} residents in all modes, outputs | {t.Threads} | {t.Seconds:0.000} | {t.Encounters:N0} (everyone's, all modes and places) |");
+        }
         foreach (var sumo in new[] { Stepping, WalkingAreas })
         {
-            md.AppendLine(c, $"| {sumo.Label}: no trajectory output | {sumo.SumoSeconds:0.000} | | |");
-            md.AppendLine(c, $"| … fcd output ({sumo.FcdBytes / 1e6:N0} MB, {sumo.FcdRecords:N0} samples) | {sumo.SumoFcdSeconds:0.000} | | |");
-            md.AppendLine(c, $"| … encounters from its fcd, engine's rule (streaming read) | {sumo.FcdReadSeconds:0.000} | {sumo.Encounters:N0} | {sumo.EncounterDifference:+0.0%;-0.0%;0.0%} |");
-            md.AppendLine(c, $"| … netconvert (network build, once) | {sumo.NetconvertSeconds:0.000} | | |");
+            md.AppendLine(c, $"| {sumo.Label}: netconvert + sumo with fcd + counting the fcd | 1 | {sumo.StartToFinishSeconds:0.000} | {sumo.Encounters:N0} ({sumo.EncounterDifference:+0.0%;-0.0%;0.0%} engine vs SUMO) |");
+            md.AppendLine(c, $"| {sumo.Label}: sumo without trajectory output | 1 | {sumo.SumoSeconds:0.000} | none: nothing to count them from |");
+        }
+        md.AppendLine();
+        md.AppendLine("Phase by phase:");
+        md.AppendLine();
+        md.AppendLine("| | threads | wall s |");
+        md.AppendLine("|---|---:|---:|");
+        md.AppendLine(c, $"| engine: setup (route cost model, planners) | 1 | {e.SetupSeconds:0.0000} |");
+        md.AppendLine(c, $"| engine: route trees the walking trips read | 1 | {e.TreesSeconds:0.0000} |");
+        md.AppendLine(c, $"| engine: routing and moving the walking trips | 1 | {e.MoveSeconds:0.0000} |");
+        md.AppendLine(c, $"| engine: exact detector on the walkers handed to SUMO | 1 | {e.DetectOneThreadSeconds:0.0000} |");
+        md.AppendLine(c, $"| engine: exact detector on the walkers handed to SUMO | 2 | {e.DetectTwoThreadsSeconds:0.0000} |");
+        foreach (var t in TwinRuns)
+        {
+            md.AppendLine(c, $"| `twin run`: of its {t.Seconds:0.00} s, the simulation (building the simulator, the day) | {t.Threads} | {t.SimulationSeconds:0.000} |");
+        }
+        foreach (var sumo in new[] { Stepping, WalkingAreas })
+        {
+            md.AppendLine(c, $"| {sumo.ShortLabel}: netconvert (network build, once) | 1 | {sumo.NetconvertSeconds:0.000} |");
+            md.AppendLine(c, $"| {sumo.ShortLabel}: sumo without trajectory output | 1 | {sumo.SumoSeconds:0.000} |");
+            md.AppendLine(c, $"| {sumo.ShortLabel}: sumo with fcd output ({sumo.FcdBytes / 1e6:N0} MB, {sumo.FcdRecords:N0} samples) | 1 | {sumo.SumoFcdSeconds:0.000} |");
+            md.AppendLine(c, $"| {sumo.ShortLabel}: counting encounters in the fcd, engine's rule (streaming read) | 1 | {sumo.FcdReadSeconds:0.000} |");
         }
         md.AppendLine();
         foreach (var sumo in new[] { Stepping, WalkingAreas })
@@ -401,7 +437,9 @@ public sealed record SumoComparison
             long engineAlong = EngineEncounters - EngineNodeEncounters, sumoAlong = sumo.Encounters - sumo.NodeEncounters;
             md.AppendLine(c, $"**{sumo.Label}**");
             md.AppendLine();
-            md.AppendLine(c, $"- Speed: SUMO without fcd / engine on the same work (same walkers, same routes: movement + encounters) = {SpeedupSameWork(sumo):0}×; / engine detector alone = {SpeedupDetector(sumo):0}×; / engine whole day (all residents and modes, planning, routing, nods, familiarity) = {SpeedupWholeDay(sumo):0.0}×.");
+            md.AppendLine(c, $"- Speed, from the same trips to encounter counts: SUMO (netconvert + fcd run + counting, {sumo.StartToFinishSeconds:0.0} s; {sumo.SumoFcdSeconds + sumo.FcdReadSeconds:0.0} s without netconvert) / engine (one thread, phases summed) = **{Speedup(sumo):0}×**{string.Concat(TwinRuns.Select(t => string.Create(c, $"; / the whole `twin run` of the day on {t.Threads} thread(s), start to finish = {sumo.StartToFinishSeconds / t.Seconds:0.0}×")))}.");
+            md.AppendLine(c, $"- SUMO without trajectory output yields no encounters; its run alone ({sumo.SumoSeconds:0.0} s) / engine from trips to encounter counts = {SpeedupWithoutOutput(sumo):0}×{string.Concat(TwinRuns.Select(t => string.Create(c, $"; / `twin run` on {t.Threads} thread(s) = {sumo.SumoSeconds / t.Seconds:0.0}×")))}.");
+            md.AppendLine(c, $"- Detail, detector alone: SUMO start to finish / detector = {sumo.StartToFinishSeconds / e.DetectOneThreadSeconds:0}× on one thread, {sumo.StartToFinishSeconds / e.DetectTwoThreadsSeconds:0}× on two; SUMO without output / detector = {sumo.SumoSeconds / e.DetectOneThreadSeconds:0}× / {sumo.SumoSeconds / e.DetectTwoThreadsSeconds:0}×.");
             md.AppendLine(c, $"- Encounters: engine {EngineEncounters:N0} vs SUMO {sumo.Encounters:N0} ({sumo.EncounterDifference:+0.0%;-0.0%;0.0%}).");
             md.AppendLine(c, $"- Along one segment: engine {engineAlong:N0}, SUMO {sumoAlong:N0} ({engineAlong / (double)Math.Max(1, sumoAlong) - 1:+0.0%;-0.0%;0.0%}).");
             md.AppendLine(c, $"- Across a node: engine {EngineNodeEncounters:N0} ({EngineNodeEncounters / (double)Math.Max(1, EngineEncounters):0%}), SUMO {sumo.NodeEncounters:N0} ({sumo.NodeEncounters / (double)Math.Max(1, sumo.Encounters):0%}). Mean trip: engine {EngineMeanTripSeconds:0} s, SUMO {sumo.MeanTripSeconds:0} s ({sumo.MeanTripSeconds / EngineMeanTripSeconds - 1:+0%;-0%;0%}).");
