@@ -11,7 +11,7 @@ namespace DigitalTwin.Benchmarks;
 /// trips as a plain list: for benchmarks that need the day's trips and passages themselves (the SUMO export, the
 /// micro-benchmarks' inputs).
 /// </summary>
-public sealed class EngineDay
+internal sealed class EngineDay
 {
     public EngineDay(Neighbourhood neighbourhood, Residents residents, ulong seed, SimulationParameters? parameters = null)
     {

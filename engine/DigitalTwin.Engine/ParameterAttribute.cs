@@ -11,7 +11,7 @@ namespace DigitalTwin.Engine;
 /// scenario names each field (<c>population.employmentRate.youth</c>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
-public sealed class ParameterAttribute(string unit, double min, double max, string source) : Attribute
+internal sealed class ParameterAttribute(string unit, double min, double max, string source) : Attribute
 {
     public string Unit { get; } = unit;
 
@@ -27,7 +27,7 @@ public sealed class ParameterAttribute(string unit, double min, double max, stri
 /// sampling): changing it never changes results, so scenarios do not set it and the registry skips it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
-public sealed class NotAParameterAttribute(string reason) : Attribute
+internal sealed class NotAParameterAttribute(string reason) : Attribute
 {
     public string Reason { get; } = reason;
 }
@@ -36,7 +36,7 @@ public sealed class NotAParameterAttribute(string reason) : Attribute
 /// A model parameter as scenario files name it (<c>group.property</c>, camelCase, e.g. <c>routing.turnPenaltyMetres</c>),
 /// with its documentation and default.
 /// </summary>
-public sealed record ParameterInfo(string Name, string Unit, double Default, double Min, double Max, bool IsInteger, string Source)
+internal sealed record ParameterInfo(string Name, string Unit, double Default, double Min, double Max, bool IsInteger, string Source)
 {
     /// <summary>The properties from <see cref="Simulation.SimulationParameters"/> down to the value.</summary>
     internal IReadOnlyList<PropertyInfo> Path { get; init; } = [];

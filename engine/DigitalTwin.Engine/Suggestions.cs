@@ -1,7 +1,7 @@
 namespace DigitalTwin.Engine;
 
 /// <summary>"Did you mean" help for misspelt names: the nearest candidates by edit distance.</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     /// <summary>
     /// Up to <paramref name="count"/> candidates nearest to <paramref name="value"/> (case-insensitive Levenshtein),

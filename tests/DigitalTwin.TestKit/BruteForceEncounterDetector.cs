@@ -5,7 +5,7 @@ using DigitalTwin.Engine.Network;
 namespace DigitalTwin.TestKit;
 
 /// <summary>One contact episode as the brute-force reference sees it: the first and last sample in contact.</summary>
-public readonly record struct SampledEpisode(int ResidentA, int ResidentB, double StartTimeSeconds, double EndTimeSeconds, int Samples);
+internal readonly record struct SampledEpisode(int ResidentA, int ResidentB, double StartTimeSeconds, double EndTimeSeconds, int Samples);
 
 /// <summary>
 /// The reference for <see cref="ExactEncounterDetector"/>: samples everybody's position every <c>dt</c> seconds and
@@ -15,7 +15,7 @@ public readonly record struct SampledEpisode(int ResidentA, int ResidentB, doubl
 /// one direction of travel; the same place and zone: together). O(T/dt × n²): only for small cases. Written
 /// independently of the detector on purpose: it shares the rules, not the code.
 /// </summary>
-public static class BruteForceEncounterDetector
+internal static class BruteForceEncounterDetector
 {
     private readonly record struct Presence(
         int Resident, int Segment, int Place, int Zone, double Start, double End, double X0, double Velocity, double Y, bool IsStay)

@@ -4,7 +4,7 @@ namespace DigitalTwin.TestKit;
 /// The documentation tests that may rewrite the schema and README (<see cref="ParameterDocs"/>, <see cref="InterventionDocs"/>)
 /// share these files, so they run in one test collection, one at a time.
 /// </summary>
-public static class GeneratedDocs
+internal static class GeneratedDocs
 {
     public const string Collection = "generated scenario docs";
 }

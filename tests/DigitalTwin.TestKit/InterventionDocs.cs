@@ -13,7 +13,7 @@ namespace DigitalTwin.TestKit;
 /// Agreement tests compare the files with these; <see cref="Update"/> rewrites them (run the tests with
 /// <see cref="UpdateVariable"/>=1). The rest of the schema is written by hand.
 /// </summary>
-public static class InterventionDocs
+internal static class InterventionDocs
 {
     /// <summary>Set this environment variable to 1 and the documentation tests rewrite the files before comparing.</summary>
     public const string UpdateVariable = "TWIN_UPDATE_INTERVENTION_DOCS";

@@ -13,7 +13,7 @@ namespace DigitalTwin.TestKit;
 /// <c>scenarios/scenario.schema.json</c> and the parameter table of <c>scenarios/README.md</c>. Agreement tests compare
 /// the files with these; <see cref="Update"/> rewrites them (run the tests with <see cref="UpdateVariable"/>=1).
 /// </summary>
-public static class ParameterDocs
+internal static class ParameterDocs
 {
     /// <summary>Set this environment variable to 1 and the documentation tests rewrite the files before comparing.</summary>
     public const string UpdateVariable = "TWIN_UPDATE_PARAMETER_DOCS";

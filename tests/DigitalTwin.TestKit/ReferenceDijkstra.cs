@@ -6,7 +6,7 @@ namespace DigitalTwin.TestKit;
 /// A plain node-based Dijkstra on segment length, written for clarity rather than speed: the yardstick the
 /// edge-based tree router is checked against when all perceived-cost factors are neutral.
 /// </summary>
-public static class ReferenceDijkstra
+internal static class ReferenceDijkstra
 {
     public static double Distance(StreetNetwork network, NetworkPosition origin, NetworkPosition destination, TravelModes mode)
     {

@@ -1,7 +1,7 @@
 namespace DigitalTwin.TestKit;
 
 /// <summary>Files bundled in the repository, found from the test's working folder (no dependency on ../shared).</summary>
-public static class RepositoryFiles
+internal static class RepositoryFiles
 {
     /// <summary>The repository root: the nearest folder upwards holding DigitalTwin.sln.</summary>
     public static string Root { get; } = FindRoot();

@@ -7,7 +7,7 @@ namespace DigitalTwin.TestKit;
 /// Writes scenario files for tests into a fresh temporary directory, starting from a small valid scenario (explicit
 /// population, an empty placeholder map file) that each test changes in the one place it is about.
 /// </summary>
-public sealed class ScenarioBuilder : IDisposable
+internal sealed class ScenarioBuilder : IDisposable
 {
     private JsonObject _root;
 

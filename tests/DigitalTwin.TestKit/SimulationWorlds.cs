@@ -10,7 +10,7 @@ using DigitalTwin.Engine.Simulation;
 namespace DigitalTwin.TestKit;
 
 /// <summary>A neighbourhood with its synthesised residents: everything a simulator needs.</summary>
-public sealed record SimulationWorld(Neighbourhood Neighbourhood, Residents Residents)
+internal sealed record SimulationWorld(Neighbourhood Neighbourhood, Residents Residents)
 {
     public StreetNetwork Network => Neighbourhood.Network;
 
@@ -37,7 +37,7 @@ public sealed record SimulationWorld(Neighbourhood Neighbourhood, Residents Resi
 /// are the co-present ones within social distance between members of different households, before attention decides
 /// which are noticed (sightings across the street left out).
 /// </summary>
-public sealed record SimulatedDay(
+internal sealed record SimulatedDay(
     DayPlanner Planner,
     TripMaker TripMaker,
     IReadOnlyList<IReadOnlyList<PlannedActivity>> Plans,
@@ -51,7 +51,7 @@ public sealed record SimulatedDay(
 /// a school, a park, benches and homes) and a population from Dutch national defaults. A 6 × 6 grid with 600
 /// residents simulates a day in a few tens of milliseconds.
 /// </summary>
-public static class SimulationWorlds
+internal static class SimulationWorlds
 {
     /// <summary>A grid of <paramref name="rows"/> × <paramref name="columns"/> intersections 100 m apart with <paramref name="residents"/> people.</summary>
     public static SimulationWorld Grid(int residents = 600, int rows = 6, int columns = 6, ulong populationSeed = 1, GeneratorOptions? options = null)

@@ -10,7 +10,7 @@ namespace DigitalTwin.TestKit;
 /// lateral offset: a third on the centre line, the rest uniform in ±<see cref="LateralSpreadMetres"/>, so pairs run
 /// from side by side to too far apart across the street to meet. Not a behavioural model.
 /// </summary>
-public static class SyntheticDays
+internal static class SyntheticDays
 {
     /// <summary>Lateral offsets are drawn up to this far either side of the centre line (beyond a 3.7 m distance).</summary>
     public const double LateralSpreadMetres = 4.5;

@@ -3,7 +3,7 @@ using DigitalTwin.Engine.Network;
 namespace DigitalTwin.TestKit;
 
 /// <summary>Bare street networks (no homes, no places): each reads as a picture of a few streets.</summary>
-public static partial class TinyWorlds
+internal static partial class TinyWorlds
 {
     /// <summary>A residential street with pavements, open to everyone.</summary>
     public static SegmentAttributes StreetWith(float pavementWidthMetres = 2f, float carsPerDay = 500f, Lighting lighting = Lighting.Lit) => new()

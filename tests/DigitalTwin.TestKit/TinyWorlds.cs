@@ -10,7 +10,7 @@ namespace DigitalTwin.TestKit;
 /// <see cref="Origin"/> (x east, y north); every street is a residential street open to everyone, unless the world
 /// says otherwise.
 /// </summary>
-public static partial class TinyWorlds
+internal static partial class TinyWorlds
 {
     /// <summary>Where the tiny worlds lie: the Wippolder in Delft, so lon/lat in tests look familiar.</summary>
     public static GeoReference Origin { get; } = new(4.37, 52.0);

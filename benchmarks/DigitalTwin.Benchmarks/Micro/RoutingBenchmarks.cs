@@ -35,7 +35,7 @@ public class RoutingBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public ShortestPathTree BuildTree() => ShortestPathTree.Build(_model, _key, _heap);
+    public object BuildTree() => ShortestPathTree.Build(_model, _key, _heap);
 
     [Benchmark(OperationsPerInvoke = Origins)]
     public float RouteToFromBuiltTree()

@@ -81,8 +81,8 @@ public class VisitRoutingBenchmarks
     }
 
     [Benchmark]
-    public ArcHierarchy? BuildHierarchyWithItsOwnOrder() => ArcHierarchy.Build(_model, _profile);
+    public object? BuildHierarchyWithItsOwnOrder() => ArcHierarchy.Build(_model, _profile);
 
     [Benchmark]
-    public ArcHierarchy? BuildHierarchyInAnotherProfilesOrder() => ArcHierarchy.Build(_model, _otherProfile, _hierarchy.Order);
+    public object? BuildHierarchyInAnotherProfilesOrder() => ArcHierarchy.Build(_model, _otherProfile, _hierarchy.Order);
 }

@@ -12,7 +12,7 @@ namespace DigitalTwin.Benchmarks.Sumo;
 /// trajectory output and an fcd counter is set against. The trips (planned, untimed: SUMO's route file is not timed
 /// either) are routed and moved by themselves, so the walkers handed to SUMO are exactly the ones timed here.
 /// </summary>
-public static class EngineOnWalkers
+internal static class EngineOnWalkers
 {
     /// <summary>
     /// Times, phase by phase, on one thread: a fresh <see cref="EngineDay"/> (its route cost model; no trees yet), the
@@ -88,7 +88,7 @@ public static class EngineOnWalkers
 /// What <see cref="EngineOnWalkers.Time"/> moved (passages and stays; <see cref="WalkingTrip.Passages"/> index into it), the
 /// walking trips cut from it for SUMO, their passages alone, their encounters and the timings.
 /// </summary>
-public sealed record EngineWalkersRun(TrajectoryBuffer Moved, List<WalkingTrip> Trips, TrajectoryBuffer Walkers, EncounterBuffer Encounters, EngineWalkersTiming Timing);
+internal sealed record EngineWalkersRun(TrajectoryBuffer Moved, List<WalkingTrip> Trips, TrajectoryBuffer Walkers, EncounterBuffer Encounters, EngineWalkersTiming Timing);
 
 /// <summary>Wall seconds of the engine's work on SUMO's demand, phase by phase (one thread unless named).</summary>
 public sealed record EngineWalkersTiming

@@ -7,7 +7,7 @@ namespace DigitalTwin.Engine.IO;
 /// The property names of exported GeoJSON (one place, so the exporter and the importer agree), and how exported
 /// segment columns are read back over the OSM-tag interpretation.
 /// </summary>
-public static class GeoJsonColumns
+internal static class GeoJsonColumns
 {
     public const string Layer = "layer";
     public const string OsmWayId = "osm_way_id";

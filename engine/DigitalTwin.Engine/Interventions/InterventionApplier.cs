@@ -8,7 +8,7 @@ namespace DigitalTwin.Engine.Interventions;
 /// through named parameters. None touches the results: an intervention works only through the model's mechanisms
 /// (route costs, places to go, nods by context, familiarity).
 /// </summary>
-public static class InterventionApplier
+internal static class InterventionApplier
 {
     public static AppliedInterventions Apply(Neighbourhood neighbourhood, SimulationParameters parameters, IReadOnlyList<Intervention> interventions)
     {

@@ -12,7 +12,7 @@ public sealed record InterventionEffect(
     IReadOnlyList<string> ParametersChanged);
 
 /// <summary>A scenario's data after its interventions: the changed neighbourhood and parameters, and what changed.</summary>
-public sealed record AppliedInterventions(
+internal sealed record AppliedInterventions(
     Neighbourhood Neighbourhood,
     Simulation.SimulationParameters Parameters,
     int ExtraResidents,

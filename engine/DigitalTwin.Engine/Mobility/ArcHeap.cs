@@ -18,7 +18,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// the arc, so choosing among four children is one comparison of one array.
 /// </para>
 /// </summary>
-public sealed class ArcHeap
+internal sealed class ArcHeap
 {
     private const int WindowBuckets = 1024; // a power of two: slots are bucket & (WindowBuckets − 1)
     private const float MaxBucket = 1L << 60;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace DigitalTwin.Engine.Mobility;
 
 /// <summary>Building a hierarchy: ordering the arcs and contracting them with witness searches (see the class summary in ArcHierarchy.cs).</summary>
-public sealed partial class ArcHierarchy
+internal sealed partial class ArcHierarchy
 {
     /// <summary>
     /// Contracts the arc graph of <paramref name="profile"/> (arcs the mode may not use are left out), in the order

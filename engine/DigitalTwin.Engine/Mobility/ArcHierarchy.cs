@@ -15,7 +15,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// from timing or threads.
 /// </para>
 /// </summary>
-public sealed partial class ArcHierarchy
+internal sealed partial class ArcHierarchy
 {
     /// <summary>
     /// Arcs a witness search settles before giving up (a shortcut is then added, which is always correct). Small

@@ -14,7 +14,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// the next day, so the day a profile switches never depends on the thread count.
 /// </para>
 /// </summary>
-public sealed class ArcHierarchyCache(RouteCostModel model)
+internal sealed class ArcHierarchyCache(RouteCostModel model)
 {
     private readonly ArcHierarchy?[] _hierarchies = new ArcHierarchy?[CostProfile.Count(model.Parameters.RouteVariants)];
     private readonly bool[] _refused = new bool[CostProfile.Count(model.Parameters.RouteVariants)];

@@ -6,7 +6,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// The kind of traveller a route is computed for. People who share a profile share shortest-path trees, which is
 /// what makes routing cheap; the profile holds only what changes the cost of a street.
 /// </summary>
-public readonly record struct CostProfile(TravelModes Mode, bool AfterDark, bool DarknessSensitive, bool LimitedMobility, byte Variant)
+internal readonly record struct CostProfile(TravelModes Mode, bool AfterDark, bool DarknessSensitive, bool LimitedMobility, byte Variant)
 {
     /// <summary>A dense index for caches: at most 2 × 2 × 2 × 3 modes × variants distinct profiles.</summary>
     public int Index(int variants)
@@ -46,7 +46,7 @@ public readonly record struct CostProfile(TravelModes Mode, bool AfterDark, bool
 /// profile and they share trees and hierarchies: the same routes, from fewer searches. The synthetic city is all lit
 /// and smooth, so its thirteen walking and cycling profiles are five (the 100k city: 26,284 place trees → 10,921).
 /// </summary>
-public sealed class CostDistinctions
+internal sealed class CostDistinctions
 {
     private readonly bool[] _afterDark = new bool[3];
     private readonly bool _darknessSensitive; // within after-dark profiles

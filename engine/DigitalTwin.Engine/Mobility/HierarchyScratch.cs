@@ -1,7 +1,7 @@
 namespace DigitalTwin.Engine.Mobility;
 
 /// <summary>One worker's query state for <see cref="ArcHierarchy.Route"/>: stamped arc-sized arrays, reused.</summary>
-public sealed class HierarchyScratch
+internal sealed class HierarchyScratch
 {
     internal Side Forward { get; } = new();
 

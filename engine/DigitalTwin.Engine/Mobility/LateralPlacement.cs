@@ -20,7 +20,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// Side and u are given relative to the direction of travel, so a walker who keeps them through a trip stays on
 /// the same pavement across nodes, whichever way the segments are drawn.
 /// </summary>
-public static class LateralPlacement
+internal static class LateralPlacement
 {
     /// <summary>The carriageway width of a segment: its type's width where cars may drive, else 0.</summary>
     public static double CarriagewayMetres(StreetNetwork network, int segment, StreetCrossSectionParameters crossSection)

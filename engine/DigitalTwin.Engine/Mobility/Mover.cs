@@ -7,7 +7,7 @@ using DigitalTwin.Engine.Randomness;
 namespace DigitalTwin.Engine.Mobility;
 
 /// <summary>What moving produced beyond the trajectories: counts the outcomes report.</summary>
-public sealed class MovementTally
+internal sealed class MovementTally
 {
     public MovementTally(int segmentCount, int profileCount = 0)
     {
@@ -106,7 +106,7 @@ public sealed class MovementTally
 }
 
 /// <summary>A chunk's own search state for one-off routes (no sharing between threads).</summary>
-public sealed class RoutingScratch(RouteCostModel model)
+internal sealed class RoutingScratch(RouteCostModel model)
 {
     public List<RouteLeg> Legs { get; } = [];
 
@@ -133,7 +133,7 @@ public sealed class RoutingScratch(RouteCostModel model)
 /// active frontage, on wide pavements) or sit on a bench passed, and walks slower along active frontage
 /// (<see cref="StreetLifeParameters"/>): these stops are street stays where people meet.
 /// </summary>
-public sealed class Mover
+internal sealed class Mover
 {
     private readonly Neighbourhood _neighbourhood;
     private readonly TripMaker _trips;

@@ -9,7 +9,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// the origin o to any arc y is at least D_L(o) − D_L(y): a bound in the profile's own perceived costs, much tighter
 /// than straight-line distance times the cheapest cost per metre, and consistent, so the search stays exact.
 /// </summary>
-public sealed partial class RouteCostModel
+internal sealed partial class RouteCostModel
 {
     /// <summary>Landmarks per profile: eight compass sectors of the network's rim (memory: 8 floats per arc per profile).</summary>
     public const int LandmarkCount = 8;

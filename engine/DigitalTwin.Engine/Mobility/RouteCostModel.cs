@@ -7,7 +7,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// one direction) for each <see cref="CostProfile"/>, and of every turn at a node. Arc costs are computed once per
 /// profile and kept as flat float arrays; the network is immutable, so they never go stale.
 /// </summary>
-public sealed partial class RouteCostModel
+internal sealed partial class RouteCostModel
 {
     private readonly StreetNetwork _network;
     private readonly float[]?[] _arcCosts;

@@ -4,7 +4,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// One piece of a route on one segment: from <see cref="FromOffsetMetres"/> to <see cref="ToOffsetMetres"/>
 /// (offsets measured from the segment's start node, so a leg against the segment's direction has From &gt; To).
 /// </summary>
-public readonly record struct RouteLeg(int Segment, float FromOffsetMetres, float ToOffsetMetres)
+internal readonly record struct RouteLeg(int Segment, float FromOffsetMetres, float ToOffsetMetres)
 {
     public bool Forward => ToOffsetMetres >= FromOffsetMetres;
 

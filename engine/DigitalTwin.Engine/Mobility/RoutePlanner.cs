@@ -7,7 +7,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// with a <see cref="TreeDirection.ToRoot"/> tree, away from it with a <see cref="TreeDirection.FromRoot"/> tree.
 /// Only reads the cache; the trees must be prepared in the phase before.
 /// </summary>
-public sealed class RoutePlanner(ShortestPathTreeCache cache, ArcHierarchyCache? hierarchies = null)
+internal sealed class RoutePlanner(ShortestPathTreeCache cache, ArcHierarchyCache? hierarchies = null)
 {
     public ShortestPathTreeCache Cache { get; } = cache;
 

@@ -11,7 +11,7 @@ public enum TreeDirection : byte
 }
 
 /// <summary>What identifies a tree: where it is rooted, which way it points and whose costs it uses.</summary>
-public readonly record struct TreeKey(NetworkPosition Root, TreeDirection Direction, CostProfile Profile);
+internal readonly record struct TreeKey(NetworkPosition Root, TreeDirection Direction, CostProfile Profile);
 
 /// <summary>
 /// Best routes to (or from) one position on the network for one cost profile, found by an edge-based Dijkstra so
@@ -29,7 +29,7 @@ public readonly record struct TreeKey(NetworkPosition Root, TreeDirection Direct
 /// reads as unreachable; route extraction only ever follows links from the segments that were asked for.
 /// </para>
 /// </summary>
-public sealed class ShortestPathTree
+internal sealed class ShortestPathTree
 {
     /// <summary>
     /// Guided searches scale their bound down by this much: float rounding in the landmark trees can then never lift
@@ -328,7 +328,7 @@ public sealed class ShortestPathTree
 /// is the smallest over the targets, scaled by <see cref="ShortestPathTree.GuideScale"/>. Each per-target bound is
 /// consistent, so their minimum is too.
 /// </summary>
-public sealed class SearchGuide
+internal sealed class SearchGuide
 {
     /// <summary>Beyond this many targets the nearest-target bound is weak and costly: the search runs unguided.</summary>
     public const int MaxTargets = 16;
@@ -445,7 +445,7 @@ internal struct ArcState
 /// One worker's network-sized search state, reset by a stamp instead of clearing: a search pays only for the arcs
 /// it reaches, which is what lets a million-arc city run many small searches. Not shared between threads.
 /// </summary>
-public sealed class SearchScratch
+internal sealed class SearchScratch
 {
     private int _stamp;
     private int _mark;

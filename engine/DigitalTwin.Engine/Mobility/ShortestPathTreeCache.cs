@@ -4,7 +4,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// Where a trip meets a tree: the tree's key and the segment whose route the trip reads from it (the origin of a
 /// trip towards the root, the destination of a trip away from it).
 /// </summary>
-public readonly record struct TreeRequest(TreeKey Key, int Segment);
+internal readonly record struct TreeRequest(TreeKey Key, int Segment);
 
 /// <summary>
 /// Shortest-path trees by <see cref="TreeKey"/>, built in parallel in their own phase before the routing phase
@@ -18,7 +18,7 @@ public readonly record struct TreeRequest(TreeKey Key, int Segment);
 /// then dropped at the next day: time and memory grow with the trips, not with places times the network.
 /// </para>
 /// </summary>
-public sealed class ShortestPathTreeCache(RouteCostModel model)
+internal sealed class ShortestPathTreeCache(RouteCostModel model)
 {
     private readonly Dictionary<TreeKey, Entry> _trees = [];
     private readonly Dictionary<TreeKey, ShortestPathTree> _dayTrees = [];

@@ -8,7 +8,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// arrival: a stay of <see cref="StaySeconds"/> seen as <see cref="Stay"/>. A trip that <see cref="LeavesMap"/> ends
 /// where the resident goes beyond the map (a gateway, or a transit stop after the wait).
 /// </summary>
-public readonly record struct Trip(
+internal readonly record struct Trip(
     int Resident,
     ActivityKind Purpose,
     Anchor Origin,

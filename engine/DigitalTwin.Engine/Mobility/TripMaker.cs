@@ -11,7 +11,7 @@ namespace DigitalTwin.Engine.Mobility;
 /// drawn from the logit of <see cref="ModeChoiceParameters"/>, and the cost profile each trip is routed with
 /// (after dark or not, sensitivity to darkness, limited mobility, a personal route variant).
 /// </summary>
-public sealed class TripMaker
+internal sealed class TripMaker
 {
     private readonly Neighbourhood _neighbourhood;
     private readonly Residents _residents;

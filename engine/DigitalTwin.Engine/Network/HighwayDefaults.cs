@@ -8,7 +8,7 @@ namespace DigitalTwin.Engine.Network;
 /// <param name="PavementSideWidthMetres">Width of one pavement when a sidewalk=* tag says which sides have one.</param>
 /// <param name="CarVehiclesPerDay">Motor vehicles per day, both directions: order-of-magnitude defaults.</param>
 /// <param name="SpeedLimitKmh">Speed limit for cars when maxspeed=* is absent (0 where cars are not allowed).</param>
-public readonly record struct HighwayDefaults(
+internal readonly record struct HighwayDefaults(
     TravelModes Modes,
     float PavementWidthMetres,
     float PavementSideWidthMetres,

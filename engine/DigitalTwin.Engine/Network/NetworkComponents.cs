@@ -1,7 +1,7 @@
 namespace DigitalTwin.Engine.Network;
 
 /// <summary>Connected parts of the network for one mode.</summary>
-public static class NetworkComponents
+internal static class NetworkComponents
 {
     /// <summary>
     /// Marks the segments of the largest connected part (by length) among those the mode may use in either

@@ -4,7 +4,7 @@ using DigitalTwin.Engine.Randomness;
 namespace DigitalTwin.Engine.Network;
 
 /// <summary>What a synthetic neighbourhood looks like; the defaults give a plain Dutch residential grid.</summary>
-public sealed record GeneratorOptions
+internal sealed record GeneratorOptions
 {
     /// <summary>A residential 30 km/h street with pavements on both sides (see <see cref="OsmTagInterpretation"/>).</summary>
     public static SegmentAttributes ResidentialStreet { get; } = new()
@@ -86,7 +86,7 @@ public sealed record GeneratorOptions
 /// along residential streets. Deterministic from the seed; linear in the number of segments (100k segments in well
 /// under a second).
 /// </summary>
-public static class NetworkGenerator
+internal static class NetworkGenerator
 {
     private const int ArcPointsPerRingSegment = 4;
 

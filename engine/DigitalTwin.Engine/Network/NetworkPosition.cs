@@ -1,4 +1,4 @@
 namespace DigitalTwin.Engine.Network;
 
 /// <summary>A point on the network: a segment and the distance along it from its start node, in metres.</summary>
-public readonly record struct NetworkPosition(int Segment, float OffsetMetres);
+internal readonly record struct NetworkPosition(int Segment, float OffsetMetres);

@@ -8,7 +8,7 @@ namespace DigitalTwin.Engine.Network;
 /// only ever override those defaults. Returns null for ways that are not streets for people (motorways,
 /// roads under construction, ways closed to walkers and cyclists alike).
 /// </summary>
-public static class OsmTagInterpretation
+internal static class OsmTagInterpretation
 {
     // Pavement widths. CROW (ASVV 2021, "voetgangersvoorzieningen") asks 1.50 m as the absolute minimum free
     // width of a pavement and 1.80 m where two people must pass; Dutch residential streets typically have

@@ -4,14 +4,14 @@ using NetTopologySuite.Index.Strtree;
 namespace DigitalTwin.Engine.Network;
 
 /// <summary>Where a point meets the network: the segment, how far along it (metres from its start), how far off.</summary>
-public readonly record struct SnapResult(SegmentId Segment, float OffsetMetres, double DistanceMetres);
+internal readonly record struct SnapResult(SegmentId Segment, float OffsetMetres, double DistanceMetres);
 
 /// <summary>
 /// Finds the nearest segment allowing given modes to a point, with an STRtree over segment envelopes. The query
 /// envelope grows (doubling) until the best hit lies within it, which makes the answer exact: any segment closer
 /// than the envelope's half-width must intersect the envelope.
 /// </summary>
-public sealed class SegmentSnapper
+internal sealed class SegmentSnapper
 {
     private const double FirstSearchRadiusMetres = 25;
 

@@ -14,7 +14,7 @@ namespace DigitalTwin.Engine.Outcomes;
 /// sample of residents on one day) and the repeated-pair sample. Counts are integers, so totals are the same however
 /// the counting is cut across threads.
 /// </summary>
-public sealed class OutcomeCounter
+internal sealed class OutcomeCounter
 {
     private readonly Residents _residents;
     private readonly int _threads;

@@ -16,7 +16,7 @@ public readonly record struct PairEncounter(int ResidentA, int ResidentB, int Da
 /// keeps a bounded record. At the end, of the followed pairs that met on at least 2 days, the <see cref="MaxPairs"/>
 /// with the lowest hash (a random choice, unlike the lowest keys, which would favour low resident indices).
 /// </summary>
-public sealed class RepeatedPairSample(ulong seed, int maxPairs = RepeatedPairSample.MaxPairs)
+internal sealed class RepeatedPairSample(ulong seed, int maxPairs = RepeatedPairSample.MaxPairs)
 {
     /// <summary>One pair in this many is sampled: in Delft over 28 days 2.4 M pairs notice each other, so about 9,400 are followed.</summary>
     public const int OneIn = 256;

@@ -4,7 +4,7 @@ namespace DigitalTwin.Engine.Places;
 /// Which OSM tags make a place the model knows, and how many people it holds when the tags do not say.
 /// Pure and table-driven, shared by the OSM and GeoJSON importers.
 /// </summary>
-public static class OsmPlaceInterpretation
+internal static class OsmPlaceInterpretation
 {
     /// <summary>
     /// A standard 1.8 m park bench seats three adults side by side (about 0.6 m a person, the Dutch

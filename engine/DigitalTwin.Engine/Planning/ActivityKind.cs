@@ -1,7 +1,7 @@
 namespace DigitalTwin.Engine.Planning;
 
 /// <summary>What a resident goes out for (MODEL.md step 1).</summary>
-public enum ActivityKind : byte
+internal enum ActivityKind : byte
 {
     Work = 0,
     School,

@@ -1,6 +1,6 @@
 namespace DigitalTwin.Engine.Planning;
 
-public enum AnchorKind : byte
+internal enum AnchorKind : byte
 {
     /// <summary>The resident's own home.</summary>
     Home = 0,
@@ -16,13 +16,13 @@ public enum AnchorKind : byte
 }
 
 /// <summary>A location a resident travels between: home, a place, a gateway out of the map, or another home.</summary>
-public readonly record struct Anchor(AnchorKind Kind, int Index)
+internal readonly record struct Anchor(AnchorKind Kind, int Index)
 {
     public static Anchor Home { get; } = new(AnchorKind.Home, -1);
 }
 
 /// <summary>How a stay at a destination can be seen by others (decides whether it can produce encounters).</summary>
-public enum StayKind : byte
+internal enum StayKind : byte
 {
     /// <summary>Not in public: at work, in class, at someone's home.</summary>
     Unobserved = 0,

@@ -9,7 +9,7 @@ namespace DigitalTwin.Engine.Planning;
 /// people still treat it as day). Planning, mode choice, routing and the nod model all ask the same calendar, so a walk
 /// that is "after dark" for one of them is after dark for all.
 /// </summary>
-public sealed class Calendar
+internal sealed class Calendar
 {
     private readonly (double Sunrise, double Sunset)[] _sunByDayOfYear = new (double, double)[366];
 

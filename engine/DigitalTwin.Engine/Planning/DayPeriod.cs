@@ -16,7 +16,7 @@ public enum DayPeriod : byte
     Night,
 }
 
-public static class DayPeriods
+internal static class DayPeriods
 {
     public const int Count = 4;
 

@@ -5,7 +5,7 @@ using DigitalTwin.Engine.Randomness;
 namespace DigitalTwin.Engine.Planning;
 
 /// <summary>Placing and timing a plan's activities: where each happens, when, and the order of the day.</summary>
-public sealed partial class DayPlanner
+internal sealed partial class DayPlanner
 {
     private void AddAt(List<PlannedActivity> plan, ActivityKind kind, int resident, int day, double start, double duration, StayKind stay, PlanScratch scratch, ref RandomStream random)
     {

@@ -5,7 +5,7 @@ using DigitalTwin.Engine.Randomness;
 namespace DigitalTwin.Engine.Planning;
 
 /// <summary>Reusable lists for one planning thread, so planning a day allocates nothing.</summary>
-public sealed class PlanScratch
+internal sealed class PlanScratch
 {
     internal List<double> Weights { get; } = [];
 
@@ -19,7 +19,7 @@ public sealed class PlanScratch
 /// Habitual destinations (a resident's supermarket, school, park) are drawn from a stream that does not depend on
 /// the day, which is what makes the same people meet again.
 /// </summary>
-public sealed partial class DayPlanner
+internal sealed partial class DayPlanner
 {
     /// <summary>Adults are 18 and over (the Dutch age of majority): only they walk the dog or bring children to school.</summary>
     private const int AdultAge = 18;

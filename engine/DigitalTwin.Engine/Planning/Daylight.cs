@@ -5,7 +5,7 @@ namespace DigitalTwin.Engine.Planning;
 /// angle, sunrise at a solar altitude of −0.833°, civil clock time in the Dutch time zone incl. summer time).
 /// Accurate to a few minutes, which is all "is it dark on this walk" needs.
 /// </summary>
-public static class Daylight
+internal static class Daylight
 {
     /// <summary>Sunrise and sunset in seconds after local midnight.</summary>
     public static (double SunriseSeconds, double SunsetSeconds) SunTimes(double latitudeDegrees, double longitudeDegrees, int dayOfYear)

@@ -11,7 +11,7 @@ namespace DigitalTwin.Engine.Planning;
 /// The choice is a gravity model: weight = √capacity · exp(−distance / decay), bigger places drawing more people
 /// with diminishing returns.
 /// </summary>
-public sealed class DestinationIndex
+internal sealed class DestinationIndex
 {
     private const double CellMetres = 250;
     private static readonly int ActivityCount = Enum.GetValues<ActivityKind>().Length;

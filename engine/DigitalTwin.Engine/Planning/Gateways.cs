@@ -6,7 +6,7 @@ namespace DigitalTwin.Engine.Planning;
 /// Where trips beyond the neighbourhood leave the map: nodes on car- or bike-accessible streets near the edge of the
 /// network's extent, thinned to a few spread around the compass so that traffic leaves the way real roads do.
 /// </summary>
-public sealed class Gateways
+internal sealed class Gateways
 {
     /// <summary>A node counts as on the edge within this distance of the network's bounding box.</summary>
     public const double EdgeBandMetres = 150;

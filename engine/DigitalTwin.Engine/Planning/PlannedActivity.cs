@@ -1,7 +1,7 @@
 namespace DigitalTwin.Engine.Planning;
 
 /// <summary>One thing a resident means to do today: where, from when, for how long, and how others can see it.</summary>
-public readonly record struct PlannedActivity(
+internal readonly record struct PlannedActivity(
     ActivityKind Kind,
     Anchor Destination,
     double StartSeconds,

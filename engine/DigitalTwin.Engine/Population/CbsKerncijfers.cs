@@ -15,7 +15,7 @@ namespace DigitalTwin.Engine.Population;
 /// loader relies on this split to point at <c>population.cbs.file</c> or <c>population.cbs.gwbCode</c>.
 /// </para>
 /// </summary>
-public static class CbsKerncijfers
+internal static class CbsKerncijfers
 {
     private const string CodeColumn = "gwb_code";
     private const string NameColumn = "regio";

@@ -6,7 +6,7 @@ namespace DigitalTwin.Engine.Population;
 /// "Nederland", and StatLine tables on households, education and labour), rounded to the precision shown: they
 /// are a neutral fallback, not a calibration.
 /// </summary>
-public static class DutchNationalDefaults
+internal static class DutchNationalDefaults
 {
     /// <summary>Population by age band, 1 January 2023: 15.4 % 0–14, 12.3 % 15–24, 25.1 % 25–44, 26.6 % 45–64, 20.6 % 65+.</summary>
     public static AgeShares Age { get; } = new(0.154, 0.123, 0.251, 0.266, 0.206);

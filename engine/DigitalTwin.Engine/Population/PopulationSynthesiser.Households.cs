@@ -2,7 +2,7 @@ using DigitalTwin.Engine.Randomness;
 
 namespace DigitalTwin.Engine.Population;
 
-public static partial class PopulationSynthesiser
+internal static partial class PopulationSynthesiser
 {
     /// <summary>
     /// Phase 1: who lives with whom. People are fungible until they are placed, so the pool is a count per exact

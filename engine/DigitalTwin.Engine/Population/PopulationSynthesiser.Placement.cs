@@ -3,7 +3,7 @@ using DigitalTwin.Engine.Randomness;
 
 namespace DigitalTwin.Engine.Population;
 
-public static partial class PopulationSynthesiser
+internal static partial class PopulationSynthesiser
 {
     /// <summary>
     /// Phase 3: a home for every household. Each dwelling of <see cref="HomeSet.Dwellings"/> is a slot. With no more

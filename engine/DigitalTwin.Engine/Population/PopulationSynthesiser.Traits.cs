@@ -2,7 +2,7 @@ using DigitalTwin.Engine.Randomness;
 
 namespace DigitalTwin.Engine.Population;
 
-public static partial class PopulationSynthesiser
+internal static partial class PopulationSynthesiser
 {
     /// <summary>
     /// Phase 2: traits. Each household draws from its own stream (seed, Household, household index), so the loop

@@ -15,7 +15,7 @@ namespace DigitalTwin.Engine.Population;
 /// pattern; (3) <b>placement</b> (<see cref="StreamPurpose.Placement"/>): households go into dwellings.
 /// </para>
 /// </summary>
-public static partial class PopulationSynthesiser
+internal static partial class PopulationSynthesiser
 {
     /// <summary>
     /// Synthesises the population. <paramref name="targetResidents"/> rescales the profile (households in

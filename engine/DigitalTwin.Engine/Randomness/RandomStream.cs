@@ -26,7 +26,7 @@ public enum StreamPurpose : ulong
 /// (scenario seed, purpose, entity, day) with SplitMix64. Every resident and day has its own stream, so results
 /// do not depend on thread count or the order in which residents are processed. A struct: no allocation.
 /// </summary>
-public struct RandomStream
+internal struct RandomStream
 {
     private ulong _s0;
     private ulong _s1;

@@ -9,10 +9,10 @@ public abstract record PopulationSource;
 /// A CBS Kerncijfers wijken en buurten row (<see cref="CbsKerncijfers"/>), scaled (scale 1 = the area as counted).
 /// <paramref name="File"/> is absolute; <paramref name="RegionName"/> is the CBS <c>regio</c>.
 /// </summary>
-public sealed record CbsPopulationSource(string File, string GwbCode, string RegionName, double Scale) : PopulationSource;
+internal sealed record CbsPopulationSource(string File, string GwbCode, string RegionName, double Scale) : PopulationSource;
 
 /// <summary>Numbers written out in the scenario file (<c>population.explicit</c>).</summary>
-public sealed record ExplicitPopulationSource : PopulationSource;
+internal sealed record ExplicitPopulationSource : PopulationSource;
 
 /// <summary>
 /// The population of a scenario: the profile to synthesise from (<see cref="NeighbourhoodProfile"/>, already scaled),

@@ -9,7 +9,7 @@ namespace DigitalTwin.Engine.Scenarios;
 /// shape with the same names, and a test holds the two together. Places and interventions take their fields from
 /// <see cref="PlaceSpec"/> and <see cref="InterventionRegistry"/>.
 /// </summary>
-public static class ScenarioFormat
+internal static class ScenarioFormat
 {
     public const string ScenarioShape = "scenario";
     public const string PopulationShape = "population";

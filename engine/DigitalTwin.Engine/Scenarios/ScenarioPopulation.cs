@@ -8,7 +8,7 @@ namespace DigitalTwin.Engine.Scenarios;
 /// intervened) map. Lives with the scenarios rather than in Population/ so that dependencies point one way:
 /// scenarios know about populations, the synthesiser knows nothing of scenario files.
 /// </summary>
-public static class ScenarioPopulation
+internal static class ScenarioPopulation
 {
     /// <summary>
     /// Synthesises <paramref name="scenario"/>'s population into <paramref name="homes"/> with

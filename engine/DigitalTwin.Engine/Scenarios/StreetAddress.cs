@@ -11,13 +11,13 @@ public abstract record StreetAddress
 }
 
 /// <summary>Every segment whose OSM name=* equals this name (case-insensitive).</summary>
-public sealed record StreetByName(string Name) : StreetAddress;
+internal sealed record StreetByName(string Name) : StreetAddress;
 
 /// <summary>Every segment cut from these OSM ways.</summary>
 public sealed record StreetByOsmWayIds(IReadOnlyList<long> OsmWayIds) : StreetAddress;
 
 /// <summary>Every segment with any part inside the polygon (lon/lat ring).</summary>
-public sealed record StreetByPolygon(IReadOnlyList<LonLat> Polygon) : StreetAddress;
+internal sealed record StreetByPolygon(IReadOnlyList<LonLat> Polygon) : StreetAddress;
 
 /// <summary>Every segment that passes within <see cref="RadiusMetres"/> of the point.</summary>
-public sealed record StreetByPoint(LonLat Point, double RadiusMetres) : StreetAddress;
+internal sealed record StreetByPoint(LonLat Point, double RadiusMetres) : StreetAddress;

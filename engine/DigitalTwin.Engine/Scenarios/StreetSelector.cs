@@ -6,7 +6,7 @@ namespace DigitalTwin.Engine.Scenarios;
 /// Resolves a <see cref="StreetAddress"/> to the segments it names: the one place where scenario files meet the
 /// network, used by validation now and by interventions when they apply. Results are sorted by segment id.
 /// </summary>
-public static class StreetSelector
+internal static class StreetSelector
 {
     public static SegmentId[] Resolve(StreetAddress address, StreetNetwork network)
     {

@@ -20,7 +20,7 @@ namespace DigitalTwin.Engine.Simulation;
 /// entity, day), so the result is bit-identical on any number of threads. <see cref="RunDay"/> runs them all;
 /// the phases are callable one by one for tools that need a phase's output itself (tests, the SUMO comparison).
 /// </summary>
-public sealed class DayPipeline
+internal sealed class DayPipeline
 {
     /// <summary>Residents per work chunk: small enough to balance two to sixteen cores, large enough to amortise.</summary>
     public const int ChunkSize = 256;

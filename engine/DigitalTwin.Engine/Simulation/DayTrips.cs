@@ -6,7 +6,7 @@ namespace DigitalTwin.Engine.Simulation;
 /// The output of a day's planning phase: every resident's trips, kept per fixed chunk of residents (in resident order)
 /// so that moving them runs in parallel over the same chunks. The lists are the pipeline's, reused the next day.
 /// </summary>
-public sealed class DayTrips
+internal sealed class DayTrips
 {
     internal DayTrips(int day, IReadOnlyList<List<Trip>> byChunk)
     {
@@ -32,7 +32,7 @@ public sealed class DayTrips
 }
 
 /// <summary>Sees the outputs of a day's phases as <see cref="DayPipeline.RunDay"/> runs them (for tests and tools that look inside a day).</summary>
-public interface IDayObserver
+internal interface IDayObserver
 {
     /// <summary>The day's trips (valid until the next day is planned).</summary>
     void Planned(DayTrips trips);

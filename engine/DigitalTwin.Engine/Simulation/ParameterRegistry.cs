@@ -13,7 +13,7 @@ namespace DigitalTwin.Engine.Simulation;
 /// one attributed property there. A property with neither <see cref="ParameterAttribute"/> nor
 /// <see cref="NotAParameterAttribute"/> is a bug and stops the registry from building.
 /// </summary>
-public static class ParameterRegistry
+internal static class ParameterRegistry
 {
     /// <summary>Every parameter keyed by its scenario name.</summary>
     public static FrozenDictionary<string, ParameterInfo> All { get; } = Build();

@@ -23,7 +23,7 @@ public sealed record TrafficFigures(
 /// 2,000 vehicles a day, the heavy one 16,000); everything else equal. Measured: time in front of the home on it, walks
 /// crossing it at its junctions (against crossing the quiet East Street), and ties among its residents.
 /// </summary>
-public static class HomeStreetTraffic
+internal static class HomeStreetTraffic
 {
     public static IReadOnlyList<double> Levels { get; } = [2_000, 8_000, 16_000];
 

@@ -24,7 +24,7 @@ namespace DigitalTwin.Validation.Worlds;
 /// <item>Market Street's frontage is what the frontage checks vary.</item>
 /// </list>
 /// </summary>
-public static class Quarter
+internal static class Quarter
 {
     public const double SpacingMetres = 100;
     public const int Columns = 6;

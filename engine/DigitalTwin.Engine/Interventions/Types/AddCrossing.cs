@@ -4,7 +4,7 @@ using DigitalTwin.Engine.Scenarios;
 namespace DigitalTwin.Engine.Interventions.Types;
 
 /// <summary>How a crossing is controlled.</summary>
-public enum CrossingKind
+internal enum CrossingKind
 {
     Zebra,
     Signalised,
@@ -12,7 +12,7 @@ public enum CrossingKind
 }
 
 /// <summary>A crossing on the addressed segments (usually a point and a radius on a busy road).</summary>
-public sealed record AddCrossing(StreetAddress Streets, CrossingKind Kind) : Intervention
+internal sealed record AddCrossing(StreetAddress Streets, CrossingKind Kind) : Intervention
 {
     public const string Type = "add-crossing";
 

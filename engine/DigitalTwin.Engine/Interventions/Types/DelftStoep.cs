@@ -3,7 +3,7 @@ using DigitalTwin.Engine.Scenarios;
 namespace DigitalTwin.Engine.Interventions.Types;
 
 /// <summary>'Delftse stoep' front zones along house fronts where residents sit and put plants.</summary>
-public sealed record DelftStoep(StreetAddress Streets, double DepthMetres, double ParticipationShare) : Intervention
+internal sealed record DelftStoep(StreetAddress Streets, double DepthMetres, double ParticipationShare) : Intervention
 {
     public const string Type = "delft-stoep";
 

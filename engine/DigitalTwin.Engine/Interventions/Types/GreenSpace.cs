@@ -6,7 +6,7 @@ using NetTopologySuite.Geometries;
 namespace DigitalTwin.Engine.Interventions.Types;
 
 /// <summary>A park or green strip (polygon) with benches; segments along it become green-adjacent.</summary>
-public sealed record GreenSpace(IReadOnlyList<LonLat> Area, string Name, int Benches, int SeatsPerBench) : Intervention
+internal sealed record GreenSpace(IReadOnlyList<LonLat> Area, string Name, int Benches, int SeatsPerBench) : Intervention
 {
     public const string Type = "green-space";
 

@@ -4,7 +4,7 @@ using DigitalTwin.Engine.Scenarios;
 namespace DigitalTwin.Engine.Interventions.Types;
 
 /// <summary>Lower speed and/or less car traffic (a factor on vehicles per day); at least one is given.</summary>
-public sealed record LowTraffic(StreetAddress Streets, double? SpeedLimitKmh, double? TrafficFactor) : Intervention
+internal sealed record LowTraffic(StreetAddress Streets, double? SpeedLimitKmh, double? TrafficFactor) : Intervention
 {
     public const string Type = "low-traffic";
 

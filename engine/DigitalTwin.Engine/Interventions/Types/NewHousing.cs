@@ -4,7 +4,7 @@ using DigitalTwin.Engine.Scenarios;
 namespace DigitalTwin.Engine.Interventions.Types;
 
 /// <summary>New housing at a point: dwellings with households drawn from the scenario's population profile.</summary>
-public sealed record NewHousing(LonLat At, int Dwellings, double HouseholdSize) : Intervention
+internal sealed record NewHousing(LonLat At, int Dwellings, double HouseholdSize) : Intervention
 {
     public const string Type = "population";
 

@@ -3,7 +3,7 @@ using DigitalTwin.Engine.Scenarios;
 namespace DigitalTwin.Engine.Interventions.Types;
 
 /// <summary>Any place kind at a point (a transit stop, a school entrance, a café).</summary>
-public sealed record NewPlace(PlaceSpec Place, LonLat At) : Intervention
+internal sealed record NewPlace(PlaceSpec Place, LonLat At) : Intervention
 {
     public const string Type = "new-place";
 

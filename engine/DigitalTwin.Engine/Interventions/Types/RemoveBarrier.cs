@@ -4,7 +4,7 @@ using DigitalTwin.Engine.Scenarios;
 namespace DigitalTwin.Engine.Interventions.Types;
 
 /// <summary>Opens the addressed segments to the given modes (a gate, fence or missing link removed).</summary>
-public sealed record RemoveBarrier(StreetAddress Streets, TravelModes Modes) : Intervention
+internal sealed record RemoveBarrier(StreetAddress Streets, TravelModes Modes) : Intervention
 {
     public const string Type = "remove-barrier";
 

@@ -4,7 +4,7 @@ using DigitalTwin.Engine.Scenarios;
 namespace DigitalTwin.Engine.Interventions.Types;
 
 /// <summary>Removes every bench on the addressed segments.</summary>
-public sealed record RemoveBenches(StreetAddress Streets) : Intervention
+internal sealed record RemoveBenches(StreetAddress Streets) : Intervention
 {
     public const string Type = "remove-benches";
 

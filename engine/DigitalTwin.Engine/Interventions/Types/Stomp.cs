@@ -8,7 +8,7 @@ namespace DigitalTwin.Engine.Interventions.Types;
 /// that nothing is hidden. Cost factors multiply a mode's generalised route cost; the crossing factor multiplies
 /// <see cref="Mobility.RouteCostParameters.CrossingWaitMetresPerSecond"/>; the traffic factor multiplies vehicles per day.
 /// </summary>
-public sealed record Stomp(
+internal sealed record Stomp(
     StreetAddress? Streets,
     double WalkCostFactor,
     double BikeCostFactor,

@@ -23,7 +23,7 @@ namespace DigitalTwin.Engine.Interventions.Types;
 /// No crossing is marked at the ends: a zebra would cut the wait across every arm of the junction, the through road
 /// included, and an erf has no zebras of its own.
 /// </summary>
-public sealed record Woonerf(StreetAddress Streets, int SpeedKmh, double? TrafficFactor) : Intervention
+internal sealed record Woonerf(StreetAddress Streets, int SpeedKmh, double? TrafficFactor) : Intervention
 {
     public const string Type = "woonerf";
 
