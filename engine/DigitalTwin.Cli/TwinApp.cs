@@ -1,5 +1,7 @@
 using System.CommandLine;
 using DigitalTwin.Cli.Commands;
+using DigitalTwin.Cli.Outputs;
+using DigitalTwin.Engine.IO;
 
 namespace DigitalTwin.Cli;
 
@@ -13,9 +15,14 @@ public static class TwinApp
     /// <summary>Environment variable that, set to 1, prints stack traces of internal errors (like --verbose).</summary>
     public const string DebugVariable = "DIGITALTWIN_DEBUG";
 
-    public static int Run(string[] args, Terminal terminal, MapServices? maps)
+    public static int Run(string[] args, Terminal terminal, MapServices? maps) => Run(args, terminal, maps, null);
+
+    /// <param name="interruption">Ctrl-C and SIGTERM (<see cref="Program"/>), or a test's; none: nothing stops a command.</param>
+    public static int Run(string[] args, Terminal terminal, MapServices? maps, Interruption? interruption)
     {
         ArgumentNullException.ThrowIfNull(terminal);
+        using var none = interruption is null ? Interruption.Manual() : null;
+        interruption ??= none!;
         var verbose = new Option<bool>("--verbose")
         {
             Description = "Print stack traces of internal errors",
@@ -28,9 +35,9 @@ public static class TwinApp
             {
                 ValidateCommand.Create(terminal, maps),
                 NetworkCommand.Create(terminal, maps),
-                RunCommand.Create(terminal),
-                CompareCommand.Create(terminal),
-                RenderCommand.Create(terminal),
+                RunCommand.Create(terminal, interruption),
+                CompareCommand.Create(terminal, interruption),
+                RenderCommand.Create(terminal, interruption),
                 ViewCommand.Create(terminal),
             },
         };
@@ -42,9 +49,22 @@ public static class TwinApp
                 Output = terminal.Out,
                 Error = terminal.Error,
                 EnableDefaultExceptionHandler = false,
+                // Signals are Interruption's: the commands stop at their safe points and say so.
+                ProcessTerminationTimeout = null,
             });
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (Failures.IsOutOfMemory(e))
+        {
+            terminal.Error.WriteLine(Failures.OutOfMemoryWithoutSize);
+            return UserError;
+        }
+        catch (Exception e) when (IoFailure.Find(e) is not null)
+        {
+            // A full disk or a failing drive is the machine's problem, not a bug: say which file and why.
+            terminal.Error.WriteLine(Failures.Io(e));
+            return UserError;
+        }
+        catch (Exception e)
         {
             terminal.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (this is a bug in DigitalTwin; please report it)");
             if (parsed.GetValue(verbose) || terminal.Environment(DebugVariable) == "1")

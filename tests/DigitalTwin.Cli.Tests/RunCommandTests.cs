@@ -62,6 +62,39 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(root.TryGetProperty("definitions", out var definitions) && definitions.TryGetProperty("totals.trips", out _), "summary.json defines its figures");
     }
 
+    [Fact]
+    public void Run_refuses_before_simulating_a_folder_with_files_it_does_not_write()
+    {
+        string folder = Path.Combine(_files.Directory, "out");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+
+        var (code, output, error) = Run("run", TinyScenario(), "--days", "2", "--out", folder);
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Empty(output);
+        Assert.Contains("holds notes.txt, which this command does not write", error, StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_second_run_replaces_the_first_whole_and_leaves_nothing_beside_it()
+    {
+        string scenario = TinyScenario();
+        string folder = Path.Combine(_files.Directory, "out");
+        Assert.Equal(TwinApp.Success, Run("run", scenario, "--days", "1", "--seed", "1", "--out", folder).Code);
+        // What versions before the staging folder left on a failure: it belongs to the run and goes with it.
+        File.WriteAllBytes(Path.Combine(folder, RunWriter.RunFileName + ".partial"), []);
+
+        var (code, _, error) = Run("run", scenario, "--days", "1", "--seed", "2", "--out", folder);
+
+        Assert.True(code == TwinApp.Success, error);
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, RunWriter.SummaryFile)));
+        Assert.Equal(2UL, summary.RootElement.GetProperty("seed").GetUInt64());
+        Assert.Empty(Directory.GetFiles(folder, "*.partial"));
+        Assert.Equal(["out"], Directory.GetDirectories(_files.Directory).Select(Path.GetFileName));
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("366")]

@@ -105,6 +105,41 @@ public sealed class TwinAppTests : IDisposable
     }
 
     [Fact]
+    public void Validate_finds_a_map_without_homes_as_a_run_would()
+    {
+        // TinyMap's streets have no homes: a run would stop on that, so validating says so too.
+        var (code, _, error) = Run(TinyMap(), "validate", _files.Write());
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("homes: the map has no homes to place residents in", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_full_disk_is_a_user_error_naming_the_file_and_the_cause()
+    {
+        const int NoSpaceLeftOnDevice = 28;
+        var full = new MapServices(
+            (_, _) => throw new InvalidOperationException("wrapped", new IOException("No space left on device : '/data/map.cache'", NoSpaceLeftOnDevice)),
+            (_, _) => []);
+
+        var (code, _, error) = Run(full, "network", Path.Combine(_files.Directory, "map.osm"));
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Equal("error: /data/map.cache: no space left on device (free space on that disk or write to another folder)", error.Trim());
+    }
+
+    [Fact]
+    public void Running_out_of_memory_is_a_user_error_with_what_to_change()
+    {
+        var huge = new MapServices((_, _) => throw new AggregateException(new OutOfMemoryException()), (_, _) => []);
+
+        var (code, _, error) = Run(huge, "network", Path.Combine(_files.Directory, "map.osm"));
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.StartsWith("error: out of memory; try fewer days (--days), fewer residents", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Network_prints_the_summary_and_exports_on_request()
     {
         var exported = new List<string>();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Cli.Reports;
 using DigitalTwin.Engine;
 using DigitalTwin.Engine.Network;
@@ -17,7 +18,7 @@ namespace DigitalTwin.Cli.Commands;
 /// </summary>
 public static class CompareCommand
 {
-    public static Command Create(Terminal terminal)
+    public static Command Create(Terminal terminal, Interruption interruption)
     {
         var baselineArgument = new Argument<string>("baseline") { Description = "The baseline scenario file (.json)" };
         var variantsArgument = new Argument<string[]>("variants") { Description = "One or more variant scenario files", Arity = ArgumentArity.OneOrMore };
@@ -31,6 +32,7 @@ public static class CompareCommand
         };
         command.SetAction(parse => Execute(
             terminal,
+            interruption,
             parse.GetValue(baselineArgument)!,
             parse.GetValue(variantsArgument) ?? [],
             parse.GetValue(replications),
@@ -40,8 +42,9 @@ public static class CompareCommand
         return command;
     }
 
-    internal static int Execute(Terminal terminal, string baselinePath, IReadOnlyList<string> variantPaths, int? replications, int? days, int? threads, string? outputFolder)
+    internal static int Execute(Terminal terminal, Interruption interruption, string baselinePath, IReadOnlyList<string> variantPaths, int? replications, int? days, int? threads, string? outputFolder)
     {
+        interruption.Listen();
         var c = CultureInfo.InvariantCulture;
         var errors = new List<string>();
         if (variantPaths.Count == 0)
@@ -94,41 +97,107 @@ public static class CompareCommand
         var seeds = Enumerable.Range(0, runReplications).Select(r => baseline.Seed + (ulong)r).ToArray();
         var slugs = Slugs(scenarios);
         string folder = outputFolder ?? Path.Combine("out", "compare-" + slugs[0]);
+        var opened = OutputFolder.Open(folder, ComparisonFiles.IsReportOutput);
+        if (!opened.Succeeded)
+        {
+            terminal.WriteProblems(opened.Problems);
+            return TwinApp.UserError;
+        }
+        var output = opened.Unwrap();
+        var store = new ComparisonRuns(output.Target);
+        string storeDisplay = Path.Combine(output.Display, ComparisonRuns.FolderName);
 
         terminal.Out.WriteLine(string.Create(c,
             $"comparing {scenarios.Count - 1} variant(s) with '{baseline.Name}': {runReplications} replications of {runDays} days, seeds {seeds[0]} + r, {runThreads} thread(s)"));
-        var runs = scenarios.Select(_ => new ReplicationOutcomes[runReplications]).ToArray();
         var residents = new int[scenarios.Count];
         var networks = new StreetNetwork?[scenarios.Count];
         var mechanisms = new IReadOnlyList<string>[scenarios.Count];
-        var clock = Stopwatch.StartNew();
-        int done = 0, total = runReplications * scenarios.Count;
-        for (int r = 0; r < runReplications; r++)
+        // Every scenario is prepared (map and people of the first seed) before anything is simulated, so a variant
+        // that cannot run stops the comparison at once, not after the runs before it; these worlds serve the first
+        // replication, and the report's residents, networks and mechanisms come from them even for reused runs.
+        var firstWorlds = new PreparedScenario?[scenarios.Count];
+        for (int s = 0; s < scenarios.Count; s++)
         {
-            for (int s = 0; s < scenarios.Count; s++)
+            var prepared = PreparedScenario.Prepare(scenarios[s] with { Seed = seeds[0] });
+            if (!prepared.Succeeded)
             {
-                var runClock = Stopwatch.StartNew();
-                // The population depends on the seed, so each scenario is prepared once per seed (map and people).
-                var prepared = PreparedScenario.Prepare(scenarios[s] with { Seed = seeds[r] });
-                if (!prepared.Succeeded)
+                problems.AddRange(prepared.Problems);
+                continue;
+            }
+            var world = firstWorlds[s] = prepared.Unwrap();
+            residents[s] = world.Residents.Count;
+            networks[s] = world.Neighbourhood.Network;
+            mechanisms[s] = world.MechanismChanges;
+        }
+        if (problems.Count > 0)
+        {
+            terminal.WriteProblems(problems);
+            return TwinApp.UserError;
+        }
+
+        var keys = scenarios.Select(scenario => PreparedScenario.ContentHash(scenario))
+            .Select(hash => seeds.Select(seed => new RunKey(EngineInfo.Version, RunKey.CurrentEngineBuild, hash, seed, runDays)).ToArray()).ToArray();
+        var runs = scenarios.Select((_, s) => seeds.Select((_, r) => store.TryLoad(slugs[s], keys[s][r])).ToArray()).ToArray();
+        int reused = runs.Sum(scenarioRuns => scenarioRuns.Count(run => run is not null));
+        int total = runReplications * scenarios.Count;
+        if (reused > 0)
+        {
+            terminal.Out.WriteLine(string.Create(c, $"reusing {reused} of {total} runs finished earlier ({storeDisplay}: same scenario contents, seed, days and engine)"));
+        }
+        var clock = Stopwatch.StartNew();
+        int done = 0, residentsRunning = 0;
+        try
+        {
+            for (int r = 0; r < runReplications; r++)
+            {
+                for (int s = 0; s < scenarios.Count; s++)
                 {
-                    terminal.WriteProblems(prepared.Problems);
-                    return TwinApp.UserError;
+                    var runClock = Stopwatch.StartNew();
+                    string how = "reused";
+                    if (runs[s][r] is null)
+                    {
+                        // The population depends on the seed, so each scenario is prepared once per seed (map and people).
+                        var prepared = r == 0 ? InputResult<PreparedScenario>.Success(firstWorlds[s]!) : PreparedScenario.Prepare(scenarios[s] with { Seed = seeds[r] });
+                        if (!prepared.Succeeded)
+                        {
+                            terminal.WriteProblems(prepared.Problems);
+                            return TwinApp.UserError;
+                        }
+                        var world = prepared.Unwrap();
+                        residentsRunning = world.Residents.Count;
+                        var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, new RunOptions(runDays) { Seed = seeds[r], Threads = runThreads })
+                            .Run(null, interruption.Token);
+                        var outcomes = ReplicationOutcomes.From(seeds[r], world.Neighbourhood, world.Residents, result);
+                        // Kept the moment it ends, so a stop or a failure later loses none of the finished runs.
+                        var saveProblems = store.Save(slugs[s], keys[s][r], outcomes);
+                        if (saveProblems.Count > 0)
+                        {
+                            terminal.Error.WriteLine($"error: {saveProblems[0]}");
+                            return TwinApp.UserError;
+                        }
+                        runs[s][r] = outcomes;
+                        how = string.Create(c, $"{runClock.Elapsed.TotalSeconds:0.0} s");
+                    }
+                    firstWorlds[s] = null;
+                    done++;
+                    terminal.Out.WriteLine(string.Create(c,
+                        $"  [{done}/{total}] {scenarios[s].Name}, seed {seeds[r]}: {runs[s][r]!.Summary.Overall.EncountersPerResidentPerDay:0.00} encounters per resident per day ({how}; {clock.Elapsed.TotalSeconds:0} s in all)"));
                 }
-                var world = prepared.Unwrap();
-                var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, new RunOptions(runDays) { Seed = seeds[r], Threads = runThreads }).Run();
-                runs[s][r] = ReplicationOutcomes.From(seeds[r], world.Neighbourhood, world.Residents, result);
-                if (r == 0)
-                {
-                    residents[s] = world.Residents.Count;
-                    networks[s] = world.Neighbourhood.Network;
-                    mechanisms[s] = world.MechanismChanges;
-                }
-                done++;
-                terminal.Out.WriteLine(string.Create(c,
-                    $"  [{done}/{total}] {scenarios[s].Name}, seed {seeds[r]}: {runs[s][r].Summary.Overall.EncountersPerResidentPerDay:0.00} encounters per resident per day ({runClock.Elapsed.TotalSeconds:0.0} s; {clock.Elapsed.TotalSeconds:0} s in all)"));
             }
         }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            int kept = runs.Sum(scenarioRuns => scenarioRuns.Count(run => run is not null));
+            terminal.Error.WriteLine(string.Create(c,
+                $"cancelled ({interruption.Cause}): the comparison stopped in run {done + 1} of {total}; its {kept} finished run(s) are kept in {storeDisplay} and the same compare reuses them; the report in {output.Display} is untouched"));
+            return interruption.ExitCode;
+        }
+        catch (Exception e) when (Failures.IsOutOfMemory(e))
+        {
+            terminal.Error.WriteLine(Failures.OutOfMemory(residentsRunning, runDays));
+            return TwinApp.UserError;
+        }
+        var finished = runs.Select(scenarioRuns => scenarioRuns.Select(run => run!).ToArray()).ToArray();
 
         var baselineInfo = Info(scenarios[0], paths[0], baseline, residents[0], slugs[0]);
         var variants = new List<VariantReport>();
@@ -136,7 +205,7 @@ public static class CompareCommand
         for (int s = 1; s < scenarios.Count; s++)
         {
             var info = Info(scenarios[s], paths[s], baseline, residents[s], slugs[s]);
-            var comparison = Comparison.Compare(scenarios[s].Name, runs[0], runs[s]);
+            var comparison = Comparison.Compare(scenarios[s].Name, finished[0], finished[s]);
             var notes = new List<string>();
             if (!info.SameMapAsBaseline)
             {
@@ -160,11 +229,23 @@ public static class CompareCommand
             variants.Add(new VariantReport(info, comparison, notes));
         }
         var report = new ComparisonReport(baselineInfo, variants, seeds, runDays, EngineInfo.Version);
-        var writeProblems = ComparisonFiles.WriteAll(folder, report, layers);
-        if (writeProblems.Count > 0)
+        // The report goes into a staging folder with copies of the runs it was made from, and replaces the previous
+        // report whole.
+        using (var staging = output.Stage())
         {
-            terminal.WriteProblems(writeProblems);
-            return TwinApp.UserError;
+            var writeProblems = ComparisonFiles.WriteAll(staging.Path, report, layers);
+            if (writeProblems.Count > 0)
+            {
+                terminal.Error.WriteLine($"error: {output.InOutput(writeProblems[0], staging)}; the report in {output.Display} is untouched and the finished runs are kept in {storeDisplay}");
+                return TwinApp.UserError;
+            }
+            store.CopyTo(staging.Path, scenarios.SelectMany((_, s) => seeds.Select(seed => ComparisonRuns.FileName(slugs[s], seed))));
+            if (interruption.Requested)
+            {
+                terminal.Error.WriteLine($"cancelled ({interruption.Cause}): the comparison stopped before its report was moved into place; the finished runs are kept in {storeDisplay} and the report in {output.Display} is untouched");
+                return interruption.ExitCode;
+            }
+            staging.Commit();
         }
         terminal.Out.WriteLine();
         foreach (var variant in variants)
@@ -172,8 +253,9 @@ public static class CompareCommand
             terminal.Out.WriteLine(ComparisonReport.PlainLanguage(variant).Replace("**", "", StringComparison.Ordinal));
             terminal.Out.WriteLine();
         }
-        terminal.Out.WriteLine($"wrote {Path.Combine(folder, ComparisonFiles.MarkdownFile)}, {ComparisonFiles.HtmlFile}, {ComparisonFiles.JsonFile}, {ComparisonFiles.CsvFile}"
-            + (layers.Count > 0 ? $", {layers.Count} difference layer(s)" : string.Empty));
+        terminal.Out.WriteLine($"wrote {Path.Combine(output.Display, ComparisonFiles.MarkdownFile)}, {ComparisonFiles.HtmlFile}, {ComparisonFiles.JsonFile}, {ComparisonFiles.CsvFile}"
+            + (layers.Count > 0 ? $", {layers.Count} difference layer(s)" : string.Empty)
+            + $", and the runs in {storeDisplay}" + (reused > 0 ? string.Create(c, $" ({reused} of {total} reused)") : string.Empty));
         return TwinApp.Success;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Engine;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Viewer.Maps;
@@ -13,7 +14,7 @@ public static class RenderCommand
 {
     public const int MinimumSidePixels = 200;
 
-    public static Command Create(Terminal terminal)
+    public static Command Create(Terminal terminal, Interruption interruption)
     {
         var runArgument = new Argument<string>("run") { Description = "A run folder (from `twin run`) or its run.msgpack" };
         var baseline = new Option<string?>("--baseline") { Description = "Another run of the same map: draw this run minus the baseline", HelpName = "RUN" };
@@ -29,6 +30,7 @@ public static class RenderCommand
         };
         command.SetAction(parse => Execute(
             terminal,
+            interruption,
             parse.GetValue(runArgument)!,
             parse.GetValue(baseline),
             parse.GetValue(measure)!,
@@ -40,8 +42,9 @@ public static class RenderCommand
         return command;
     }
 
-    internal static int Execute(Terminal terminal, string runPath, string? baselinePath, string measureName, string periodName, string groupName, int width, int height, string outputPath)
+    internal static int Execute(Terminal terminal, Interruption interruption, string runPath, string? baselinePath, string measureName, string periodName, string groupName, int width, int height, string outputPath)
     {
+        interruption.Listen();
         var c = CultureInfo.InvariantCulture;
         if (!MapVocabulary.TryParseMeasure(measureName, out var measure))
         {
@@ -69,6 +72,13 @@ public static class RenderCommand
         if (!outputPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
             terminal.Error.WriteLine($"error: --out: '{outputPath}' should end in .png");
+            return TwinApp.UserError;
+        }
+        // A folder that cannot take the picture is found before the run is read and drawn.
+        var unwritable = OutputFile.Check(outputPath);
+        if (unwritable.Count > 0)
+        {
+            terminal.WriteProblems(unwritable);
             return TwinApp.UserError;
         }
         var run = ReadRun(terminal, runPath);
@@ -100,7 +110,12 @@ public static class RenderCommand
         var scene = new MapScene(run, baseline) { Measure = measure, Period = period, Group = group };
         var picture = renderer.Render(scene, width, height);
         double renderMilliseconds = clock.Elapsed.TotalMilliseconds;
-        var problems = AtomicFile.Write(outputPath, stream => PngWriter.Write(stream, picture.Image)).Problems;
+        if (interruption.Requested)
+        {
+            terminal.Error.WriteLine($"cancelled ({interruption.Cause}): the picture was not written; {outputPath} is untouched");
+            return interruption.ExitCode;
+        }
+        var problems = OutputFile.Write(outputPath, stream => PngWriter.Write(stream, picture.Image));
         if (problems.Count > 0)
         {
             terminal.WriteProblems(problems);

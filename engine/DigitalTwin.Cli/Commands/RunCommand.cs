@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Engine;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Outcomes;
@@ -12,7 +13,7 @@ namespace DigitalTwin.Cli.Commands;
 /// <summary><c>twin run &lt;scenario&gt;</c>: simulates the scenario's residents for its days and writes the run folder.</summary>
 public static class RunCommand
 {
-    public static Command Create(Terminal terminal)
+    public static Command Create(Terminal terminal, Interruption interruption)
     {
         var scenarioArgument = new Argument<string>("scenario") { Description = "The scenario file (.json)" };
         var days = new Option<int?>("--days") { Description = "Days to simulate (1-365; default: the scenario's)" };
@@ -25,6 +26,7 @@ public static class RunCommand
         };
         command.SetAction(parse => Execute(
             terminal,
+            interruption,
             parse.GetValue(scenarioArgument)!,
             parse.GetValue(days),
             parse.GetValue(seed),
@@ -33,8 +35,9 @@ public static class RunCommand
         return command;
     }
 
-    internal static int Execute(Terminal terminal, string path, int? days, ulong? seed, int? threads, string? outputFolder)
+    internal static int Execute(Terminal terminal, Interruption interruption, string path, int? days, ulong? seed, int? threads, string? outputFolder)
     {
+        interruption.Listen();
         var c = CultureInfo.InvariantCulture;
         if (days is < 1 or > 365)
         {
@@ -58,6 +61,15 @@ public static class RunCommand
         ulong runSeed = seed ?? scenario.Seed;
         int runThreads = threads ?? Environment.ProcessorCount;
         string folder = outputFolder ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path));
+        // Whatever would fail after simulating is found before: the output folder's write access here, an empty map
+        // or population in Prepare.
+        var opened = OutputFolder.Open(folder, IsRunOutput);
+        if (!opened.Succeeded)
+        {
+            terminal.WriteProblems(opened.Problems);
+            return TwinApp.UserError;
+        }
+        var output = opened.Unwrap();
 
         terminal.Out.WriteLine($"scenario: {scenario.Name}");
         var prepared = PreparedScenario.Prepare(scenario with { Seed = runSeed });
@@ -80,26 +92,64 @@ public static class RunCommand
         {
             terminal.Out.WriteLine($"  through the mechanisms: {line}");
         }
-        terminal.Out.WriteLine(string.Create(c, $"simulating {runDays} days, seed {runSeed}, {runThreads} thread(s)"));
-
-        var simulationClock = Stopwatch.StartNew();
-        var simulator = new Simulator(neighbourhood, world.Residents, world.Parameters, new RunOptions(runDays) { Seed = runSeed, Threads = runThreads });
+        var simulationClock = new Stopwatch();
         var progress = new DayReporter(terminal, simulationClock);
-        var result = simulator.Run(progress);
+        try
+        {
+            return SimulateAndWrite(terminal, interruption, output, scenario, path, world, (runDays, runSeed, runThreads), progress, simulationClock);
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            string where = progress.LastDay < runDays
+                ? string.Create(c, $"stopped after day {progress.LastDay} of {runDays}")
+                : "stopped before its files were moved into place";
+            terminal.Error.WriteLine($"cancelled ({interruption.Cause}): the run of '{scenario.Name}' {where}; {output.Display} is untouched");
+            return interruption.ExitCode;
+        }
+        catch (Exception e) when (Failures.IsOutOfMemory(e))
+        {
+            terminal.Error.WriteLine(Failures.OutOfMemory(world.Residents.Count, runDays));
+            return TwinApp.UserError;
+        }
+    }
+
+    private static int SimulateAndWrite(Terminal terminal, Interruption interruption, OutputFolder output, Scenario scenario, string path,
+        PreparedScenario world, (int Days, ulong Seed, int Threads) run, DayReporter progress, Stopwatch simulationClock)
+    {
+        var (runDays, runSeed, runThreads) = run;
+        terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {runDays} days, seed {runSeed}, {runThreads} thread(s)"));
+        simulationClock.Restart();
+        var simulator = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, new RunOptions(runDays) { Seed = runSeed, Threads = runThreads });
+        var result = simulator.Run(progress, interruption.Token);
         double simulationSeconds = simulationClock.Elapsed.TotalSeconds;
 
         var metadata = new RunMetadata(scenario.Name, Path.GetFileName(path), PreparedScenario.ContentHash(scenario), Path.GetFileName(scenario.MapPath),
             runSeed, runDays, runThreads, simulationSeconds);
-        var problems = RunWriter.WriteAll(folder, metadata, neighbourhood, world.Residents, result);
-        if (problems.Count > 0)
+        // Written into a staging folder and swapped in whole: a failure or a stop leaves the previous run as it was.
+        using (var staging = output.Stage())
         {
-            terminal.WriteProblems(problems);
-            return TwinApp.UserError;
+            var problems = RunWriter.WriteAll(staging.Path, metadata, world.Neighbourhood, world.Residents, result);
+            if (problems.Count > 0)
+            {
+                // The first failure is the cause; the files after it fail for the same reason.
+                terminal.Error.WriteLine($"error: {output.InOutput(problems[0], staging)}; {output.Display} is untouched");
+                return TwinApp.UserError;
+            }
+            interruption.Token.ThrowIfCancellationRequested();
+            staging.Commit();
         }
         WriteSummary(terminal, result, OutcomeSummary.From(result.Residents, world.Residents, runDays), simulationSeconds, runThreads);
-        terminal.Out.WriteLine($"wrote {Path.Combine(folder, RunWriter.SummaryFile)}, {RunWriter.EdgesFile}, {RunWriter.PlacesFile}, {RunWriter.RunFileName}, {string.Join(", ", RunWriter.Tables.Select(t => t.File))}");
+        terminal.Out.WriteLine($"wrote {Path.Combine(output.Display, RunWriter.SummaryFile)}, {RunWriter.EdgesFile}, {RunWriter.PlacesFile}, {RunWriter.RunFileName}, {string.Join(", ", RunWriter.Tables.Select(t => t.File))}");
         return TwinApp.Success;
     }
+
+    /// <summary>
+    /// The files of a run folder; a <c>.partial</c> file is what versions before the staging folder left when they failed.
+    /// </summary>
+    internal static bool IsRunOutput(string name) =>
+        name is RunWriter.SummaryFile or RunWriter.EdgesFile or RunWriter.PlacesFile or RunWriter.RunFileName
+        || RunWriter.Tables.Any(t => t.File == name)
+        || name.EndsWith(".partial", StringComparison.Ordinal);
 
     private static void WriteSummary(Terminal terminal, RunResult result, OutcomeSummary summary, double seconds, int threads)
     {
@@ -133,8 +183,12 @@ public static class RunCommand
     /// <summary>Prints a progress line a few times per run: day, residents' events so far, speed.</summary>
     private sealed class DayReporter(Terminal terminal, Stopwatch clock) : IProgress<DayProgress>
     {
+        /// <summary>The last day simulated to its end, for the line that says where a stopped run got to.</summary>
+        public int LastDay { get; private set; }
+
         public void Report(DayProgress value)
         {
+            LastDay = value.Day;
             int every = Math.Max(1, value.Days / 4);
             if (value.Day % every != 0 && value.Day != value.Days)
             {

@@ -22,6 +22,13 @@ internal static class ComparisonFiles
 
     public static string DifferenceFile(VariantReport variant) => $"difference-{variant.Scenario.Slug}.geojson";
 
+    /// <summary>Whether a name in a report folder is one a comparison writes (for any variants): the folder may be replaced whole.</summary>
+    public static bool IsReportOutput(string name) =>
+        name is MarkdownFile or HtmlFile or JsonFile or CsvFile or ComparisonRuns.FolderName
+        || name.EndsWith(".png", StringComparison.Ordinal)
+        || (name.StartsWith("difference-", StringComparison.Ordinal) && name.EndsWith(".geojson", StringComparison.Ordinal))
+        || name.EndsWith(".partial", StringComparison.Ordinal);
+
     /// <summary>Writes everything into <paramref name="folder"/>; <paramref name="networks"/> gives each variant's network for its layer, when it has one.</summary>
     public static IReadOnlyList<InputProblem> WriteAll(string folder, ComparisonReport report, IReadOnlyDictionary<string, Engine.Network.StreetNetwork> networks)
     {

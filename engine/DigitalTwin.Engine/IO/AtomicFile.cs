@@ -22,11 +22,18 @@ public static class AtomicFile
             File.Move(partial, full, overwrite: true);
             return InputResult<string>.Success(full);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IoFailure.Find(e) is not null)
         {
+            // Serializers wrap the I/O error (MessagePack does), so the cause is looked for inside them too.
             TryDelete(partial);
-            return InputResult<string>.Failure(new InputProblem(path, string.Empty, $"cannot write the file: {e.Message}",
-                "check that the folder exists and is writable"));
+            return InputResult<string>.Failure(new InputProblem(path, string.Empty, $"cannot write the file: {IoFailure.Cause(e)}",
+                IoFailure.Suggestion(e)));
+        }
+        catch
+        {
+            // Not an I/O error, so a bug: it propagates, but leaves no half-written file beside the old one.
+            TryDelete(partial);
+            throw;
         }
     }
 

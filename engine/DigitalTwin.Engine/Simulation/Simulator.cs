@@ -15,11 +15,16 @@ public sealed class Simulator
         _pipeline = new DayPipeline(neighbourhood, residents, parameters, options);
     }
 
-    public RunResult Run(IProgress<DayProgress>? progress = null)
+    /// <summary>
+    /// Simulates every day. <paramref name="cancellationToken"/> is looked at between days, where stopping leaves no
+    /// half-done phase behind: cancelled, the run throws <see cref="OperationCanceledException"/> and returns nothing.
+    /// </summary>
+    public RunResult Run(IProgress<DayProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var outcomes = _pipeline.Outcomes;
         for (int day = 0; day < _options.Days; day++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             _pipeline.RunDay(day);
             progress?.Report(new DayProgress(day + 1, _options.Days, outcomes.Passages, outcomes.Stays, outcomes.Encounters, outcomes.Nods));
         }

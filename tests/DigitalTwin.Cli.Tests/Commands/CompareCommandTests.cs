@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
 using DigitalTwin.TestKit;
@@ -141,5 +143,91 @@ public sealed class CompareCommandTests : IDisposable
         var (code, _, _) = Run("compare", _files.Write("baseline.json"));
 
         Assert.Equal(TwinApp.UserError, code);
+    }
+
+    /// <summary>Standard output that asks the command to stop when it prints a line containing a given text, as Ctrl-C would.</summary>
+    private sealed class StopAt(string text, Interruption interruption) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value is not null && value.Contains(text, StringComparison.Ordinal))
+            {
+                interruption.Request(PosixSignal.SIGINT);
+            }
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_stopped_comparison_keeps_its_finished_runs_and_the_same_compare_reuses_them()
+    {
+        GridMap("grid.geojson");
+        string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Set("days", 2).Write("baseline.json");
+        string wider = _files.Empty().Extends("baseline.json").Set("name", "Wider distance").Parameter("encounters.socialDistanceMetres", 6).Write("wider.json");
+        string folder = Path.Combine(_files.Directory, "report");
+        string[] args = ["compare", baseline, wider, "--threads", "1", "--out", folder];
+        string reference = Path.Combine(_files.Directory, "reference");
+        Assert.Equal(TwinApp.Success, Run([.. args[..^1], reference]).Code);
+
+        int stoppedCode;
+        string stoppedError;
+        using (var interruption = Interruption.Manual())
+        using (var output = new StopAt("[2/4]", interruption))
+        using (var error = new StringWriter())
+        {
+            stoppedCode = TwinApp.Run(args, new Terminal(output, error, _ => null), null, interruption);
+            stoppedError = error.ToString();
+        }
+
+        Assert.Equal(Interruption.InterruptedExitCode, stoppedCode);
+        Assert.Equal(
+            $"cancelled (Ctrl-C): the comparison stopped in run 3 of 4; its 2 finished run(s) are kept in {Path.Combine(folder, "runs")} and the same compare reuses them; the report in {folder} is untouched",
+            stoppedError.Trim());
+        Assert.Equal(["grid-baseline-seed42.json", "wider-distance-seed42.json"], Directory.GetFiles(Path.Combine(folder, "runs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(Path.Combine(folder, "report.md")));
+
+        var (code, resumed, resumedError) = Run(args);
+
+        Assert.True(code == TwinApp.Success, resumedError);
+        Assert.Contains("reusing 2 of 4 runs finished earlier", resumed, StringComparison.Ordinal);
+        Assert.Contains("[1/4] Grid baseline, seed 42: ", resumed, StringComparison.Ordinal);
+        Assert.Contains("(reused; ", resumed, StringComparison.Ordinal);
+        // A reused run gives the very report that simulating it again gives.
+        foreach (string file in new[] { "comparison.json", "comparison.csv", "report.md", "difference-wider-distance.geojson" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(reference, file)), File.ReadAllText(Path.Combine(folder, file)));
+        }
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(folder, "runs")).Length);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_files.Directory, ".report*"));
+
+        var (again, output2, _) = Run(args);
+        Assert.Equal(TwinApp.Success, again);
+        Assert.Contains("reusing 4 of 4 runs finished earlier", output2, StringComparison.Ordinal);
+
+        // Other days are other runs.
+        var (_, otherDays, _) = Run([.. args, "--days", "1"]);
+        Assert.DoesNotContain("reusing", otherDays, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_variant_that_cannot_run_stops_the_comparison_before_anything_is_simulated()
+    {
+        GridMap("grid.geojson");
+        var map = JsonNode.Parse(File.ReadAllText(Path.Combine(_files.Directory, "grid.geojson")))!;
+        var features = map["features"]!.AsArray();
+        foreach (var home in features.Where(f => (string?)f!["properties"]!["layer"] == "home").ToList())
+        {
+            features.Remove(home);
+        }
+        File.WriteAllText(Path.Combine(_files.Directory, "no-homes.geojson"), map.ToJsonString());
+        string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Set("days", 2).Write("baseline.json");
+        string homeless = _files.Empty().Extends("baseline.json").Set("name", "No homes").Set("map", "no-homes.geojson").Write("homeless.json");
+
+        var (code, output, error) = Run("compare", baseline, homeless, "--threads", "1", "--out", Path.Combine(_files.Directory, "report"));
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("no-homes.geojson: homes: the map has no homes to place residents in", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1/", output, StringComparison.Ordinal);
     }
 }

@@ -28,6 +28,26 @@ public class RenderCommandTests
     }
 
     [Fact]
+    public void Render_replaces_the_picture_whole_and_removes_a_killed_renders_leftover()
+    {
+        string folder = SyntheticRuns.WriteToFolder(SyntheticRuns.ThreePaths());
+        string png = Path.Combine(folder, "map.png");
+        using (var ended = System.Diagnostics.Process.Start("true"))
+        {
+            ended.WaitForExit();
+            // What a render killed while writing leaves: its staged picture, named with its process id.
+            File.WriteAllText(Path.Combine(folder, $".map.png.partial-{ended.Id}"), "half a picture");
+        }
+        File.WriteAllText(png, "the previous picture");
+
+        var (code, _, error) = Twin("render", folder, "--width", "400", "--height", "300", "--out", png);
+
+        Assert.True(code == TwinApp.Success, error);
+        Assert.Equal((400, 300), (PngReader.Read(png).Width, PngReader.Read(png).Height));
+        Assert.Empty(Directory.GetFiles(folder, ".map.png*"));
+    }
+
+    [Fact]
     public void An_unknown_measure_is_refused_with_the_allowed_names()
     {
         var (code, _, error) = Twin("render", "nowhere", "--measure", "hugs", "--out", "x.png");

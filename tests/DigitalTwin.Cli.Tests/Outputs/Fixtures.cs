@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Cli.Tests.Outputs;
+
+/// <summary>Scenarios and checks shared by the tests of outputs: a small generated map, and what a complete run folder is.</summary>
+internal static class Fixtures
+{
+    /// <summary>A scenario on a generated grid, written as GeoJSON (streets, places and homes in one file).</summary>
+    public static string GridScenario(ScenarioBuilder files, int size = 4, int residents = 100)
+    {
+        string map = Path.Combine(files.Directory, "map.geojson");
+        if (!File.Exists(map))
+        {
+            Assert.True(GeoJsonExporter.WriteNeighbourhood(NetworkGenerator.Grid(size, size), map).Succeeded);
+        }
+        var population = ScenarioBuilder.ValidScenario()["population"]!.DeepClone();
+        population["explicit"]!["residents"] = residents;
+        population["explicit"]!["households"] = residents / 2;
+        return files.Set("map", "map.geojson").Set("population", population).Write();
+    }
+
+    /// <summary>Every file a run writes, by name.</summary>
+    public static string[] RunFiles { get; } =
+        [RunWriter.SummaryFile, RunWriter.EdgesFile, RunWriter.PlacesFile, RunWriter.RunFileName, .. RunWriter.Tables.Select(t => t.File)];
+
+    /// <summary>The files of a folder, by name, with their bytes (summary.json without its wall time, which differs from run to run).</summary>
+    public static Dictionary<string, byte[]> Contents(string folder) => Directory.EnumerateFiles(folder)
+        .ToDictionary(file => Path.GetFileName(file), file => Path.GetFileName(file) == RunWriter.SummaryFile
+            ? System.Text.Encoding.UTF8.GetBytes(string.Join('\n', File.ReadLines(file).Where(l => !l.Contains("wallTimeSeconds", StringComparison.Ordinal))))
+            : File.ReadAllBytes(file), StringComparer.Ordinal);
+
+    public static bool Same(Dictionary<string, byte[]> a, Dictionary<string, byte[]> b) =>
+        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var other) && entry.Value.AsSpan().SequenceEqual(other));
+
+    /// <summary>Entries beside <paramref name="folder"/> or inside it that a writer left: staging, set-aside and probe names, .partial files.</summary>
+    public static string[] Leftovers(string folder)
+    {
+        string parent = Path.GetDirectoryName(Path.GetFullPath(folder))!;
+        string name = Path.GetFileName(Path.GetFullPath(folder));
+        var beside = Directory.EnumerateFileSystemEntries(parent, "." + name + "*");
+        var inside = Directory.Exists(folder)
+            ? Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Where(e => Path.GetFileName(e).StartsWith('.') || e.EndsWith(".partial", StringComparison.Ordinal))
+            : [];
+        return [.. beside.Concat(inside)];
+    }
+
+    public static bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
+
+    /// <summary>Runs mount(8) or umount(8); fails the test when it fails.</summary>
+    public static void Mount(params string[] args) => Tool("mount", args);
+
+    public static void Unmount(string path) => Tool("umount", path);
+
+    private static void Tool(string name, params string[] args)
+    {
+        var start = new ProcessStartInfo(name) { RedirectStandardError = true };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"{name} {string.Join(' ', args)}: {error}"));
+    }
+}
+
+/// <summary>A test that mounts a small tmpfs: it needs root (CI runs as root), and is skipped, saying so, otherwise.</summary>
+internal sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || !Fixtures.IsRoot)
+        {
+            Skip = "needs root on Linux to mount a small tmpfs (mount -t tmpfs -o size=...); run the tests as root to include it";
+        }
+    }
+}
+
+/// <summary>
+/// A test that sends SIGINT or SIGTERM to a child. Skipped where signals cannot reach it: on Windows, and where this
+/// process ignores SIGINT (started in the background by a shell without job control), since the child inherits that.
+/// </summary>
+internal sealed class SignalFactAttribute : FactAttribute
+{
+    public SignalFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "signals to a child process are tested on Linux";
+        }
+        else if (SigIntIgnored())
+        {
+            Skip = "this test process ignores SIGINT (started in the background without job control), so its children would too";
+        }
+    }
+
+    private static bool SigIntIgnored()
+    {
+        string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & 0x2) != 0;
+    }
+}
