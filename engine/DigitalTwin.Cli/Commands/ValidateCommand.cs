@@ -77,8 +77,6 @@ public static class ValidateCommand
         {
             return problems;
         }
-        var applied = InterventionApplier.Apply(neighbourhood, scenario.Parameters, scenario.Interventions);
-        var residents = ScenarioPopulation.Synthesise(scenario, applied.Neighbourhood.Homes, applied.ExtraResidents);
-        return residents.Succeeded ? [] : residents.Problems;
+        return ScenarioValidator.ValidatePopulation(scenario, neighbourhood);
     }
 }

@@ -13,6 +13,19 @@ public static class ScenarioValidator
     /// <summary>A point further than this from any street is outside the mapped area or has its coordinates swapped.</summary>
     public const double MaxPointDistanceMetres = 250;
 
+    /// <summary>
+    /// The scenario's population synthesised into the homes of the map as its interventions leave it, as a run does,
+    /// so a scenario that validates does not fail in a run (a map without homes, more residents than dwellings allow).
+    /// </summary>
+    public static IReadOnlyList<InputProblem> ValidatePopulation(Scenario scenario, Neighbourhood neighbourhood)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(neighbourhood);
+        var applied = InterventionApplier.Apply(neighbourhood, scenario.Parameters, scenario.Interventions);
+        var residents = ScenarioPopulation.Synthesise(scenario, applied.Neighbourhood.Homes, applied.ExtraResidents);
+        return residents.Succeeded ? [] : residents.Problems;
+    }
+
     public static IReadOnlyList<InputProblem> ValidateAgainstMap(Scenario scenario, Neighbourhood neighbourhood)
     {
         ArgumentNullException.ThrowIfNull(scenario);

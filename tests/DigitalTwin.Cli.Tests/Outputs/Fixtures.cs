@@ -50,6 +50,47 @@ internal static class Fixtures
 
     public static bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
 
+    /// <summary>
+    /// Whether this process may mount a tmpfs: root, and not in a container that withholds the right to mount (where
+    /// mount(8) fails even for root). Tried once, on a throw-away folder.
+    /// </summary>
+    public static bool CanMountTmpfs => CanMount.Value;
+
+    private static readonly Lazy<bool> CanMount = new(() =>
+    {
+        if (!OperatingSystem.IsLinux() || !IsRoot)
+        {
+            return false;
+        }
+        string folder = Directory.CreateTempSubdirectory("twin-mount-probe-").FullName;
+        try
+        {
+            if (Run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder) != 0)
+            {
+                return false;
+            }
+            Run("umount", folder);
+            return true;
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    });
+
+    private static int Run(string name, params string[] args)
+    {
+        var start = new ProcessStartInfo(name) { RedirectStandardError = true };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
     /// <summary>Runs mount(8) or umount(8); fails the test when it fails.</summary>
     public static void Mount(params string[] args) => Tool("mount", args);
 
@@ -74,9 +115,24 @@ internal sealed class RootFactAttribute : FactAttribute
 {
     public RootFactAttribute()
     {
-        if (!OperatingSystem.IsLinux() || !Fixtures.IsRoot)
+        if (!Fixtures.CanMountTmpfs)
         {
-            Skip = "needs root on Linux to mount a small tmpfs (mount -t tmpfs -o size=...); run the tests as root to include it";
+            Skip = "needs root on Linux with the right to mount a small tmpfs (mount -t tmpfs -o size=...); run the tests as root, outside a container that withholds mounting, to include it";
+        }
+    }
+}
+
+/// <summary>
+/// A test that needs a folder this process cannot write: a read-only tmpfs for root (which file modes do not stop), a
+/// folder without write permission for anyone else. Skipped, saying so, for root where mounting is withheld.
+/// </summary>
+internal sealed class ReadOnlyFolderFactAttribute : FactAttribute
+{
+    public ReadOnlyFolderFactAttribute()
+    {
+        if (OperatingSystem.IsWindows() || (Fixtures.IsRoot && !Fixtures.CanMountTmpfs))
+        {
+            Skip = "needs a folder this process cannot write: as root that takes mounting a read-only tmpfs, which is withheld here";
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class ReadOnlyOutputTests : IDisposable
     {
         string path = Path.Combine(_files.Directory, "read-only");
         Directory.CreateDirectory(path);
-        if (Fixtures.IsRoot)
+        if (Fixtures.CanMountTmpfs)
         {
             Fixtures.Mount("-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", path);
             _mount = path;
@@ -44,7 +44,7 @@ public sealed class ReadOnlyOutputTests : IDisposable
         return path;
     }
 
-    [Fact]
+    [ReadOnlyFolderFact]
     public void Run_reports_a_read_only_output_folder_before_simulating()
     {
         if (OperatingSystem.IsWindows())
@@ -64,7 +64,7 @@ public sealed class ReadOnlyOutputTests : IDisposable
         Assert.Matches("read-only file system|permission denied", line);
     }
 
-    [Fact]
+    [ReadOnlyFolderFact]
     public void Compare_reports_a_read_only_report_folder_before_simulating()
     {
         if (OperatingSystem.IsWindows())
