@@ -60,6 +60,24 @@ public sealed class BucketSort<T, TOrder>
     private T[] _sorted = new T[1024];
     private int _count;
     private int _chunkCount;
+    private ulong _highSpan;
+    private Action<int>? _bucketSorted;
+
+    // The parallel steps as delegates made once: a sort allocates nothing of its own once its arrays are sized.
+    private readonly Action<int> _countBins;
+    private readonly Action<int> _scatter;
+    private readonly Action<int> _sortBucket;
+
+    public BucketSort()
+    {
+        _countBins = CountBins;
+        _scatter = i => Scatter(_scatterOrder[i]);
+        _sortBucket = b =>
+        {
+            SortBucket(b);
+            _bucketSorted?.Invoke(b);
+        };
+    }
 
     /// <summary>Items sorted by the last <see cref="Sort"/>.</summary>
     public int Count => _count;
@@ -98,11 +116,12 @@ public sealed class BucketSort<T, TOrder>
             _orderScratch = new int[size];
             _sorted = new T[size];
         }
-        ulong highSpan = (highestKey >> 32) + 1;
+        _highSpan = (highestKey >> 32) + 1;
+        _bucketSorted = bucketSorted;
         // Each chunk counts its items per bin; the bins are grouped into buckets of about equal count (from all the
         // items' counts, so the same on any chunking); the counts become each chunk's write positions (bucket after
         // bucket, chunk after chunk), and the chunks scatter their keys in parallel.
-        ParallelChunks.ForEach(chunkCount, threads, c => CountBins(c, highSpan));
+        ParallelChunks.ForEach(chunkCount, threads, _countBins);
         for (int bin = 0; bin < Bins; bin++)
         {
             long inBin = 0;
@@ -135,14 +154,11 @@ public sealed class BucketSort<T, TOrder>
             _scatterOrder[at] = c;
         }
         NumberBlocks();
-        ParallelChunks.ForEach(chunkCount, threads, i => Scatter(_scatterOrder[i], highSpan));
-        ParallelChunks.ForEach(Buckets, threads, b =>
-        {
-            SortBucket(b);
-            bucketSorted?.Invoke(b);
-        });
+        ParallelChunks.ForEach(chunkCount, threads, _scatter);
+        ParallelChunks.ForEach(Buckets, threads, _sortBucket);
         Array.Clear(_blocks); // gathered: the blocks are the chunks' again, to keep or give back
         Array.Clear(_chunks);
+        _bucketSorted = null;
     }
 
     /// <summary>Gives back the keys and their scratch once the items are in order (the next sort makes them again).</summary>
@@ -190,8 +206,9 @@ public sealed class BucketSort<T, TOrder>
 
     private static int Bin(ulong key, ulong highSpan) => (int)((key >> 32) * Bins / highSpan);
 
-    private void CountBins(int chunk, ulong highSpan)
+    private void CountBins(int chunk)
     {
+        ulong highSpan = _highSpan;
         var counts = _binCounts[chunk];
         Array.Clear(counts);
         var items = _chunks[chunk];
@@ -256,8 +273,9 @@ public sealed class BucketSort<T, TOrder>
     /// chunk order). The items themselves stay put until the bucket's sort gathers them: copying them here as well, so
     /// the sort could move them within one range, cost one more pass over the items and a dependent read per move.
     /// </summary>
-    private void Scatter(int chunk, ulong highSpan)
+    private void Scatter(int chunk)
     {
+        ulong highSpan = _highSpan;
         var items = _chunks[chunk];
         var cursor = _bucketCursor[chunk];
         int[] bucketOfBin = _bucketOfBin;

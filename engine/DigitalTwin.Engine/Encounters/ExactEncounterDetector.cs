@@ -49,10 +49,12 @@ public sealed class ExactEncounterDetector
     private readonly BucketSort<Fragment, FragmentOrder> _fragments = new();
     private readonly int[] _bucketEncounters = new int[SortBuckets]; // per bucket: encounters, then where they start
     private readonly int[] _bucketLeftOut = new int[SortBuckets];
+    private readonly Action<int> _countEpisodes;
     private ReadOnlyMemory<int> _groupOf;
 
     public ExactEncounterDetector(EncounterParameters parameters)
     {
+        _countEpisodes = CountEpisodes;
         ArgumentNullException.ThrowIfNull(parameters);
         if (!(parameters.SocialDistanceMetres > 0))
         {
@@ -163,7 +165,7 @@ public sealed class ExactEncounterDetector
         {
             highestPair = Math.Max(highestPair, _chunks[c].Sweep.HighestPair);
         }
-        _fragments.Sort(chunkFragments, highestPair, threads, CountEpisodes);
+        _fragments.Sort(chunkFragments, highestPair, threads, _countEpisodes);
         LastFragmentCount = _fragments.Count;
         long chunkFragmentBytes = 0;
         foreach (var fragments in chunkFragments)

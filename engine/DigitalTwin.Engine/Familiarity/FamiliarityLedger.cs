@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DigitalTwin.Engine.Collections;
 using DigitalTwin.Engine.Encounters;
@@ -30,7 +31,7 @@ public sealed class FamiliarityLedger
     public static readonly int BytesPerSlot = PairTable<PairMemory>.BytesPerSlot;
 
     /// <summary>Bytes per pair held: its record and its key.</summary>
-    public static readonly int BytesPerPair = System.Runtime.CompilerServices.Unsafe.SizeOf<PairMemory>();
+    public static readonly int BytesPerPair = Unsafe.SizeOf<PairMemory>();
 
     private const double SecondsPerDay = 86_400;
 
