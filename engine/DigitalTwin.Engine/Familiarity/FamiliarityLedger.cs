@@ -181,8 +181,8 @@ public sealed class FamiliarityLedger
     /// <summary>
     /// Writes the day begun with <see cref="BeginDay"/> (the same encounters; nothing recorded in between) at the
     /// records found then, and fills <see cref="FamiliarityDay.StateAfter"/>. New pairs are counted as people met unless
-    /// they had met before and were forgotten. New pairs are placed one by one in pair order; the pairs' memories are
-    /// then updated in parallel over fixed chunks, each pair by itself, so the result is the same on any thread count.
+    /// they had met before and were forgotten. New pairs get their records in pair order; the pairs' memories are then
+    /// updated in parallel over fixed chunks, each pair by itself, so the result is the same on any thread count.
     /// </summary>
     public void Record(FamiliarityDay today, ReadOnlySpan<Encounter> encounters, ReadOnlySpan<bool> nods, int threads = 1)
     {
