@@ -23,8 +23,14 @@ public delegate void RegionKeys<in TLocal>(ReadOnlySpan<int> pairs, TLocal local
 /// moves only slots, never records. Rehashing 16-byte key-and-index slots into a table of fresh memory was most of
 /// Delft's familiarity phase. New keys are placed, and the hash grown, region by region in parallel, so which key ends
 /// in which slot never depends on the thread count. Reads (<see cref="Find"/>) may run in parallel; changes may not.
+/// <para>
+/// A struct, kept in its owner's field (not readonly, so changes are made in place): the owner's hot loops copy it to a
+/// local, which keeps its arrays in registers; through a class they were loaded again after every write to a record
+/// (a day's familiarity update took 5 to 10 % longer). A copy reads and writes the same slots and records, so it serves
+/// for reading and for changing records; only the owner's own field may add, grow or truncate.
+/// </para>
 /// </summary>
-public sealed class PairTable<TRecord>
+public struct PairTable<TRecord>
     where TRecord : struct, IPairRecord
 {
     /// <summary>The most a table is filled before it has to grow (or its owner has to drop records).</summary>
@@ -55,6 +61,7 @@ public sealed class PairTable<TRecord>
     /// <summary>A table of at least <paramref name="initialCapacity"/> slots (a power of two, at least 16).</summary>
     public PairTable(int initialCapacity)
     {
+        Count = 0;
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, initialCapacity));
         _shift = 64 - BitOperations.Log2((uint)capacity);
         _slots = new Slot[capacity];
@@ -67,20 +74,23 @@ public sealed class PairTable<TRecord>
     public int Count { get; private set; }
 
     /// <summary>Slots of the hash.</summary>
-    public int Capacity => _slots.Length;
+    public readonly int Capacity => _slots.Length;
 
     /// <summary>Bytes held by the hash and the record blocks.</summary>
-    public long MemoryBytes => ((long)Capacity * BytesPerSlot) + ((long)_records.Length * BlockSize * Unsafe.SizeOf<TRecord>());
+    public readonly long MemoryBytes => ((long)Capacity * BytesPerSlot) + ((long)_records.Length * BlockSize * Unsafe.SizeOf<TRecord>());
 
     /// <summary>Record <paramref name="record"/> (below <see cref="Count"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref TRecord RecordAt(int record) => ref _records[record >> BlockBits][record & BlockMask];
+    public readonly ref TRecord RecordAt(int record) => ref RecordIn(_records, record);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref TRecord RecordIn(TRecord[][] records, int record) => ref records[record >> BlockBits][record & BlockMask];
 
     /// <summary>
     /// The record holding <paramref name="key"/>, or, when none does, the one's complement (negative) of the empty
     /// slot where its probe ended: <see cref="AddNew"/> resumes there.
     /// </summary>
-    public int Find(ulong key)
+    public readonly int Find(ulong key)
     {
         int slot = FindSlot(key);
         return _slots[slot].IsEmpty ? ~slot : _slots[slot].Record;
@@ -88,11 +98,11 @@ public sealed class PairTable<TRecord>
 
     /// <summary>Asks for the key's home slot to be loaded (a lookup of it follows a few keys later).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchSlot(ulong key) => CacheHint.Prefetch(in _slots[Home(HashOf(key))]);
+    public readonly void PrefetchSlot(ulong key) => CacheHint.Prefetch(in _slots[Home(HashOf(key))]);
 
     /// <summary>Asks for the key's record to be loaded when its home slot (already loaded, see <see cref="PrefetchSlot"/>) looks like a match.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchRecord(ulong key)
+    public readonly void PrefetchRecord(ulong key)
     {
         uint hash = HashOf(key);
         ref readonly Slot home = ref _slots[Home(hash)];
@@ -161,10 +171,12 @@ public sealed class PairTable<TRecord>
         }
         Count = firstRecord + newCount;
         int[] starts = regionStart.ToArray();
+        Slot[] slots = _slots;
+        TRecord[][] recordBlocks = _records;
         Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, localInit, (g, _, local) =>
         {
             eachRegion(order.AsSpan(starts[g], starts[g + 1] - starts[g]), local);
-            PlaceInRegion(g, regions, keys, records, starts[g], starts[g + 1]);
+            PlaceInRegion(slots, recordBlocks, order, resume, g, regions, keys, records, starts[g], starts[g + 1]);
             return local;
         }, localFinally);
         int mask = _slots.Length - 1;
@@ -191,8 +203,8 @@ public sealed class PairTable<TRecord>
     public void GrowTo(int capacity, int threads)
     {
         Slot[] old = _slots;
-        _shift = 64 - BitOperations.Log2((uint)capacity);
-        _slots = new Slot[capacity];
+        int shift = _shift = 64 - BitOperations.Log2((uint)capacity);
+        Slot[] slots = _slots = new Slot[capacity];
         int regions = RegionCount(old.Length);
         if (regions == 1)
         {
@@ -214,24 +226,25 @@ public sealed class PairTable<TRecord>
         int oldSize = old.Length / regions;
         Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, g =>
         {
-            int end = RegionEnd(g, regions);
+            int end = RegionEnd(g, regions, slots.Length);
+            int start = RegionEnd(g - 1, regions, slots.Length);
             // Written before it is read: a fresh page read first is mapped to the zero page and faulted again on the
             // first write (a sixth of the growth's time).
-            _slots.AsSpan(RegionEnd(g - 1, regions), end - RegionEnd(g - 1, regions)).Clear();
+            slots.AsSpan(start, end - start).Clear();
             foreach (ref readonly Slot slot in old.AsSpan(g * oldSize, oldSize))
             {
                 if (slot.IsEmpty)
                 {
                     continue;
                 }
-                int at = RegionOf(slot.Hash, regions) == g ? Home(slot.Hash) : end;
-                while (at < end && !_slots[at].IsEmpty)
+                int at = RegionOf(slot.Hash, regions) == g ? Home(slot.Hash, shift) : end;
+                while (at < end && !slots[at].IsEmpty)
                 {
                     at++;
                 }
                 if (at < end)
                 {
-                    _slots[at] = slot;
+                    slots[at] = slot;
                 }
                 else
                 {
@@ -239,9 +252,9 @@ public sealed class PairTable<TRecord>
                 }
             }
         });
-        foreach (var slots in pushed)
+        foreach (var overflow in pushed)
         {
-            foreach (var slot in slots ?? [])
+            foreach (var slot in overflow ?? [])
             {
                 _slots[FreeSlot(slot.Hash)] = slot;
             }
@@ -267,18 +280,19 @@ public sealed class PairTable<TRecord>
     }
 
     /// <summary>The slot holding the key, or the empty slot where it would go. Key 0 is the pair (0, 0): never valid.</summary>
-    private int FindSlot(ulong key)
+    private readonly int FindSlot(ulong key)
     {
         if (key == 0)
         {
             throw new ArgumentException("A resident does not pair with themselves.", nameof(key));
         }
-        int mask = _slots.Length - 1;
+        Slot[] slots = _slots;
+        int mask = slots.Length - 1;
         uint hash = HashOf(key);
         int slot = Home(hash);
         while (true)
         {
-            ref readonly Slot at = ref _slots[slot];
+            ref readonly Slot at = ref slots[slot];
             // A slot holds only the hash: a match is confirmed by the record's key (the record is read next anyway).
             if (at.IsEmpty || (at.Hash == hash && RecordAt(at.Record).Key == key))
             {
@@ -289,40 +303,40 @@ public sealed class PairTable<TRecord>
     }
 
     /// <summary>Region <paramref name="region"/>'s part of <see cref="AddNew"/>: its keys [from, to) in placement order.</summary>
-    private void PlaceInRegion(int region, int regions, ulong[] keys, int[] records, int from, int to)
+    private static void PlaceInRegion(Slot[] slots, TRecord[][] recordBlocks, int[] order, int[] resume, int region, int regions,
+        ulong[] keys, int[] records, int from, int to)
     {
-        int[] order = _placeOrder;
-        int[] resume = _placeSlots;
-        int end = RegionEnd(region, regions);
+        int end = RegionEnd(region, regions, slots.Length);
+        int start = RegionEnd(region - 1, regions, slots.Length);
         for (int at = from; at < to; at++)
         {
             if (at + PrefetchDistance < to)
             {
-                CacheHint.Prefetch(in _slots[resume[at + PrefetchDistance] & (_slots.Length - 1)]);
+                CacheHint.Prefetch(in slots[resume[at + PrefetchDistance] & (slots.Length - 1)]);
             }
             int i = order[at];
             ulong key = keys[i];
-            RecordAt(records[i]).Key = key;
+            RecordIn(recordBlocks, records[i]).Key = key;
             int slot = resume[at];
-            if (slot < RegionEnd(region - 1, regions) || slot >= end)
+            if (slot < start || slot >= end)
             {
                 continue; // its probe already left the region (or wrapped): placed after the regions
             }
-            while (slot < end && !_slots[slot].IsEmpty)
+            while (slot < end && !slots[slot].IsEmpty)
             {
                 slot++;
             }
             resume[at] = slot;
             if (slot < end)
             {
-                _slots[slot] = Slot.Of(key, records[i]);
+                slots[slot] = Slot.Of(key, records[i]);
                 resume[at] = -1;
             }
         }
     }
 
     /// <summary>The empty slot a key of <paramref name="hash"/> goes to, in a table known not to hold it.</summary>
-    private int FreeSlot(uint hash)
+    private readonly int FreeSlot(uint hash)
     {
         int mask = _slots.Length - 1;
         int slot = Home(hash);
@@ -336,24 +350,30 @@ public sealed class PairTable<TRecord>
     /// <summary>The first 32 bits of the key's Fibonacci hash: its home in any table of up to 2^32 slots.</summary>
     private static uint HashOf(ulong key) => (uint)((key * 0x9E3779B97F4A7C15UL) >> 32);
 
-    private int Home(uint hash) => (int)(hash >> (_shift - 32));
+    private readonly int Home(uint hash) => Home(hash, _shift);
+
+    private static int Home(uint hash, int shift) => (int)(hash >> (shift - 32));
 
     private static int RegionCount(int capacity) => capacity >= 1 << 16 ? 1 << RegionBits : 1;
 
     private static int RegionOf(uint hash, int regions) => regions == 1 ? 0 : (int)(hash >> (32 - RegionBits));
 
-    /// <summary>The slot after region <paramref name="region"/> (0 for region −1).</summary>
-    private int RegionEnd(int region, int regions) => (region + 1) * (_slots.Length / regions);
+    /// <summary>The slot after region <paramref name="region"/> (0 for region −1) of a table of <paramref name="capacity"/> slots.</summary>
+    private static int RegionEnd(int region, int regions, int capacity) => (region + 1) * (capacity / regions);
 
     /// <summary>
     /// Writes the table's zeros region by region in parallel: a fresh page that is read first (a probe) is mapped to
     /// the shared zero page and faulted again, and cleared, on its first write; written first, it faults once.
     /// </summary>
-    private void ClearRegions(int threads)
+    private readonly void ClearRegions(int threads)
     {
-        int regions = RegionCount(_slots.Length);
-        Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            g => _slots.AsSpan(RegionEnd(g - 1, regions), RegionEnd(g, regions) - RegionEnd(g - 1, regions)).Clear());
+        Slot[] slots = _slots;
+        int regions = RegionCount(slots.Length);
+        Parallel.For(0, regions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, g =>
+        {
+            int start = RegionEnd(g - 1, regions, slots.Length);
+            slots.AsSpan(start, RegionEnd(g, regions, slots.Length) - start).Clear();
+        });
     }
 
     /// <summary>Adds record blocks until <paramref name="records"/> records fit.</summary>

@@ -42,7 +42,7 @@ public sealed class FamiliarityLedger
     private const int PrefetchDistance = 8;
 
     private readonly FamiliarityModel _model;
-    private readonly PairTable<PairMemory> _pairs;
+    private PairTable<PairMemory> _pairs; // a struct, changed in place (see PairTable): not readonly
     private readonly ForgottenPairs _forgotten = new();
     private readonly FamiliarityDay _today = new();
     private int[] _peopleMet = new int[64];
@@ -136,19 +136,22 @@ public sealed class FamiliarityLedger
     private void LookUp(FamiliarityDay today, int from, int to)
     {
         int day = today.Day;
+        // Locals, so the loop keeps the table's arrays and the model's parameters in registers.
+        FamiliarityModel model = _model;
+        PairTable<PairMemory> pairs = _pairs;
         for (int r = from; r < to; r++)
         {
             // The day's pairs land all over hundreds of MB: ask for a later pair's slot now, and for the record of a
             // pair whose slot should have arrived by now, so memory is on its way while this pair is looked up.
             if (r + (2 * PrefetchDistance) < to)
             {
-                _pairs.PrefetchSlot(today.Keys[r + (2 * PrefetchDistance)]);
+                pairs.PrefetchSlot(today.Keys[r + (2 * PrefetchDistance)]);
             }
             if (r + PrefetchDistance < to)
             {
-                _pairs.PrefetchRecord(today.Keys[r + PrefetchDistance]);
+                pairs.PrefetchRecord(today.Keys[r + PrefetchDistance]);
             }
-            int record = _pairs.Find(today.Keys[r]);
+            int record = pairs.Find(today.Keys[r]);
             today.Renewed[r] = false;
             today.After[r] = TieState.None;
             today.Records[r] = record; // for a pair not held, where its probe ended: the insert resumes there
@@ -158,10 +161,10 @@ public sealed class FamiliarityLedger
                 today.Before[r] = TieState.None;
                 continue;
             }
-            ref readonly PairMemory pair = ref _pairs.RecordAt(record);
-            double strength = _model.Strength(in pair, day);
-            TieState state = _model.StateFrom(in pair, strength);
-            if (_model.IsForgotten(in pair, day, strength, state))
+            ref readonly PairMemory pair = ref pairs.RecordAt(record);
+            double strength = model.Strength(in pair, day);
+            TieState state = model.StateFrom(in pair, strength);
+            if (model.IsForgotten(in pair, day, strength, state))
             {
                 today.Renewed[r] = true;
                 strength = 0;
@@ -259,17 +262,14 @@ public sealed class FamiliarityLedger
 
     private void UpdatePairs(FamiliarityDay today, int from, int to)
     {
-        int day = today.Day;
         for (int r = from; r < to; r++)
         {
             if (r + PrefetchDistance < to)
             {
                 CacheHint.Prefetch(in _pairs.RecordAt(today.Records[r + PrefetchDistance]));
             }
-            int start = today.RunStarts[r];
-            int count = today.RunStarts[r + 1] - start;
-            today.After[r] = _model.Remember(ref _pairs.RecordAt(today.Records[r]), today.Keys[r], today.Renewed[r], today.Strengths[r], day,
-                today.WhenDays.AsSpan(start, count), today.StationarySeconds.AsSpan(start, count), today.Nods.AsSpan(start, count));
+            ref PairMemory pair = ref _pairs.RecordAt(today.Records[r]);
+            today.After[r] = _model.Remember(ref pair, today, r);
         }
     }
 

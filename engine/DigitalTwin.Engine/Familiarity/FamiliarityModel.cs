@@ -82,25 +82,26 @@ internal readonly struct FamiliarityModel
     public double YoungestForgottenDays => _youngestForgottenDays;
 
     /// <summary>
-    /// One day's encounters of one pair, in start order: <paramref name="whenDays"/> (days since the run's first day),
-    /// shared stationary time after a greeting, and whether each was a nod. <paramref name="strengthBefore"/> is the
-    /// pair's strength at the start of the day; <paramref name="renewed"/>, that it starts afresh (new, or forgotten).
-    /// Returns the tie at the start of the next day.
+    /// Pair <paramref name="run"/> of <paramref name="today"/> met: its encounters in start order, each with when it
+    /// was (days since the run's first day), the stationary time shared after a greeting, and whether it was a nod.
+    /// A renewed pair (new, or forgotten) starts afresh; otherwise a tie that faded by the start of the day (its
+    /// strength then) is earned again from here. Returns the tie at the start of the next day.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TieState Remember(ref PairMemory pair, ulong key, bool renewed, double strengthBefore, int day,
-        ReadOnlySpan<float> whenDays, ReadOnlySpan<float> stationarySeconds, ReadOnlySpan<bool> nods)
+    public TieState Remember(ref PairMemory pair, FamiliarityDay today, int run)
     {
-        if (renewed)
+        int day = today.Day;
+        int start = today.RunStarts[run];
+        int end = today.RunStarts[run + 1];
+        if (today.Renewed[run])
         {
             // New, or forgotten and met again: memory starts afresh.
-            pair = new PairMemory { Key = key };
+            pair = new PairMemory { Key = today.Keys[run] };
             pair.LastDay = day;
-            pair.FirstDays = whenDays[0];
+            pair.FirstDays = today.WhenDays[start];
         }
         else
         {
-            if (pair.Peak != TieState.None && Math.Log(strengthBefore) < FadeThreshold(pair.Peak))
+            if (pair.Peak != TieState.None && Math.Log(today.Strengths[run]) < FadeThreshold(pair.Peak))
             {
                 // The tie faded before this meeting: it is earned again from here.
                 pair.Peak = TieState.None;
@@ -113,19 +114,19 @@ internal readonly struct FamiliarityModel
             pair.LastDay = day;
         }
         pair.DayMask |= 1;
-        for (int j = 0; j < whenDays.Length; j++)
+        for (int j = start; j < end; j++)
         {
             pair.Encounters++;
             pair.Recent3 = pair.Recent2;
             pair.Recent2 = pair.Recent1;
             pair.Recent1 = pair.Recent0;
-            pair.Recent0 = whenDays[j];
-            if (nods[j])
+            pair.Recent0 = today.WhenDays[j];
+            if (today.Nods[j])
             {
                 pair.Nods++;
                 pair.NodDayMask |= 1;
             }
-            pair.StationarySeconds += stationarySeconds[j];
+            pair.StationarySeconds += today.StationarySeconds[j];
         }
         TieState earned = Earned(in pair);
         if (earned > pair.Peak)

@@ -21,6 +21,7 @@ internal static class TieSnapshot
     /// the order pairs first met, all over the key space: a full radix sort of the keys took four serial passes, and
     /// this was a tenth of a Delft month.
     /// </summary>
+    /// <param name="pairs">The ledger's table (a copy: read only).</param>
     /// <param name="residents">More than the highest resident of any pair.</param>
     public static Tie[] Take(PairTable<PairMemory> pairs, FamiliarityModel model, int residents, int day, int threads)
     {
