@@ -28,10 +28,6 @@ public sealed class FamiliarityDay
     internal float[] StationarySeconds = new float[256];
     internal bool[] Nods = new bool[256];
 
-    // The day's new pairs, grouped by hash region for placing them in parallel: which pair, and where its probe resumes.
-    internal int[] PlacementOrder = [];
-    internal int[] PlacementSlots = [];
-
     internal FamiliarityDay()
     {
     }
@@ -72,17 +68,6 @@ public sealed class FamiliarityDay
         WhenDays = new float[size];
         StationarySeconds = new float[size];
         Nods = new bool[size];
-    }
-
-    internal void EnsurePlacementCapacity(int newPairs)
-    {
-        if (PlacementOrder.Length >= newPairs)
-        {
-            return;
-        }
-        int size = Math.Max(newPairs, PlacementOrder.Length * 2);
-        PlacementOrder = new int[size];
-        PlacementSlots = new int[size];
     }
 
     internal void EnsureCapacity(int pairs)
