@@ -9,7 +9,7 @@ namespace DigitalTwin.Engine.Collections;
 /// kept by <see cref="Clear"/> for the next fill and given back by <see cref="Release"/>. An item is found by its block
 /// and its index in the block, which fits in <see cref="MaxBlockBits"/> bits.
 /// </summary>
-public sealed class BlockList<T>
+internal sealed class BlockList<T>
     where T : struct
 {
     /// <summary>No block holds more than 2^MaxBlockBits items.</summary>

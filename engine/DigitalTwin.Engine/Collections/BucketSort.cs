@@ -7,7 +7,7 @@ namespace DigitalTwin.Engine.Collections;
 /// between items of equal key. The comparison must agree with the key (items of different keys compare as their keys)
 /// and be total, or the result depends on where the items came from.
 /// </summary>
-public interface IKeyedOrder<T> : IComparer<T>
+internal interface IKeyedOrder<T> : IComparer<T>
 {
     /// <summary>The item's key: the first part of the order, sorted by radix.</summary>
     static abstract ulong KeyOf(in T item);
@@ -23,7 +23,7 @@ public interface IKeyedOrder<T> : IComparer<T>
 /// bucket order is key order and a run of equal keys never spans two buckets. Arrays are kept from one sort to the
 /// next.
 /// </summary>
-public sealed class BucketSort<T, TOrder>
+internal sealed class BucketSort<T, TOrder>
     where T : struct
     where TOrder : struct, IKeyedOrder<T>
 {

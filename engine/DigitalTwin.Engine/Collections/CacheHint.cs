@@ -8,7 +8,7 @@ namespace DigitalTwin.Engine.Collections;
 /// megabytes (the familiarity table, the day's fragments): the item a few iterations ahead is fetched while this one
 /// is worked on. A hint only: it never changes a result, and does nothing where the CPU has no prefetch instruction.
 /// </summary>
-public static class CacheHint
+internal static class CacheHint
 {
     public static unsafe void Prefetch<T>(ref readonly T item)
     {

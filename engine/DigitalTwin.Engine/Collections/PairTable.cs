@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace DigitalTwin.Engine.Collections;
 
 /// <summary>A record held in a <see cref="PairTable{TRecord}"/>: it carries its key, which confirms a hash match.</summary>
-public interface IPairRecord
+internal interface IPairRecord
 {
     ulong Key { get; set; }
 }
@@ -30,7 +30,7 @@ public delegate void RegionKeys<in TLocal>(ReadOnlySpan<int> pairs, TLocal local
 /// for reading and for changing records; only the owner's own field may add, grow or truncate.
 /// </para>
 /// </summary>
-public struct PairTable<TRecord>
+internal struct PairTable<TRecord>
     where TRecord : struct, IPairRecord
 {
     /// <summary>The most a table is filled before it has to grow (or its owner has to drop records).</summary>

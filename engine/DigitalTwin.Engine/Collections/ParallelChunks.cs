@@ -6,7 +6,7 @@ namespace DigitalTwin.Engine.Collections;
 /// by the thread count's timing, and written in a fixed order, so what the chunks produce together does not depend on
 /// which thread ran which.
 /// </summary>
-public static class ParallelChunks
+internal static class ParallelChunks
 {
     /// <summary>
     /// Runs <paramref name="body"/> for every chunk, each thread taking the next chunk as it finishes one.

@@ -9,7 +9,7 @@ namespace DigitalTwin.Engine.Collections;
 /// the number of items where a comparison sort is n log n with a branch per step. Digits of 8 bits; a digit in which
 /// every key agrees costs one histogram count and no pass, so keys that use few bits take few passes.
 /// </summary>
-public static class RadixSort
+internal static class RadixSort
 {
     private const int DigitBits = 8;
     private const int Buckets = 1 << DigitBits;

@@ -12,7 +12,7 @@ namespace DigitalTwin.Engine.Encounters;
 /// Pairs come out sorted by pair and start time, like the detector's, so the two lists merge
 /// (<see cref="EncounterBuffer.Merge"/>); the result depends only on the day's stays, not on threads.
 /// </summary>
-public sealed class AcrossStreetSightings(EncounterParameters parameters)
+internal sealed class AcrossStreetSightings(EncounterParameters parameters)
 {
     private StayRef[] _stays = [];
     private Encounter[] _found = [];

@@ -9,7 +9,7 @@ namespace DigitalTwin.Engine.Encounters;
 /// the people around one can attend to. Each draw comes from a stream keyed by (seed, pair, day, start time), so it
 /// depends on no other encounter, on no order of work and on no thread count.
 /// </summary>
-public sealed class AttentionModel(AttentionParameters parameters)
+internal sealed class AttentionModel(AttentionParameters parameters)
 {
     public AttentionParameters Parameters { get; } = parameters ?? throw new ArgumentNullException(nameof(parameters));
 

@@ -11,7 +11,7 @@ namespace DigitalTwin.Engine.Encounters;
 // Fields laid out by the runtime: declared order padded the three one-byte fields to 8 bytes each time (64 bytes);
 // packed, 56. A city's day holds tens of millions (1M residents: 26 M, 1.7 GB).
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct Encounter
+internal readonly record struct Encounter
 {
     /// <summary>The lower resident index of the pair.</summary>
     public int ResidentA { get; init; }
@@ -59,7 +59,7 @@ public readonly record struct Encounter
 }
 
 /// <summary>The 64-bit key of an unordered pair of residents.</summary>
-public static class PairKeys
+internal static class PairKeys
 {
     /// <summary>Lower index in the high 32 bits, so sorting keys sorts pairs by (lower, higher).</summary>
     public static ulong Of(int residentA, int residentB)

@@ -1,7 +1,7 @@
 namespace DigitalTwin.Engine.Encounters;
 
 /// <summary>A growable array of encounters reused from day to day: appending never allocates once it has grown.</summary>
-public sealed class EncounterBuffer
+internal sealed class EncounterBuffer
 {
     private Encounter[] _items = new Encounter[256];
 

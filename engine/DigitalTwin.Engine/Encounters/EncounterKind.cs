@@ -1,7 +1,7 @@
 namespace DigitalTwin.Engine.Encounters;
 
 /// <summary>How two people came within social distance (MODEL.md step 5).</summary>
-public enum EncounterKind : byte
+internal enum EncounterKind : byte
 {
     /// <summary>Moving in opposite directions: they pass each other.</summary>
     Passing = 0,

@@ -38,7 +38,7 @@ namespace DigitalTwin.Engine.Encounters;
 /// output is bit-identical on any thread count, chunking and banding. Buffers are kept across days.
 /// </para>
 /// </summary>
-public sealed class ExactEncounterDetector
+internal sealed class ExactEncounterDetector
 {
     private const int SortBuckets = BucketSort<Fragment, FragmentOrder>.Buckets;
 

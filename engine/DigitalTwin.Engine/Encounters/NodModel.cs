@@ -12,7 +12,7 @@ namespace DigitalTwin.Engine.Encounters;
 /// writes). Each draw comes from a stream keyed by (seed, pair, day, index of the encounter within the pair's day),
 /// so it does not depend on thread count or on any other pair.
 /// </summary>
-public sealed class NodModel
+internal sealed class NodModel
 {
     public NodModel(NodParameters parameters)
     {

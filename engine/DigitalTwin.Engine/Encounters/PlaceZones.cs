@@ -9,7 +9,7 @@ namespace DigitalTwin.Engine.Encounters;
 /// are co-present only in the same zone. This keeps co-presence exact and deterministic (no pair draw) while
 /// meeting probability at a big place falls as 1 / zones.
 /// </summary>
-public static class PlaceZones
+internal static class PlaceZones
 {
     /// <summary>
     /// Area of one zone: a circle of social-distance radius (π × 3.7² ≈ 43 m²) rounded up to 50 m², the area

@@ -7,7 +7,7 @@ namespace DigitalTwin.Engine.Familiarity;
 /// then writes the day into the ledger without a second lookup and fills <see cref="StateAfter"/>. Owned and reused by
 /// its ledger: arrays grow, never shrink, so a run allocates nothing once the busiest day has passed.
 /// </summary>
-public sealed class FamiliarityDay
+internal sealed class FamiliarityDay
 {
     internal int[] RunStarts = new int[257];
     internal ulong[] Keys = new ulong[256];

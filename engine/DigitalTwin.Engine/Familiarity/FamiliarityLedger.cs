@@ -22,7 +22,7 @@ namespace DigitalTwin.Engine.Familiarity;
 /// then writes the day at the records already found. One hash lookup per pair per day.
 /// </para>
 /// </summary>
-public sealed class FamiliarityLedger
+internal sealed class FamiliarityLedger
 {
     /// <summary>Exact encounter times kept per pair for activation (Petrov 2006 approximates the rest).</summary>
     public const int RecentHistoryLength = FamiliarityModel.RecentHistoryLength;
