@@ -12,7 +12,7 @@ internal interface IPairRecord
 /// <summary>What a <see cref="PairTable{TRecord}.AddNew"/> worker does with one region's new keys before placing them.</summary>
 /// <param name="pairs">Indices into the keys given to AddNew, the region's, in their order there.</param>
 /// <param name="local">The worker's own state (from the local init), so nothing is shared between workers.</param>
-public delegate void RegionKeys<in TLocal>(ReadOnlySpan<int> pairs, TLocal local);
+internal delegate void RegionKeys<in TLocal>(ReadOnlySpan<int> pairs, TLocal local);
 
 /// <summary>
 /// Records keyed by 64-bit pair keys (key 0 is never valid), for millions of pairs: the records are kept densely in
