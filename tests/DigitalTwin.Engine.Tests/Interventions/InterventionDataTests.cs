@@ -10,7 +10,7 @@ using static DigitalTwin.Engine.Tests.Interventions.InterventionWorld;
 namespace DigitalTwin.Engine.Tests.Interventions;
 
 /// <summary>
-/// Issue 4: each intervention changes exactly the data it addresses, as specified, and nothing else. Every test
+/// Each intervention changes exactly the data it addresses, as specified, and nothing else. Every test
 /// compares every segment attribute, node crossing, place, home and named parameter before and after.
 /// </summary>
 public class InterventionDataTests

@@ -13,7 +13,7 @@ using static DigitalTwin.Engine.Tests.Interventions.InterventionWorld;
 namespace DigitalTwin.Engine.Tests.Interventions;
 
 /// <summary>
-/// Issue 4: each intervention moves the outcome its mechanism addresses in the direction the literature expects, on
+/// Each intervention moves the outcome its mechanism addresses in the direction the literature expects, on
 /// the generator's 6 × 6 grid with 600 residents. Baseline and variant run with the same fixed seeds (common random
 /// numbers), summed over <see cref="Seeds"/> × <see cref="Days"/>, so the comparisons are stable; every test logs its
 /// numbers. Nothing here tunes a parameter to force a direction.
