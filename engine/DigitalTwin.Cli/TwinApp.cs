@@ -42,6 +42,16 @@ public static class TwinApp
             },
         };
         ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))
+        {
+            foreach (var error in parsed.Errors)
+            {
+                terminal.Error.WriteLine(ReadableParseError(error.Message));
+            }
+            string command = parsed.CommandResult.Command == root ? "twin" : "twin " + parsed.CommandResult.Command.Name;
+            terminal.Error.WriteLine($"'{command} --help' lists the arguments and options");
+            return UserError;
+        }
         try
         {
             return parsed.Invoke(new InvocationConfiguration
@@ -77,5 +87,25 @@ public static class TwinApp
             }
             return InternalError;
         }
+    }
+
+    /// <summary>
+    /// The command-line parser's message in the user's terms: a value that does not parse names the option and what
+    /// it takes, not a .NET type ("System.Nullable`1[System.UInt64]").
+    /// </summary>
+    internal static string ReadableParseError(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message,
+            @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']*)' as expected type '(?<type>[^']*)'");
+        if (!match.Success)
+        {
+            return message;
+        }
+        string type = match.Groups["type"].Value;
+        string takes = type.Contains("UInt", StringComparison.Ordinal) ? "a whole number, 0 or more"
+            : type.Contains("Int", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Double", StringComparison.Ordinal) || type.Contains("Single", StringComparison.Ordinal) ? "a number"
+            : "a value of another kind";
+        return $"{match.Groups["option"].Value} takes {takes}, not '{match.Groups["value"].Value}'";
     }
 }

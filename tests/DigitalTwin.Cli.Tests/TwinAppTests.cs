@@ -44,6 +44,15 @@ public sealed class TwinAppTests : IDisposable
     }
 
     [Fact]
+    public void An_option_value_of_the_wrong_kind_names_the_option_and_what_it_takes()
+    {
+        var (code, _, error) = Run(null, "run", _files.Write(), "--seed", "-1");
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Equal(["--seed takes a whole number, 0 or more, not '-1'", "'twin run --help' lists the arguments and options"], ErrorLines(error));
+    }
+
+    [Fact]
     public void Validate_reports_an_unknown_field_with_exit_code_1()
     {
         var (code, _, error) = Run(null, "validate", _files.Set("dayz", 3).Write());

@@ -135,6 +135,41 @@ public static partial class ScenarioLoader
         });
     }
 
+    /// <summary>
+    /// Why the bytes are not a UTF-8 text, or null when they are. JSON is UTF-8 (RFC 8259); an editor that saved the
+    /// file as UTF-16 or in a legacy code page (Windows-1252: "é" as one byte) is the usual cause, and the fix is to
+    /// save it again as UTF-8.
+    /// </summary>
+    internal static string? EncodingProblem(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return "must be UTF-8, but is UTF-16: save it again as UTF-8";
+        }
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+        int line = 1, column = 1, at = 0;
+        while (at < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+            if (bytes[at] == (byte)'\n')
+            {
+                line++;
+                column = 0;
+            }
+            column++;
+            at += consumed;
+        }
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"must be UTF-8, but byte 0x{bytes[at]:X2} at line {line}, column {column} is not (a file saved in another encoding, e.g. Windows-1252): save it again as UTF-8");
+    }
+
     private static ScenarioDraft? ReadDraft(string fullPath, string displayPath, List<InputProblem> problems)
     {
         byte[] bytes;
@@ -156,6 +191,11 @@ public static partial class ScenarioLoader
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8 = utf8[3..];
+        }
+        if (EncodingProblem(utf8) is { } encoding)
+        {
+            problems.Add(new InputProblem(displayPath, string.Empty, encoding));
+            return null;
         }
         JsonDocument document;
         JsonLineMap lines;

@@ -340,4 +340,19 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Contains("between 0.5 and 10 m", Single(path, "$.parameters.encounters.socialDistanceMetres").Message, StringComparison.Ordinal);
         Assert.Contains("a whole number between 1 and 64 days", Single(path, "$.parameters.familiarity.familiarStrangerDays").Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_in_another_encoding_is_named_with_where_and_how_to_fix_it()
+    {
+        string latin1 = Path.Combine(_files.Directory, "latin1.json");
+        File.WriteAllBytes(latin1, [.. "{\"name\": \"caf"u8, 0xE9, .. "\"}"u8]);
+        string utf16 = Path.Combine(_files.Directory, "utf16.json");
+        File.WriteAllText(utf16, "{\"name\": \"café\"}", System.Text.Encoding.Unicode);
+
+        var notUtf8 = Assert.Single(Problems(latin1));
+        var wide = Assert.Single(Problems(utf16));
+
+        Assert.Equal("must be UTF-8, but byte 0xE9 at line 1, column 14 is not (a file saved in another encoding, e.g. Windows-1252): save it again as UTF-8", notUtf8.Message);
+        Assert.Equal("must be UTF-8, but is UTF-16: save it again as UTF-8", wide.Message);
+    }
 }
