@@ -22,6 +22,9 @@ internal static class CbsKerncijfers
     private const string ResidentsColumn = "a_inw";
 
     /// <summary>Reads the file and returns the profile of the area <paramref name="gwbCode"/>.</summary>
+    /// <summary>CBS's national Kerncijfers table of every wijk and buurt is some tens of MB; far more is the wrong file.</summary>
+    internal const long MaxFileBytes = 256L << 20;
+
     public static InputResult<NeighbourhoodProfile> Read(string path, string gwbCode)
     {
         if (!File.Exists(path))
@@ -29,8 +32,15 @@ internal static class CbsKerncijfers
             return InputResult<NeighbourhoodProfile>.Failure(new InputProblem(path, "", "file not found",
                 "give the path of a CBS Kerncijfers wijken en buurten CSV, e.g. scenarios/data/cbs/kwb-2023-utrecht.csv"));
         }
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Parse(reader, path, gwbCode);
+        using var reader = new StreamReader(IO.BoundedFile.OpenRead(path, MaxFileBytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        try
+        {
+            return Parse(reader, path, gwbCode);
+        }
+        catch (IO.FileTooLargeException)
+        {
+            return Fail(path, "", $"is larger than {IO.BoundedFile.Describe(MaxFileBytes)}, far more than CBS's national table of all buurten (is this the right file?)");
+        }
     }
 
     /// <summary>Parses CSV text; <paramref name="fileName"/> is only used in problems.</summary>

@@ -61,7 +61,10 @@ public static partial class ScenarioLoader
         {
             return null;
         }
-        string full = Path.GetFullPath(Path.Combine(context.Directory, file));
+        if (FullPathOf(context, reader.Child("file"), file) is not { } full)
+        {
+            return null;
+        }
         if (!File.Exists(full))
         {
             context.Error(reader.Child("file"), $"CBS file not found: {file} (looked at {full})", "paths are relative to the scenario file");

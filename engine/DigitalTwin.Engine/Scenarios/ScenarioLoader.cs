@@ -135,6 +135,31 @@ public static partial class ScenarioLoader
         });
     }
 
+    /// <summary>A scenario file is a few kilobytes; far more is the wrong file, and is not read to the end.</summary>
+    internal const long MaxScenarioBytes = 16L << 20;
+
+    /// <summary>
+    /// A path from a scenario field, resolved against the scenario's folder; null, with the problem named, when the
+    /// text cannot be a path (a NUL character, characters the file system refuses).
+    /// </summary>
+    internal static string? FullPathOf(FileContext context, string field, string relative)
+    {
+        if (relative.Contains('\0', StringComparison.Ordinal))
+        {
+            context.Error(field, "contains a NUL character, which no file path can hold");
+            return null;
+        }
+        try
+        {
+            return Path.GetFullPath(Path.Combine(context.Directory, relative));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            context.Error(field, "is not a usable file path: " + e.Message);
+            return null;
+        }
+    }
+
     /// <summary>
     /// Why the bytes are not a UTF-8 text, or null when they are. JSON is UTF-8 (RFC 8259); an editor that saved the
     /// file as UTF-16 or in a legacy code page (Windows-1252: "é" as one byte) is the usual cause, and the fix is to
@@ -172,10 +197,10 @@ public static partial class ScenarioLoader
 
     private static ScenarioDraft? ReadDraft(string fullPath, string displayPath, List<InputProblem> problems)
     {
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = IO.BoundedFile.ReadAllBytes(fullPath, MaxScenarioBytes);
         }
         catch (IOException e)
         {
@@ -185,6 +210,12 @@ public static partial class ScenarioLoader
         catch (UnauthorizedAccessException e)
         {
             problems.Add(new InputProblem(displayPath, string.Empty, "cannot be read: " + e.Message));
+            return null;
+        }
+        if (bytes is null)
+        {
+            problems.Add(new InputProblem(displayPath, string.Empty,
+                $"is larger than {IO.BoundedFile.Describe(MaxScenarioBytes)}; a scenario file is a few kilobytes (is this the right file?)"));
             return null;
         }
         ReadOnlySpan<byte> utf8 = bytes.AsSpan();
@@ -243,7 +274,7 @@ public static partial class ScenarioLoader
         string? extends = NonEmpty(reader, "extends");
         if (extends is not null)
         {
-            draft.Extends = Path.GetFullPath(Path.Combine(context.Directory, extends));
+            draft.Extends = FullPathOf(context, "$.extends", extends);
             draft.ExtendsOrigin = context.At("$.extends");
         }
         draft.Map = ReadMap(reader);
@@ -284,7 +315,10 @@ public static partial class ScenarioLoader
         {
             return null;
         }
-        string full = Path.GetFullPath(Path.Combine(reader.Context.Directory, map));
+        if (FullPathOf(reader.Context, "$.map", map) is not { } full)
+        {
+            return null;
+        }
         if (!MapExtensions.Any(e => full.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
             reader.Context.Error("$.map", $"'{map}' is not a map format the importer reads",

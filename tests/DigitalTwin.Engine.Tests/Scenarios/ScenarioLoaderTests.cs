@@ -355,4 +355,29 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Equal("must be UTF-8, but byte 0xE9 at line 1, column 14 is not (a file saved in another encoding, e.g. Windows-1252): save it again as UTF-8", notUtf8.Message);
         Assert.Equal("must be UTF-8, but is UTF-16: save it again as UTF-8", wide.Message);
     }
+
+    [Fact]
+    public void A_path_holding_a_nul_character_is_named_as_such()
+    {
+        string path = _files.Set("extends", "base\0.json").Write();
+
+        var problem = Single(path, "$.extends");
+
+        Assert.Equal("contains a NUL character, which no file path can hold", problem.Message);
+    }
+
+    [Fact]
+    public void An_endless_file_is_refused_at_its_limit_instead_of_read_until_memory_runs_out()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return; // no endless device to point at on this system
+        }
+        string path = _files.Set("extends", "/dev/zero").Write();
+
+        var problem = Assert.Single(Problems(path));
+
+        Assert.Equal("/dev/zero", problem.File);
+        Assert.StartsWith("is larger than 16 MB", problem.Message, StringComparison.Ordinal);
+    }
 }
