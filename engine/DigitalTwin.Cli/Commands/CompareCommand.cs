@@ -22,7 +22,7 @@ public static class CompareCommand
     {
         var baselineArgument = new Argument<string>("baseline") { Description = "The baseline scenario file (.json)" };
         var variantsArgument = new Argument<string[]>("variants") { Description = "One or more variant scenario files", Arity = ArgumentArity.OneOrMore };
-        var replications = new Option<int?>("--replications") { Description = "Runs per scenario, 2 or more (default: the baseline's replications)" };
+        var replications = new Option<int?>("--replications") { Description = "Runs per scenario, 2 to 100 (default: the baseline's replications)" };
         var days = new Option<int?>("--days") { Description = "Days per run, 1-365 (default: the baseline's days)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads per run (default: all cores); results do not depend on it" };
         var output = new Option<string?>("--out") { Description = "Report folder (default: out/compare-<baseline name>)", HelpName = "DIR" };
@@ -54,6 +54,11 @@ public static class CompareCommand
         if (replications is < 2)
         {
             errors.Add(string.Create(c, $"error: --replications: {replications} is too few; intervals need 2 or more replications"));
+        }
+        else if (replications > ScenarioLoader.MaxReplications)
+        {
+            errors.Add(string.Create(c,
+                $"error: --replications: {replications} is more than {ScenarioLoader.MaxReplications}; each replication runs every scenario once (check the number)"));
         }
         if (days is < 1 or > 365)
         {

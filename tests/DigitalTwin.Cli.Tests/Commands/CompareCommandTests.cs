@@ -113,6 +113,7 @@ public sealed class CompareCommandTests : IDisposable
 
     [Theory]
     [InlineData("--replications", "1", "intervals need 2 or more replications")]
+    [InlineData("--replications", "1000", "--replications: 1000 is more than 100")]
     [InlineData("--days", "0", "--days: 0 is outside 1-365")]
     public void Bad_options_are_user_errors(string option, string value, string message)
     {
