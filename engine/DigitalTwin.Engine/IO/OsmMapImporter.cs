@@ -33,6 +33,10 @@ internal static class OsmMapImporter
                 $"the file is not a readable OpenStreetMap file (it ends in the middle of a block: {e.Message})",
                 "the download may be incomplete; fetch or export it again"));
         }
+        catch (ImpossibleCoordinatesException e)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, e.Message, "fix or remove that node, or export the map again"));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, $"cannot read the map file: {e.Message}"));
@@ -53,6 +57,11 @@ internal static class OsmMapImporter
         switch (element)
         {
             case Node { Id: long id, Longitude: double lon, Latitude: double lat } node:
+                if (!(lat is >= -90 and <= 90) || !(lon is >= -180 and <= 180))
+                {
+                    throw new ImpossibleCoordinatesException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"node {id} lies at latitude {lat}, longitude {lon}; a latitude is a number from -90 to 90 degrees and a longitude from -180 to 180"));
+                }
                 map.Nodes[id] = (lon, lat);
                 if (node.Tags is { Count: > 0 } tags)
                 {
@@ -74,4 +83,7 @@ internal static class OsmMapImporter
         }
         return result;
     }
+
+    /// <summary>A node whose coordinates cannot be on Earth (NaN, latitude 95): the file's fault, named with the node.</summary>
+    private sealed class ImpossibleCoordinatesException(string message) : Exception(message);
 }

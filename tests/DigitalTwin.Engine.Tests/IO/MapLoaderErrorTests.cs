@@ -84,4 +84,19 @@ public sealed class MapLoaderErrorTests : IDisposable
     [Fact]
     public void An_empty_feature_collection_says_so() =>
         Assert.Contains("no walkable streets", SingleProblem(FileWith("empty.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}")).Message);
+
+    [Theory]
+    [InlineData("NaN", "4.3", "node 1 lies at latitude NaN, longitude 4.3")]
+    [InlineData("95", "4.3", "node 1 lies at latitude 95, longitude 4.3")]
+    [InlineData("52", "999", "node 1 lies at latitude 52, longitude 999")]
+    public void A_node_that_cannot_be_on_earth_is_named(string latitude, string longitude, string message)
+    {
+        string path = FileWith("impossible.osm",
+            $"<osm version=\"0.6\"><node id=\"1\" lat=\"{latitude}\" lon=\"{longitude}\"/><node id=\"2\" lat=\"52\" lon=\"4.3\"/>"
+            + "<way id=\"5\"><nd ref=\"1\"/><nd ref=\"2\"/><tag k=\"highway\" v=\"residential\"/></way></osm>");
+
+        var problem = SingleProblem(path);
+
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
+    }
 }
