@@ -44,6 +44,12 @@ internal static class GeoJsonMapImporter
             return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, "the file holds no GeoJSON FeatureCollection"));
         }
 
+        if (NotLonLat(collection) is { } projected)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, projected,
+                "export it in WGS84 longitude/latitude (EPSG:4326), as GeoJSON requires (RFC 7946); in QGIS: Export > Save Features As, CRS EPSG:4326"));
+        }
+
         var map = new RawMap { NodeIdsAreOsm = false, HonoursExportedColumns = true };
         long nextId = 1;
         foreach (IFeature feature in collection)
@@ -81,6 +87,29 @@ internal static class GeoJsonMapImporter
             }
         }
         return InputResult<RawMap>.Success(map);
+    }
+
+    /// <summary>
+    /// Why the features' coordinates are not longitude/latitude in degrees, or null when they are. GeoJSON is WGS84 by
+    /// definition, but a file saved in a projected system such as RD New (EPSG:28992, metres: x 0–300,000, y
+    /// 300,000–625,000) still parses, and would import as streets hundreds of thousands of kilometres long.
+    /// </summary>
+    private static string? NotLonLat(FeatureCollection collection)
+    {
+        int index = 0;
+        foreach (IFeature feature in collection)
+        {
+            foreach (Coordinate c in feature.Geometry?.Coordinates ?? [])
+            {
+                if (!(c.X is >= -180 and <= 180) || !(c.Y is >= -90 and <= 90))
+                {
+                    return string.Create(CultureInfo.InvariantCulture,
+                        $"feature {index} has a point at ({c.X}, {c.Y}), which is not longitude/latitude in degrees: the file looks projected (RD New, EPSG:28992, gives metres such as (85000, 446000))");
+                }
+            }
+            index++;
+        }
+        return null;
     }
 
     /// <summary>Node ids from coordinates: the 1e-7° grid cell packs into one long, so equal positions share an id.</summary>

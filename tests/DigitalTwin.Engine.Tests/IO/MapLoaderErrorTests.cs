@@ -99,4 +99,17 @@ public sealed class MapLoaderErrorTests : IDisposable
 
         Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_geojson_map_in_rd_new_is_refused_with_what_to_export_instead()
+    {
+        string path = FileWith("rd-new.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"highway\":\"residential\"},"
+            + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[85000,446000],[85100,446000]]}}]}");
+
+        var problem = SingleProblem(path);
+
+        Assert.StartsWith("feature 0 has a point at (85000, 446000), which is not longitude/latitude in degrees", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("EPSG:4326", problem.Suggestion, StringComparison.Ordinal);
+    }
 }
