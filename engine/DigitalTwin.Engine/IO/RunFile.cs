@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.Planning;
 using MessagePack;
 
 namespace DigitalTwin.Engine.IO;
@@ -182,7 +183,7 @@ public sealed class RunFile
 
     [Key(73)] public long[] FrontOfHouseSeconds { get; set; } = [];
 
-    /// <summary>The segment each home is on (by home index, as <see cref="ResidentHome"/>). A home's side of the street is not modelled yet.</summary>
+    /// <summary>The segment each home is on (by home index, as <see cref="ResidentHome"/>).</summary>
     [Key(74)] public int[] HomeSegment { get; set; } = [];
 
     // Every encounter of a sample of pairs that met on at least 2 days, by pair, day and start (see RepeatedPairSample).
@@ -221,9 +222,12 @@ public sealed class RunFile
             using var stream = File.OpenRead(path);
             run = MessagePackSerializer.Deserialize<RunFile>(stream);
         }
-        catch (MessagePackSerializationException e)
+        // The serializer's own words ("Failed to deserialize … value") say nothing a user can act on.
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException
+            or OverflowException or ArgumentException or FormatException)
         {
-            return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty, $"not a readable run file ({e.Message})"));
+            return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty,
+                "not a readable run file: it is damaged, cut short or not a run file", "run the scenario again to write a new one"));
         }
         if (run.Format != FormatName)
         {
@@ -234,6 +238,72 @@ public sealed class RunFile
             return InputResult<RunFile>.Failure(new InputProblem(path, "formatVersion",
                 $"run file format {run.FormatVersion} is not the {CurrentFormatVersion} this version reads", "run the scenario again with this version"));
         }
+        if (run.Inconsistency() is { } inconsistency)
+        {
+            return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty,
+                $"a damaged run file: {inconsistency}", "run the scenario again to write a new one"));
+        }
         return InputResult<RunFile>.Success(run);
     }
+
+    /// <summary>
+    /// What in the file cannot be a run the engine wrote (arrays of other lengths than their counts, indices out of
+    /// range, no days), or null when it is consistent: a damaged file is refused before anything draws from it.
+    /// </summary>
+    internal string? Inconsistency()
+    {
+        int segments = SegmentCount, places = PlaceCount, homes = HomeX.Length, periods = DayPeriods.Count;
+        if (Days < 1)
+        {
+            return $"it says {Days} days were simulated";
+        }
+        if (SegmentGeometryStart.Length != segments + 1 || SegmentGeometryStart[0] != 0 || SegmentGeometryStart[^1] != GeometryX.Length
+            || GeometryY.Length != GeometryX.Length)
+        {
+            return "its street geometry does not match its segments";
+        }
+        for (int s = 0; s < segments; s++)
+        {
+            if (SegmentGeometryStart[s + 1] < SegmentGeometryStart[s] + 2)
+            {
+                return $"segment {s} has no line to draw";
+            }
+        }
+        (string Name, int Length, int Expected)[] lengths =
+        [
+            ("pavement widths", PavementWidthMetres.Length, segments), ("highway types", Highway.Length, segments),
+            ("street name indices", SegmentNameIndex.Length, segments), ("OSM way ids", OsmWayId.Length, segments),
+            ("modes", ModesEither.Length, segments), ("lighting", Lighting.Length, segments), ("traffic", CarVehiclesPerDay.Length, segments),
+            ("walk passages", WalkPassages.Length, segments * periods), ("bike passages", BikePassages.Length, segments * periods),
+            ("car passages", CarPassages.Length, segments * periods), ("encounters", Encounters.Length, segments * periods),
+            ("nods", Nods.Length, segments * periods), ("new familiar pairs", NewFamiliarPairs.Length, segments * periods),
+            ("place positions", PlaceX.Length, places), ("place positions", PlaceY.Length, places), ("place names", PlaceName.Length, places),
+            ("place capacities", PlaceCapacity.Length, places), ("place stays", PlaceStays.Length, places * periods),
+            ("place encounters", PlaceEncounters.Length, places * periods), ("place nods", PlaceNods.Length, places * periods),
+            ("home positions", HomeY.Length, homes), ("home segments", HomeSegment.Length, homes), ("residents' genders", ResidentGender.Length, ResidentAgeBand.Length),
+            ("residents' homes", ResidentHome.Length, ResidentAgeBand.Length),
+            ("ties", TieResidentB.Length, TieResidentA.Length), ("tie states", TieState.Length, TieResidentA.Length),
+            ("replay segments", ReplaySegment.Length, ReplayResident.Length), ("replay times", ReplayEntrySeconds.Length, ReplayResident.Length),
+            ("replay times", ReplayExitSeconds.Length, ReplayResident.Length), ("replay offsets", ReplayFromOffsetMetres.Length, ReplayResident.Length),
+            ("replay offsets", ReplayToOffsetMetres.Length, ReplayResident.Length),
+            ("replay stays", ReplayStayPlace.Length, ReplayStayResident.Length), ("replay stays", ReplayStaySegment.Length, ReplayStayResident.Length),
+        ];
+        foreach (var (name, length, expected) in lengths)
+        {
+            if (length != expected)
+            {
+                return $"it holds {length} {name} where its counts call for {expected}";
+            }
+        }
+        if (!AllWithin(SegmentNameIndex, -1, StreetNames.Length) || !AllWithin(ResidentHome, -1, homes)
+            || !AllWithin(TieResidentA, 0, ResidentAgeBand.Length) || !AllWithin(TieResidentB, 0, ResidentAgeBand.Length)
+            || !AllWithin(ReplaySegment, 0, segments) || !AllWithin(ReplayStaySegment, -1, segments) || !AllWithin(ReplayStayPlace, -1, places)
+            || !AllWithin(HomeSegment, 0, segments))
+        {
+            return "an index points past what the file holds";
+        }
+        return null;
+    }
+
+    private static bool AllWithin(int[] values, int lowest, int end) => Array.TrueForAll(values, v => v >= lowest && v < end);
 }

@@ -86,6 +86,25 @@ public sealed class RunFileTests : IDisposable
     }
 
     [Fact]
+    public void A_run_file_whose_arrays_disagree_with_its_counts_is_refused_as_damaged()
+    {
+        var (world, result) = Run.Value;
+        Assert.Empty(RunWriter.WriteAll(_folder.FullName, Metadata, world.Neighbourhood, world.Residents, result));
+        var good = RunFile.Read(Path.Combine(_folder.FullName, RunWriter.RunFileName)).Unwrap();
+        var noDays = MessagePackSerializer.Deserialize<RunFile>(MessagePackSerializer.Serialize(good));
+        noDays.Days = -3;
+        var shortEncounters = MessagePackSerializer.Deserialize<RunFile>(MessagePackSerializer.Serialize(good));
+        shortEncounters.Encounters = shortEncounters.Encounters[..^1];
+        var pastTheEnd = MessagePackSerializer.Deserialize<RunFile>(MessagePackSerializer.Serialize(good));
+        pastTheEnd.ReplaySegment[0] = pastTheEnd.SegmentCount;
+
+        Assert.Null(good.Inconsistency());
+        Assert.Equal("a damaged run file: it says -3 days were simulated", Assert.Single(RunFile.Read(WriteRunFile(noDays)).Problems).Message);
+        Assert.StartsWith("a damaged run file: it holds", Assert.Single(RunFile.Read(WriteRunFile(shortEncounters)).Problems).Message, StringComparison.Ordinal);
+        Assert.Equal("a damaged run file: an index points past what the file holds", Assert.Single(RunFile.Read(WriteRunFile(pastTheEnd)).Problems).Message);
+    }
+
+    [Fact]
     public void A_messagepack_file_of_another_kind_is_not_a_run_file()
     {
         string tagged = WriteRunFile(new RunFile { Format = "SomethingElse" });
