@@ -288,9 +288,10 @@ public sealed class RunFile
             ("replay offsets", ReplayToOffsetMetres.Length, ReplayResident.Length),
             ("replay stays", ReplayStayPlace.Length, ReplayStayResident.Length), ("replay stays", ReplayStaySegment.Length, ReplayStayResident.Length),
         ];
+        // An array may be absent (empty): readers treat a missing column as not recorded, as files written by tools do.
         foreach (var (name, length, expected) in lengths)
         {
-            if (length != expected)
+            if (length != expected && length != 0)
             {
                 return $"it holds {length} {name} where its counts call for {expected}";
             }
