@@ -61,6 +61,13 @@ public static partial class ScenarioLoader
         {
             return null;
         }
+        // A municipality's row describes a whole town (Utrecht, GM0344: 367,947 people) placed on one map's homes.
+        if (!code.Trim().StartsWith("BU", StringComparison.OrdinalIgnoreCase) && !code.Trim().StartsWith("WK", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Error(reader.Child("gwbCode"), $"'{code}' is not a buurt (BU…) or wijk (WK…) code: a municipality's or other area's row describes far more people than one neighbourhood map holds",
+                "give the row of the buurt the map covers, e.g. BU03440511");
+            return null;
+        }
         if (FullPathOf(context, reader.Child("file"), file) is not { } full)
         {
             return null;

@@ -57,6 +57,15 @@ public sealed class CbsPopulationTests : IDisposable
     }
 
     [Fact]
+    public void A_municipality_code_is_refused_as_a_neighbourhood()
+    {
+        InputProblem problem = OnlyProblem(WithCbs("kwb.csv", "GM0001"));
+
+        Assert.Matches(@"^\$\.population\.cbs\.gwbCode \(line \d+\)$", problem.Field);
+        Assert.StartsWith("'GM0001' is not a buurt (BU…) or wijk (WK…) code", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_cbs_file_points_at_the_file_field()
     {
         InputProblem problem = OnlyProblem(WithCbs("none.csv", "BU00010001"));
