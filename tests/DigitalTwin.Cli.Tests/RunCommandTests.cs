@@ -1,3 +1,4 @@
+using DigitalTwin.Cli.Tests.Outputs;
 using System.Text.Json;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
@@ -12,13 +13,7 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = TwinApp.Run(args, new Terminal(output, error, _ => null), MapLoading.Services);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Fixtures.RunTwin(args);
 
     /// <summary>A scenario on a 4 × 4 generated grid, written as GeoJSON (streets, places and homes in one file).</summary>
     private string TinyScenario()

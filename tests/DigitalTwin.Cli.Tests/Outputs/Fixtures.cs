@@ -48,6 +48,15 @@ internal static class Fixtures
         return [.. beside.Concat(inside)];
     }
 
+    /// <summary>Runs the CLI in this process with the real map services; its exit code and what it printed.</summary>
+    public static (int Code, string Out, string Error) RunTwin(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = TwinApp.Run(args, new Terminal(output, error, _ => null), MapLoading.Services);
+        return (code, output.ToString(), error.ToString());
+    }
+
     public static bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
 
     /// <summary>

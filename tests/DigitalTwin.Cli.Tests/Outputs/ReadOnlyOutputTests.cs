@@ -20,13 +20,7 @@ public sealed class ReadOnlyOutputTests : IDisposable
         _files.Dispose();
     }
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = TwinApp.Run(args, new Terminal(output, error, _ => null), MapLoading.Services);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Fixtures.RunTwin(args);
 
     private string ReadOnlyFolder()
     {
