@@ -1,5 +1,5 @@
-using DigitalTwin.Cli.Tests.Outputs;
 using System.Text.Json;
+using DigitalTwin.Cli.Tests.Outputs;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
 using DigitalTwin.TestKit;
