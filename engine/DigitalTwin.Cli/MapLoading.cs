@@ -45,7 +45,7 @@ public static class MapLoading
         var lines = new List<string>
         {
             string.Create(c, $"highway ways read: {report.HighwayWaysRead}"),
-            string.Create(c, $"dropped, not for people (motorway, construction, closed to walking and cycling): {report.DroppedNotForPeopleWays} ways, {report.DroppedNotForPeopleKilometres:0.0} km"),
+            string.Create(c, $"dropped (motorway, construction, closed to everyone): {report.DroppedNotForPeopleWays} ways, {report.DroppedNotForPeopleKilometres:0.0} km"),
             string.Create(c, $"dropped, cut off at the map's edge: {report.DroppedIncompleteWays} ways"),
             string.Create(c, $"dropped, not connected to the main walkable network: {report.DroppedIslandSegments} segments, {report.DroppedIslandKilometres:0.00} km"),
         };

@@ -173,7 +173,7 @@ internal static partial class NeighbourhoodAssembler
             }
             return i;
         }
-        for (int s = 0; s < segments.Count; s++)
+        void Join(int s)
         {
             int a = Find(NodeIndex(segments.FromOsm[s])), b = Find(NodeIndex(segments.ToOsm[s]));
             if (a != b)
@@ -181,16 +181,28 @@ internal static partial class NeighbourhoodAssembler
                 parent[Math.Max(a, b)] = Math.Min(a, b);
             }
         }
-        var lengthByRoot = new double[parent.Count];
+        // People's network first: a carriageway for cars only must not join two parts a walker cannot walk between.
+        bool ForPeople(int s) => ((segments.Attributes[s].ModesForward | segments.Attributes[s].ModesBackward) & (TravelModes.Walk | TravelModes.Bike)) != 0;
         for (int s = 0; s < segments.Count; s++)
         {
-            lengthByRoot[Find(index[segments.FromOsm[s]])] += segments.LengthMetres[s];
+            if (ForPeople(s))
+            {
+                Join(s);
+            }
         }
+        var lengthByRoot = new double[parent.Count];
         int bestRoot = -1;
         for (int s = 0; s < segments.Count; s++)
         {
-            int root = Find(index[segments.FromOsm[s]]);
-            if (bestRoot < 0 || lengthByRoot[root] > lengthByRoot[bestRoot])
+            if (ForPeople(s))
+            {
+                lengthByRoot[Find(index[segments.FromOsm[s]])] += segments.LengthMetres[s];
+            }
+        }
+        for (int s = 0; s < segments.Count; s++)
+        {
+            int root = Find(NodeIndex(segments.FromOsm[s]));
+            if (ForPeople(s) && (bestRoot < 0 || lengthByRoot[root] > lengthByRoot[bestRoot]))
             {
                 bestRoot = root;
             }
@@ -198,7 +210,28 @@ internal static partial class NeighbourhoodAssembler
         var kept = new bool[segments.Count];
         for (int s = 0; s < segments.Count; s++)
         {
-            kept[s] = Find(index[segments.FromOsm[s]]) == bestRoot;
+            kept[s] = ForPeople(s) && Find(index[segments.FromOsm[s]]) == bestRoot;
+        }
+        if (bestRoot < 0)
+        {
+            return kept;
+        }
+        // Then the carriageways that reach it, directly or through one another.
+        int peopleNode = bestRoot;
+        for (int s = 0; s < segments.Count; s++)
+        {
+            if (!ForPeople(s))
+            {
+                Join(s);
+            }
+        }
+        int joinedRoot = Find(peopleNode);
+        for (int s = 0; s < segments.Count; s++)
+        {
+            if (!ForPeople(s))
+            {
+                kept[s] = Find(index[segments.FromOsm[s]]) == joinedRoot;
+            }
         }
         return kept;
     }

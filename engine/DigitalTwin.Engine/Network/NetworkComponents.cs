@@ -4,58 +4,129 @@ namespace DigitalTwin.Engine.Network;
 internal static class NetworkComponents
 {
     /// <summary>
-    /// Marks the segments of the largest connected part (by length) among those the mode may use in either
-    /// direction. The walkable network is connected by construction, but its car streets need not be: two car
-    /// streets joined only by a footpath are separate for a driver, and a trip between them has no route.
+    /// Marks the segments of the largest strongly connected part (by length) among those the mode may use: every
+    /// position on it can be reached from every other one, one-way streets respected. The walkable network is
+    /// connected by construction, but its car streets need not be: two car streets joined only by a footpath are
+    /// separate for a driver, and a one-way main road cut off at the map's edge leads out with no way back.
     /// </summary>
     public static bool[] Largest(StreetNetwork network, TravelModes mode)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var parent = new int[network.NodeCount];
-        for (int n = 0; n < parent.Length; n++)
+        int nodes = network.NodeCount;
+        var modesForward = network.ModesForward.ToArray();
+        var modesBackward = network.ModesBackward.ToArray();
+        bool Allows(int arc) => (((arc & 1) == 0 ? modesForward[arc >> 1] : modesBackward[arc >> 1]) & mode) != 0;
+        int Head(int arc) => (arc & 1) == 0 ? network.SegmentTo[arc >> 1] : network.SegmentFrom[arc >> 1];
+
+        // Kosaraju: finishing order on the graph, then components on the reversed graph, both without recursion.
+        var reversedStart = new int[nodes + 1];
+        for (int v = 0; v < nodes; v++)
         {
-            parent[n] = n;
-        }
-        int Find(int i)
-        {
-            while (parent[i] != i)
+            foreach (int arc in network.ArcsFrom(new NodeId(v)))
             {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            return i;
-        }
-        var usable = new bool[network.SegmentCount];
-        for (int s = 0; s < network.SegmentCount; s++)
-        {
-            usable[s] = (network.ModesEither(new SegmentId(s)) & mode) != 0;
-            if (usable[s])
-            {
-                int a = Find(network.SegmentFrom[s]), b = Find(network.SegmentTo[s]);
-                if (a != b)
+                if (Allows(arc))
                 {
-                    parent[Math.Max(a, b)] = Math.Min(a, b);
+                    reversedStart[Head(arc) + 1]++;
                 }
             }
         }
-        var length = new double[network.NodeCount];
+        for (int v = 0; v < nodes; v++)
+        {
+            reversedStart[v + 1] += reversedStart[v];
+        }
+        var reversedTail = new int[reversedStart[nodes]];
+        var fill = (int[])reversedStart.Clone();
+        for (int v = 0; v < nodes; v++)
+        {
+            foreach (int arc in network.ArcsFrom(new NodeId(v)))
+            {
+                if (Allows(arc))
+                {
+                    reversedTail[fill[Head(arc)]++] = v;
+                }
+            }
+        }
+
+        var order = new List<int>(nodes);
+        var visited = new bool[nodes];
+        var stack = new Stack<(int Node, int Next)>();
+        for (int root = 0; root < nodes; root++)
+        {
+            if (visited[root])
+            {
+                continue;
+            }
+            visited[root] = true;
+            stack.Push((root, 0));
+            while (stack.Count > 0)
+            {
+                var (v, next) = stack.Pop();
+                var arcs = network.ArcsFrom(new NodeId(v));
+                while (next < arcs.Length && (!Allows(arcs[next]) || visited[Head(arcs[next])]))
+                {
+                    next++;
+                }
+                if (next < arcs.Length)
+                {
+                    int w = Head(arcs[next]);
+                    stack.Push((v, next + 1));
+                    visited[w] = true;
+                    stack.Push((w, 0));
+                }
+                else
+                {
+                    order.Add(v);
+                }
+            }
+        }
+
+        var component = new int[nodes];
+        Array.Fill(component, -1);
+        int count = 0;
+        var pending = new Stack<int>();
+        for (int i = order.Count - 1; i >= 0; i--)
+        {
+            if (component[order[i]] >= 0)
+            {
+                continue;
+            }
+            component[order[i]] = count;
+            pending.Push(order[i]);
+            while (pending.Count > 0)
+            {
+                int v = pending.Pop();
+                for (int k = reversedStart[v]; k < reversedStart[v + 1]; k++)
+                {
+                    int u = reversedTail[k];
+                    if (component[u] < 0)
+                    {
+                        component[u] = count;
+                        pending.Push(u);
+                    }
+                }
+            }
+            count++;
+        }
+
+        var length = new double[count];
         int best = -1;
         for (int s = 0; s < network.SegmentCount; s++)
         {
-            if (usable[s])
+            int c = component[network.SegmentFrom[s]];
+            if ((network.ModesEither(new SegmentId(s)) & mode) != 0 && c == component[network.SegmentTo[s]])
             {
-                int root = Find(network.SegmentFrom[s]);
-                length[root] += network.LengthMetres[s];
-                if (best < 0 || length[root] > length[best] || (length[root] == length[best] && root < best))
+                length[c] += network.LengthMetres[s];
+                if (best < 0 || length[c] > length[best] || (length[c] == length[best] && c < best))
                 {
-                    best = root;
+                    best = c;
                 }
             }
         }
         var kept = new bool[network.SegmentCount];
         for (int s = 0; s < network.SegmentCount; s++)
         {
-            kept[s] = usable[s] && Find(network.SegmentFrom[s]) == best;
+            kept[s] = best >= 0 && (network.ModesEither(new SegmentId(s)) & mode) != 0
+                && component[network.SegmentFrom[s]] == best && component[network.SegmentTo[s]] == best;
         }
         return kept;
     }

@@ -125,7 +125,11 @@ internal static class OsmTagInterpretation
 
     /// <summary>
     /// Interprets a highway way's tags. Null when the way is not a highway, not a street for people (motorway,
-    /// trunk, construction …), or closed to both walkers and cyclists.
+    /// trunk, construction …), or closed to walkers, cyclists and cars alike. A road closed to walkers and cyclists but
+    /// open to cars (a main road tagged foot=use_sidepath and bicycle=use_sidepath, whose pavements and cycle tracks are
+    /// mapped as ways of their own) is kept as a carriageway for cars only, with no pavement: residents drive on it,
+    /// its traffic is what walkers wait for where they cross it, and without it the car network falls apart into
+    /// islands of side streets.
     /// </summary>
     public static SegmentAttributes? Interpret(IReadOnlyDictionary<string, string> tags)
     {
@@ -137,10 +141,11 @@ internal static class OsmTagInterpretation
         }
 
         TravelModes both = AccessModes(tags, defaults.Modes);
-        if ((both & WalkBike) == TravelModes.None)
+        if (both == TravelModes.None)
         {
             return null;
         }
+        bool carriagewayOnly = (both & WalkBike) == TravelModes.None;
         var (forward, backward) = ApplyOneway(tags, kind, both);
 
         bool carAllowed = (both & TravelModes.Car) != 0;
@@ -149,7 +154,7 @@ internal static class OsmTagInterpretation
             Highway = kind,
             ModesForward = forward,
             ModesBackward = backward,
-            PavementWidthMetres = PavementWidth(tags, kind, defaults),
+            PavementWidthMetres = carriagewayOnly ? 0 : PavementWidth(tags, kind, defaults),
             CarVehiclesPerDay = carAllowed ? defaults.CarVehiclesPerDay : 0,
             SpeedLimitKmh = carAllowed ? ParseMaxSpeedKmh(Tag(tags, "maxspeed")) ?? defaults.SpeedLimitKmh : 0,
             Lighting = ParseLighting(Tag(tags, "lit")),

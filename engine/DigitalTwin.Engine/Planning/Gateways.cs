@@ -31,7 +31,9 @@ internal sealed class Gateways
         for (int s = 0; s < network.SegmentCount; s++)
         {
             var modes = network.ModesEither(new SegmentId(s));
-            if ((modes & (TravelModes.Car | TravelModes.Bike)) == 0)
+            // A road out for vehicles that people on foot or by bike may use too: a main road's carriageway for cars
+            // only would leave walkers no way to their gateway (its pavement is a way of its own beside it).
+            if ((modes & (TravelModes.Car | TravelModes.Bike)) == 0 || (modes & (TravelModes.Walk | TravelModes.Bike)) == 0)
             {
                 continue;
             }

@@ -51,6 +51,35 @@ public sealed class BehaviourMechanismTests
         Assert.True(Turn(20_000) > Turn(500) + 20, $"busy {Turn(20_000)} m, quiet {Turn(500)} m");
     }
 
+    /// <summary>
+    /// A main road kept as a carriageway for cars only (its pavements are ways of their own) is still in the walker's
+    /// way: a footway crossing it at a node waits for a gap in its traffic, and a zebra there cuts the wait.
+    /// </summary>
+    [Fact]
+    public void A_footway_crossing_a_carriageway_for_cars_only_waits_for_its_traffic_less_at_a_zebra()
+    {
+        double Cross(CrossingControl control)
+        {
+            var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
+            NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), s = builder.AddNode(0, -100), n = builder.AddNode(0, 100);
+            var carriageway = TinyWorlds.Street("Main road") with
+            {
+                Highway = HighwayKind.Secondary, ModesForward = TravelModes.Car, ModesBackward = TravelModes.Car, PavementWidthMetres = 0, CarVehiclesPerDay = 16_000,
+            };
+            var footway = TinyWorlds.Street("Crossing") with { Highway = HighwayKind.Footway, ModesForward = TravelModes.Walk, ModesBackward = TravelModes.Walk, CarVehiclesPerDay = 0 };
+            builder.AddSegment(w, j, carriageway);
+            builder.AddSegment(j, e, carriageway);
+            builder.AddSegment(s, j, footway);
+            builder.AddSegment(j, n, footway);
+            builder.SetCrossing(j, control);
+            var model = new RouteCostModel(builder.Build(), Routing, seed: 1);
+            return model.TransitionCost(incoming: 2 * 2, outgoing: 2 * 3, TravelModes.Walk); // S→J, then J→N
+        }
+        double open = Cross(CrossingControl.None), zebra = Cross(CrossingControl.Zebra);
+        Assert.True(open > 20, $"{open} m");
+        Assert.True(zebra < open / 2, $"zebra {zebra} m, unmarked {open} m");
+    }
+
     [Fact]
     public void A_walker_notices_more_in_a_longer_encounter_less_in_a_crowd_and_less_from_a_bike()
     {

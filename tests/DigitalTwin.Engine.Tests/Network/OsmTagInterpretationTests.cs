@@ -25,10 +25,28 @@ public class OsmTagInterpretationTests
     [InlineData("highway=footway;access=no")]
     [InlineData("highway=service;access=private")]
     [InlineData("highway=path;foot=no;bicycle=no")]
-    [InlineData("highway=residential;foot=no;bicycle=no")]
-    [InlineData("highway=tertiary;bicycle=use_sidepath;foot=use_sidepath")]
+    [InlineData("highway=residential;foot=no;bicycle=no;motor_vehicle=no")]
     public void Ways_not_for_people_are_dropped(string tags) =>
         Assert.Null(OsmTagInterpretation.Interpret(Tags(tags)));
+
+    /// <summary>
+    /// A main road whose pavements and cycle tracks are mapped beside it is kept for the cars that use it, with no
+    /// pavement: its traffic is what walkers wait for where they cross it.
+    /// </summary>
+    [Theory]
+    [InlineData("highway=tertiary;bicycle=use_sidepath;foot=use_sidepath", 3000)]
+    [InlineData("highway=secondary;bicycle=use_sidepath;foot=use_sidepath;oneway=yes", 8000)]
+    [InlineData("highway=residential;foot=no;bicycle=no", 500)]
+    public void Carriageways_closed_to_walkers_and_cyclists_are_kept_for_cars_only(string tags, float vehiclesPerDay)
+    {
+        var interpreted = OsmTagInterpretation.Interpret(Tags(tags));
+
+        Assert.NotNull(interpreted);
+        var attributes = interpreted.Value;
+        Assert.Equal(TravelModes.Car, (attributes.ModesForward | attributes.ModesBackward) & (TravelModes.Walk | TravelModes.Bike | TravelModes.Car));
+        Assert.Equal(0, attributes.PavementWidthMetres);
+        Assert.Equal(vehiclesPerDay, attributes.CarVehiclesPerDay); // the highway type's default traffic
+    }
 
     [Theory]
     // highway type defaults

@@ -3,7 +3,11 @@ using DigitalTwin.Engine.Scenarios;
 
 namespace DigitalTwin.Engine.Interventions.Types;
 
-/// <summary>Closes streets to cars (filtered permeability); bikes stay unless <see cref="AllowBikes"/> is false.</summary>
+/// <summary>
+/// Closes streets to cars (filtered permeability); bikes stay unless <see cref="AllowBikes"/> is false. A main road's
+/// carriageway mapped for cars only (its pavements are ways of their own) becomes a street for people: walkers (and
+/// bikes) get its whole carriageway, as when a city turns a road into a car-free street.
+/// </summary>
 public sealed record CarFree(StreetAddress Streets, bool AllowBikes) : Intervention
 {
     public const string Type = "car-free";
@@ -32,10 +36,14 @@ public sealed record CarFree(StreetAddress Streets, bool AllowBikes) : Intervent
         {
             var before = draft.Builder.GetAttributes(s);
             displaced.Add((s, before.CarVehiclesPerDay));
+            bool carriagewayOnly = ((before.ModesForward | before.ModesBackward) & (TravelModes.Walk | TravelModes.Bike)) == 0;
+            var opened = carriagewayOnly ? TravelModes.Walk | (AllowBikes ? TravelModes.Bike : 0) : 0;
+            float carriageway = carriagewayOnly ? (float)draft.Parameters.CrossSection.CarriagewayMetres(before.Highway) : 0;
             draft.Change(s, a => a with
             {
-                ModesForward = a.ModesForward & ~removedModes,
-                ModesBackward = a.ModesBackward & ~removedModes,
+                ModesForward = (a.ModesForward & ~removedModes) | opened,
+                ModesBackward = (a.ModesBackward & ~removedModes) | opened,
+                PavementWidthMetres = a.PavementWidthMetres + carriageway,
                 CarVehiclesPerDay = 0,
             });
         }
