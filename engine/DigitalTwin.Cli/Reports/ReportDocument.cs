@@ -17,6 +17,17 @@ internal sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOn
 /// <summary>A chart: written next to report.md as <see cref="FileName"/>, embedded in report.html as base64.</summary>
 internal sealed record Chart(string FileName, string Caption, byte[] Png) : ReportBlock;
 
+/// <summary>
+/// A chart drawn as SVG: written next to the Markdown as <see cref="FileName"/> and inlined in the HTML, so the page
+/// needs no image files and stays sharp at any zoom.
+/// </summary>
+/// <param name="Svg">The <c>&lt;svg&gt;</c> element without a namespace declaration (HTML5 inlines it as is).</param>
+internal sealed record SvgChart(string FileName, string Caption, string Svg) : ReportBlock
+{
+    /// <summary>The standalone file's text: a stand-alone SVG file needs the SVG namespace to open in a browser.</summary>
+    public string StandaloneFile() => Svg.Replace("<svg ", "<svg xmlns=\"" + "http" + "://www.w3.org/2000/svg\" ", StringComparison.Ordinal);
+}
+
 /// <summary>A titled list of blocks with the two renderings the comparison writes.</summary>
 internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> Blocks)
 {
@@ -44,6 +55,9 @@ internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> B
                     md.AppendLine();
                     break;
                 case Chart c:
+                    md.Append("![").Append(c.Caption).Append("](").Append(c.FileName).AppendLine(")").AppendLine();
+                    break;
+                case SvgChart c:
                     md.Append("![").Append(c.Caption).Append("](").Append(c.FileName).AppendLine(")").AppendLine();
                     break;
                 default:
@@ -100,6 +114,9 @@ internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> B
                 case Chart c:
                     html.Append("<figure><img alt=\"").Append(Encode(c.Caption)).Append("\" src=\"data:image/png;base64,")
                         .Append(Convert.ToBase64String(c.Png)).Append("\"><figcaption>").Append(Encode(c.Caption)).AppendLine("</figcaption></figure>");
+                    break;
+                case SvgChart c:
+                    html.Append("<figure>").Append(c.Svg).Append("<figcaption>").Append(Encode(c.Caption)).AppendLine("</figcaption></figure>");
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown report block {block.GetType().Name}.");
