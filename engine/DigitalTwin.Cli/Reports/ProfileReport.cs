@@ -55,7 +55,7 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
             new Paragraph(Population.SourceNote + $" National figures: {NationalFigures.PopulationSource}; {NationalFigures.HouseholdSource}; "
                 + $"\"{NotBundled}\" where no national figure with a source is bundled, \"{NotAvailable}\" where the CBS row has none (\".\")."),
             new Table(["", Population.Area.Name, Population.Municipality?.Name ?? "municipality", "Nederland"],
-                [.. Population.Figures.Select(f => (IReadOnlyList<string>)[f.Label + (f.Unit.Length > 0 && f.Unit != "%" ? $" ({f.Unit})" : string.Empty),
+                [.. Population.Figures.Select(f => (IReadOnlyList<string>)[f.Label,
                     Figure(f.Area, f.Unit, NotAvailable),
                     Population.Municipality is null ? "no CBS row" : Figure(f.Municipality, f.Unit, NotAvailable),
                     Figure(f.National, f.Unit, NotBundled)])]),
@@ -71,7 +71,7 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
             blocks.Add(new Heading(3, Capitalise(theme)));
             var indicators = Baseline.StartMap.Indicators.Where(i => i.Theme == theme).ToList();
             blocks.Add(new Table(["indicator", "value", "what it counts", "source of definition or threshold"],
-                [.. indicators.Select(i => (IReadOnlyList<string>)[i.Label, Figure(i.Value, i.Unit, "not assessed"), i.Definition, i.Source])]));
+                [.. indicators.Select(i => (IReadOnlyList<string>)[i.Label, Figure(i.Value, i.Unit, "not assessed"), i.Definition, i.Source])], NumberColumns: 1));
             if (theme == StartMap.MeetingPlacesTheme)
             {
                 blocks.Add(ReachChart());

@@ -11,8 +11,11 @@ internal sealed record Heading(int Level, string Text) : ReportBlock;
 
 internal sealed record Paragraph(string Text) : ReportBlock;
 
-/// <summary>A table; columns after the first are numbers and align right.</summary>
-internal sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+/// <summary>A table; columns after the first are numbers and align right, up to <paramref name="NumberColumns"/> of them (the rest are text).</summary>
+internal sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, int NumberColumns = int.MaxValue) : ReportBlock
+{
+    public bool IsNumber(int column) => column > 0 && column <= NumberColumns;
+}
 
 /// <summary>A chart: written next to report.md as <see cref="FileName"/>, embedded in report.html as base64.</summary>
 internal sealed record Chart(string FileName, string Caption, byte[] Png) : ReportBlock;
@@ -47,7 +50,7 @@ internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> B
                     break;
                 case Table t:
                     md.Append("| ").AppendJoin(" | ", t.Header.Select(Cell)).AppendLine(" |");
-                    md.Append("|---").Append(string.Concat(Enumerable.Repeat("|---:", t.Header.Count - 1))).AppendLine("|");
+                    md.Append("|---").Append(string.Concat(Enumerable.Range(1, t.Header.Count - 1).Select(i => t.IsNumber(i) ? "|---:" : "|---"))).AppendLine("|");
                     foreach (var row in t.Rows)
                     {
                         md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
@@ -105,7 +108,7 @@ internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> B
                         html.Append("<tr>");
                         for (int i = 0; i < row.Count; i++)
                         {
-                            html.Append(i == 0 ? "<td>" : "<td class=\"n\">").Append(Encode(row[i])).Append("</td>");
+                            html.Append(t.IsNumber(i) ? "<td class=\"n\">" : "<td>").Append(Encode(row[i])).Append("</td>");
                         }
                         html.AppendLine("</tr>");
                     }

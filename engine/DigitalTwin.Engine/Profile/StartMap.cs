@@ -64,7 +64,7 @@ public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartM
         var busy = new bool[count];
         var carriageway = new float[count];
         double walkableMetres = 0, widthMetresTimesLength = 0, narrowMetres = 0, litMetres = 0, unknownLightMetres = 0;
-        double activeMetres = 0, passiveMetres = 0, greenMetres = 0, busyMetres = 0;
+        double activeMetres = 0, passiveMetres = 0, unknownFrontageMetres = 0, greenMetres = 0, busyMetres = 0;
         double carriagewayArea = 0, roadArea = 0;
         for (int s = 0; s < count; s++)
         {
@@ -96,6 +96,7 @@ public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartM
             unknownLightMetres += network.Lighting[s] == Lighting.Unknown ? length[s] : 0;
             activeMetres += network.Frontage[s] == Frontage.Active ? length[s] : 0;
             passiveMetres += network.Frontage[s] == Frontage.Passive ? length[s] : 0;
+            unknownFrontageMetres += network.Frontage[s] == Frontage.Unknown ? length[s] : 0;
             greenMetres += network.GreenOrWaterAdjacent[s] ? length[s] : 0;
         }
 
@@ -121,12 +122,18 @@ public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartM
         indicators.Add(new("lightingUnknownShare", WalkingTheme, "share of street length with unknown lighting", ShareOfWalkable(unknownLightMetres), "%",
             "Walkable length without a lit tag in OpenStreetMap, as a share of walkable length: how far the lit share can be trusted.",
             "definition: OSM lit=* missing"));
-        indicators.Add(new("activeFrontageShare", WalkingTheme, "active-frontage share", ShareOfWalkable(activeMetres), "%",
+        // The OpenStreetMap import does not know ground floors: a map where every street's frontage is unknown is not
+        // assessed, rather than reported as 0 % active.
+        bool frontageKnown = unknownFrontageMetres < walkableMetres;
+        indicators.Add(new("activeFrontageShare", WalkingTheme, "active-frontage share", frontageKnown ? ShareOfWalkable(activeMetres) : null, "%",
             "Walkable length along active ground floors (shops, cafés, entrances with something to see) as a share of walkable length.",
             "Gehl, Kaefer & Reigstad (2006), Close encounters with buildings: seven times the activity in front of active facades; TNO lists 'onpersoonlijke gebouwen' as a hindrance"));
-        indicators.Add(new("passiveFrontageShare", WalkingTheme, "blank-frontage share", ShareOfWalkable(passiveMetres), "%",
+        indicators.Add(new("passiveFrontageShare", WalkingTheme, "blank-frontage share", frontageKnown ? ShareOfWalkable(passiveMetres) : null, "%",
             "Walkable length along blank walls, car parks and closed facades, as a share of walkable length.",
             "Gehl, Kaefer & Reigstad (2006): passive facades"));
+        indicators.Add(new("frontageUnknownShare", WalkingTheme, "share of street length with unknown frontage", ShareOfWalkable(unknownFrontageMetres), "%",
+            "Walkable length whose ground floors the map does not describe (the OpenStreetMap import leaves frontage unknown; interventions and GeoJSON maps set it); the frontage shares are not assessed when it is all unknown.",
+            "definition: the network's frontage attribute"));
 
         // Sitting and lingering.
         int benches = places.CountOf(PlaceKind.Bench);
@@ -197,7 +204,7 @@ public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartM
             "Points on busy roads where a walker can cross: marked crossings (zebra, signals, uncontrolled) and junctions where a walkable street or path meets the road, per km of busy road.",
             $"{TnoSource}, 'Fysieke barrières' among the hindrances; reasoned: junctions count because walkers cross there"));
         indicators.Add(new("markedCrossingsPerKmBusyRoad", BarriersTheme, "marked crossings per km of busy road", busyKm > 0 ? markedCrossings / busyKm : null, "per km",
-            "Zebras, signalled and other marked crossings on busy roads, per km of busy road (as far as the map and the scenario's interventions mark them).",
+            "Zebras, signalled and other marked crossings on busy roads, per km of busy road, as far as the scenario's interventions mark them: OpenStreetMap crossing nodes are not imported yet, so a baseline's 0 means unknown.",
             "definition: the network's crossing control per node"));
         indicators.Add(new("waterAndRailBarriers", BarriersTheme, "water and rail barriers", null, "",
             "Rail lines and water crossed only at bridges; the imported network holds walkable streets, not rail or water, so they are not assessed here.",
@@ -228,8 +235,8 @@ public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartM
             "Parks on the map as a point only, whose area is therefore missing from the park area per resident.", "definition: the imported map"));
         indicators.Add(new("playgrounds", GreenTheme, "playgrounds", places.CountOf(PlaceKind.Playground), "", "Playgrounds on the map (OSM leisure=playground).",
             $"{TnoSource}, Tabel 2 'Gebalanceerd ruimtegebruik' (speeltoestellen)"));
-        indicators.Add(new("streetsBesideGreenOrWaterShare", GreenTheme, "share of street length beside green or water", ShareOfWalkable(greenMetres), "%",
-            "Walkable length running beside a park, green strip or water, as a share of walkable length.", $"{TnoSource}, Tabel 2 'Groen en blauw'"));
+        indicators.Add(new("streetsBesideGreenOrWaterShare", GreenTheme, "share of street length beside green or water", greenMetres > 0 ? ShareOfWalkable(greenMetres) : null, "%",
+            "Walkable length running beside a park, green strip or water, as a share of walkable length; not assessed when the map flags no street at all (the OpenStreetMap import does not set the flag; interventions and GeoJSON maps do).", $"{TnoSource}, Tabel 2 'Groen en blauw'"));
 
         return new StartMap(indicators,
             new StartMapSegments(walkable, widthPerSide, narrow, busy, carriageway, segmentDistance),
