@@ -385,7 +385,10 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
         {
             return "no change";
         }
-        string shown = Figure(Math.Abs(d), unit == "%" ? "percentage points" : unit, "-");
+        // A small change keeps its significant digits, so it does not read "+0.0 m".
+        string shown = Math.Abs(d) < 0.05
+            ? Math.Abs(d).ToString("0.####", C) + (unit.Length == 0 ? string.Empty : " " + (unit == "%" ? "percentage points" : unit))
+            : Figure(Math.Abs(d), unit == "%" ? "percentage points" : unit, "-");
         return (d > 0 ? "+" : "-") + shown;
     }
 
