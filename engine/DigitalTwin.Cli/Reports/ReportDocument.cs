@@ -11,11 +11,25 @@ internal sealed record Heading(int Level, string Text) : ReportBlock;
 
 internal sealed record Paragraph(string Text) : ReportBlock;
 
-/// <summary>A table; columns after the first are numbers and align right.</summary>
-internal sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+/// <summary>A table; columns after the first are numbers and align right, up to <paramref name="NumberColumns"/> of them (the rest are text).</summary>
+internal sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, int NumberColumns = int.MaxValue) : ReportBlock
+{
+    public bool IsNumber(int column) => column > 0 && column <= NumberColumns;
+}
 
 /// <summary>A chart: written next to report.md as <see cref="FileName"/>, embedded in report.html as base64.</summary>
 internal sealed record Chart(string FileName, string Caption, byte[] Png) : ReportBlock;
+
+/// <summary>
+/// A chart drawn as SVG: written next to the Markdown as <see cref="FileName"/> and inlined in the HTML, so the page
+/// needs no image files and stays sharp at any zoom.
+/// </summary>
+/// <param name="Svg">The <c>&lt;svg&gt;</c> element without a namespace declaration (HTML5 inlines it as is).</param>
+internal sealed record SvgChart(string FileName, string Caption, string Svg) : ReportBlock
+{
+    /// <summary>The standalone file's text: a stand-alone SVG file needs the SVG namespace to open in a browser.</summary>
+    public string StandaloneFile() => Svg.Replace("<svg ", "<svg xmlns=\"" + "http" + "://www.w3.org/2000/svg\" ", StringComparison.Ordinal);
+}
 
 /// <summary>A titled list of blocks with the two renderings the comparison writes.</summary>
 internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> Blocks)
@@ -36,7 +50,7 @@ internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> B
                     break;
                 case Table t:
                     md.Append("| ").AppendJoin(" | ", t.Header.Select(Cell)).AppendLine(" |");
-                    md.Append("|---").Append(string.Concat(Enumerable.Repeat("|---:", t.Header.Count - 1))).AppendLine("|");
+                    md.Append("|---").Append(string.Concat(Enumerable.Range(1, t.Header.Count - 1).Select(i => t.IsNumber(i) ? "|---:" : "|---"))).AppendLine("|");
                     foreach (var row in t.Rows)
                     {
                         md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
@@ -44,6 +58,9 @@ internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> B
                     md.AppendLine();
                     break;
                 case Chart c:
+                    md.Append("![").Append(c.Caption).Append("](").Append(c.FileName).AppendLine(")").AppendLine();
+                    break;
+                case SvgChart c:
                     md.Append("![").Append(c.Caption).Append("](").Append(c.FileName).AppendLine(")").AppendLine();
                     break;
                 default:
@@ -91,7 +108,7 @@ internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> B
                         html.Append("<tr>");
                         for (int i = 0; i < row.Count; i++)
                         {
-                            html.Append(i == 0 ? "<td>" : "<td class=\"n\">").Append(Encode(row[i])).Append("</td>");
+                            html.Append(t.IsNumber(i) ? "<td class=\"n\">" : "<td>").Append(Encode(row[i])).Append("</td>");
                         }
                         html.AppendLine("</tr>");
                     }
@@ -100,6 +117,9 @@ internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> B
                 case Chart c:
                     html.Append("<figure><img alt=\"").Append(Encode(c.Caption)).Append("\" src=\"data:image/png;base64,")
                         .Append(Convert.ToBase64String(c.Png)).Append("\"><figcaption>").Append(Encode(c.Caption)).AppendLine("</figcaption></figure>");
+                    break;
+                case SvgChart c:
+                    html.Append("<figure>").Append(c.Svg).Append("<figcaption>").Append(Encode(c.Caption)).AppendLine("</figcaption></figure>");
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown report block {block.GetType().Name}.");

@@ -30,7 +30,25 @@ public sealed class MapScene
         Update();
     }
 
+    /// <summary>A scene of street categories (<see cref="CategoryLayer"/>) on the streets of <paramref name="map"/>, which may hold the map only.</summary>
+    public MapScene(RunFile map, CategoryLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(layer);
+        if (layer.SegmentCategory.Length != map.SegmentCount)
+        {
+            throw new ArgumentException("the layer has another number of segments than the map", nameof(layer));
+        }
+        Run = map;
+        Layer = layer;
+        Geometry = new MapGeometry(map);
+        Update();
+    }
+
     public RunFile Run { get; }
+
+    /// <summary>Street categories shown instead of a measure; null for a heat map.</summary>
+    public CategoryLayer? Layer { get; }
 
     /// <summary>
     /// The run holds the map only and is still being simulated: streets are drawn in one neutral colour and without a
@@ -107,6 +125,11 @@ public sealed class MapScene
 
     private void Update()
     {
+        if (Layer is not null)
+        {
+            ShowLayer(Layer);
+            return;
+        }
         Values = _difference
             ? SegmentValues.Difference(Run, Baseline!, _measure, _period, _group)
             : SegmentValues.Compute(Run, _measure, _period, _group);
@@ -127,6 +150,25 @@ public sealed class MapScene
         // Stable order for equal keys (by segment index) so the picture does not depend on the sort's whims.
         Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
         SegmentColours = colours;
+        DrawOrder = order;
+        Version++;
+    }
+
+    private void ShowLayer(CategoryLayer layer)
+    {
+        int count = layer.SegmentCategory.Length;
+        Values = new float[count];
+        SegmentColours = new Rgba[count];
+        var order = new int[count];
+        for (int s = 0; s < count; s++)
+        {
+            int category = layer.SegmentCategory[s];
+            Values[s] = category;
+            SegmentColours[s] = layer.Categories[category].Colour;
+            order[s] = s;
+        }
+        // Later categories on top, ties by segment index, so the picture does not depend on the sort's whims.
+        Array.Sort(order, (a, b) => Values[a] != Values[b] ? Values[a].CompareTo(Values[b]) : a.CompareTo(b));
         DrawOrder = order;
         Version++;
     }

@@ -84,6 +84,15 @@ public static class MapAnnotations
         mesh.ScreenRectangle(0, 0, layout.Width, layout.TitleBandHeight, Background);
         mesh.ScreenRectangle(0, layout.Height - layout.LegendBandHeight, layout.Width, layout.LegendBandHeight, Background);
 
+        if (scene.Layer is not null)
+        {
+            mesh.Text(pad, pad, scene.Layer.Title, layout.TitleScale, Text);
+            mesh.Text(pad, pad + (BitmapFont.CellHeight * layout.TitleScale), scene.Layer.Subtitle, s, QuietText);
+            NorthArrow(mesh, layout);
+            CategoryLegend(mesh, scene.Layer, layout);
+            ScaleBar(mesh, camera, layout);
+            return default;
+        }
         string title = scene.AwaitingResults ? "The streets of " + Name(scene.Run.ScenarioName)
             : scene.ShowDifference ? "Change in " + Lowercase(MapVocabulary.Title(scene.Measure)) : MapVocabulary.Title(scene.Measure);
         mesh.Text(pad, pad, title, layout.TitleScale, Text);
@@ -165,6 +174,30 @@ public static class MapAnnotations
         }
         SymbolKey(mesh, layout, labelsTop + layout.LineHeight + (6 * s));
         return new LegendPlacement(none, bar);
+    }
+
+    /// <summary>One swatch and label per category, in rows across the legend band.</summary>
+    private static void CategoryLegend(MarkerMesh mesh, CategoryLayer layer, MapLayout layout)
+    {
+        int s = layout.Scale;
+        float pad = layout.Padding;
+        float x = pad;
+        float y = layout.Height - layout.LegendBandHeight + pad;
+        float swatch = layout.BarHeight * 2;
+        float right = layout.Width * 0.75f;
+        foreach (var (label, colour) in layer.Categories)
+        {
+            float width = swatch + (6 * s) + BitmapFont.MeasureWidth(label, s) + (18 * s);
+            if (x + width > right && x > pad)
+            {
+                x = pad;
+                y += layout.LineHeight + (4 * s);
+            }
+            mesh.ScreenRectangle(x, y, swatch, layout.BarHeight, colour);
+            mesh.Text(x + swatch + (6 * s), y, label, s, Text);
+            x += width;
+        }
+        SymbolKey(mesh, layout, layout.Height - layout.Padding - layout.LineHeight);
     }
 
     private static void Gradient(MarkerMesh mesh, ColourMap map, PixelRectangle bar, double from, double to)

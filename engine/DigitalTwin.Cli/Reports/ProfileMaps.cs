@@ -1,0 +1,75 @@
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Profile;
+using DigitalTwin.Viewer.Maps;
+using DigitalTwin.Viewer.Rendering;
+
+namespace DigitalTwin.Cli.Reports;
+
+/// <summary>
+/// The start map's layers drawn by the viewer offscreen (EGL) into PNGs for the report: walking width, lighting,
+/// frontage, busy roads and walking distance to third places. Without offscreen OpenGL there are no maps, and the
+/// reason goes into the report instead.
+/// </summary>
+internal static class ProfileMaps
+{
+    public const int WidthPixels = 1600;
+    public const int HeightPixels = 1000;
+
+    private static readonly Rgba Grey = new(95, 100, 112);
+    private static readonly Rgba Red = new(230, 75, 60);
+    private static readonly Rgba Orange = new(240, 170, 50);
+    private static readonly Rgba Green = new(60, 190, 110);
+    private static readonly Rgba Blue = new(80, 160, 240);
+    private static readonly Rgba Dark = new(55, 58, 66);
+
+    /// <summary>The maps of <paramref name="scenario"/>, or none with the reason.</summary>
+    public static IReadOnlyList<Chart> Draw(ProfiledScenario scenario, out string? reason)
+    {
+        using var renderer = OffscreenMapRenderer.TryCreate(out string why);
+        if (renderer is null)
+        {
+            reason = $"the maps are left out because this machine cannot draw offscreen ({why}); on Debian install libegl1 libegl-mesa0 libgl1-mesa-dri and run the command again";
+            return [];
+        }
+        reason = null;
+        var map = RunWriter.ToMapFile(new RunMetadata(scenario.Name, scenario.File, string.Empty, string.Empty, 0, 0, 0, 0), scenario.Neighbourhood);
+        var network = scenario.Neighbourhood.Network;
+        var start = scenario.StartMap;
+        var segments = start.Segments;
+        var p = start.Parameters;
+        var charts = new List<Chart>();
+        void Add(string file, string caption, CategoryLayer layer)
+        {
+            var picture = renderer.Render(new MapScene(map, layer), WidthPixels, HeightPixels);
+            using var png = new MemoryStream();
+            PngWriter.Write(png, picture.Image);
+            charts.Add(new Chart(file, caption, png.ToArray()));
+        }
+        int count = network.SegmentCount;
+        int[] Categories(Func<int, int> of) => [.. Enumerable.Range(0, count).Select(of)];
+
+        Add("map-walking-width.png", $"Pavement width per side; narrow is below {p.NarrowPavementMetres:0.0} m ({StartMapParameters.NarrowPavementSource})",
+            new CategoryLayer("Pavement width per side", $"narrow: below {p.NarrowPavementMetres:0.0} m (TNO: min. 2 m)",
+                [("not walkable", Dark), ("narrow", Red), ("2-3 m", Orange), ("3 m or more", Green)],
+                Categories(s => !segments.Walkable[s] ? 0 : segments.Narrow[s] ? 1 : segments.WalkingWidthPerSideMetres[s] < 3 ? 2 : 3)));
+        Add("map-walking-lighting.png", "Street lighting as mapped in OpenStreetMap (lit=*)",
+            new CategoryLayer("Street lighting", "as mapped in OpenStreetMap (lit=*)",
+                [("not walkable", Dark), ("unknown", Grey), ("unlit", Red), ("lit", Green)],
+                Categories(s => !segments.Walkable[s] ? 0 : network.Lighting[s] switch { Lighting.Lit => 3, Lighting.Unlit => 2, _ => 1 })));
+        Add("map-walking-frontage.png", "Ground-floor frontage along the streets (Gehl, Kaefer & Reigstad 2006)",
+            new CategoryLayer("Frontage", "what the ground floors offer a passer-by",
+                [("not walkable", Dark), ("unknown", Grey), ("blank", Red), ("residential", Blue), ("active", Green)],
+                Categories(s => !segments.Walkable[s] ? 0 : network.Frontage[s] switch { Frontage.Active => 4, Frontage.Residential => 3, Frontage.Passive => 2, _ => 1 })));
+        Add("map-barriers.png", $"Busy roads: {p.BusySpeedKmh:0} km/h or more, or {p.BusyVehiclesPerDay:N0} or more vehicles a day",
+            new CategoryLayer("Busy roads", $"{p.BusySpeedKmh:0} km/h or more, or {p.BusyVehiclesPerDay:N0}+ vehicles a day",
+                [("other street or path", Grey), ("busy road", Red)],
+                Categories(s => segments.Busy[s] ? 1 : 0)));
+        Add("map-meeting-places.png", $"Walking distance along the streets to the nearest third place (café, shop, community centre, playground, park …)",
+            new CategoryLayer("Walk to the nearest third place", "network distance from the middle of each street",
+                [("farther than " + p.FarMetres.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " m", Red),
+                 ($"{p.NearMetres:0}-{p.FarMetres:0} m", Orange), ($"within {p.NearMetres:0} m", Green)],
+                Categories(s => segments.NearestThirdPlaceMetres[s] <= p.NearMetres ? 2 : segments.NearestThirdPlaceMetres[s] <= p.FarMetres ? 1 : 0)));
+        return charts;
+    }
+}
