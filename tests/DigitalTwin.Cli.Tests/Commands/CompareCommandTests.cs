@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigitalTwin.Cli.Outputs;
+using DigitalTwin.Cli.Tests.Outputs;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
 using DigitalTwin.TestKit;
@@ -23,33 +24,11 @@ public sealed class CompareCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>
-    /// A 5 × 5 grid with homes, shops and benches, written as a GeoJSON map the scenario loader reads. The map importer
-    /// finds homes by address, so each exported home point gets a house number.
-    /// </summary>
-    private string GridMap(string fileName)
-    {
-        string path = Path.Combine(_files.Directory, fileName);
-        Assert.True(GeoJsonExporter.WriteNeighbourhood(NetworkGenerator.Grid(5, 5, new GeneratorOptions { Seed = 2 }), path).Succeeded);
-        var map = JsonNode.Parse(File.ReadAllText(path))!;
-        int number = 1;
-        foreach (var feature in map["features"]!.AsArray())
-        {
-            var properties = feature!["properties"]!.AsObject();
-            if ((string?)properties["layer"] == "home")
-            {
-                properties["addr:housenumber"] = (number++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-        File.WriteAllText(path, map.ToJsonString());
-        return path;
-    }
-
     [Fact]
     [Trait("Category", "Slow")]
     public void Writes_the_report_folder_with_a_paragraph_and_tables_per_variant()
     {
-        GridMap("grid.geojson");
+        Fixtures.AddressedGridMap(_files, "grid.geojson");
         File.Copy(Path.Combine(_files.Directory, "grid.geojson"), Path.Combine(_files.Directory, "grid-copy.geojson"));
         string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Set("days", 2).Write("baseline.json");
         string wider = _files.Empty().Extends("baseline.json").Set("name", "Wider distance").Parameter("encounters.socialDistanceMetres", 6).Write("wider.json");
@@ -163,7 +142,7 @@ public sealed class CompareCommandTests : IDisposable
     [Trait("Category", "Slow")]
     public void A_stopped_comparison_keeps_its_finished_runs_and_the_same_compare_reuses_them()
     {
-        GridMap("grid.geojson");
+        Fixtures.AddressedGridMap(_files, "grid.geojson");
         string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Set("days", 2).Write("baseline.json");
         string wider = _files.Empty().Extends("baseline.json").Set("name", "Wider distance").Parameter("encounters.socialDistanceMetres", 6).Write("wider.json");
         string folder = Path.Combine(_files.Directory, "report");
@@ -214,7 +193,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public void A_variant_that_cannot_run_stops_the_comparison_before_anything_is_simulated()
     {
-        GridMap("grid.geojson");
+        Fixtures.AddressedGridMap(_files, "grid.geojson");
         var map = JsonNode.Parse(File.ReadAllText(Path.Combine(_files.Directory, "grid.geojson")))!;
         var features = map["features"]!.AsArray();
         foreach (var home in features.Where(f => (string?)f!["properties"]!["layer"] == "home").ToList())

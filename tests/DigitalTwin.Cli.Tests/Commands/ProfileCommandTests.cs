@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DigitalTwin.Cli.Tests.Outputs;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
 using DigitalTwin.TestKit;
@@ -21,28 +22,10 @@ public sealed class ProfileCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>A 5 × 5 grid with homes, shops and benches as a GeoJSON map; each home gets a house number so the importer finds it.</summary>
-    private void GridMap(string fileName)
-    {
-        string path = Path.Combine(_files.Directory, fileName);
-        Assert.True(GeoJsonExporter.WriteNeighbourhood(NetworkGenerator.Grid(5, 5, new GeneratorOptions { Seed = 2 }), path).Succeeded);
-        var map = JsonNode.Parse(File.ReadAllText(path))!;
-        int number = 1;
-        foreach (var feature in map["features"]!.AsArray())
-        {
-            var properties = feature!["properties"]!.AsObject();
-            if ((string?)properties["layer"] == "home")
-            {
-                properties["addr:housenumber"] = (number++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-        File.WriteAllText(path, map.ToJsonString());
-    }
-
     [Fact]
     public void Writes_the_profile_folder_with_every_figure_and_a_self_contained_page()
     {
-        GridMap("grid.geojson");
+        Fixtures.AddressedGridMap(_files, "grid.geojson");
         string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Write("baseline.json");
         string variant = _files.Empty().Extends("baseline.json").Set("name", "Grid variant").Parameter("encounters.socialDistanceMetres", 6).Write("variant.json");
         string folder = Path.Combine(_files.Directory, "profile");
@@ -99,7 +82,7 @@ public sealed class ProfileCommandTests : IDisposable
     [Fact]
     public void An_unknown_variant_names_its_file_and_nothing_is_written()
     {
-        GridMap("grid.geojson");
+        Fixtures.AddressedGridMap(_files, "grid.geojson");
         string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Write("baseline.json");
         string folder = Path.Combine(_files.Directory, "profile");
 

@@ -23,6 +23,28 @@ internal static class Fixtures
         return files.Set("map", "map.geojson").Set("population", population).Write();
     }
 
+    /// <summary>
+    /// A 5 × 5 grid with homes, shops and benches, written as a GeoJSON map the scenario loader reads. The map importer
+    /// finds homes by address, so each exported home point gets a house number.
+    /// </summary>
+    public static string AddressedGridMap(ScenarioBuilder files, string fileName)
+    {
+        string path = Path.Combine(files.Directory, fileName);
+        Assert.True(GeoJsonExporter.WriteNeighbourhood(NetworkGenerator.Grid(5, 5, new GeneratorOptions { Seed = 2 }), path).Succeeded);
+        var map = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        int number = 1;
+        foreach (var feature in map["features"]!.AsArray())
+        {
+            var properties = feature!["properties"]!.AsObject();
+            if ((string?)properties["layer"] == "home")
+            {
+                properties["addr:housenumber"] = (number++).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        File.WriteAllText(path, map.ToJsonString());
+        return path;
+    }
+
     /// <summary>Every file a run writes, by name.</summary>
     public static string[] RunFiles { get; } =
         [RunWriter.SummaryFile, RunWriter.EdgesFile, RunWriter.PlacesFile, RunWriter.RunFileName, .. RunWriter.Tables.Select(t => t.File)];
