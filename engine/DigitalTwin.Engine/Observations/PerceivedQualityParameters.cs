@@ -10,11 +10,11 @@ public sealed record PerceivedQualityParameters
     /// <summary>
     /// Change in a street's perceived length per rating point away from neutral (3). At 0.07 a street rated 1 feels 14 %
     /// longer and one rated 5 as much shorter: the strongest judgement a resident can give weighs as much as a busy road
-    /// does in Sevtsuk &amp; Basu's (2022) route-choice estimates (+14 %), and half of active frontage (−28 %). Studies of
-    /// perceived quality find walkers detour for streets they find attractive and safe (Foltête &amp; Piombini 2007;
-    /// Guo &amp; Loo 2013), but none gives a cost per rating point: this is reasoned, to be calibrated.
+    /// does in Sevtsuk &amp; Basu's (2022) route-choice estimates (+14 %), and half of active frontage (−28 %). What a street
+    /// is like shifts walking routes (Foltête &amp; Piombini 2007: landscape features; Guo &amp; Loo 2013: the pedestrian
+    /// environment), but no study gives a cost per point of a residents' rating: this is reasoned, to be calibrated.
     /// </summary>
-    [Parameter("per rating point", 0, 0.2, "Reasoned: a rating of 1 or 5 weighs as much as a busy road in Sevtsuk & Basu 2022 (+14 %); perceived quality shifts routes (Foltête & Piombini 2007; Guo & Loo 2013)")]
+    [Parameter("per rating point", 0, 0.2, "Reasoned: a rating of 1 or 5 weighs as much as a busy road in Sevtsuk & Basu 2022 (+14 %); street qualities shift routes (Foltête & Piombini 2007; Guo & Loo 2013)")]
     public double RouteCostChangePerRatingPoint { get; init; } = 0.07;
 
     /// <summary>
