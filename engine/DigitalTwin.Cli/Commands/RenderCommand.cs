@@ -23,10 +23,11 @@ public static class RenderCommand
         var group = new Option<string>("--group") { Description = "Whose movements and meetings: " + string.Join(", ", MapVocabulary.GroupNames), DefaultValueFactory = _ => "everyone" };
         var width = new Option<int>("--width") { Description = "Picture width in pixels", DefaultValueFactory = _ => 1920 };
         var height = new Option<int>("--height") { Description = "Picture height in pixels", DefaultValueFactory = _ => 1080 };
+        var observations = new Option<string?>("--observations") { Description = "Residents' observations (.csv or .geojson, docs/observations.md) drawn over the heat", HelpName = "FILE" };
         var output = new Option<string>("--out") { Description = "The PNG file to write", HelpName = "FILE.png", Required = true };
         var command = new Command("render", "Draw a run's street heatmap (or a difference from a baseline) into a PNG; no display needed")
         {
-            runArgument, baseline, measure, period, group, width, height, output,
+            runArgument, baseline, measure, period, group, width, height, output, observations,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -38,11 +39,13 @@ public static class RenderCommand
             parse.GetValue(group)!,
             parse.GetValue(width),
             parse.GetValue(height),
-            parse.GetValue(output)!));
+            parse.GetValue(output)!,
+            parse.GetValue(observations)));
         return command;
     }
 
-    internal static int Execute(Terminal terminal, Interruption interruption, string runPath, string? baselinePath, string measureName, string periodName, string groupName, int width, int height, string outputPath)
+    internal static int Execute(Terminal terminal, Interruption interruption, string runPath, string? baselinePath, string measureName, string periodName, string groupName, int width, int height, string outputPath,
+        string? observationsPath = null)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -100,6 +103,18 @@ public static class RenderCommand
                 return TwinApp.UserError;
             }
         }
+        var scene = new MapScene(run, baseline) { Measure = measure, Period = period, Group = group };
+        ObservationLayer? observationLayer = null;
+        if (observationsPath is not null)
+        {
+            var layer = ObservationLayer.Load(observationsPath, scene);
+            if (!layer.Succeeded)
+            {
+                terminal.WriteProblems(layer.Problems);
+                return TwinApp.UserError;
+            }
+            observationLayer = layer.Unwrap();
+        }
         var clock = Stopwatch.StartNew();
         using var renderer = OffscreenMapRenderer.TryCreate(out string reason);
         if (renderer is null)
@@ -107,8 +122,7 @@ public static class RenderCommand
             terminal.Error.WriteLine($"error: cannot draw offscreen: {reason}");
             return TwinApp.UserError;
         }
-        var scene = new MapScene(run, baseline) { Measure = measure, Period = period, Group = group };
-        var picture = renderer.Render(scene, width, height);
+        var picture = renderer.Render(scene, width, height, observations: observationLayer);
         double renderMilliseconds = clock.Elapsed.TotalMilliseconds;
         if (interruption.Requested)
         {
@@ -122,7 +136,7 @@ public static class RenderCommand
             return TwinApp.UserError;
         }
         terminal.Out.WriteLine(string.Create(c,
-            $"wrote {outputPath} ({width}x{height}, {MapVocabulary.CommandName(measure)}, {MapVocabulary.CommandName(period)}{(baseline is null ? string.Empty : ", difference from baseline")}; drawn in {renderMilliseconds:0} ms, {clock.Elapsed.TotalMilliseconds:0} ms with the PNG)"));
+            $"wrote {outputPath} ({width}x{height}, {MapVocabulary.CommandName(measure)}, {MapVocabulary.CommandName(period)}{(baseline is null ? string.Empty : ", difference from baseline")}{(observationLayer is null ? string.Empty : string.Create(c, $", {observationLayer.Count} observations"))}; drawn in {renderMilliseconds:0} ms, {clock.Elapsed.TotalMilliseconds:0} ms with the PNG)"));
         return TwinApp.Success;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Observations;
 using DigitalTwin.Engine.Scenarios;
 using DigitalTwin.Viewer.CoCreation;
 using DigitalTwin.Viewer.Interactive;
@@ -32,10 +33,15 @@ public static class ViewCommand
             Description = "Scenario only: input to play, e.g. \"select:4242;key:B;wait\" (steps select:WAYID[,WAYID], key:LETTER, wait); closes after the last",
             HelpName = "STEPS",
         };
+        var observations = new Option<string?>("--observations")
+        {
+            Description = "Residents' observations (.csv or .geojson) drawn over the map; with a scenario also where pins go (key O), created if missing (default: the scenario's observations)",
+            HelpName = "FILE",
+        };
         var continuous = new Option<bool>("--continuous") { Description = "Draw every frame even when nothing changes (to measure frame time while a run is in progress)" };
         var command = new Command("view", "Open the interactive map: pan, zoom, click streets, switch measure and period, replay a day; with a scenario, edit streets and see the difference")
         {
-            target, baseline, width, height, frames, screenshot, days, threads, script, continuous,
+            target, baseline, width, height, frames, screenshot, days, threads, script, continuous, observations,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -45,7 +51,8 @@ public static class ViewCommand
             parse.GetValue(height),
             parse.GetValue(frames),
             parse.GetValue(screenshot),
-            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous))));
+            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous)),
+            parse.GetValue(observations)));
         return command;
     }
 
@@ -56,7 +63,7 @@ public static class ViewCommand
     internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false);
 
     internal static int Execute(Terminal terminal, string target, string? baselinePath, int width, int height, int? frames, string? screenshot,
-        CoCreationOptions? coCreation = null)
+        CoCreationOptions? coCreation = null, string? observationsPath = null)
     {
         coCreation ??= new CoCreationOptions(DefaultCoCreationDays, null, null);
         var c = CultureInfo.InvariantCulture;
@@ -83,7 +90,7 @@ public static class ViewCommand
                 terminal.Error.WriteLine("error: --baseline: a scenario is its own baseline (edits are compared with it); give --baseline with a run");
                 return TwinApp.UserError;
             }
-            return CoCreate(terminal, target, width, height, frames, screenshot, coCreation);
+            return CoCreate(terminal, target, width, height, frames, screenshot, coCreation, observationsPath);
         }
         if (coCreation.Script is not null)
         {
@@ -110,6 +117,18 @@ public static class ViewCommand
                 return TwinApp.UserError;
             }
         }
+        var scene = new MapScene(run, baseline);
+        ObservationLayer? layer = null;
+        if (observationsPath is not null)
+        {
+            var loadedLayer = ObservationLayer.Load(observationsPath, scene);
+            if (!loadedLayer.Succeeded)
+            {
+                terminal.WriteProblems(loadedLayer.Problems);
+                return TwinApp.UserError;
+            }
+            layer = loadedLayer.Unwrap();
+        }
         using var window = GlfwWindow.TryOpen(width, height, $"DigitalTwin - {run.ScenarioName}", visible: true, out string reason);
         if (window is null)
         {
@@ -117,9 +136,9 @@ public static class ViewCommand
             terminal.Error.WriteLine("draw the map into a picture instead: twin render <run-folder> --out map.png");
             return TwinApp.UserError;
         }
-        var scene = new MapScene(run, baseline);
         var report = new ViewerSession(window, scene).Run(new ViewerOptions
         {
+            Observations = layer,
             Frames = frames,
             ScreenshotPath = screenshot,
             Continuous = frames is not null,
@@ -129,7 +148,8 @@ public static class ViewCommand
     }
 
     /// <summary>A co-creation window on a scenario: the map at once, the baseline and every edit simulated in the background.</summary>
-    private static int CoCreate(Terminal terminal, string scenarioPath, int width, int height, int? frames, string? screenshot, CoCreationOptions options)
+    private static int CoCreate(Terminal terminal, string scenarioPath, int width, int height, int? frames, string? screenshot, CoCreationOptions options,
+        string? observationsPath)
     {
         var c = CultureInfo.InvariantCulture;
         if (options.Days is < 1 or > 365)
@@ -168,6 +188,25 @@ public static class ViewCommand
         var session = opened.Unwrap();
         terminal.Out.WriteLine(string.Create(c,
             $"scenario: {scenario.Name}; map loaded in {clock.Elapsed.TotalSeconds:0.0} s; each run simulates {session.Days} days with seed {session.Seed} on {session.Threads} thread(s)"));
+        // Pins go to the file named here, else to the scenario's own; a file named here need not exist yet (the first
+        // pin creates it), one that exists must load cleanly before anything is appended to it.
+        string? pinsFile = observationsPath ?? scenario.ObservationsPath;
+        ObservationLayer? layer = null;
+        if (pinsFile is not null && File.Exists(pinsFile))
+        {
+            var loadedLayer = ObservationLayer.Load(pinsFile, session.MapOnlyScene);
+            if (!loadedLayer.Succeeded)
+            {
+                terminal.WriteProblems(loadedLayer.Problems);
+                return TwinApp.UserError;
+            }
+            layer = loadedLayer.Unwrap();
+        }
+        else if (pinsFile is not null && !ObservationLoader.Extensions.Any(e => pinsFile.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            terminal.Error.WriteLine($"error: --observations: '{pinsFile}' should end in .csv or .geojson");
+            return TwinApp.UserError;
+        }
         using var window = GlfwWindow.TryOpen(width, height, $"DigitalTwin - {scenario.Name}", visible: true, out string reason);
         if (window is null)
         {
@@ -177,6 +216,8 @@ public static class ViewCommand
         }
         var report = new ViewerSession(window, session).Run(new ViewerOptions
         {
+            Observations = layer,
+            ObservationsFile = pinsFile,
             Frames = frames,
             ScreenshotPath = screenshot,
             // Drawn only when something changes (input, progress, a finished run), as a person uses it; --continuous

@@ -26,6 +26,12 @@ public abstract record Intervention
     public virtual IEnumerable<(LonLat Point, string Field)> Points => [];
 
     /// <summary>
+    /// Problems with what the intervention refers to on the map beyond street addresses and points (a place name that
+    /// is not on the map, observations outside it); checked with the addresses before anything applies.
+    /// </summary>
+    public virtual IEnumerable<InputProblem> MapProblems(Neighbourhood neighbourhood) => [];
+
+    /// <summary>
     /// Changes the data being built and says what changed. Only what the intervention addresses changes: street
     /// attributes through the network's builder, places and homes as new records, behaviour through named parameters.
     /// </summary>

@@ -27,6 +27,7 @@ internal static class InterventionRegistry
         AddCrossing.Format,
         NewPlace.Format,
         NewHousing.Format,
+        PerceivedQuality.Format,
     ];
 
     public static IReadOnlyList<string> TypeNames { get; } = [.. Types.Select(t => t.Name)];

@@ -439,7 +439,15 @@ internal sealed partial class RouteCostModel
                 var noise = new Randomness.RandomStream(Seed, Randomness.StreamPurpose.Route, (ulong)s, (ulong)(profile.Variant + 1));
                 factor *= Math.Exp(p.PerceptionNoiseSigma * noise.NextGaussian());
             }
-            float cost = (float)(length * factor);
+            double barrier = 0;
+            if (profile.Mode != TravelModes.Car)
+            {
+                // Residents' own judgement of the street (perceived-quality): their rating stretches or shrinks it, an
+                // observed barrier costs a fixed detour-like amount to pass.
+                factor *= 1 + network.PerceivedLengthChange[s];
+                barrier = network.ObservedBarrierMetres[s];
+            }
+            float cost = (float)((length * factor) + barrier);
             costs[s * 2] = (network.ModesForward[s] & profile.Mode) != 0 ? cost : float.PositiveInfinity;
             costs[s * 2 + 1] = (network.ModesBackward[s] & profile.Mode) != 0 ? cost : float.PositiveInfinity;
         }

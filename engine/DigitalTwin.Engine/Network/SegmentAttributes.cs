@@ -37,6 +37,18 @@ public record struct SegmentAttributes
     /// </summary>
     public float FrontZoneDepthMetres { get; set; }
 
+    /// <summary>
+    /// How much longer walking and cycling the segment feels because of how residents rate it (the
+    /// <c>perceived-quality</c> intervention): +0.14 feels 14 % longer, −0.14 as much shorter; 0 where nobody rated it.
+    /// </summary>
+    public float PerceivedLengthChange { get; set; }
+
+    /// <summary>
+    /// Perceived metres added to every walk or ride over the segment because residents observed a barrier there (a fence,
+    /// a road they cannot cross, a dark underpass); 0 where none was observed.
+    /// </summary>
+    public float ObservedBarrierMetres { get; set; }
+
     /// <summary>Street name (OSM name=*), empty when unnamed.</summary>
     public string Name { get; set; }
 

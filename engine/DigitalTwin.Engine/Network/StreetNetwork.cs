@@ -36,6 +36,8 @@ public sealed partial class StreetNetwork
     private readonly Frontage[] _frontage;
     private readonly bool[] _greenOrWater;
     private readonly float[] _frontZoneDepthMetres;
+    private readonly float[] _perceivedLengthChange;
+    private readonly float[] _observedBarrierMetres;
     private readonly int[] _nameIndex;
     private readonly string[] _names;
     private readonly long[] _osmWayId;
@@ -75,6 +77,8 @@ public sealed partial class StreetNetwork
         _frontage = new Frontage[count];
         _greenOrWater = new bool[count];
         _frontZoneDepthMetres = new float[count];
+        _perceivedLengthChange = new float[count];
+        _observedBarrierMetres = new float[count];
         _nameIndex = new int[count];
         _osmWayId = new long[count];
 
@@ -95,6 +99,8 @@ public sealed partial class StreetNetwork
             _frontage[s] = a.Frontage;
             _greenOrWater[s] = a.GreenOrWaterAdjacent;
             _frontZoneDepthMetres[s] = a.FrontZoneDepthMetres;
+            _perceivedLengthChange[s] = a.PerceivedLengthChange;
+            _observedBarrierMetres[s] = a.ObservedBarrierMetres;
             _osmWayId[s] = a.OsmWayId;
             string name = a.Name ?? string.Empty;
             if (!nameLookup.TryGetValue(name, out int index))
@@ -150,6 +156,12 @@ public sealed partial class StreetNetwork
     public ReadOnlySpan<bool> GreenOrWaterAdjacent => _greenOrWater;
 
     public ReadOnlySpan<float> FrontZoneDepthMetres => _frontZoneDepthMetres;
+
+    /// <summary>Per segment, how much longer (positive) or shorter walking and cycling it feels from residents' ratings (<see cref="SegmentAttributes.PerceivedLengthChange"/>).</summary>
+    public ReadOnlySpan<float> PerceivedLengthChange => _perceivedLengthChange;
+
+    /// <summary>Per segment, the perceived metres a barrier residents observed adds to passing it (<see cref="SegmentAttributes.ObservedBarrierMetres"/>).</summary>
+    public ReadOnlySpan<float> ObservedBarrierMetres => _observedBarrierMetres;
 
     /// <summary>How walkers cross the roads at each node.</summary>
     public ReadOnlySpan<CrossingControl> NodeCrossing => _nodeCrossing;
@@ -216,6 +228,8 @@ public sealed partial class StreetNetwork
             Frontage = _frontage[s],
             GreenOrWaterAdjacent = _greenOrWater[s],
             FrontZoneDepthMetres = _frontZoneDepthMetres[s],
+            PerceivedLengthChange = _perceivedLengthChange[s],
+            ObservedBarrierMetres = _observedBarrierMetres[s],
             Name = _names[_nameIndex[s]],
             OsmWayId = _osmWayId[s],
         };

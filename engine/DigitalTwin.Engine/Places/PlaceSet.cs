@@ -28,6 +28,12 @@ public record struct PlaceRecord
     /// <summary>Floor or ground area in m² where the map draws the place as an area; 0 when it is a point.</summary>
     public double AreaSquareMetres { get; set; }
 
+    /// <summary>
+    /// How much more (positive) or less a place draws visitors than its size alone would, from residents' ratings (the
+    /// <c>perceived-quality</c> intervention): +0.65 draws 65 % more; 0 where nobody rated it. Above −1.
+    /// </summary>
+    public float AttractionChange { get; set; }
+
     /// <summary>OSM id of the node or way; negative for ways so the two id spaces do not collide, 0 for generated.</summary>
     public long OsmId { get; set; }
 }

@@ -8,8 +8,8 @@ namespace DigitalTwin.Engine.Planning;
 /// <summary>
 /// Which places serve which activity, in a uniform grid per activity so that choosing a destination looks only at
 /// places within the search radius (a city has thousands of shops; a resident weighs the nearby ones).
-/// The choice is a gravity model: weight = √capacity · exp(−distance / decay), bigger places drawing more people
-/// with diminishing returns.
+/// The choice is a gravity model: weight = √capacity · (1 + attraction change) · exp(−distance / decay), bigger places
+/// drawing more people with diminishing returns, places residents rate well more (<see cref="PlaceRecord.AttractionChange"/>).
 /// </summary>
 internal sealed class DestinationIndex
 {
@@ -17,7 +17,7 @@ internal sealed class DestinationIndex
     private static readonly int ActivityCount = Enum.GetValues<ActivityKind>().Length;
 
     private readonly Grid?[] _grids;
-    private readonly double[] _pull; // per place: √capacity, a bigger place drawing more people with diminishing returns
+    private readonly double[] _pull; // per place: √capacity, a bigger place drawing more people with diminishing returns, × residents' rating
 
     public DestinationIndex(PlaceSet places)
     {
@@ -25,7 +25,7 @@ internal sealed class DestinationIndex
         _pull = new double[places.Count];
         for (int p = 0; p < places.Count; p++)
         {
-            _pull[p] = Math.Sqrt(Math.Max(1, places[p].Capacity));
+            _pull[p] = Math.Sqrt(Math.Max(1, places[p].Capacity)) * Math.Max(0.01, 1 + places[p].AttractionChange);
         }
         for (int a = 0; a < ActivityCount; a++)
         {

@@ -71,14 +71,18 @@ public sealed record PreparedScenario(
     }
 
     /// <summary>
-    /// SHA-256 over the scenario file, the files it extends and the map: the same hash means the same inputs, so two
+    /// SHA-256 over the scenario file, the files it extends, the map and the observations files its interventions read: the same hash means the same inputs, so two
     /// run files with the same hash and seed must be identical.
     /// </summary>
     public static string ContentHash(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (string file in new[] { scenario.SourceFile }.Concat(scenario.ExtendsChain).Append(scenario.MapPath))
+        // Observations files that interventions read change the run, so they are inputs too (a scenario's own
+        // observations layer is only drawn, and is left out).
+        var observations = scenario.Interventions.OfType<Interventions.Types.PerceivedQuality>()
+            .Select(p => p.Observations?.SourceFile).OfType<string>();
+        foreach (string file in new[] { scenario.SourceFile }.Concat(scenario.ExtendsChain).Append(scenario.MapPath).Concat(observations))
         {
             hash.AppendData(File.ReadAllBytes(file));
         }

@@ -39,6 +39,12 @@ public sealed record Scenario
     /// <summary>The map (.osm.pbf, .osm or .geojson), absolute.</summary>
     public required string MapPath { get; init; }
 
+    /// <summary>
+    /// Residents' observations to draw beside the simulation (docs/observations.md), absolute, or null. Only a layer:
+    /// they change the model only through a <c>perceived-quality</c> intervention.
+    /// </summary>
+    public string? ObservationsPath { get; init; }
+
     /// <summary>Optional area to keep from the map, as a closed or open ring of lon/lat points.</summary>
     public IReadOnlyList<LonLat>? BoundingPolygon { get; init; }
 

@@ -31,7 +31,7 @@ internal static class ScenarioFormat
         [ScenarioShape] =
         [
             "$schema", "name", "description", "extends", "map", "boundingPolygon", "population", "days", "seed",
-            "replications", "parameters", "interventions",
+            "replications", "parameters", "interventions", "observations",
         ],
         [PopulationShape] = ["cbs", "explicit"],
         [CbsPopulationShape] = ["file", "gwbCode", "scale"],

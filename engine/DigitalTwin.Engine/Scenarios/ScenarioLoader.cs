@@ -76,6 +76,7 @@ public static partial class ScenarioLoader
         string? name = null;
         string? description = null;
         string? map = null;
+        string? observations = null;
         IReadOnlyList<LonLat>? bounding = null;
         PopulationSpec? population = null;
         int? days = null;
@@ -89,6 +90,7 @@ public static partial class ScenarioLoader
             name = d.Name ?? name;
             description = d.Description ?? description;
             map = d.Map ?? map;
+            observations = d.Observations ?? observations;
             bounding = d.BoundingPolygon ?? bounding;
             population = d.Population ?? population;
             days = d.Days ?? days;
@@ -124,6 +126,7 @@ public static partial class ScenarioLoader
             SourceFile = leaf.Context.File,
             ExtendsChain = [.. drafts.Skip(1).Select(d => d.Context.File)],
             MapPath = map!,
+            ObservationsPath = observations,
             BoundingPolygon = bounding,
             Population = population!,
             Days = days ?? Scenario.DefaultDays,
@@ -278,6 +281,7 @@ public static partial class ScenarioLoader
             draft.ExtendsOrigin = context.At("$.extends");
         }
         draft.Map = ReadMap(reader);
+        draft.Observations = ReadObservations(reader);
         if (reader.Get("population") is { } population)
         {
             draft.Population = ReadPopulation(context, population, "$.population");
@@ -328,6 +332,23 @@ public static partial class ScenarioLoader
         if (!File.Exists(full))
         {
             reader.Context.Error("$.map", $"map file not found: {map} (looked at {full})", "paths are relative to the scenario file");
+            return null;
+        }
+        return full;
+    }
+
+    /// <summary>The observations layer: the file must exist and load cleanly, so a broken one is found before a run.</summary>
+    private static string? ReadObservations(ObjectReader reader)
+    {
+        string? observations = NonEmpty(reader, "observations");
+        if (observations is null || FullPathOf(reader.Context, "$.observations", observations) is not { } full)
+        {
+            return null;
+        }
+        var loaded = Observations.ObservationLoader.Load(full, observations);
+        if (!loaded.Succeeded)
+        {
+            reader.Context.Problems.AddRange(loaded.Problems);
             return null;
         }
         return full;
@@ -405,6 +426,8 @@ public static partial class ScenarioLoader
         public SourceLocation ExtendsOrigin { get; set; }
 
         public string? Map { get; set; }
+
+        public string? Observations { get; set; }
 
         public IReadOnlyList<LonLat>? BoundingPolygon { get; init; }
 

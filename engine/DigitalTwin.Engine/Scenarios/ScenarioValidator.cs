@@ -32,6 +32,11 @@ public static class ScenarioValidator
         ArgumentNullException.ThrowIfNull(neighbourhood);
         var problems = new List<InputProblem>();
         Network.StreetNetwork network = neighbourhood.Network;
+        if (scenario.ObservationsPath is { } observations)
+        {
+            var loaded = Observations.ObservationLoader.Load(observations);
+            problems.AddRange(loaded.Succeeded ? Observations.ObservationLocator.Locate(loaded.Unwrap(), neighbourhood).Problems : loaded.Problems);
+        }
         foreach (Intervention intervention in scenario.Interventions)
         {
             foreach (StreetAddress address in intervention.Addresses)
@@ -59,6 +64,7 @@ public static class ScenarioValidator
                     _ => address.Origin.Problem("selects no street of the map"),
                 });
             }
+            problems.AddRange(intervention.MapProblems(neighbourhood));
             foreach ((LonLat point, string field) in intervention.Points)
             {
                 double distance = StreetSelector.DistanceToNearestSegment(point, network);

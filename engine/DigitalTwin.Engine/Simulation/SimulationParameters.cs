@@ -2,6 +2,7 @@ using DigitalTwin.Engine.Encounters;
 using DigitalTwin.Engine.Familiarity;
 using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.Mobility;
+using DigitalTwin.Engine.Observations;
 using DigitalTwin.Engine.Planning;
 using DigitalTwin.Engine.Population;
 
@@ -45,6 +46,9 @@ public sealed record SimulationParameters
 
     /// <summary>How interventions ripple beyond the streets they address (traffic moved elsewhere, green edges).</summary>
     public InterventionParameters Interventions { get; init; } = new();
+
+    /// <summary>How residents' ratings and observed barriers change route and destination choice (perceived-quality).</summary>
+    public PerceivedQualityParameters PerceivedQuality { get; init; } = new();
 
     public static SimulationParameters Default { get; } = new();
 

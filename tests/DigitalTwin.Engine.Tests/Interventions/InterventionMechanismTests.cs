@@ -335,4 +335,53 @@ public class InterventionMechanismTests(ITestOutputHelper output)
         }
         return builder.Build();
     }
+    /// <summary>A perceived-quality entry rating streets or a place by name.</summary>
+    private static PerceivedQuality Rated(string? street, string? place, double rating) =>
+        new(null, null, street is null ? null : Named(street), place, rating) { Origin = Here };
+
+    [Fact]
+    public void A_low_rating_moves_walkers_from_a_street_to_its_parallel_streets()
+    {
+        var world = Grid();
+        int[] street = SegmentsOf(world, "Row Street 2");
+        int[] parallel = [.. SegmentsOf(world, "Row Street 1"), .. SegmentsOf(world, "Main Street 3")];
+        var (before, after, _) = Compare(world, Rated("Row Street 2", null, 1));
+
+        Log("walk passages on the street rated 1", before.Walk(street), after.Walk(street));
+        Log("walk passages on the parallel streets", before.Walk(parallel), after.Walk(parallel));
+        Assert.True(after.Walk(street) < before.Walk(street));
+        Assert.True(after.Walk(parallel) > before.Walk(parallel));
+    }
+
+    [Fact]
+    public void A_high_rating_on_a_place_draws_more_visits_to_it()
+    {
+        var world = Grid();
+        int shop = Enumerable.Range(0, world.Places.Count).First(p => world.Places.Kind[p] == PlaceKind.Shop);
+        var (before, after, _) = Compare(world, Rated(null, world.Places[shop].Name, 5));
+
+        Log($"stays at {world.Places[shop].Name}, rated 5", before.StaysAt([shop]), after.StaysAt([shop]));
+        Assert.True(after.StaysAt([shop]) > before.StaysAt([shop]));
+    }
+
+    [Fact]
+    public void An_observed_barrier_takes_walkers_off_the_street_it_is_on()
+    {
+        var world = Grid();
+        var network = world.Network;
+        int from = network.SegmentFrom[MiddleOfRowStreet2], to = network.SegmentTo[MiddleOfRowStreet2];
+        double x = (network.NodeX[from] + network.NodeX[to]) / 2, y = (network.NodeY[from] + network.NodeY[to]) / 2;
+        var barrier = new Engine.Observations.Observation
+        {
+            Kind = Engine.Observations.ObservationKind.Barrier,
+            Positions = [At(world, x, y)],
+            SourceNumber = 2,
+        };
+        var observations = new Engine.Observations.ObservationSet("observations.csv", [barrier]);
+        var (before, after, applied) = Compare(world, new PerceivedQuality("observations.csv", observations, null, null, null) { Origin = Here });
+
+        Log("walk passages over the barrier", before.Walk([MiddleOfRowStreet2]), after.Walk([MiddleOfRowStreet2]));
+        Assert.Equal(SimulationParameters.Default.PerceivedQuality.ObservedBarrierMetres, applied.Neighbourhood.Network.ObservedBarrierMetres[MiddleOfRowStreet2]);
+        Assert.True(after.Walk([MiddleOfRowStreet2]) < before.Walk([MiddleOfRowStreet2]));
+    }
 }

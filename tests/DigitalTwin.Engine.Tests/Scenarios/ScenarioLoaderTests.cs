@@ -296,6 +296,7 @@ public sealed class ScenarioLoaderTests : IDisposable
             },
             new() { ["type"] = "new-place", ["point"] = Point(), ["kind"] = "transit-stop", ["name"] = "Halte" },
             new() { ["type"] = "population", ["point"] = Point(), ["dwellings"] = 40, ["householdSize"] = 2.1, ["note"] = "infill" },
+            new() { ["type"] = "perceived-quality", ["streets"] = Streets(), ["place"] = "Coffee-star", ["rating"] = 2 },
         ];
         foreach (JsonObject entry in entries)
         {
@@ -305,7 +306,8 @@ public sealed class ScenarioLoaderTests : IDisposable
         Scenario scenario = ScenarioLoader.Load(_files.Write()).Unwrap();
 
         Assert.Equal(InterventionRegistry.TypeNames, scenario.Interventions.Select(i => i.TypeName));
-        Assert.Equal("infill", scenario.Interventions[^1].Note);
+        Assert.Equal("infill", scenario.Interventions[^2].Note);
+        Assert.Equal((2.0, "Coffee-star"), (((PerceivedQuality)scenario.Interventions[^1]).Rating, ((PerceivedQuality)scenario.Interventions[^1]).PlaceName));
         Assert.Equal(DigitalTwin.Engine.Network.TravelModes.Walk, ((RemoveBarrier)scenario.Interventions[11]).Modes);
         Assert.Equal(DigitalTwin.Engine.Places.PlaceKind.TransitStop, ((NewPlace)scenario.Interventions[13]).Place.Kind);
     }

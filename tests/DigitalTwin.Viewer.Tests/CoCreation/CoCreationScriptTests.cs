@@ -20,8 +20,8 @@ public class CoCreationScriptTests
     [Theory]
     [InlineData("select:", "give one or more OSM way ids")]
     [InlineData("select:abc", "'abc' is not an OSM way id")]
-    [InlineData("key:BB", "a step is select:WAYID[,WAYID...], key:LETTER or wait")]
-    [InlineData("jump", "a step is select:WAYID[,WAYID...], key:LETTER or wait")]
+    [InlineData("key:BB", "a step is select:WAYID[,WAYID...], key:LETTER, pin:LON,LAT[,KIND[,COMMENT]] or wait")]
+    [InlineData("jump", "a step is select:WAYID[,WAYID...], key:LETTER, pin:LON,LAT[,KIND[,COMMENT]] or wait")]
     public void A_wrong_step_is_named_with_what_is_expected(string script, string expected)
     {
         Assert.False(CoCreationScript.TryParse(script, out _, out string error));

@@ -68,4 +68,40 @@ public sealed class CoCreationWindowTests(ITestOutputHelper output) : IDisposabl
         Assert.True(differentFromDifference < width * height / 10, $"{differentFromDifference} pixels differ from the difference map");
         Assert.True(differentFromPlain > differentFromDifference, "the window looks more like the plain map than the difference map");
     }
+    [XvfbFact]
+    public void A_scripted_pin_is_appended_to_the_observations_file()
+    {
+        var session = _world.OpenWithBaseline();
+        var bounds = session.MapOnlyScene.Geometry.Bounds;
+        var (lon, lat) = DigitalTwin.Viewer.Maps.ObservationLayer.GeoReferenceOf(session.MapOnlyScene.Run).Unproject((bounds.MinX + bounds.MaxX) / 2, (bounds.MinY + bounds.MaxY) / 2);
+        string pins = Path.Combine(_world.Directory, "pins.csv");
+        File.WriteAllText(pins, "# session 1\nkind,lon,lat,caption,date\n");
+        using var display = VirtualDisplay.Start();
+        string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
+        string script = string.Create(CultureInfo.InvariantCulture, $"wait;pin:{lon:0.0000000},{lat:0.0000000},unsafe,too dark here;pin:{lon:0.0000000},{lat:0.0000000}");
+        var start = new ProcessStartInfo("dotnet",
+            [twin, "view", _world.ScenarioPath, "--days", $"{TinyCoCreation.Days}", "--threads", $"{TinyCoCreation.Threads}",
+             "--width", "320", "--height", "240", "--script", script, "--observations", pins])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DISPLAY"] = display.Name;
+        using var viewer = Process.Start(start)!;
+        var stderrTask = viewer.StandardError.ReadToEndAsync();
+        string stdout = viewer.StandardOutput.ReadToEnd();
+        Assert.True(viewer.WaitForExit(60_000), "twin view did not finish");
+        output.WriteLine(stdout + stderrTask.Result);
+        Assert.True(viewer.ExitCode == 0, stderrTask.Result);
+
+        var saved = DigitalTwin.Engine.Observations.ObservationLoader.Load(pins);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Problems));
+        var observations = saved.Unwrap().Observations;
+        Assert.Equal(2, observations.Count);
+        Assert.Equal((DigitalTwin.Engine.Observations.ObservationKind.Unsafe, "too dark here"), (observations[0].Kind, observations[0].Caption));
+        Assert.Equal((DigitalTwin.Engine.Observations.ObservationKind.MeetingSpot, DigitalTwin.Viewer.Interactive.ViewerSession.DefaultPinComment), (observations[1].Kind, observations[1].Caption));
+        Assert.Equal(lon, observations[0].Positions[0].Longitude, 6);
+        Assert.StartsWith("# session 1\nkind,lon,lat,caption,date\n", File.ReadAllText(pins), StringComparison.Ordinal);
+        Assert.Contains("pinned a unsafe", stdout, StringComparison.Ordinal);
+    }
 }

@@ -12,14 +12,24 @@ public enum ScriptVerb
 
     /// <summary>Waits for the run under way (every step waits for it anyway; this one only waits).</summary>
     Wait,
+
+    /// <summary>Drops a residents' observation pin at a position, as key O and a click would (<see cref="ScriptStep.Pin"/>).</summary>
+    Pin,
 }
 
+/// <summary>A scripted pin: where (WGS84), which kind and the comment (empty: the window's default).</summary>
+public sealed record PinRequest(double Longitude, double Latitude, Engine.Observations.ObservationKind Kind, string Comment);
+
 /// <summary>One step of a scripted session; <see cref="WayIds"/> for Select, <see cref="Key"/> (a capital letter) for Key.</summary>
-public sealed record ScriptStep(ScriptVerb Verb, IReadOnlyList<long> WayIds, char Key);
+public sealed record ScriptStep(ScriptVerb Verb, IReadOnlyList<long> WayIds, char Key)
+{
+    public PinRequest? Pin { get; init; }
+}
 
 /// <summary>
 /// Scripted input for a co-creation window (tests, measurements, demonstrations): steps separated by ';', each
-/// <c>select:WAYID[,WAYID...]</c>, <c>key:X</c> or <c>wait</c>. The window runs a step only when no run is under way,
+/// <c>select:WAYID[,WAYID...]</c>, <c>key:X</c>, <c>pin:LON,LAT[,KIND[,COMMENT]]</c> (a comment may not hold ';') or
+/// <c>wait</c>. The window runs a step only when no run is under way,
 /// and closes once the last step's run is on screen.
 /// </summary>
 public static class CoCreationScript
@@ -61,11 +71,40 @@ public static class CoCreationScript
                     }
                     parsed.Add(new ScriptStep(ScriptVerb.Select, ids, '\0'));
                     break;
+                case "pin":
+                    if (ParsePin(argument) is not { } pin)
+                    {
+                        error = $"'{raw}': a pin is pin:LON,LAT[,KIND[,COMMENT]] with KIND one of {string.Join(", ", Engine.Observations.ObservationKinds.Words)}";
+                        return false;
+                    }
+                    parsed.Add(new ScriptStep(ScriptVerb.Pin, [], '\0') { Pin = pin });
+                    break;
                 default:
-                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER or wait";
+                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER, pin:LON,LAT[,KIND[,COMMENT]] or wait";
                     return false;
             }
         }
         return true;
+    }
+
+    private static PinRequest? ParsePin(string argument)
+    {
+        string[] parts = argument.Split(',', 4, StringSplitOptions.TrimEntries);
+        if (parts.Length < 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double lon)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double lat))
+        {
+            return null;
+        }
+        var kind = Engine.Observations.ObservationKind.MeetingSpot;
+        if (parts.Length > 2 && Engine.Observations.ObservationKinds.Parse(parts[2]) is not { } parsed)
+        {
+            return null;
+        }
+        else if (parts.Length > 2)
+        {
+            kind = Engine.Observations.ObservationKinds.Parse(parts[2])!.Value;
+        }
+        return new PinRequest(lon, lat, kind, parts.Length > 3 ? parts[3] : string.Empty);
     }
 }

@@ -8,7 +8,8 @@ namespace DigitalTwin.Viewer.Interactive;
 
 /// <summary>
 /// Co-creation in the window: click streets to select them (shift-click or Backspace clears), then B benches,
-/// W wider pavements, C car-free, M mixed use, L lighting; U undoes the last edit; N cycles the measure (M is taken).
+/// W wider pavements, C car-free, M mixed use, L lighting; U undoes the last edit; N cycles the measure (M is taken);
+/// O drops residents' pins (ViewerSession.Pins.cs).
 /// Runs happen on the session's worker; this thread only polls it and swaps in the finished scene.
 /// </summary>
 public sealed partial class ViewerSession
@@ -145,6 +146,12 @@ public sealed partial class ViewerSession
                     FailScript("script: key " + step.Key + ": " + _message);
                 }
                 return changed;
+            case ScriptVerb.Pin:
+                if (!DropPin(step.Pin!))
+                {
+                    FailScript("script: pin: " + _message);
+                }
+                return true;
             default:
                 return false;
         }
@@ -181,6 +188,10 @@ public sealed partial class ViewerSession
     private bool? CoCreationKey(int key)
     {
         var session = _session!;
+        if (PinKey(key) is { } pinned)
+        {
+            return pinned;
+        }
         if (CoCreationEdits.FromKey(key) is { } kind)
         {
             if (session.TryApply(kind, _selection, out string refusal))
@@ -251,7 +262,7 @@ public sealed partial class ViewerSession
         {
             notes.Add(_message);
         }
-        notes.Add("click streets to select; B benches  W widen  C car-free  M mixed use  L light  U undo");
+        notes.Add("click streets to select; B benches  W widen  C car-free  M mixed use  L light  U undo  O pin");
         notes.Add(_scene.Baseline is null
             ? "N measure  P period  R replay  F fit  Backspace: clear selection"
             : "N measure  P period  D difference  R replay  F fit  Backspace: clear");

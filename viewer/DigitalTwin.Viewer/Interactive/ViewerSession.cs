@@ -42,6 +42,12 @@ public sealed record ViewerOptions
 
     /// <summary>Where to write a line for people when a run finishes (the command line's output).</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>Residents' observations drawn over the map (null: none).</summary>
+    public Maps.ObservationLayer? Observations { get; init; }
+
+    /// <summary>Co-creation: the observations file pins are appended to (key O, then a click); null: pins are refused.</summary>
+    public string? ObservationsFile { get; init; }
 }
 
 /// <summary>
@@ -108,6 +114,12 @@ public sealed partial class ViewerSession
     {
         ArgumentNullException.ThrowIfNull(options);
         _log = options.Log;
+        _observations = options.Observations;
+        _observationsFile = options.ObservationsFile;
+        if (_observationsFile is not null && _observations is null)
+        {
+            _observations = new Maps.ObservationLayer([], Maps.ObservationLayer.GeoReferenceOf(_scene.Run));
+        }
         if (options.Script is not null)
         {
             _script = new Queue<ScriptStep>(options.Script);
@@ -173,6 +185,11 @@ public sealed partial class ViewerSession
                 _replay.Build(_dots);
             }
             HighlightSelection(_dots, layout.Scale);
+            if (_observations is not null)
+            {
+                _observations.BuildMarkers(_dots, layout.Scale);
+                _observations.BuildLegend(_overlay, layout, _pinning ? PinStatus() : null);
+            }
             renderer.Draw(_camera, layout, _overlay, _dots.Count > 0 ? _dots : null);
             frames++;
             bool lastFrame = (options.Frames is { } limit && frames >= limit) || _scriptFinished;
@@ -257,8 +274,16 @@ public sealed partial class ViewerSession
                     _dragging = false;
                     if (Math.Abs(e.X - _pressedAt.X) + Math.Abs(e.Y - _pressedAt.Y) <= ClickTolerancePixels)
                     {
-                        Select(e.X, e.Y);
-                        Clicked((e.Mods & InputEvent.ShiftMod) != 0);
+                        if (_pinning)
+                        {
+                            var (wx, wy) = _camera.PixelToWorld(e.X, e.Y);
+                            DropPin(wx, wy);
+                        }
+                        else
+                        {
+                            Select(e.X, e.Y);
+                            Clicked((e.Mods & InputEvent.ShiftMod) != 0);
+                        }
                     }
                     changed = true;
                     break;

@@ -36,7 +36,8 @@ public sealed class OffscreenMapRenderer : IDisposable
     }
 
     /// <summary>Renders the scene fitted to the picture (or with the given camera) and reads it back.</summary>
-    public MapPicture Render(MapScene scene, int width, int height, MapCamera? camera = null, IReadOnlyList<string>? notes = null, MarkerMesh? dots = null)
+    public MapPicture Render(MapScene scene, int width, int height, MapCamera? camera = null, IReadOnlyList<string>? notes = null, MarkerMesh? dots = null,
+        ObservationLayer? observations = null)
     {
         ArgumentNullException.ThrowIfNull(scene);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
@@ -53,6 +54,12 @@ public sealed class OffscreenMapRenderer : IDisposable
         }
         var overlay = new MarkerMesh();
         var legend = MapAnnotations.Build(overlay, scene, camera, layout, notes);
+        if (observations is not null)
+        {
+            dots ??= new MarkerMesh();
+            observations.BuildMarkers(dots, layout.Scale);
+            observations.BuildLegend(overlay, layout);
+        }
         using var renderer = new MapRenderer(_gl, scene);
         renderer.Draw(camera, layout, overlay, dots);
         var image = renderer.ReadPixels(width, height);
