@@ -16,13 +16,7 @@ public sealed class CompareCommandTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = TwinApp.Run(args, new Terminal(output, error, _ => null), null);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Fixtures.RunTwin(args, mapServices: false);
 
     [Fact]
     [Trait("Category", "Slow")]

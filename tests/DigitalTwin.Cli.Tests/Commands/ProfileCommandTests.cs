@@ -14,13 +14,7 @@ public sealed class ProfileCommandTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = TwinApp.Run(args, new Terminal(output, error, _ => null), null);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => Fixtures.RunTwin(args, mapServices: false);
 
     [Fact]
     public void Writes_the_profile_folder_with_every_figure_and_a_self_contained_page()

@@ -71,11 +71,14 @@ internal static class Fixtures
     }
 
     /// <summary>Runs the CLI in this process with the real map services; its exit code and what it printed.</summary>
-    public static (int Code, string Out, string Error) RunTwin(params string[] args)
+    public static (int Code, string Out, string Error) RunTwin(params string[] args) => RunTwin(args, mapServices: true);
+
+    /// <summary>As <see cref="RunTwin(string[])"/>; without map services the CLI works as it does where none are given.</summary>
+    public static (int Code, string Out, string Error) RunTwin(string[] args, bool mapServices)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int code = TwinApp.Run(args, new Terminal(output, error, _ => null), MapLoading.Services);
+        int code = TwinApp.Run(args, new Terminal(output, error, _ => null), mapServices ? MapLoading.Services : null);
         return (code, output.ToString(), error.ToString());
     }
 
