@@ -103,6 +103,30 @@ internal static partial class TinyWorlds
         return new Neighbourhood(builder.Build(), PlaceSet.Empty, HomeSet.Empty);
     }
 
+    /// <summary>
+    /// A car network in three pieces, as a map cut out of a town leaves it: "West Street" W(0,0)→A(500,0) (segment 0)
+    /// and "East Street" B(600,0)→E(1200,0) (segment 2) both run along the map's southern edge and are joined for
+    /// walkers by a footway A→B (1); "Car Park Lane" P(500,300)→Q(600,300) (4) lies in the middle, reached on foot
+    /// by footways A→P (3) and Q→N(550,600) (5). Homes: 0 on West Street at x = 100, 1 on East Street at x = 1000,
+    /// 2 beside Car Park Lane at (550,310), 314 m from West Street. A shop on West Street at x = 400.
+    /// </summary>
+    public static Neighbourhood SplitCarNetwork()
+    {
+        var builder = new StreetNetworkBuilder(Origin);
+        NodeId w = builder.AddNode(0, 0), a = builder.AddNode(500, 0), b = builder.AddNode(600, 0), e = builder.AddNode(1200, 0);
+        NodeId p = builder.AddNode(500, 300), q = builder.AddNode(600, 300), n = builder.AddNode(550, 600);
+        var footway = Street("Footway") with { Highway = HighwayKind.Footway, ModesForward = TravelModes.Walk, ModesBackward = TravelModes.Walk };
+        builder.AddSegment(w, a, Street("West Street"));
+        builder.AddSegment(a, b, footway);
+        builder.AddSegment(b, e, Street("East Street"));
+        builder.AddSegment(a, p, footway);
+        builder.AddSegment(p, q, Street("Car Park Lane"));
+        builder.AddSegment(q, n, footway);
+        var homes = new HomeSet([Home(100, 0, 0, 100), Home(1000, 0, 2, 400), Home(550, 310, 4, 50)]);
+        var places = new PlaceSet([Place(PlaceKind.Shop, "Corner Shop", 400, 0, 0, 400)]);
+        return new Neighbourhood(builder.Build(), places, homes);
+    }
+
     private static HomeRecord Home(double x, double y, int segment, float offsetMetres) =>
         new() { X = x, Y = y, Segment = new SegmentId(segment), OffsetMetres = offsetMetres, Dwellings = 1 };
 

@@ -25,8 +25,8 @@ internal sealed class TripMaker
     private readonly float[] _walkSpeed;
     private readonly bool[] _householdCar;
     private readonly int[] _nearestStopOfHome;
-    private readonly ModePositions _bike;
-    private readonly ModePositions _car;
+    private readonly VehicleAccess _bike;
+    private readonly VehicleAccess _car;
 
     /// <summary>
     /// How far from a door the bike or car may be: homes and shops sit on footways that cars and often bikes may
@@ -68,12 +68,12 @@ internal sealed class TripMaker
         }
         // Three independent lookups over every home (a city has a hundred thousand): side by side.
         int[]? nearestStops = null;
-        ModePositions? bike = null, car = null;
+        VehicleAccess? bike = null, car = null;
         Parallel.Invoke(
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
             () => nearestStops = NearestStops(neighbourhood, modes.TransitStopMaxWalkMetres),
-            () => bike = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Bike),
-            () => car = new ModePositions(neighbourhood, planner.Gateways, TravelModes.Car));
+            () => bike = new VehicleAccess(neighbourhood, planner.Gateways, TravelModes.Bike),
+            () => car = new VehicleAccess(neighbourhood, planner.Gateways, TravelModes.Car));
         (_nearestStopOfHome, _bike, _car) = (nearestStops!, bike!, car!);
     }
 
@@ -96,10 +96,20 @@ internal sealed class TripMaker
     /// </summary>
     public NetworkPosition PositionOf(Anchor anchor, int resident, TravelModes mode) => mode switch
     {
-        TravelModes.Bike => _bike.Of(anchor, anchor.Kind == AnchorKind.Home ? _residents.Home[resident] : anchor.Index),
-        TravelModes.Car => _car.Of(anchor, anchor.Kind == AnchorKind.Home ? _residents.Home[resident] : anchor.Index),
+        TravelModes.Bike => _bike.Of(anchor, IndexOf(anchor, resident), _residents.Home[resident]),
+        TravelModes.Car => _car.Of(anchor, IndexOf(anchor, resident), _residents.Home[resident]),
         _ => PositionOf(anchor, resident),
     };
+
+    /// <summary>Whether a trip by bike or car can go between two anchors (on foot always).</summary>
+    public bool Connects(Anchor from, Anchor to, int resident, TravelModes mode) => mode switch
+    {
+        TravelModes.Bike => _bike.Connects(from, IndexOf(from, resident), to, IndexOf(to, resident), _residents.Home[resident]),
+        TravelModes.Car => _car.Connects(from, IndexOf(from, resident), to, IndexOf(to, resident), _residents.Home[resident]),
+        _ => true,
+    };
+
+    private int IndexOf(Anchor anchor, int resident) => anchor.Kind == AnchorKind.Home ? _residents.Home[resident] : anchor.Index;
 
     /// <summary>Where an anchor is on the walking network, for a resident (whose home is the Home anchor).</summary>
     public NetworkPosition PositionOf(Anchor anchor, int resident)
@@ -240,9 +250,9 @@ internal sealed class TripMaker
 
         void AddTrip(Anchor from, Anchor to, TravelModes mode, double departure, double stay, StayKind stayKind, bool leavesMap, ActivityKind purpose)
         {
-            if (mode != TravelModes.Walk && (PositionOf(from, resident, mode).Segment < 0 || PositionOf(to, resident, mode).Segment < 0))
+            if (!Connects(from, to, resident, mode))
             {
-                mode = TravelModes.Walk; // no street for the vehicle near one end of a chained trip: leave it and walk
+                mode = TravelModes.Walk; // no street for the vehicle near one end of a chained trip, or none between them: walk
             }
             trips.Add(new Trip(resident, purpose, from, to, mode, ProfileFor(resident, day, mode, departure), departure, stay, stayKind, leavesMap));
         }
@@ -286,7 +296,7 @@ internal sealed class TripMaker
         bool older = _residents.AgeBand[resident] == AgeBand.Older;
         bool external = activity.Destination.Kind == AnchorKind.Gateway;
         double kilometres = external
-            ? ExternalKilometres(resident)
+            ? ExternalKilometres(resident, activity.Kind)
             : StraightMetres(Anchor.Home, activity.Destination, resident) * _planner.Parameters.DetourFactor / 1000;
         double walkDistance = m.WalkPerKilometre * (older ? m.OlderWalkDistanceMultiplier : 1) * (limited ? m.LimitedMobilityWalkDistanceMultiplier : 1);
         // A mode's generalised cost factor (STOMP; 1 = the street as it is) scales its distance term and shifts its
@@ -301,11 +311,11 @@ internal sealed class TripMaker
         }
         Span<double> weights = stackalloc double[4];
         weights[0] = Math.Exp(m.WalkConstant + (dark * m.DarkWalkUtility) - (walkDistance * kilometres * r.WalkCostFactor) - Math.Log(r.WalkCostFactor));
-        bool bike = age >= m.MinimumCyclingAge && !limited && Reachable(_bike, resident, activity.Destination);
+        bool bike = age >= m.MinimumCyclingAge && !limited && Connects(Anchor.Home, activity.Destination, resident, TravelModes.Bike);
         weights[1] = bike
             ? Math.Exp(m.BikeConstant + (dark * m.DarkBikeUtility) - (m.BikePerKilometre * kilometres * r.BikeCostFactor) - Math.Log(r.BikeCostFactor))
             : 0;
-        bool car = _householdCar[_residents.Household[resident]] && Reachable(_car, resident, activity.Destination);
+        bool car = _householdCar[_residents.Household[resident]] && Connects(Anchor.Home, activity.Destination, resident, TravelModes.Car);
         double parkingWalk = 2 * m.WalkPerKilometre * m.CarParkingWalkMetres / 1000; // there and back to the car
         weights[2] = car
             ? Math.Exp(m.CarConstant - (m.CarPerKilometre * kilometres * r.CarCostFactor) - Math.Log(r.CarCostFactor) - parkingWalk
@@ -323,14 +333,14 @@ internal sealed class TripMaker
         };
     }
 
-    private bool Reachable(ModePositions positions, int resident, Anchor destination) =>
-        positions.Of(Anchor.Home, _residents.Home[resident]).Segment >= 0
-        && positions.Of(destination, destination.Index).Segment >= 0;
-
-    /// <summary>How far beyond the map a resident's outside trips go (fixed per resident, like a commute).</summary>
-    private double ExternalKilometres(int resident)
+    /// <summary>
+    /// How far beyond the map a resident's outside trips of a purpose go: the commute (work, school, study) is one
+    /// distance per resident, every other purpose its own (the same shop or club in town each time).
+    /// </summary>
+    private double ExternalKilometres(int resident, ActivityKind purpose)
     {
-        var stream = new RandomStream(_seed, StreamPurpose.Placement, (ulong)resident, 3);
+        ulong key = purpose is ActivityKind.Work or ActivityKind.School or ActivityKind.Study ? 3 : DayPlanner.ExternalDistanceKey + (ulong)purpose;
+        var stream = new RandomStream(_seed, StreamPurpose.Placement, (ulong)resident, key);
         var p = _planner.Parameters;
         return p.ExternalTripMedianKilometres * Math.Exp(p.ExternalTripSigma * stream.NextGaussian());
     }
@@ -423,37 +433,5 @@ internal sealed class TripMaker
             }
         }
         return low;
-    }
-
-    /// <summary>The nearest position usable by one vehicle mode for every home, place and gateway.</summary>
-    private sealed class ModePositions
-    {
-        private readonly NetworkPosition[] _homes;
-        private readonly NetworkPosition[] _places;
-        private readonly NetworkPosition[] _gateways;
-
-        public ModePositions(Neighbourhood neighbourhood, Gateways gateways, TravelModes mode)
-        {
-            var network = neighbourhood.Network;
-            var snapper = new SegmentSnapper(network, mode, NetworkComponents.Largest(network, mode));
-            NetworkPosition Snap(double x, double y) =>
-                snapper.Snap(x, y, MaxVehicleAccessMetres) is { } hit ? new NetworkPosition(hit.Segment.Value, hit.OffsetMetres) : new NetworkPosition(-1, 0);
-            _homes = [.. neighbourhood.Homes.Records.Select(h => Snap(h.X, h.Y))];
-            _places = [.. neighbourhood.Places.Records.Select(p => Snap(p.X, p.Y))];
-            _gateways = new NetworkPosition[gateways.Count];
-            for (int g = 0; g < gateways.Count; g++)
-            {
-                var position = gateways[g];
-                int node = position.OffsetMetres > 0 ? network.SegmentTo[position.Segment] : network.SegmentFrom[position.Segment];
-                _gateways[g] = Snap(network.NodeX[node], network.NodeY[node]);
-            }
-        }
-
-        public NetworkPosition Of(Anchor anchor, int index) => anchor.Kind switch
-        {
-            AnchorKind.Place => _places[index],
-            AnchorKind.Gateway => _gateways[index],
-            _ => _homes[index],
-        };
     }
 }

@@ -11,6 +11,30 @@ internal static class NetworkComponents
     /// </summary>
     public static bool[] Largest(StreetNetwork network, TravelModes mode)
     {
+        var (segmentComponent, lengths) = StronglyConnected(network, mode);
+        int best = -1;
+        for (int c = 0; c < lengths.Length; c++)
+        {
+            if (lengths[c] > 0 && (best < 0 || lengths[c] > lengths[best]))
+            {
+                best = c;
+            }
+        }
+        var kept = new bool[network.SegmentCount];
+        for (int s = 0; s < kept.Length; s++)
+        {
+            kept[s] = best >= 0 && segmentComponent[s] == best;
+        }
+        return kept;
+    }
+
+    /// <summary>
+    /// The strongly connected part each segment belongs to for the mode (-1 when the mode may not use it or its two ends
+    /// lie in different parts, as on a one-way street between two parts), and each part's length of such segments.
+    /// Parts are numbered in a fixed order (Kosaraju's, from node 0 up), so the numbering is deterministic.
+    /// </summary>
+    public static (int[] SegmentComponent, double[] LengthMetres) StronglyConnected(StreetNetwork network, TravelModes mode)
+    {
         ArgumentNullException.ThrowIfNull(network);
         int nodes = network.NodeCount;
         var modesForward = network.ModesForward.ToArray();
@@ -109,25 +133,17 @@ internal static class NetworkComponents
         }
 
         var length = new double[count];
-        int best = -1;
+        var segmentComponent = new int[network.SegmentCount];
         for (int s = 0; s < network.SegmentCount; s++)
         {
             int c = component[network.SegmentFrom[s]];
-            if ((network.ModesEither(new SegmentId(s)) & mode) != 0 && c == component[network.SegmentTo[s]])
+            bool inside = (network.ModesEither(new SegmentId(s)) & mode) != 0 && c == component[network.SegmentTo[s]];
+            segmentComponent[s] = inside ? c : -1;
+            if (inside)
             {
                 length[c] += network.LengthMetres[s];
-                if (best < 0 || length[c] > length[best] || (length[c] == length[best] && c < best))
-                {
-                    best = c;
-                }
             }
         }
-        var kept = new bool[network.SegmentCount];
-        for (int s = 0; s < network.SegmentCount; s++)
-        {
-            kept[s] = best >= 0 && (network.ModesEither(new SegmentId(s)) & mode) != 0
-                && component[network.SegmentFrom[s]] == best && component[network.SegmentTo[s]] == best;
-        }
-        return kept;
+        return (segmentComponent, length);
     }
 }

@@ -17,6 +17,11 @@ internal sealed partial class DayPlanner
         {
             return;
         }
+        if (GoesBeyondMap(kind, ref random))
+        {
+            Add(plan, kind, ExternalAnchor(resident, kind), start, duration, StayKind.Unobserved);
+            return;
+        }
         if (IsLeisure(kind))
         {
             // A park, bench or café nearby is used more than one far away: the outing happens at the stated rate when
@@ -93,6 +98,27 @@ internal sealed partial class DayPlanner
             return new Anchor(AnchorKind.Gateway, -1);
         }
         var stream = new RandomStream(_seed, StreamPurpose.Placement, (ulong)resident, 2);
+        return new Anchor(AnchorKind.Gateway, stream.NextInt(_gateways.Count));
+    }
+
+    /// <summary>Whether this outing goes beyond the map (<see cref="BeyondMapShares"/>); no draw for purposes that never do.</summary>
+    private bool GoesBeyondMap(ActivityKind kind, ref RandomStream random)
+    {
+        double share = _beyondMapShare[(int)kind];
+        return share > 0 && random.NextBool(share);
+    }
+
+    /// <summary>
+    /// The gateway a resident's outings of one purpose leave the map by: fixed per resident and purpose, like the shop
+    /// or club in town they keep going to.
+    /// </summary>
+    private Anchor ExternalAnchor(int resident, ActivityKind purpose)
+    {
+        if (_gateways.Count == 0)
+        {
+            return new Anchor(AnchorKind.Gateway, -1);
+        }
+        var stream = new RandomStream(_seed, StreamPurpose.Placement, (ulong)resident, ExternalPurposeKey + (ulong)purpose);
         return new Anchor(AnchorKind.Gateway, stream.NextInt(_gateways.Count));
     }
 

@@ -38,10 +38,18 @@ internal sealed partial class DayPlanner
     /// <summary>Tries to find a visit's host within the visiting radius: enough for all but the sparsest maps, and cheap.</summary>
     private const int VisitHostTries = 8;
 
+    /// <summary>
+    /// Placement-stream keys of a resident's outings beyond the map, plus the purpose: the gateway they leave by, and
+    /// (drawn by <see cref="Mobility.TripMaker"/>) how far beyond it they go. Clear of 1–3 (the job, its gateway and
+    /// distance) and 1000 + purpose (habitual places).
+    /// </summary>
+    internal const ulong ExternalPurposeKey = 2000, ExternalDistanceKey = 3000;
+
     private readonly Neighbourhood _neighbourhood;
     private readonly Residents _residents;
     private readonly DestinationIndex _destinations;
     private readonly Gateways _gateways;
+    private readonly double[] _beyondMapShare;
     private readonly ulong _seed;
     private readonly int[] _dogWalker;
     private readonly int[] _schoolRunEscort;
@@ -71,6 +79,7 @@ internal sealed partial class DayPlanner
         _seed = seed;
         _destinations = new DestinationIndex(neighbourhood.Places);
         _gateways = new Gateways(neighbourhood.Network);
+        _beyondMapShare = BeyondMapShares.Compute(neighbourhood, _destinations, parameters, _gateways.Count);
         _dogWalker = new int[residents.HouseholdCount];
         _schoolRunEscort = new int[residents.HouseholdCount];
         _primaryPupil = new int[residents.HouseholdCount];
@@ -132,6 +141,9 @@ internal sealed partial class DayPlanner
     public Gateways Gateways => _gateways;
 
     public DestinationIndex Destinations => _destinations;
+
+    /// <summary>The share of an activity's outings that go beyond the map (<see cref="BeyondMapShares"/>).</summary>
+    public double BeyondMapShare(ActivityKind kind) => _beyondMapShare[(int)kind];
 
     public bool IsDogWalker(int resident) => _dogWalker[_residents.Household[resident]] == resident;
 
@@ -378,7 +390,7 @@ internal sealed partial class DayPlanner
         }
         if (age >= p.IndependentOutingMinimumAge && random.NextBool(weekend ? p.VisitProbability * p.VisitWeekendMultiplier : p.VisitProbability))
         {
-            var host = VisitHost(resident, ref random);
+            var host = GoesBeyondMap(ActivityKind.Visit, ref random) ? ExternalAnchor(resident, ActivityKind.Visit) : VisitHost(resident, ref random);
             double start = Routine(resident, weekend ? s.VisitWeekendHour : s.VisitWeekdayHour, ref random, s.VisitSpreadMinutes);
             if (host.Index >= 0 && KeptAfterDark(resident, day, start, ref random))
             {

@@ -90,6 +90,36 @@ internal sealed class DestinationIndex
     }
 
     /// <summary>
+    /// The mean straight-line distance from (x, y) of the place <see cref="Choose"/> would draw: the gravity-weighted
+    /// mean over the places within reach, or the search radius when none is within reach (the place drawn then lies
+    /// beyond it; 0 when the map has none). Used once per run to estimate trip lengths, so it may allocate. <paramref name="weights"/> and <paramref name="candidates"/> are the caller's scratch lists.
+    /// </summary>
+    public double ExpectedDistance(ActivityKind activity, double x, double y, double decayMetres, double radiusMetres, List<double> weights, List<int> candidates)
+    {
+        var grid = _grids[(int)activity];
+        if (grid is null)
+        {
+            return 0;
+        }
+        weights.Clear();
+        candidates.Clear();
+        grid.Collect(x, y, radiusMetres, candidates, weights);
+        if (candidates.Count == 0)
+        {
+            return radiusMetres;
+        }
+        var distances = weights.ToArray();
+        GravityWeights(CollectionsMarshal.AsSpan(weights), CollectionsMarshal.AsSpan(candidates), _pull, decayMetres);
+        double weighted = 0, total = 0;
+        for (int i = 0; i < distances.Length; i++)
+        {
+            weighted += weights[i] * distances[i];
+            total += weights[i];
+        }
+        return total > 0 ? weighted / total : radiusMetres;
+    }
+
+    /// <summary>
     /// Straight-line distance from (x, y) to the nearest place serving <paramref name="activity"/>: infinity when the map
     /// has none, and at least <paramref name="radiusMetres"/> when none is that close (the caller needs no more).
     /// <paramref name="candidates"/> and <paramref name="distances"/> are the caller's scratch lists.

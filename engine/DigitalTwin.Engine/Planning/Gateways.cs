@@ -18,14 +18,7 @@ internal sealed class Gateways
 
     public Gateways(StreetNetwork network)
     {
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        for (int n = 0; n < network.NodeCount; n++)
-        {
-            minX = Math.Min(minX, network.NodeX[n]);
-            maxX = Math.Max(maxX, network.NodeX[n]);
-            minY = Math.Min(minY, network.NodeY[n]);
-            maxY = Math.Max(maxY, network.NodeY[n]);
-        }
+        var (minX, minY, maxX, maxY) = Extent(network);
         double centreX = (minX + maxX) / 2, centreY = (minY + maxY) / 2;
         var best = new (double Score, NetworkPosition Position)?[Sectors];
         for (int s = 0; s < network.SegmentCount; s++)
@@ -60,6 +53,21 @@ internal sealed class Gateways
     }
 
     public int Count => _positions.Length;
+
+    /// <summary>The bounding box of the network's nodes.</summary>
+    public static (double MinX, double MinY, double MaxX, double MaxY) Extent(StreetNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        for (int n = 0; n < network.NodeCount; n++)
+        {
+            minX = Math.Min(minX, network.NodeX[n]);
+            maxX = Math.Max(maxX, network.NodeX[n]);
+            minY = Math.Min(minY, network.NodeY[n]);
+            maxY = Math.Max(maxY, network.NodeY[n]);
+        }
+        return (minX, minY, maxX, maxY);
+    }
 
     public NetworkPosition this[int index] => _positions[index];
 }

@@ -59,6 +59,35 @@ public sealed record PlanningParameters
     [Parameter("log-normal sigma", 0, 3, "Reasoned spread of external trip distances around the CBS median")]
     public double ExternalTripSigma { get; init; } = 0.8;
 
+    /// <summary>
+    /// Mean distance of a shopping trip (groceries and other shopping) in the Dutch travel survey (km). With the other
+    /// survey means below it sets how many discretionary trips leave the map (<see cref="BeyondMapShares"/>): the
+    /// survey's mean is what the map's own shops and the shops beyond it give together. 0 keeps every such trip inside.
+    /// </summary>
+    [Parameter("km", 0, 100, "CBS StatLine 70056NED (OVG 1999/2001, all Dutch residents): mean trip distance for shopping 4.7 km")]
+    public double ShoppingSurveyMeanKilometres { get; init; } = 4.7;
+
+    /// <summary>Mean distance of a trip to visit someone at home in the Dutch travel survey (km).</summary>
+    [Parameter("km", 0, 100, "CBS StatLine 70056NED (OVG 1999/2001, all Dutch residents): mean trip distance for visits 15.0 km")]
+    public double VisitSurveyMeanKilometres { get; init; } = 15.0;
+
+    /// <summary>Mean distance of a social or recreational trip (café, sports, club, worship) in the Dutch travel survey (km).</summary>
+    [Parameter("km", 0, 100, "CBS StatLine 70056NED (OVG 1999/2001, all Dutch residents): mean trip distance for social and recreational trips 8.9 km")]
+    public double SocialRecreationalSurveyMeanKilometres { get; init; } = 8.9;
+
+    /// <summary>Mean distance of a trip to services and personal care (doctor, pharmacy) in the Dutch travel survey (km).</summary>
+    [Parameter("km", 0, 100, "CBS StatLine 70056NED (OVG 1999/2001, all Dutch residents): mean trip distance for services and personal care 7.0 km")]
+    public double ServicesSurveyMeanKilometres { get; init; } = 7.0;
+
+    /// <summary>
+    /// The most of a purpose's outings that go beyond the map. Where the survey's mean trip is longer than the mean
+    /// trip beyond the map (visits: 15 km against 11), the mean alone would send every outing out, yet friends and
+    /// clubs are partly local (Fischer 1982: a large share of friends live within a few minutes); a fifth kept near home
+    /// is reasoned, not measured.
+    /// </summary>
+    [Parameter("share", 0, 1, "Reasoned (Fischer 1982: many friends live near): at least a fifth of each purpose's outings stays in the neighbourhood")]
+    public double BeyondMapShareLimit { get; init; } = 0.8;
+
     /// <summary>Share of students whose campus is inside the map (the TU Delft campus lies inside the Wippolder extract).</summary>
     [Parameter("share", 0, 1, "Reasoned: the TU Delft campus lies inside the Wippolder extract")]
     public double StudyInAreaShare { get; init; } = 0.5;

@@ -56,7 +56,7 @@ public class CommonRandomNumbersTests(ITestOutputHelper output)
         output.WriteLine($"independent: {withIndependentRuns}");
 
         Assert.True(withCommonNumbers.MeanDifference > 0, $"a wider social distance must add encounters, got {withCommonNumbers.MeanDifference}");
-        Assert.True(withCommonNumbers.StandardError < withIndependentRuns.StandardError / 10,
+        Assert.True(withCommonNumbers.StandardError < withIndependentRuns.StandardError / 3,
             $"paired SE {withCommonNumbers.StandardError} should be well under the independent SE {withIndependentRuns.StandardError}");
         Assert.True(withCommonNumbers.Distinguishable);
 

@@ -1,0 +1,59 @@
+using DigitalTwin.Engine.Planning;
+using DigitalTwin.TestKit;
+
+namespace DigitalTwin.Engine.Tests.Planning;
+
+public class BeyondMapSharesTests
+{
+    /// <summary>
+    /// Café Street has one café; its four homes lie 250, 250, 600 and 31.2 m from it in a straight line (mean 282.8 m,
+    /// 367.6 m by the network's detour factor 1.3). Trips beyond the map average 8 km × e^(0.8²/2) = 11.02 km. A survey
+    /// mean of 4 km for social trips is kept by sending (4 − 0.368) / (11.02 − 0.368) = 34.1 % of café outings out.
+    /// </summary>
+    [Fact]
+    public void The_share_beyond_the_map_keeps_the_survey_s_mean_trip()
+    {
+        var world = TinyWorlds.CafeStreet();
+        var parameters = new PlanningParameters() with { SocialRecreationalSurveyMeanKilometres = 4 };
+        var gateways = new Gateways(world.Network);
+
+        var shares = BeyondMapShares.Compute(world, new DestinationIndex(world.Places), parameters, gateways.Count);
+
+        double local = (250 + 250 + 600 + Math.Sqrt((9.8 * 9.8) + (29.6 * 29.6))) / 4 * 1.3 / 1000;
+        double beyond = 8 * Math.Exp(0.32);
+        Assert.Equal((4 - local) / (beyond - local), shares[(int)ActivityKind.ThirdPlace], 4);
+        Assert.Equal(0.341, shares[(int)ActivityKind.ThirdPlace], 3);
+    }
+
+    [Fact]
+    public void Purposes_whose_trip_is_the_outing_itself_stay_in_the_map()
+    {
+        var world = TinyWorlds.CafeStreet();
+        var shares = BeyondMapShares.Compute(world, new DestinationIndex(world.Places), new PlanningParameters(), new Gateways(world.Network).Count);
+
+        Assert.Equal(0, shares[(int)ActivityKind.DogWalk]);
+        Assert.Equal(0, shares[(int)ActivityKind.Park]);
+        Assert.Equal(0, shares[(int)ActivityKind.Bench]);
+        Assert.Equal(0, shares[(int)ActivityKind.Work]); // commutes have their own local share
+    }
+
+    /// <summary>Visits average 15 km in the survey, more than trips beyond the map: the share stops at its limit, so some visits stay local.</summary>
+    [Fact]
+    public void A_survey_mean_beyond_reach_sends_out_no_more_than_the_limit()
+    {
+        var world = TinyWorlds.CafeStreet();
+        var shares = BeyondMapShares.Compute(world, new DestinationIndex(world.Places), new PlanningParameters(), new Gateways(world.Network).Count);
+
+        Assert.Equal(new PlanningParameters().BeyondMapShareLimit, shares[(int)ActivityKind.Visit]);
+    }
+
+    [Fact]
+    public void A_survey_mean_of_zero_or_a_map_without_a_way_out_keeps_every_trip_inside()
+    {
+        var world = TinyWorlds.CafeStreet();
+        var none = new PlanningParameters() with { SocialRecreationalSurveyMeanKilometres = 0 };
+
+        Assert.Equal(0, BeyondMapShares.Compute(world, new DestinationIndex(world.Places), none, new Gateways(world.Network).Count)[(int)ActivityKind.ThirdPlace]);
+        Assert.All(BeyondMapShares.Compute(world, new DestinationIndex(world.Places), new PlanningParameters(), gatewayCount: 0), share => Assert.Equal(0, share));
+    }
+}
