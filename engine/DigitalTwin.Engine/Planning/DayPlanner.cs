@@ -55,6 +55,7 @@ internal sealed partial class DayPlanner
     private readonly int[] _schoolRunEscort;
     private readonly int[] _primaryPupil;
     private readonly bool[] _usesStoep;
+    private readonly int[] _adultsInHousehold;
     private readonly bool[] _benchOnSegment;
     private readonly bool[] _calmForPlay;
     private readonly double[] _dogWalkHours;
@@ -84,6 +85,7 @@ internal sealed partial class DayPlanner
         _schoolRunEscort = new int[residents.HouseholdCount];
         _primaryPupil = new int[residents.HouseholdCount];
         _usesStoep = new bool[residents.HouseholdCount];
+        _adultsInHousehold = new int[residents.HouseholdCount];
         var network = neighbourhood.Network;
         _benchOnSegment = Array.ConvertAll(neighbourhood.Places.FirstBenchOfSegment(network.SegmentCount), bench => bench >= 0);
         _calmForPlay = new bool[network.SegmentCount];
@@ -107,6 +109,7 @@ internal sealed partial class DayPlanner
             for (int r = members.Start.Value; r < members.End.Value; r++)
             {
                 bool adult = residents.AgeYears[r] >= AdultAge;
+                _adultsInHousehold[h] += adult ? 1 : 0;
                 if (adult && firstAdult < 0)
                 {
                     firstAdult = r;
@@ -344,7 +347,9 @@ internal sealed partial class DayPlanner
     {
         var p = Parameters;
         var s = Schedule;
-        double groceries = working && !weekend ? p.GroceriesProbabilityWorking : p.GroceriesProbabilityNotWorking;
+        // The grocery rate is a household's (GfK): its adults share the trips rather than each making them.
+        double groceries = (working && !weekend ? p.GroceriesProbabilityWorking : p.GroceriesProbabilityNotWorking)
+            / Math.Max(1, _adultsInHousehold[_residents.Household[resident]]);
         if (random.NextBool(groceries))
         {
             double hour = working && !weekend ? s.GroceriesAfterWorkHour : s.GroceriesDaytimeHour;

@@ -104,10 +104,15 @@ public sealed record PlanningParameters
     [Parameter("walks/day", 0, 10, "Dutch dog owners walk their dog 2-4 times a day")]
     public int DogWalksPerDay { get; init; } = 3;
 
-    /// <summary>Groceries: Dutch households shop ≈ 3 times a week (GfK); per adult not working, most days.</summary>
-    [Parameter("probability/day", 0, 1, "GfK: Dutch households shop about 3 times a week; adults not working go most days")]
+    /// <summary>
+    /// Groceries: Dutch households shop ≈ 3 times a week (GfK). The chance a day for a household of one adult not
+    /// working; in a household of several adults each has this chance divided by their number, so the household's
+    /// trips stay at the household rate.
+    /// </summary>
+    [Parameter("probability/day", 0, 1, "GfK: Dutch households shop about 3 times a week; a household of one adult not working goes about every other day")]
     public double GroceriesProbabilityNotWorking { get; init; } = 0.5;
 
+    /// <summary>As <see cref="GroceriesProbabilityNotWorking"/> on a working weekday, for a household of one working adult.</summary>
     [Parameter("probability/day", 0, 1, "GfK: about 3 grocery trips a week per household; workers go less often")]
     public double GroceriesProbabilityWorking { get; init; } = 0.3;
 
