@@ -76,7 +76,13 @@ internal static class ComparisonFiles
             ["baseline_nods_per_m_day"] = Column(segments.Nods, d => d.BaselineMean),
             ["variant_nods_per_m_day"] = Column(segments.Nods, d => d.VariantMean),
             ["difference_nods_per_m_day"] = Column(segments.Nods, d => d.MeanDifference),
+            // 1 where the change stands out once every segment is tested (Benjamini–Hochberg, 5 % false discoveries):
+            // a GIS user styles the rest grey.
+            ["resolved_encounters"] = Flags(segments.EncountersResolved),
+            ["resolved_nods"] = Flags(segments.NodsResolved),
         };
+
+        static double[] Flags(bool[] resolved) => [.. resolved.Select(r => r ? 1.0 : 0.0)];
     }
 
     private static IReadOnlyList<InputProblem> WriteText(string path, string text) =>
@@ -151,9 +157,11 @@ internal static class ComparisonFiles
             json.WriteString("label", area.Label);
             json.WriteStartObject("encounters" + unit);
             WriteDifference(json, area.Encounters);
+            json.WriteBoolean("resolvedAmongAll", area.EncountersResolved);
             json.WriteEndObject();
             json.WriteStartObject("nods" + unit);
             WriteDifference(json, area.Nods);
+            json.WriteBoolean("resolvedAmongAll", area.NodsResolved);
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -185,7 +193,7 @@ internal static class ComparisonFiles
     {
         ArgumentNullException.ThrowIfNull(report);
         var csv = new StringBuilder();
-        csv.AppendLine("variant,section,trait,group,item,measure,residents,replications,baseline_mean,variant_mean,mean_difference,standard_error,lower_95,upper_95,p_value,distinguishable,relative_change");
+        csv.AppendLine("variant,section,trait,group,item,measure,residents,replications,baseline_mean,variant_mean,mean_difference,standard_error,lower_95,upper_95,p_value,distinguishable,relative_change,resolved_among_all");
         foreach (var variant in report.Variants)
         {
             string name = variant.Scenario.Name;
@@ -195,23 +203,29 @@ internal static class ComparisonFiles
             }
             foreach (var street in variant.Comparison.Streets)
             {
-                Row(csv, name, "street", "", "", street.Label, "encounters_per_m_day", "", street.Encounters);
-                Row(csv, name, "street", "", "", street.Label, "nods_per_m_day", "", street.Nods);
+                Row(csv, name, "street", "", "", street.Label, "encounters_per_m_day", "", street.Encounters, street.EncountersResolved);
+                Row(csv, name, "street", "", "", street.Label, "nods_per_m_day", "", street.Nods, street.NodsResolved);
             }
             foreach (var place in variant.Comparison.Places)
             {
-                Row(csv, name, "place", "", "", place.Label, "encounters_per_day", "", place.Encounters);
-                Row(csv, name, "place", "", "", place.Label, "nods_per_day", "", place.Nods);
+                Row(csv, name, "place", "", "", place.Label, "encounters_per_day", "", place.Encounters, place.EncountersResolved);
+                Row(csv, name, "place", "", "", place.Label, "nods_per_day", "", place.Nods, place.NodsResolved);
             }
         }
         return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, string variant, string section, string trait, string group, string item, string measure, string residents, PairedDifference d)
+    /// <summary>
+    /// One row; <paramref name="resolvedAmongAll"/> (streets and places only) says whether the change stands out once all
+    /// streets (or places) are tested together, empty for outcomes, which are few and read one by one.
+    /// </summary>
+    private static void Row(StringBuilder csv, string variant, string section, string trait, string group, string item, string measure, string residents, PairedDifference d,
+        bool? resolvedAmongAll = null)
     {
         csv.AppendJoin(',', [Quote(variant), section, trait, group, Quote(item), measure, residents, d.Replications.ToString(C),
             Number(d.BaselineMean), Number(d.VariantMean), Number(d.MeanDifference), Number(d.StandardError), Number(d.Lower), Number(d.Upper),
-            Number(d.PValue), d.Distinguishable ? "true" : "false", d.RelativeChange is double r ? Number(r) : ""]).AppendLine();
+            Number(d.PValue), d.Distinguishable ? "true" : "false", d.RelativeChange is double r ? Number(r) : "",
+            resolvedAmongAll switch { true => "true", false => "false", null => "" }]).AppendLine();
     }
 
     private static string Quote(string text) =>

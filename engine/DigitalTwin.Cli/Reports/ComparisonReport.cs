@@ -132,8 +132,10 @@ internal sealed record ComparisonReport(ScenarioInfo Baseline, IReadOnlyList<Var
         }
 
         yield return new Heading(3, "Streets with the largest changes");
+        yield return new Paragraph(ResolvedSentence("streets", comparison.Streets));
         yield return AreaTable("street", "encounters per m per day", comparison.Streets);
         yield return new Heading(3, "Places with the largest changes");
+        yield return new Paragraph(ResolvedSentence("places", comparison.Places));
         yield return AreaTable("place", "encounters per day", comparison.Places);
     }
 
@@ -143,13 +145,27 @@ internal sealed record ComparisonReport(ScenarioInfo Baseline, IReadOnlyList<Var
     {
         var rows = Comparison.LargestGains(areas, TopAreas).Concat(Comparison.LargestLosses(areas, TopAreas))
             .Select(a => (IReadOnlyList<string>)[a.Label, Number(a.Encounters.BaselineMean), Number(a.Encounters.VariantMean), Signed(a.Encounters.MeanDifference),
-                Interval(a.Encounters), Percent(a.Encounters.RelativeChange), YesNo(a.Encounters), Signed(a.Nods.MeanDifference)])
+                Interval(a.Encounters), Percent(a.Encounters.RelativeChange), YesNo(a.Encounters), a.EncountersResolved ? "yes" : "no", Signed(a.Nods.MeanDifference)])
             .ToList();
         if (rows.Count == 0)
         {
-            rows.Add([$"(no {kind} changed)", "", "", "", "", "", "", ""]);
+            rows.Add([$"(no {kind} changed)", "", "", "", "", "", "", "", ""]);
         }
-        return new Table([kind, $"baseline {unit}", "variant", "change", "95 % interval", "change %", "distinguishable", "nods change"], rows);
+        return new Table([kind, $"baseline {unit}", "variant", "change", "95 % interval", "change %", "distinguishable on its own", $"beyond noise among all {kind}s", "nods change"], rows);
+    }
+
+    /// <summary>
+    /// How many of the streets (or places) change beyond the noise once all are tested together: one street in twenty
+    /// would pass its own 95 % test by chance, so the map and this count use Benjamini–Hochberg at a 5 % false discovery rate.
+    /// </summary>
+    private static string ResolvedSentence(string kinds, IReadOnlyList<AreaChange> areas)
+    {
+        int changed = areas.Count(a => a.Encounters.MeanDifference != 0);
+        int own = areas.Count(a => a.Encounters.Distinguishable);
+        int resolved = areas.Count(a => a.EncountersResolved);
+        return string.Create(C, $"Of {areas.Count} {kinds}, {changed} differ at all in encounters; {own} differ beyond their own 95 % interval, and {resolved} "
+            + $"beyond the noise once all {areas.Count} are tested together (Benjamini–Hochberg, {FalseDiscovery.Rate * 100:0} % false discoveries). "
+            + $"Per segment, the variant's difference layer (difference-*.geojson) carries the same test among all segments in resolved_encounters and resolved_nods, for a GIS to grey out the rest.");
     }
 
     /// <summary>
@@ -188,7 +204,10 @@ internal sealed record ComparisonReport(ScenarioInfo Baseline, IReadOnlyList<Var
         }
         text.Add(encounters.Distinguishable
             ? "The change is **distinguishable from noise**: its 95 % interval does not include zero."
-            : string.Create(C, $"The change is **not distinguishable from noise** with {comparison.Replications} replications: its 95 % interval includes zero; more replications would narrow it."));
+            : string.Create(C, $"The change is **not distinguishable from noise** with {comparison.Replications} replications: its 95 % interval includes zero; ")
+                + (FalseDiscovery.ReplicationsToResolve(encounters) is int needed
+                    ? string.Create(C, $"a change of this size, with this spread, would need about {needed} replications to resolve.")
+                    : "at this size and spread even 1,000 replications would not resolve it: the variant changes the area as a whole by about nothing."));
         return string.Concat(text);
     }
 

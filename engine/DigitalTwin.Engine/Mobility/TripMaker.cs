@@ -34,6 +34,9 @@ internal sealed class TripMaker
     /// </summary>
     public const double MaxVehicleAccessMetres = 400;
 
+    /// <summary>Walk, bike, car, public transport: each mode's own key in the mode race (RandomStream.NextRaced).</summary>
+    private static readonly ulong[] ModeKeys = [1, 2, 3, 4];
+
     public TripMaker(Neighbourhood neighbourhood, Residents residents, DayPlanner planner, ModeChoiceParameters modes,
         WalkingSpeedParameters walking, RouteCostModel routeCosts, ulong seed, int threads = 1)
     {
@@ -324,7 +327,7 @@ internal sealed class TripMaker
         weights[3] = external && _nearestStopOfHome[_residents.Home[resident]] >= 0
             ? Math.Exp(m.TransitConstant - (m.TransitPerKilometre * kilometres))
             : 0;
-        return random.NextWeighted(weights) switch
+        return random.NextRaced(weights, ModeKeys) switch
         {
             1 => (TravelModes.Bike, false),
             2 => (TravelModes.Car, false),

@@ -7,11 +7,22 @@ public sealed record OutcomeChange(string Trait, string Group, string Outcome, d
     public const string All = "all";
 }
 
-/// <summary>A street's or a place's change in encounters and nods (per metre per day for streets, per day for places).</summary>
-public sealed record AreaChange(string Label, PairedDifference Encounters, PairedDifference Nods);
+/// <summary>
+/// A street's or a place's change in encounters and nods (per metre per day for streets, per day for places), and
+/// whether each stands out from the noise once every street (or place) is tested at once (<see cref="FalseDiscovery"/>).
+/// </summary>
+public sealed record AreaChange(string Label, PairedDifference Encounters, PairedDifference Nods)
+{
+    public bool EncountersResolved { get; init; }
 
-/// <summary>Per segment changes, only when baseline and variant have the same segments (same map, same network).</summary>
-public sealed record SegmentChanges(PairedDifference[] Encounters, PairedDifference[] Nods);
+    public bool NodsResolved { get; init; }
+}
+
+/// <summary>
+/// Per segment changes, only when baseline and variant have the same segments (same map, same network), and per
+/// segment whether the change stands out once all segments are tested at once (<see cref="FalseDiscovery"/>).
+/// </summary>
+public sealed record SegmentChanges(PairedDifference[] Encounters, PairedDifference[] Nods, bool[] EncountersResolved, bool[] NodsResolved);
 
 /// <summary>Everything a report says about one variant against the baseline.</summary>
 /// <param name="Variant">The variant's name.</param>
@@ -168,6 +179,12 @@ public static class Comparison
             }
             changes.Add(new AreaChange(label, PairedDifference.Of(be, ve), PairedDifference.Of(bn, vn)));
         }
+        var encounters = FalseDiscovery.Discoveries([.. changes.Select(c => c.Encounters.PValue)]);
+        var nods = FalseDiscovery.Discoveries([.. changes.Select(c => c.Nods.PValue)]);
+        for (int i = 0; i < changes.Count; i++)
+        {
+            changes[i] = changes[i] with { EncountersResolved = encounters[i], NodsResolved = nods[i] };
+        }
         return changes;
     }
 
@@ -204,6 +221,7 @@ public static class Comparison
             }
             nods[s] = PairedDifference.Of(b, v);
         }
-        return new SegmentChanges(encounters, nods);
+        return new SegmentChanges(encounters, nods,
+            FalseDiscovery.Discoveries([.. encounters.Select(d => d.PValue)]), FalseDiscovery.Discoveries([.. nods.Select(d => d.PValue)]));
     }
 }

@@ -18,14 +18,21 @@ internal sealed class DestinationIndex
 
     private readonly Grid?[] _grids;
     private readonly double[] _pull; // per place: √capacity, a bigger place drawing more people with diminishing returns, × residents' rating
+    private readonly ulong[] _raceKey; // per place: its own key in the destination race, from what it is and where, not its index
 
     public DestinationIndex(PlaceSet places)
     {
         _grids = new Grid?[ActivityCount];
         _pull = new double[places.Count];
+        _raceKey = new ulong[places.Count];
         for (int p = 0; p < places.Count; p++)
         {
-            _pull[p] = Math.Sqrt(Math.Max(1, places[p].Capacity)) * Math.Max(0.01, 1 + places[p].AttractionChange);
+            var place = places[p];
+            _pull[p] = Math.Sqrt(Math.Max(1, place.Capacity)) * Math.Max(0.01, 1 + place.AttractionChange);
+            // A place added or removed by an intervention shifts the indices of those after it, so the key is built
+            // from the place itself: its OSM id, kind and position.
+            ulong position = RandomStream.KeyOf((ulong)BitConverter.DoubleToInt64Bits(place.X)) ^ RandomStream.KeyOf(~(ulong)BitConverter.DoubleToInt64Bits(place.Y));
+            _raceKey[p] = RandomStream.KeyOf((ulong)place.OsmId ^ RandomStream.KeyOf((ulong)place.Kind ^ position));
         }
         for (int a = 0; a < ActivityCount; a++)
         {
@@ -85,7 +92,24 @@ internal sealed class DestinationIndex
             return grid.Nearest(x, y); // nothing within reach: the nearest one, however far
         }
         GravityWeights(CollectionsMarshal.AsSpan(weights), CollectionsMarshal.AsSpan(candidates), _pull, decayMetres);
-        int chosen = random.NextWeighted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weights));
+        // A race rather than a draw against the cumulative weights: a place added or changed elsewhere then changes no
+        // one's choice but where it wins (RandomStream.NextRaced).
+        ulong decision = random.NextDecision();
+        int chosen = -1;
+        double earliest = double.PositiveInfinity;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            double weight = weights[i];
+            if (weight > 0)
+            {
+                double time = RandomStream.RaceTime(decision, _raceKey[candidates[i]], weight);
+                if (time < earliest)
+                {
+                    earliest = time;
+                    chosen = i;
+                }
+            }
+        }
         return chosen < 0 ? grid.Nearest(x, y) : candidates[chosen];
     }
 

@@ -132,6 +132,52 @@ internal struct RandomStream
         return -1;
     }
 
+    /// <summary>
+    /// Index drawn with probability proportional to its weight, -1 when all are zero, where each alternative's random
+    /// number belongs to the alternative (its <paramref name="keys"/> entry, stable across scenarios), not to its place in
+    /// the list: an exponential race (each alternative draws an exponential time −ln u / weight from its own u; the
+    /// earliest wins, with probability weight / Σ weights). Adding, removing or reweighting one alternative changes the
+    /// choice only where that alternative now wins or won before, so two scenarios that differ in one place make the
+    /// same choices everywhere else (common random numbers that survive a changed choice set). One draw from the stream,
+    /// like <see cref="NextWeighted"/>.
+    /// </summary>
+    public int NextRaced(ReadOnlySpan<double> weights, ReadOnlySpan<ulong> keys)
+    {
+        ulong decision = NextUInt64();
+        int best = -1;
+        double bestTime = double.PositiveInfinity;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] > 0)
+            {
+                double time = RaceTime(decision, keys[i], weights[i]);
+                if (time < bestTime)
+                {
+                    bestTime = time;
+                    best = i;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>One draw from the stream to key a decision whose alternatives are raced with <see cref="RaceTime"/>.</summary>
+    public ulong NextDecision() => NextUInt64();
+
+    /// <summary>
+    /// An alternative's time in the race of <see cref="NextRaced"/>: −ln u / weight, u in (0, 1] hashed from the
+    /// decision and the alternative's key.
+    /// </summary>
+    public static double RaceTime(ulong decision, ulong key, double weight)
+    {
+        ulong bits = Mix(decision ^ Mix(key + 0x9E3779B97F4A7C15UL));
+        double u = ((bits >> 11) + 1) * (1.0 / (1UL << 53));
+        return -Math.Log(u) / weight;
+    }
+
+    /// <summary>A well-mixed 64-bit key from a value (SplitMix64's finaliser), for alternatives' keys.</summary>
+    public static ulong KeyOf(ulong value) => Mix(value + 0x9E3779B97F4A7C15UL);
+
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 
     private static ulong SplitMix(ref ulong state)

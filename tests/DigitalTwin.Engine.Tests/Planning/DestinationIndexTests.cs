@@ -87,6 +87,41 @@ public class DestinationIndexTests
         Assert.Equal(nearest, Distance(places[fallback], -5000, -5000));
     }
 
+    /// <summary>
+    /// Issue 19's test: a shop added to a generated town (listed first, so every other place's index moves) takes the
+    /// residents it wins and changes no other resident's choice.
+    /// </summary>
+    [Fact]
+    public void Adding_a_place_changes_no_choice_but_those_it_wins()
+    {
+        var places = NetworkGenerator.Grid(30, 30).Places;
+        var added = places.Records[0] with { Kind = PlaceKind.Shop, Name = "New shop", X = 1510, Y = 1490, OsmId = 0, Capacity = 40 };
+        var withShop = new PlaceSet([added, .. places.Records]);
+        var before = new DestinationIndex(places);
+        var after = new DestinationIndex(withShop);
+        var weights = new List<double>();
+        var candidates = new List<int>();
+        int won = 0, moved = 0;
+        for (int resident = 0; resident < 3000; resident++)
+        {
+            double x = 1000 + (resident % 50 * 20), y = 1000 + (resident / 50 * 20);
+            var first = new RandomStream(3, StreamPurpose.Test, (ulong)resident);
+            var second = new RandomStream(3, StreamPurpose.Test, (ulong)resident);
+            int old = before.Choose(ActivityKind.Shopping, x, y, 800, 2500, ref first, weights, candidates);
+            int now = after.Choose(ActivityKind.Shopping, x, y, 800, 2500, ref second, weights, candidates);
+            if (now == 0)
+            {
+                won++;
+            }
+            else if (now - 1 != old)
+            {
+                moved++;
+            }
+        }
+        Assert.True(won > 0, "the new shop should win some residents");
+        Assert.Equal(0, moved);
+    }
+
     private static double Distance(PlaceRecord place, double x, double y) =>
         Math.Sqrt(((place.X - x) * (place.X - x)) + ((place.Y - y) * (place.Y - y)));
 }

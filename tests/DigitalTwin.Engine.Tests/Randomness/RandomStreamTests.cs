@@ -52,17 +52,60 @@ public class RandomStreamTests
     }
 
     [Fact]
-    public void Weighted_draw_follows_the_weights_and_skips_zeros()
+    public void A_race_follows_the_weights_and_skips_zeros()
     {
         var stream = new RandomStream(5, StreamPurpose.Test, 1);
         var counts = new int[3];
         double[] weights = [1, 0, 3];
+        ulong[] keys = [11, 12, 13];
         for (int i = 0; i < 40_000; i++)
         {
-            counts[stream.NextWeighted(weights)]++;
+            counts[stream.NextRaced(weights, keys)]++;
         }
         Assert.Equal(0, counts[1]);
         Assert.InRange(counts[2] / (double)counts[0], 2.8, 3.2);
-        Assert.Equal(-1, stream.NextWeighted([0.0, 0.0]));
+        Assert.Equal(-1, stream.NextRaced([0.0, 0.0], [1UL, 2UL]));
+    }
+
+    /// <summary>
+    /// Common random numbers that survive a changed choice set: a new alternative, listed first so that every other
+    /// alternative's position moves, takes the choices it wins and changes none of the others; a draw against the
+    /// cumulative weights changes about a fifth of them here.
+    /// </summary>
+    [Fact]
+    public void A_new_alternative_changes_only_the_choices_it_wins()
+    {
+        double[] weights = [2, 1, 4, 3];
+        ulong[] keys = [101, 102, 103, 104];
+        double[] withNew = [1.5, 2, 1, 4, 3];
+        ulong[] keysWithNew = [999, 101, 102, 103, 104];
+        int won = 0, changedOtherwise = 0, cumulativeChanged = 0;
+        const int Decisions = 20_000;
+        for (int d = 0; d < Decisions; d++)
+        {
+            var before = new RandomStream(8, StreamPurpose.Test, (ulong)d);
+            var after = new RandomStream(8, StreamPurpose.Test, (ulong)d);
+            int old = before.NextRaced(weights, keys);
+            int now = after.NextRaced(withNew, keysWithNew);
+            if (now == 0)
+            {
+                won++;
+            }
+            else if (now - 1 != old)
+            {
+                changedOtherwise++;
+            }
+            var cumulativeBefore = new RandomStream(8, StreamPurpose.Test, (ulong)d);
+            var cumulativeAfter = new RandomStream(8, StreamPurpose.Test, (ulong)d);
+            int oldCumulative = cumulativeBefore.NextWeighted(weights);
+            int nowCumulative = cumulativeAfter.NextWeighted(withNew);
+            if (nowCumulative != 0 && nowCumulative - 1 != oldCumulative)
+            {
+                cumulativeChanged++;
+            }
+        }
+        Assert.Equal(0, changedOtherwise);
+        Assert.InRange(won / (double)Decisions, 0.12, 0.14); // 1.5 / 11.5 = 0.130, ± 4 standard errors
+        Assert.True(cumulativeChanged > Decisions / 10, $"the cumulative draw changed {cumulativeChanged} other choices");
     }
 }
