@@ -277,7 +277,7 @@ public sealed partial class ViewerSession
                         if (_pinning)
                         {
                             var (wx, wy) = _camera.PixelToWorld(e.X, e.Y);
-                            DropPin(wx, wy);
+                            StartPin(wx, wy);
                         }
                         else
                         {
@@ -292,6 +292,9 @@ public sealed partial class ViewerSession
                     _lastCursor = (e.X, e.Y);
                     changed = true;
                     break;
+                case InputEventKind.Character:
+                    changed |= TypeCharacter(e.Code);
+                    break;
                 case InputEventKind.Scroll:
                     _camera.ZoomAt(e.X, e.Y, e.Code > 0 ? WheelZoom : 1 / WheelZoom);
                     changed = true;
@@ -305,6 +308,11 @@ public sealed partial class ViewerSession
 
     private bool Key(int key)
     {
+        // While a pin's comment is being typed, keys are text: B is a letter of a word, not benches.
+        if (CommentKey(key) is { } typed)
+        {
+            return typed;
+        }
         if (_session is not null && CoCreationKey(key) is { } handled)
         {
             return handled;
