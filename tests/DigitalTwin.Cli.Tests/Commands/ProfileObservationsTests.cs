@@ -198,4 +198,35 @@ public sealed class ProfileObservationsTests : IDisposable
         Assert.Contains("2 observations from", output, StringComparison.Ordinal);
         Assert.Contains("by the door", File.ReadAllText(Path.Combine(folder, "profile.md")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Without_offscreen_OpenGL_the_report_is_written_without_maps_and_says_so()
+    {
+        string baseline = Baseline();
+        string observations = _files.WriteText("observations.csv", Csv(Row("unsafe", OnAStreet(), "dark")));
+        string folder = Path.Combine(_files.Directory, "profile");
+        // A child process whose EGL finds no driver: libglvnd (Debian's libEGL) reads its vendor list from this
+        // variable, so pointing it at nothing is a machine without Mesa's EGL, as CI without libegl-mesa0 would be.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "twin.dll"),
+            "profile", baseline, "--observations", observations, "--out", folder])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["__EGL_VENDOR_LIBRARY_FILENAMES"] = Path.Combine(_files.Directory, "no-such-vendor.json");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errorTask = process.StandardError.ReadToEndAsync();
+        string output = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        string error = await errorTask;
+
+        Assert.True(process.ExitCode == 0, error);
+        Assert.Contains("note: the maps are left out because this machine cannot draw offscreen", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("maps in", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder, "map-*.png"));
+        Assert.Contains("Note: the maps are left out", File.ReadAllText(Path.Combine(folder, "profile.md")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "profile-observations.geojson")));
+        Assert.True(File.Exists(Path.Combine(folder, "profile.gpkg")));
+    }
 }
