@@ -30,9 +30,15 @@ public sealed partial class ViewerSession
 
     private readonly System.Text.StringBuilder _comment = new();
 
-    /// <summary>The comment as typed so far, with a cursor mark; what the notes panel shows while typing.</summary>
-    private string CommentStatus() =>
-        $"comment for the {ObservationKinds.WordOf(_pendingPin!.Kind)} pin: {_comment}_  (Enter saves, Esc cancels)";
+    /// <summary>Characters of the comment the notes panel shows while typing: its end, where the typing is, within one line.</summary>
+    private const int ShownCommentCharacters = 40;
+
+    /// <summary>The comment as typed so far (its end, when long), with a cursor mark; what the notes panel shows while typing.</summary>
+    private string CommentStatus()
+    {
+        string typed = _comment.Length <= ShownCommentCharacters ? _comment.ToString() : "..." + _comment.ToString(_comment.Length - ShownCommentCharacters, ShownCommentCharacters);
+        return $"comment for the {ObservationKinds.WordOf(_pendingPin!.Kind)} pin: {typed}_  (Enter saves, Esc cancels)";
+    }
 
     /// <summary>Whether a pin's comment is being typed.</summary>
     public bool TypingComment => _pendingPin is not null;

@@ -188,7 +188,12 @@ public sealed partial class ViewerSession
             if (_observations is not null)
             {
                 _observations.BuildMarkers(_dots, layout.Scale);
-                _observations.BuildLegend(_overlay, layout, _pinning ? PinStatus() : null);
+                if (_pendingPin is { } pending)
+                {
+                    _observations.BuildPending(_dots, layout.Scale, pending.Kind, pending.Longitude, pending.Latitude);
+                }
+                // While a comment is typed the notes panel says what to do; the key stays short so the two never overlap.
+                _observations.BuildLegend(_overlay, layout, _pinning && !TypingComment ? PinStatus() : null);
             }
             renderer.Draw(_camera, layout, _overlay, _dots.Count > 0 ? _dots : null);
             frames++;
