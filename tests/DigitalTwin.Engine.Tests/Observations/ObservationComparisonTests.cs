@@ -70,6 +70,28 @@ public class ObservationComparisonTests
     }
 
     [Fact]
+    public void A_valued_line_is_quiet_only_when_its_busiest_street_is()
+    {
+        var square = TinyWorlds.FourNodeSquare();
+        // Along East Street (10 nods) and round onto North Street (40 nods).
+        var (a, b, c) = (TinyWorlds.LonLat(100, 20), TinyWorlds.LonLat(100, 100), TinyWorlds.LonLat(60, 100));
+        var line = new Observation
+        {
+            Kind = ObservationKind.MeetingSpot, SourceNumber = 2,
+            Positions = [new LonLat(a.Longitude, a.Latitude), new LonLat(b.Longitude, b.Latitude), new LonLat(c.Longitude, c.Latitude)],
+        };
+        var located = Locate(square, line);
+
+        var lowerQuartile = ObservationComparison.Compute(located, square, Walkable, WestIsBusy, Simulated);
+        var upperQuartile = ObservationComparison.Compute(located, square, Walkable, WestIsBusy, Simulated, new ObservationComparisonParameters { FewMeetPercentile = 75 });
+
+        Assert.Empty(lowerQuartile.QuietValuedSpots);
+        // At the 75th percentile (40 nods) North Street, the line's busiest, is at the threshold: quiet, and named.
+        var quiet = Assert.Single(upperQuartile.QuietValuedSpots);
+        Assert.Equal((2, 40L, 40.0), (quiet.Segment, quiet.Nods, quiet.Threshold));
+    }
+
+    [Fact]
     public void Without_a_simulation_only_barriers_are_compared()
     {
         var square = TinyWorlds.FourNodeSquare();
