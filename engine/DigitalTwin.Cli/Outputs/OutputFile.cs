@@ -37,15 +37,28 @@ internal static class OutputFile
     public static IReadOnlyList<InputProblem> Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        return WriteAt(path, staged =>
+        {
+            using var stream = File.Create(staged);
+            write(stream);
+        });
+    }
+
+    /// <summary>
+    /// As <see cref="Write(string, Action{Stream})"/> for writers that need a path rather than a stream (SQLite for a
+    /// GeoPackage): <paramref name="write"/> creates the file at the staging path it is given, which is then moved
+    /// into place. <paramref name="isWriteFailure"/> recognises the writer's own exceptions for a failed write
+    /// (SQLite reports a full disk as SQLITE_FULL, not as an IOException).
+    /// </summary>
+    public static IReadOnlyList<InputProblem> WriteAt(string path, Action<string> write, Func<Exception, string?>? isWriteFailure = null)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         string full = Path.GetFullPath(path);
         string staged = Staged(full);
         try
         {
             CleanLeftovers(full);
-            using (var stream = File.Create(staged))
-            {
-                write(stream);
-            }
+            write(staged);
             File.Move(staged, full, overwrite: true);
             return [];
         }
@@ -53,6 +66,11 @@ internal static class OutputFile
         {
             OutputFolder.DeleteQuietly(staged);
             return [new InputProblem(path, string.Empty, $"cannot write the file: {IoFailure.Cause(e)}", IoFailure.Suggestion(e))];
+        }
+        catch (Exception e) when (isWriteFailure?.Invoke(e) is { } cause)
+        {
+            OutputFolder.DeleteQuietly(staged);
+            return [new InputProblem(path, string.Empty, $"cannot write the file: {cause}")];
         }
         catch
         {

@@ -1,5 +1,6 @@
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
+using DigitalTwin.Engine.Observations;
 using DigitalTwin.Engine.Profile;
 using DigitalTwin.Viewer.Maps;
 using DigitalTwin.Viewer.Rendering;
@@ -24,7 +25,7 @@ internal static class ProfileMaps
     private static readonly Rgba Dark = new(55, 58, 66);
 
     /// <summary>The maps of <paramref name="scenario"/>, or none with the reason.</summary>
-    public static IReadOnlyList<Chart> Draw(ProfiledScenario scenario, out string? reason)
+    public static IReadOnlyList<Chart> Draw(ProfiledScenario scenario, out string? reason, IReadOnlyList<Observation>? observations = null, RunFile? run = null)
     {
         using var renderer = OffscreenMapRenderer.TryCreate(out string why);
         if (renderer is null)
@@ -39,9 +40,9 @@ internal static class ProfileMaps
         var segments = start.Segments;
         var p = start.Parameters;
         var charts = new List<Chart>();
-        void Add(string file, string caption, CategoryLayer layer)
+        void Add(string file, string caption, CategoryLayer? layer, MapScene? scene = null, ObservationLayer? marks = null)
         {
-            var picture = renderer.Render(new MapScene(map, layer), WidthPixels, HeightPixels);
+            var picture = renderer.Render(scene ?? new MapScene(map, layer!), WidthPixels, HeightPixels, observations: marks);
             using var png = new MemoryStream();
             PngWriter.Write(png, picture.Image);
             charts.Add(new Chart(file, caption, png.ToArray()));
@@ -70,6 +71,21 @@ internal static class ProfileMaps
                 [("farther than " + p.FarMetres.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " m", Red),
                  ($"{p.NearMetres:0}-{p.FarMetres:0} m", Orange), ($"within {p.NearMetres:0} m", Green)],
                 Categories(s => segments.NearestThirdPlaceMetres[s] <= p.NearMetres ? 2 : segments.NearestThirdPlaceMetres[s] <= p.FarMetres ? 1 : 0)));
+        if (observations is not null)
+        {
+            var marks = new ObservationLayer(observations, ObservationLayer.GeoReferenceOf(map));
+            if (run is not null)
+            {
+                // Residents' marks over where the simulation has people meet: the comparison's two sides on one map.
+                Add(ProfileReport.ObservationsMapFile, $"Residents' observations over the simulated nods per 100 m of street per day ({run.Days} days simulated)", null,
+                    new MapScene(run) { Measure = Measure.Nods }, marks);
+            }
+            else
+            {
+                Add(ProfileReport.ObservationsMapFile, "Residents' observations over the start map's busy roads", new CategoryLayer("Busy roads", "residents' observations by kind",
+                    [("other street or path", Grey), ("busy road", Red)], Categories(s => segments.Busy[s] ? 1 : 0)), marks: marks);
+            }
+        }
         return charts;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Engine;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
@@ -16,13 +17,14 @@ internal sealed record ProfiledScenario(string Name, string File, string Slug, i
 /// layers): who lives there beside the municipality and the country, then the start map, and with variants every
 /// start-map figure before and after.
 /// </summary>
-internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<ProfiledScenario> Variants, PopulationProfile Population, string EngineVersion)
+internal sealed partial record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<ProfiledScenario> Variants, PopulationProfile Population, string EngineVersion)
 {
     public const string MarkdownFile = "profile.md";
     public const string HtmlFile = "profile.html";
     public const string JsonFile = "profile.json";
     public const string StreetsFile = "profile-streets.geojson";
     public const string HomesFile = "profile-homes.geojson";
+    public const string GeoPackageFile = "profile.gpkg";
     public const string NotBundled = "not bundled";
     public const string NotAvailable = "not available";
 
@@ -30,7 +32,7 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
 
     /// <summary>Whether a file name is one the profile command writes (its output folder is replaced whole).</summary>
     public static bool IsProfileOutput(string name) =>
-        name is MarkdownFile or HtmlFile or JsonFile
+        name is MarkdownFile or HtmlFile or JsonFile or GeoPackageFile
         || (name.StartsWith("profile-", StringComparison.Ordinal) && name.EndsWith(".geojson", StringComparison.Ordinal))
         || (name.StartsWith("map-", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal))
         || (name.StartsWith("chart-", StringComparison.Ordinal) && name.EndsWith(".svg", StringComparison.Ordinal));
@@ -89,11 +91,15 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
                     return (IReadOnlyList<string>)[i.Label, Figure(i.Value, i.Unit, "not assessed"), Figure(after?.Value, i.Unit, "not assessed"), Change(i.Value, after?.Value, i.Unit)];
                 })]));
         }
+        blocks.AddRange(ObservationBlocks(maps));
         blocks.Add(new Heading(2, "Files"));
         blocks.Add(new Paragraph($"{JsonFile} holds every figure above with its definition and source; {StreetsFile} has per street segment the walking width per side, "
             + $"narrow, lit, frontage, busy road, carriageway and walking distance to the nearest third place; {HomesFile} has per home that distance and whether "
             + $"a third place is within {Baseline.StartMap.Parameters.NearMetres:0} and {Baseline.StartMap.Parameters.FarMetres:0} m (both open in QGIS)"
-            + (Variants.Count > 0 ? "; the same layers per variant carry its name" : string.Empty) + $". Engine {EngineVersion}."));
+            + (Variants.Count > 0 ? "; the same layers per variant carry its name" : string.Empty)
+            + (Observations is null ? string.Empty : $"; {ObservationsFile} has residents' observations with what the comparison found for each"
+                + (Observations.Run is null ? string.Empty : $", {BusyUnvaluedFile} the busiest meeting spots no valued observation is near"))
+            + $". {GeoPackageFile} holds the same layers in one GeoPackage. Engine {EngineVersion}."));
         return new ReportDocument($"Neighbourhood profile: {Baseline.Name}", blocks);
     }
 
@@ -191,6 +197,7 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        WriteObservationsJson(json);
         json.WriteStartObject("definitions");
         foreach (var f in Population.Figures)
         {
@@ -226,95 +233,69 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
     }
 
     /// <summary>A street layer: one LineString per segment, the same fields with the same types on every feature.</summary>
-    public static void WriteStreets(Stream stream, ProfiledScenario scenario)
+    public static FeatureLayer StreetsLayer(ProfiledScenario scenario, string name)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var network = scenario.Neighbourhood.Network;
         var segments = scenario.StartMap.Segments;
-        using var json = new Utf8JsonWriter(stream);
-        json.WriteStartObject();
-        json.WriteString("type", "FeatureCollection");
-        json.WriteString("name", "profile-streets");
-        json.WriteStartArray("features");
+        var fields = new LayerField[]
+        {
+            new("segment", FieldType.Integer), new("osm_way_id", FieldType.Integer), new("name", FieldType.Text), new("highway", FieldType.Text),
+            new("length_m", FieldType.Real), new("walkable", FieldType.Boolean), new("pavement_width_per_side_m", FieldType.Real), new("narrow", FieldType.Boolean),
+            new("lit", FieldType.Text), new("frontage", FieldType.Text), new("busy_road", FieldType.Boolean), new("cars_per_day", FieldType.Real),
+            new("speed_kmh", FieldType.Real), new("carriageway_m", FieldType.Real), new("green_or_water", FieldType.Boolean), new("third_place_m", FieldType.Real),
+        };
+        var features = new List<LayerFeature>(network.SegmentCount);
         for (int s = 0; s < network.SegmentCount; s++)
         {
-            json.WriteStartObject();
-            json.WriteString("type", "Feature");
-            json.WriteStartObject("geometry");
-            json.WriteString("type", "LineString");
-            json.WriteStartArray("coordinates");
-            var (xs, ys) = network.Geometry(new SegmentId(s));
-            for (int k = 0; k < xs.Length; k++)
-            {
-                var (lon, lat) = network.GeoReference.Unproject(xs.Span[k], ys.Span[k]);
-                json.WriteStartArray();
-                json.WriteNumberValue(Math.Round(lon, 7));
-                json.WriteNumberValue(Math.Round(lat, 7));
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteNumber("segment", s);
-            json.WriteNumber("osm_way_id", network.OsmWayId[s]);
-            json.WriteString("name", network.NameOf(new SegmentId(s)));
-            json.WriteString("highway", network.Highway[s].ToString().ToLowerInvariant());
-            json.WriteNumber("length_m", Math.Round(network.LengthMetres[s], 2));
-            json.WriteBoolean("walkable", segments.Walkable[s]);
-            json.WriteNumber("pavement_width_per_side_m", Math.Round(segments.WalkingWidthPerSideMetres[s], 2));
-            json.WriteBoolean("narrow", segments.Narrow[s]);
-            json.WriteString("lit", network.Lighting[s].ToString().ToLowerInvariant());
-            json.WriteString("frontage", network.Frontage[s].ToString().ToLowerInvariant());
-            json.WriteBoolean("busy_road", segments.Busy[s]);
-            json.WriteNumber("cars_per_day", Math.Round(network.CarVehiclesPerDay[s]));
-            json.WriteNumber("speed_kmh", Math.Round(network.SpeedLimitKmh[s]));
-            json.WriteNumber("carriageway_m", Math.Round(segments.CarriagewayMetres[s], 2));
-            json.WriteBoolean("green_or_water", network.GreenOrWaterAdjacent[s]);
-            Number(json, "third_place_m", segments.NearestThirdPlaceMetres[s]);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            features.Add(new LayerFeature(SegmentPositions(network, s),
+            [
+                (long)s, network.OsmWayId[s], network.NameOf(new SegmentId(s)), network.Highway[s].ToString().ToLowerInvariant(),
+                Math.Round(network.LengthMetres[s], 2), segments.Walkable[s], Math.Round(segments.WalkingWidthPerSideMetres[s], 2), segments.Narrow[s],
+                network.Lighting[s].ToString().ToLowerInvariant(), network.Frontage[s].ToString().ToLowerInvariant(), segments.Busy[s], Math.Round(network.CarVehiclesPerDay[s]),
+                Math.Round(network.SpeedLimitKmh[s]), Math.Round(segments.CarriagewayMetres[s], 2), network.GreenOrWaterAdjacent[s], Rounded(segments.NearestThirdPlaceMetres[s]),
+            ]));
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        return new FeatureLayer(name, $"Start map per street segment: {scenario.Name}", LayerGeometry.LineString, fields, features);
     }
 
     /// <summary>A home layer: one Point per home with its walking distance to the nearest third place and the reach flags.</summary>
-    public static void WriteHomes(Stream stream, ProfiledScenario scenario)
+    public static FeatureLayer HomesLayer(ProfiledScenario scenario, string name)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var homes = scenario.Neighbourhood.Homes;
         var reach = scenario.StartMap.Homes;
         var geo = scenario.Neighbourhood.Network.GeoReference;
-        using var json = new Utf8JsonWriter(stream);
-        json.WriteStartObject();
-        json.WriteString("type", "FeatureCollection");
-        json.WriteString("name", "profile-homes");
-        json.WriteStartArray("features");
+        var fields = new LayerField[]
+        {
+            new("home", FieldType.Integer), new("segment", FieldType.Integer), new("dwellings", FieldType.Integer), new("third_place_m", FieldType.Real),
+            new(string.Create(C, $"within_{scenario.StartMap.Parameters.NearMetres:0}m"), FieldType.Boolean),
+            new(string.Create(C, $"within_{scenario.StartMap.Parameters.FarMetres:0}m"), FieldType.Boolean),
+        };
+        var features = new List<LayerFeature>(homes.Count);
         for (int h = 0; h < homes.Count; h++)
         {
             var (lon, lat) = geo.Unproject(homes[h].X, homes[h].Y);
-            json.WriteStartObject();
-            json.WriteString("type", "Feature");
-            json.WriteStartObject("geometry");
-            json.WriteString("type", "Point");
-            json.WriteStartArray("coordinates");
-            json.WriteNumberValue(Math.Round(lon, 7));
-            json.WriteNumberValue(Math.Round(lat, 7));
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteNumber("home", h);
-            json.WriteNumber("segment", homes.Segment[h]);
-            json.WriteNumber("dwellings", homes.Dwellings[h]);
-            Number(json, "third_place_m", reach.NearestThirdPlaceMetres[h]);
-            json.WriteBoolean(string.Create(C, $"within_{scenario.StartMap.Parameters.NearMetres:0}m"), reach.WithinNear[h]);
-            json.WriteBoolean(string.Create(C, $"within_{scenario.StartMap.Parameters.FarMetres:0}m"), reach.WithinFar[h]);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            features.Add(new LayerFeature([(Math.Round(lon, 7), Math.Round(lat, 7))],
+                [(long)h, (long)homes.Segment[h], (long)homes.Dwellings[h], Rounded(reach.NearestThirdPlaceMetres[h]), reach.WithinNear[h], reach.WithinFar[h]]));
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        return new FeatureLayer(name, $"Homes and their walk to a third place: {scenario.Name}", LayerGeometry.Point, fields, features);
     }
+
+    internal static IReadOnlyList<(double Longitude, double Latitude)> SegmentPositions(StreetNetwork network, int segment)
+    {
+        var (xs, ys) = network.Geometry(new SegmentId(segment));
+        var positions = new (double, double)[xs.Length];
+        for (int k = 0; k < xs.Length; k++)
+        {
+            var (lon, lat) = network.GeoReference.Unproject(xs.Span[k], ys.Span[k]);
+            positions[k] = (Math.Round(lon, 7), Math.Round(lat, 7));
+        }
+        return positions;
+    }
+
+    /// <summary>A measure rounded as the layers show it, or null when it is not a number (unreachable, not assessed).</summary>
+    internal static double? Rounded(double value, int digits = 6) => double.IsFinite(value) ? Math.Round(value, digits) : null;
 
     /// <summary>Writes every file into <paramref name="folder"/> (a staging folder); the first problem, if any.</summary>
     public IReadOnlyList<InputProblem> WriteAll(string folder, IReadOnlyList<Chart> maps, string? mapNote)
@@ -326,10 +307,17 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
             (HtmlFile, s => Text(s, document.ToHtml())),
             (JsonFile, WriteJson),
         };
+        var layers = new List<(string File, FeatureLayer Layer)>();
         foreach (var (scenario, index) in new[] { Baseline }.Concat(Variants).Select((s, i) => (s, i)))
         {
-            writes.Add((StreetsFileOf(scenario, index == 0), s => WriteStreets(s, scenario)));
-            writes.Add((HomesFileOf(scenario, index == 0), s => WriteHomes(s, scenario)));
+            string suffix = index == 0 ? string.Empty : "_" + scenario.Slug.Replace('-', '_');
+            layers.Add((StreetsFileOf(scenario, index == 0), StreetsLayer(scenario, "streets" + suffix)));
+            layers.Add((HomesFileOf(scenario, index == 0), HomesLayer(scenario, "homes" + suffix)));
+        }
+        layers.AddRange(ObservationLayers());
+        foreach (var (file, layer) in layers)
+        {
+            writes.Add((file, layer.WriteGeoJson));
         }
         foreach (var block in document.Blocks)
         {
@@ -350,7 +338,7 @@ internal sealed record ProfileReport(ProfiledScenario Baseline, IReadOnlyList<Pr
                 return written.Problems;
             }
         }
-        return [];
+        return GeoPackageWriter.Write(Path.Combine(folder, GeoPackageFile), [.. layers.Select(l => l.Layer)]);
     }
 
     private static void Text(Stream stream, string text)

@@ -48,6 +48,59 @@ public class RenderCommandTests
     }
 
     [Fact]
+    public void Render_draws_residents_observations_over_the_heat()
+    {
+        var run = SyntheticRuns.ThreePaths();
+        string folder = SyntheticRuns.WriteToFolder(run);
+        var area = DigitalTwin.Viewer.Maps.ObservationLayer.AreaOf(new DigitalTwin.Viewer.Maps.MapScene(run));
+        string at = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(area.MinLongitude + area.MaxLongitude) / 2:0.0000000},{(area.MinLatitude + area.MaxLatitude) / 2:0.0000000}");
+        string observations = Path.Combine(folder, "observations.csv");
+        File.WriteAllText(observations, $"kind,lon,lat,caption\nunsafe,{at},dark\nvalued-place,{at},\"our bench, our corner\"\n");
+        string plain = Path.Combine(folder, "plain.png"), marked = Path.Combine(folder, "marked.png");
+
+        var (plainCode, _, plainError) = Twin("render", folder, "--width", "400", "--height", "300", "--out", plain);
+        var (code, output, error) = Twin("render", folder, "--width", "400", "--height", "300", "--out", marked, "--observations", observations);
+
+        Assert.True(plainCode == TwinApp.Success, plainError);
+        Assert.True(code == TwinApp.Success, error);
+        Assert.Contains("2 observations", output, StringComparison.Ordinal);
+        var (before, after) = (PngReader.Read(plain), PngReader.Read(marked));
+        int changed = 0;
+        for (int y = 0; y < before.Height; y++)
+        {
+            for (int x = 0; x < before.Width; x++)
+            {
+                changed += before[x, y].DistanceTo(after[x, y]) > 16 ? 1 : 0;
+            }
+        }
+        // Two discs of 6 px radius and the key: some hundreds of pixels, not the whole picture.
+        Assert.InRange(changed, 50, 400 * 300 / 4);
+    }
+
+    [Fact]
+    public void Render_refuses_a_bad_observation_row_naming_file_line_and_field()
+    {
+        var run = SyntheticRuns.ThreePaths();
+        string folder = SyntheticRuns.WriteToFolder(run);
+        var area = DigitalTwin.Viewer.Maps.ObservationLayer.AreaOf(new DigitalTwin.Viewer.Maps.MapScene(run));
+        string at = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(area.MinLongitude + area.MaxLongitude) / 2:0.0000000},{(area.MinLatitude + area.MaxLatitude) / 2:0.0000000}");
+        string observations = Path.Combine(folder, "observations.csv");
+        File.WriteAllText(observations, $"kind,lon,lat,safety\nunsafe,{at},2\nhug,{at},7\n");
+        string png = Path.Combine(folder, "map.png");
+
+        var (code, _, error) = Twin("render", folder, "--out", png, "--observations", observations);
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("observations.csv", error, StringComparison.Ordinal);
+        Assert.Contains("line 3, kind: 'hug' is not a kind of observation", error, StringComparison.Ordinal);
+        Assert.Contains("line 3, safety: '7' is not a rating", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(png));
+    }
+
+    [Fact]
     public void An_unknown_measure_is_refused_with_the_allowed_names()
     {
         var (code, _, error) = Twin("render", "nowhere", "--measure", "hugs", "--out", "x.png");

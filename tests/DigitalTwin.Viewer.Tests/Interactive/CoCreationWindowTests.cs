@@ -69,7 +69,7 @@ public sealed class CoCreationWindowTests(ITestOutputHelper output) : IDisposabl
         Assert.True(differentFromPlain > differentFromDifference, "the window looks more like the plain map than the difference map");
     }
     [XvfbFact]
-    public void A_scripted_pin_is_appended_to_the_observations_file()
+    public void Pins_typed_in_the_window_are_saved_and_the_next_profile_lists_them()
     {
         var session = _world.OpenWithBaseline();
         var bounds = session.MapOnlyScene.Geometry.Bounds;
@@ -78,30 +78,52 @@ public sealed class CoCreationWindowTests(ITestOutputHelper output) : IDisposabl
         File.WriteAllText(pins, "# session 1\nkind,lon,lat,caption,date\n");
         using var display = VirtualDisplay.Start();
         string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
-        string script = string.Create(CultureInfo.InvariantCulture, $"wait;pin:{lon:0.0000000},{lat:0.0000000},unsafe,too dark here;pin:{lon:0.0000000},{lat:0.0000000}");
-        var start = new ProcessStartInfo("dotnet",
-            [twin, "view", _world.ScenarioPath, "--days", $"{TinyCoCreation.Days}", "--threads", $"{TinyCoCreation.Threads}",
-             "--width", "320", "--height", "240", "--script", script, "--observations", pins])
+        string at = string.Create(CultureInfo.InvariantCulture, $"{lon:0.0000000},{lat:0.0000000}");
+        // Two scripted pins; then as a participant would: O, K (meeting-spot -> unsafe), a click, a comment typed with a
+        // slip corrected by Backspace, Enter; a second click whose comment is abandoned with Esc; O again.
+        string script = $"wait;pin:{at},unsafe,too dark here;pin:{at};key:O;key:K;click:{at};type:Bench, pleasx;key:BACKSPACE;type:e;key:ENTER;"
+            + $"click:{at};type:never mind;key:ESC;key:O";
+        var (code, stdout, stderr) = Twin(display, twin, "view", _world.ScenarioPath, "--days", $"{TinyCoCreation.Days}", "--threads", $"{TinyCoCreation.Threads}",
+             "--width", "320", "--height", "240", "--script", script, "--observations", pins);
+        Assert.True(code == 0, stderr);
+
+        var saved = DigitalTwin.Engine.Observations.ObservationLoader.Load(pins);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Problems));
+        var observations = saved.Unwrap().Observations;
+        Assert.Equal(
+            [(DigitalTwin.Engine.Observations.ObservationKind.Unsafe, "too dark here"),
+             (DigitalTwin.Engine.Observations.ObservationKind.MeetingSpot, DigitalTwin.Viewer.Interactive.ViewerSession.DefaultPinComment),
+             (DigitalTwin.Engine.Observations.ObservationKind.Unsafe, "Bench, please")],
+            observations.Select(o => (o.Kind, o.Caption)));
+        Assert.Equal(lon, observations[0].Positions[0].Longitude, 6);
+        Assert.Equal(lat, observations[2].Positions[0].Latitude, 6);
+        Assert.StartsWith("# session 1\nkind,lon,lat,caption,date\n", File.ReadAllText(pins), StringComparison.Ordinal);
+        Assert.Contains("pinned a unsafe", stdout, StringComparison.Ordinal);
+
+        // The next profile reads the same file and lists every pin.
+        string profile = Path.Combine(_world.Directory, "profile");
+        var (profileCode, profileOut, profileError) = Twin(display, twin, "profile", _world.ScenarioPath, "--observations", pins, "--out", profile);
+        Assert.True(profileCode == 0, profileError);
+        Assert.Contains("3 observations from", profileOut, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(profile, "profile.json")));
+        var byKind = json.RootElement.GetProperty("observations").GetProperty("byKind");
+        Assert.Equal((2, 1), (byKind.GetProperty("unsafe").GetInt32(), byKind.GetProperty("meeting-spot").GetInt32()));
+        Assert.Contains("Bench, please", File.ReadAllText(Path.Combine(profile, "profile.md")), StringComparison.Ordinal);
+    }
+
+    private (int Code, string Out, string Error) Twin(VirtualDisplay display, string twin, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [twin, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["DISPLAY"] = display.Name;
-        using var viewer = Process.Start(start)!;
-        var stderrTask = viewer.StandardError.ReadToEndAsync();
-        string stdout = viewer.StandardOutput.ReadToEnd();
-        Assert.True(viewer.WaitForExit(60_000), "twin view did not finish");
+        using var process = Process.Start(start)!;
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), $"twin {args[0]} did not finish");
         output.WriteLine(stdout + stderrTask.Result);
-        Assert.True(viewer.ExitCode == 0, stderrTask.Result);
-
-        var saved = DigitalTwin.Engine.Observations.ObservationLoader.Load(pins);
-        Assert.True(saved.Succeeded, string.Join("; ", saved.Problems));
-        var observations = saved.Unwrap().Observations;
-        Assert.Equal(2, observations.Count);
-        Assert.Equal((DigitalTwin.Engine.Observations.ObservationKind.Unsafe, "too dark here"), (observations[0].Kind, observations[0].Caption));
-        Assert.Equal((DigitalTwin.Engine.Observations.ObservationKind.MeetingSpot, DigitalTwin.Viewer.Interactive.ViewerSession.DefaultPinComment), (observations[1].Kind, observations[1].Caption));
-        Assert.Equal(lon, observations[0].Positions[0].Longitude, 6);
-        Assert.StartsWith("# session 1\nkind,lon,lat,caption,date\n", File.ReadAllText(pins), StringComparison.Ordinal);
-        Assert.Contains("pinned a unsafe", stdout, StringComparison.Ordinal);
+        return (process.ExitCode, stdout, stderrTask.Result);
     }
 }

@@ -15,6 +15,12 @@ public enum ScriptVerb
 
     /// <summary>Drops a residents' observation pin at a position, as key O and a click would (<see cref="ScriptStep.Pin"/>).</summary>
     Pin,
+
+    /// <summary>Clicks the map at a position (<see cref="ScriptStep.Pin"/>'s longitude and latitude) while pinning: opens a pin's comment.</summary>
+    Click,
+
+    /// <summary>Types text (<see cref="ScriptStep.Text"/>) as the keyboard would, character by character.</summary>
+    Type,
 }
 
 /// <summary>A scripted pin: where (WGS84), which kind and the comment (empty: the window's default).</summary>
@@ -24,16 +30,22 @@ public sealed record PinRequest(double Longitude, double Latitude, Engine.Observ
 public sealed record ScriptStep(ScriptVerb Verb, IReadOnlyList<long> WayIds, char Key)
 {
     public PinRequest? Pin { get; init; }
+
+    public string Text { get; init; } = string.Empty;
 }
 
 /// <summary>
 /// Scripted input for a co-creation window (tests, measurements, demonstrations): steps separated by ';', each
-/// <c>select:WAYID[,WAYID...]</c>, <c>key:X</c>, <c>pin:LON,LAT[,KIND[,COMMENT]]</c> (a comment may not hold ';') or
-/// <c>wait</c>. The window runs a step only when no run is under way,
+/// <c>select:WAYID[,WAYID...]</c>, <c>key:X</c> (a letter, or ENTER, ESC, BACKSPACE), <c>pin:LON,LAT[,KIND[,COMMENT]]</c>
+/// (a comment may not hold ';'), <c>click:LON,LAT</c> (a click on the map while pinning), <c>type:TEXT</c> (typed
+/// characters, no ';') or <c>wait</c>. The window runs a step only when no run is under way,
 /// and closes once the last step's run is on screen.
 /// </summary>
 public static class CoCreationScript
 {
+    /// <summary>Keys a script names by word, with their GLFW key codes.</summary>
+    private static readonly Dictionary<string, int> NamedKeys = new(StringComparer.Ordinal) { ["ENTER"] = 257, ["ESC"] = 256, ["BACKSPACE"] = 259 };
+
     public static bool TryParse(string text, out IReadOnlyList<ScriptStep> steps, out string error)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -52,6 +64,21 @@ public static class CoCreationScript
                     break;
                 case "key" when argument.Length == 1 && char.IsAsciiLetter(argument[0]):
                     parsed.Add(new ScriptStep(ScriptVerb.Key, [], char.ToUpperInvariant(argument[0])));
+                    break;
+                case "key" when NamedKeys.TryGetValue(argument.ToUpperInvariant(), out int code):
+                    parsed.Add(new ScriptStep(ScriptVerb.Key, [], (char)code));
+                    break;
+                case "type" when argument.Length > 0:
+                    // The text as written, inner spaces kept (only the step's own ends are trimmed).
+                    parsed.Add(new ScriptStep(ScriptVerb.Type, [], '\0') { Text = raw[(colon + 1)..] });
+                    break;
+                case "click":
+                    if (ParsePin(argument) is not { } at || argument.Split(',').Length != 2)
+                    {
+                        error = $"'{raw}': a click is click:LON,LAT";
+                        return false;
+                    }
+                    parsed.Add(new ScriptStep(ScriptVerb.Click, [], '\0') { Pin = at });
                     break;
                 case "select":
                     var ids = new List<long>();
@@ -80,7 +107,7 @@ public static class CoCreationScript
                     parsed.Add(new ScriptStep(ScriptVerb.Pin, [], '\0') { Pin = pin });
                     break;
                 default:
-                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER, pin:LON,LAT[,KIND[,COMMENT]] or wait";
+                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER (or ENTER, ESC, BACKSPACE), pin:LON,LAT[,KIND[,COMMENT]], click:LON,LAT, type:TEXT or wait";
                     return false;
             }
         }

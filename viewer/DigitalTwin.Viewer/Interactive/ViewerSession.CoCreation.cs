@@ -141,6 +141,10 @@ public sealed partial class ViewerSession
                 return true;
             case ScriptVerb.Key:
                 bool changed = Key(step.Key);
+                if (_message.StartsWith("pin not saved", StringComparison.Ordinal))
+                {
+                    FailScript("script: key " + step.Key + ": " + _message);
+                }
                 if (_message.Length > 0 && !_session.Busy && CoCreationEdits.FromKey(step.Key) is not null)
                 {
                     FailScript("script: key " + step.Key + ": " + _message);
@@ -150,6 +154,26 @@ public sealed partial class ViewerSession
                 if (!DropPin(step.Pin!))
                 {
                     FailScript("script: pin: " + _message);
+                }
+                return true;
+            case ScriptVerb.Click:
+                if (!_pinning || TypingComment)
+                {
+                    FailScript("script: click: only places a pin, so press O first (key:O) and finish the last comment (key:ENTER)");
+                    return true;
+                }
+                var (x, y) = ObservationLayer.GeoReferenceOf(_scene.Run).Project(step.Pin!.Longitude, step.Pin.Latitude);
+                StartPin(x, y);
+                return true;
+            case ScriptVerb.Type:
+                if (!TypingComment)
+                {
+                    FailScript("script: type: no comment is open (click:LON,LAT while pinning opens one)");
+                    return true;
+                }
+                foreach (var rune in step.Text.EnumerateRunes())
+                {
+                    TypeCharacter(rune.Value);
                 }
                 return true;
             default:

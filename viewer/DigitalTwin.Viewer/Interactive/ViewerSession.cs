@@ -188,7 +188,12 @@ public sealed partial class ViewerSession
             if (_observations is not null)
             {
                 _observations.BuildMarkers(_dots, layout.Scale);
-                _observations.BuildLegend(_overlay, layout, _pinning ? PinStatus() : null);
+                if (_pendingPin is { } pending)
+                {
+                    _observations.BuildPending(_dots, layout.Scale, pending.Kind, pending.Longitude, pending.Latitude);
+                }
+                // While a comment is typed the notes panel says what to do; the key stays short so the two never overlap.
+                _observations.BuildLegend(_overlay, layout, _pinning && !TypingComment ? PinStatus() : null);
             }
             renderer.Draw(_camera, layout, _overlay, _dots.Count > 0 ? _dots : null);
             frames++;
@@ -277,7 +282,7 @@ public sealed partial class ViewerSession
                         if (_pinning)
                         {
                             var (wx, wy) = _camera.PixelToWorld(e.X, e.Y);
-                            DropPin(wx, wy);
+                            StartPin(wx, wy);
                         }
                         else
                         {
@@ -292,6 +297,9 @@ public sealed partial class ViewerSession
                     _lastCursor = (e.X, e.Y);
                     changed = true;
                     break;
+                case InputEventKind.Character:
+                    changed |= TypeCharacter(e.Code);
+                    break;
                 case InputEventKind.Scroll:
                     _camera.ZoomAt(e.X, e.Y, e.Code > 0 ? WheelZoom : 1 / WheelZoom);
                     changed = true;
@@ -305,6 +313,11 @@ public sealed partial class ViewerSession
 
     private bool Key(int key)
     {
+        // While a pin's comment is being typed, keys are text: B is a letter of a word, not benches.
+        if (CommentKey(key) is { } typed)
+        {
+            return typed;
+        }
         if (_session is not null && CoCreationKey(key) is { } handled)
         {
             return handled;

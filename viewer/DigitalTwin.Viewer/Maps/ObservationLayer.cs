@@ -88,6 +88,19 @@ public sealed class ObservationLayer
         _ => new Rgba(255, 235, 120),
     };
 
+    /// <summary>
+    /// A pin placed but not saved yet (its comment is being typed): its kind's disc inside a white ring, so the
+    /// participant sees where it will go and that it is not saved.
+    /// </summary>
+    public void BuildPending(MarkerMesh dots, int scale, ObservationKind kind, double longitude, double latitude)
+    {
+        ArgumentNullException.ThrowIfNull(dots);
+        var (x, y) = _geo.Project(longitude, latitude);
+        dots.Disc((float)x, (float)y, 0, 0, (PointRadiusPixels + 4f) * scale, new Rgba(255, 255, 255));
+        dots.Disc((float)x, (float)y, 0, 0, (PointRadiusPixels + 2f) * scale, Rim);
+        dots.Disc((float)x, (float)y, 0, 0, PointRadiusPixels * scale, ColourOf(kind));
+    }
+
     /// <summary>Adds the markers, anchored to the map, to <paramref name="dots"/>.</summary>
     public void BuildMarkers(MarkerMesh dots, int scale)
     {

@@ -79,6 +79,10 @@ internal static unsafe partial class Glfw
     [LibraryImport(Library, EntryPoint = "glfwSetCursorPosCallback")]
     public static partial nint SetCursorPosCallback(nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback);
 
+    /// <summary>Text input: one Unicode code point per typed character, after the keyboard layout and dead keys (unlike key codes).</summary>
+    [LibraryImport(Library, EntryPoint = "glfwSetCharCallback")]
+    public static partial nint SetCharCallback(nint window, delegate* unmanaged[Cdecl]<nint, uint, void> callback);
+
     [LibraryImport(Library, EntryPoint = "glfwSetScrollCallback")]
     public static partial nint SetScrollCallback(nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback);
 
@@ -107,6 +111,9 @@ public enum InputEventKind
     ButtonRelease,
     CursorMove,
     Scroll,
+
+    /// <summary>A typed character; <see cref="InputEvent.Code"/> is its Unicode code point.</summary>
+    Character,
 }
 
 /// <summary>
@@ -123,7 +130,11 @@ internal static unsafe class GlfwCallbacks
         Glfw.SetMouseButtonCallback(window, &OnButton);
         Glfw.SetCursorPosCallback(window, &OnCursor);
         Glfw.SetScrollCallback(window, &OnScroll);
+        Glfw.SetCharCallback(window, &OnChar);
     }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnChar(nint window, uint codePoint) => Pending.Add(new InputEvent(InputEventKind.Character, (int)codePoint, 0, 0));
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnKey(nint window, int key, int scancode, int action, int mods)
