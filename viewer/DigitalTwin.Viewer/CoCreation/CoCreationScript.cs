@@ -15,6 +15,9 @@ public enum ScriptVerb
 
     /// <summary>Drops a residents' observation pin at a position, as key O and a click would (<see cref="ScriptStep.Pin"/>).</summary>
     Pin,
+
+    /// <summary>Cancels the run the previous step started, as Esc does (the one step that does not wait for the run).</summary>
+    Cancel,
 }
 
 /// <summary>A scripted pin: where (WGS84), which kind and the comment (empty: the window's default).</summary>
@@ -29,7 +32,7 @@ public sealed record ScriptStep(ScriptVerb Verb, IReadOnlyList<long> WayIds, cha
 /// <summary>
 /// Scripted input for a co-creation window (tests, measurements, demonstrations): steps separated by ';', each
 /// <c>select:WAYID[,WAYID...]</c>, <c>key:X</c>, <c>pin:LON,LAT[,KIND[,COMMENT]]</c> (a comment may not hold ';') or
-/// <c>wait</c>. The window runs a step only when no run is under way,
+/// <c>wait</c> or <c>cancel</c>. The window runs a step only when no run is under way (except cancel, which stops it),
 /// and closes once the last step's run is on screen.
 /// </summary>
 public static class CoCreationScript
@@ -49,6 +52,9 @@ public static class CoCreationScript
             {
                 case "wait" when argument.Length == 0:
                     parsed.Add(new ScriptStep(ScriptVerb.Wait, [], '\0'));
+                    break;
+                case "cancel" when argument.Length == 0:
+                    parsed.Add(new ScriptStep(ScriptVerb.Cancel, [], '\0'));
                     break;
                 case "key" when argument.Length == 1 && char.IsAsciiLetter(argument[0]):
                     parsed.Add(new ScriptStep(ScriptVerb.Key, [], char.ToUpperInvariant(argument[0])));
@@ -80,7 +86,7 @@ public static class CoCreationScript
                     parsed.Add(new ScriptStep(ScriptVerb.Pin, [], '\0') { Pin = pin });
                     break;
                 default:
-                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER, pin:LON,LAT[,KIND[,COMMENT]] or wait";
+                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER, pin:LON,LAT[,KIND[,COMMENT]], wait or cancel";
                     return false;
             }
         }
