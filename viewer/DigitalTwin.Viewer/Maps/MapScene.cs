@@ -117,6 +117,21 @@ public sealed class MapScene
 
     public Rgba[] SegmentColours { get; private set; } = [];
 
+    /// <summary>
+    /// Each place's value (<see cref="PlaceValues"/>: visits, encounters, nods or new pairs a day there), a difference
+    /// when <see cref="PlaceDifference"/>; empty while awaiting results or for a category layer.
+    /// </summary>
+    public float[] PlaceHeat { get; private set; } = [];
+
+    /// <summary>Whether places show run minus baseline (only when both runs have the same places).</summary>
+    public bool PlaceDifference { get; private set; }
+
+    /// <summary>The places' own scale: a place and a street are not counted in the same unit.</summary>
+    public HeatScale PlaceScale { get; private set; } = HeatScale.ForValues([]);
+
+    /// <summary>Each place's symbol fill: its heat colour, or the plain place colour where there is no heat to show.</summary>
+    public Rgba[] PlaceColours { get; private set; } = [];
+
     /// <summary>Segments in drawing order: quiet first, so where streets overlap at junctions the busier one shows.</summary>
     public int[] DrawOrder { get; private set; } = [];
 
@@ -151,7 +166,54 @@ public sealed class MapScene
         Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
         SegmentColours = colours;
         DrawOrder = order;
+        UpdatePlaces(map);
         Version++;
+    }
+
+    private void UpdatePlaces(ColourMap map)
+    {
+        var run = Run;
+        if (AwaitingResults)
+        {
+            PlaceHeat = [];
+            PlaceDifference = false;
+            PlaceColours = PlainPlaceColours(run);
+            return;
+        }
+        PlaceDifference = _difference && PlaceValues.SamePlaces(run, Baseline!);
+        var heat = PlaceValues.Compute(run, _measure, _period);
+        if (PlaceDifference)
+        {
+            var before = PlaceValues.Compute(Baseline!, _measure, _period);
+            for (int p = 0; p < heat.Length; p++)
+            {
+                heat[p] -= before[p];
+            }
+        }
+        PlaceHeat = heat;
+        if (_difference && !PlaceDifference)
+        {
+            // Places were added or removed: there is no place-by-place difference to colour, so none is faked.
+            PlaceColours = PlainPlaceColours(run);
+            return;
+        }
+        PlaceScale = PlaceDifference ? HeatScale.ForDifferences(heat) : HeatScale.ForValues(heat);
+        var colours = new Rgba[heat.Length];
+        for (int p = 0; p < heat.Length; p++)
+        {
+            colours[p] = map.At(PlaceScale.Position(heat[p]));
+        }
+        PlaceColours = colours;
+    }
+
+    private static Rgba[] PlainPlaceColours(RunFile run)
+    {
+        var colours = new Rgba[run.PlaceCount];
+        for (int p = 0; p < colours.Length; p++)
+        {
+            colours[p] = (Engine.Places.PlaceKind)run.PlaceKind[p] == Engine.Places.PlaceKind.Bench ? MapGeometry.BenchColour : MapGeometry.PlaceColour;
+        }
+        return colours;
     }
 
     private void ShowLayer(CategoryLayer layer)
@@ -170,6 +232,8 @@ public sealed class MapScene
         // Later categories on top, ties by segment index, so the picture does not depend on the sort's whims.
         Array.Sort(order, (a, b) => Values[a] != Values[b] ? Values[a].CompareTo(Values[b]) : a.CompareTo(b));
         DrawOrder = order;
+        PlaceHeat = [];
+        PlaceColours = PlainPlaceColours(Run);
         Version++;
     }
 }

@@ -79,6 +79,7 @@ public sealed class MapGeometry
     /// <summary>Homes and places, anchored in the world, drawn at a fixed pixel size.</summary>
     public MarkerMesh Homes { get; } = new();
 
+    /// <summary>Place symbols in their current fill colours (the heat changes with measure and period; the shapes do not).</summary>
     public MarkerMesh Places { get; } = new();
 
     /// <summary>Faint, so the streets stay the subject: homes only say where people live.</summary>
@@ -93,7 +94,8 @@ public sealed class MapGeometry
     /// <summary>Symbol sizes in pixels at a user-interface scale of 1.</summary>
     public const float HomeSizePixels = 1.5f;
 
-    public const float PlaceRadiusPixels = 2.5f;
+    /// <summary>Big enough to read a place's heat colour (a 2-3 pixel dot shows only that something is there).</summary>
+    public const float PlaceRadiusPixels = 3.5f;
 
     public const float BenchSizePixels = 5f;
 
@@ -103,19 +105,30 @@ public sealed class MapGeometry
         {
             Homes.Rectangle(run.HomeX[h], run.HomeY[h], -HomeSizePixels / 2, -HomeSizePixels / 2, HomeSizePixels, HomeSizePixels, HomeColour);
         }
-        for (int p = 0; p < run.PlaceCount; p++)
+    }
+
+    /// <summary>
+    /// Rebuilds the place symbols with these fills: a square for a bench, a disc for any other place, each with a dark
+    /// outline so that a fill in the streets' colours still stands apart from the street under it.
+    /// </summary>
+    public void BuildPlaces(IReadOnlyList<Rgba> fills)
+    {
+        ArgumentNullException.ThrowIfNull(fills);
+        Places.Clear();
+        for (int p = 0; p < Run.PlaceCount; p++)
         {
-            float x = run.PlaceX[p], y = run.PlaceY[p];
-            if ((PlaceKind)run.PlaceKind[p] == PlaceKind.Bench)
+            float x = Run.PlaceX[p], y = Run.PlaceY[p];
+            var fill = p < fills.Count ? fills[p] : PlaceColour;
+            if ((PlaceKind)Run.PlaceKind[p] == PlaceKind.Bench)
             {
                 float half = BenchSizePixels / 2;
                 Places.Rectangle(x, y, -half - 1, -half - 1, BenchSizePixels + 2, BenchSizePixels + 2, PlaceOutline);
-                Places.Rectangle(x, y, -half, -half, BenchSizePixels, BenchSizePixels, BenchColour);
+                Places.Rectangle(x, y, -half, -half, BenchSizePixels, BenchSizePixels, fill);
             }
             else
             {
-                Places.Disc(x, y, 0, 0, PlaceRadiusPixels + 1, PlaceOutline);
-                Places.Disc(x, y, 0, 0, PlaceRadiusPixels, PlaceColour);
+                Places.Disc(x, y, 0, 0, PlaceRadiusPixels + 1.5f, PlaceOutline);
+                Places.Disc(x, y, 0, 0, PlaceRadiusPixels, fill);
             }
         }
     }

@@ -71,7 +71,6 @@ public sealed unsafe class MapRenderer : IDisposable
         _homes = new MarkerBuffer(gl);
         _homes.Upload(scene.Geometry.Homes.Vertices, BufferUsageARB.StaticDraw);
         _places = new MarkerBuffer(gl);
-        _places.Upload(scene.Geometry.Places.Vertices, BufferUsageARB.StaticDraw);
         _dynamic = new MarkerBuffer(gl);
         _overlay = new MarkerBuffer(gl);
     }
@@ -176,6 +175,8 @@ public sealed unsafe class MapRenderer : IDisposable
         _gl.BufferData<Rgba>(BufferTargetARB.ArrayBuffer, colours, BufferUsageARB.DynamicDraw);
         _gl.BufferData<uint>(BufferTargetARB.ElementArrayBuffer, indices, BufferUsageARB.DynamicDraw);
         _gl.BindVertexArray(0);
+        geometry.BuildPlaces(_scene.PlaceColours);
+        _places.Upload(geometry.Places.Vertices, BufferUsageARB.DynamicDraw);
         _uploadedVersion = _scene.Version;
     }
 
