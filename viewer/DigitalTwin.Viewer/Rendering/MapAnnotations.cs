@@ -189,8 +189,37 @@ public static class MapAnnotations
             parts.Text(bar.X + (bar.Width / 2) - (BitmapFont.MeasureWidth(mid, s) / 2f), labelsTop, mid, Text);
             parts.Text(bar.X + bar.Width - BitmapFont.MeasureWidth(high, s), labelsTop, high, Text);
         }
+        MapKey(parts, scene, layout, bar.X + bar.Width + (30 * s), barTop);
         SymbolKey(parts, layout, labelsTop + layout.LineHeight + (6 * s), scene);
         return new LegendPlacement(none, bar);
+    }
+
+    /// <summary>
+    /// Swatches for the map's background (buildings, water, green) on the colour bar's row, right of it: that row is
+    /// above the scale bar, so only the picture's edge limits it.
+    /// </summary>
+    private static void MapKey(LegendParts parts, MapScene scene, MapLayout layout, float x, float top)
+    {
+        if (scene.Run.BackgroundKind.Length == 0)
+        {
+            return;
+        }
+        int s = layout.Scale;
+        float swatch = layout.BarHeight;
+        foreach (var (label, kind) in new[] { ("building", (byte)2), ("water", (byte)1), ("green", (byte)0) })
+        {
+            float width = swatch + (6 * s) + BitmapFont.MeasureWidth(label, s);
+            if (x + width > layout.Width - layout.Padding)
+            {
+                return;
+            }
+            // A thin light edge: the swatches are as dark as the map's ground, and would vanish against the band.
+            parts.Mesh.ScreenRectangle(x - s, top - s, swatch + (2 * s), swatch + (2 * s), QuietText);
+            parts.Mesh.ScreenRectangle(x, top, swatch, swatch, MapGeometry.BackgroundColour(kind));
+            parts.Add(new PixelRectangle(x - s, top - s, swatch + (2 * s), swatch + (2 * s)));
+            x += swatch + (6 * s);
+            x += parts.Text(x, top + ((swatch - (BitmapFont.GlyphHeight * s)) / 2), label, Text) + (16 * s);
+        }
     }
 
     /// <summary>The first text that fits the width, else the last cut to fit with "...".</summary>

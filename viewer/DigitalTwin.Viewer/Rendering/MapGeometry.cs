@@ -63,6 +63,56 @@ public sealed class MapGeometry
         }
         Bounds = pieces == 0 ? new Bounds(-100, -100, 100, 100) : new Bounds(minX, minY, maxX, maxY);
         BuildSymbols(run);
+        BuildBackground(run);
+    }
+
+    /// <summary>Buildings, water and green as world triangles (no pixel offset), drawn beneath everything else.</summary>
+    public MarkerMesh Background { get; } = new();
+
+    /// <summary>Dark, like the map's ground, so the heat on the streets stays the brightest thing on it.</summary>
+    public static Rgba BuildingColour { get; } = new(50, 53, 62);
+
+    public static Rgba WaterColour { get; } = new(28, 54, 90);
+
+    public static Rgba GreenColour { get; } = new(31, 56, 38);
+
+    /// <summary>The fill of a background kind (the run file's byte: 0 green, 1 water, 2 building).</summary>
+    public static Rgba BackgroundColour(byte kind) => kind switch
+    {
+        0 => GreenColour,
+        1 => WaterColour,
+        _ => BuildingColour,
+    };
+
+    private void BuildBackground(RunFile run)
+    {
+        int areas = run.BackgroundKind.Length;
+        if (areas == 0 || run.BackgroundRingStart.Length != areas + 1)
+        {
+            return;
+        }
+        var triangles = new List<int>();
+        // Green first, then water, then buildings: a pond lies on its park, a building on its lawn.
+        for (byte kind = 0; kind <= 2; kind++)
+        {
+            var colour = BackgroundColour(kind);
+            for (int area = 0; area < areas; area++)
+            {
+                if (run.BackgroundKind[area] != kind)
+                {
+                    continue;
+                }
+                int first = run.BackgroundRingStart[area], end = run.BackgroundRingStart[area + 1];
+                var xs = run.BackgroundX.AsSpan(first, end - first);
+                var ys = run.BackgroundY.AsSpan(first, end - first);
+                triangles.Clear();
+                PolygonTriangulation.Triangulate(xs, ys, triangles);
+                foreach (int i in triangles)
+                {
+                    Background.Add(new MarkerVertex(xs[i], ys[i], 0, 0, colour));
+                }
+            }
+        }
     }
 
     public RunFile Run { get; }

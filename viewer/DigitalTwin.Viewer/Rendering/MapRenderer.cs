@@ -32,6 +32,7 @@ public sealed unsafe class MapRenderer : IDisposable
     private readonly uint _streetVertices;
     private readonly uint _streetColours;
     private readonly uint _streetIndices;
+    private readonly MarkerBuffer _background;
     private readonly MarkerBuffer _homes;
     private readonly MarkerBuffer _places;
     private readonly MarkerBuffer _dynamic;
@@ -68,6 +69,8 @@ public sealed unsafe class MapRenderer : IDisposable
         gl.BindBuffer(BufferTargetARB.ElementArrayBuffer, _streetIndices);
         gl.BindVertexArray(0);
 
+        _background = new MarkerBuffer(gl);
+        _background.Upload(scene.Geometry.Background.Vertices, BufferUsageARB.StaticDraw);
         _homes = new MarkerBuffer(gl);
         _homes.Upload(scene.Geometry.Homes.Vertices, BufferUsageARB.StaticDraw);
         _places = new MarkerBuffer(gl);
@@ -94,6 +97,7 @@ public sealed unsafe class MapRenderer : IDisposable
         // Alpha stays 1 where it was (the picture is opaque); colours blend by the source's alpha.
         gl.BlendFuncSeparate(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha, BlendingFactor.One, BlendingFactor.OneMinusSrcAlpha);
         var (sx, sy, ox, oy) = camera.Transform();
+        DrawMarkers(_background, sx, sy, ox, oy, camera, 1);
 
         if (camera.PixelsPerMetre >= HomesFromPixelsPerMetre)
         {
@@ -240,6 +244,7 @@ public sealed unsafe class MapRenderer : IDisposable
         _gl.DeleteBuffer(_streetColours);
         _gl.DeleteBuffer(_streetIndices);
         _gl.DeleteVertexArray(_streetArray);
+        _background.Dispose();
         _homes.Dispose();
         _places.Dispose();
         _dynamic.Dispose();
