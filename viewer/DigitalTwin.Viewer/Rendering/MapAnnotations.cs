@@ -88,6 +88,11 @@ public static class MapAnnotations
         int s = layout.Scale;
         float pad = layout.Padding;
 
+        // Labels first: the bands and the notes panel drawn after them cover what reaches under them.
+        if (scene.Layer is null)
+        {
+            MapLabels.Build(mesh, scene.Geometry, camera, layout);
+        }
         // Bands behind title and legend, so the map can be panned under them in the window and text stays legible.
         mesh.ScreenRectangle(0, 0, layout.Width, layout.TitleBandHeight, Background);
         mesh.ScreenRectangle(0, layout.Height - layout.LegendBandHeight, layout.Width, layout.LegendBandHeight, Background);

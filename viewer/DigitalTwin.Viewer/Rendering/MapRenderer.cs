@@ -22,6 +22,15 @@ public sealed unsafe class MapRenderer : IDisposable
     /// </summary>
     public const double HomesFromPixelsPerMetre = 0.3;
 
+    /// <summary>
+    /// Places are drawn from this zoom on. Below it, places 100 m apart (a main street's benches and shops) are closer
+    /// than their own symbols: a carpet of overlapping discs that hides the streets and costs most of a city's frame.
+    /// </summary>
+    public const double PlacesFromPixelsPerMetre = 0.1;
+
+    /// <summary>The widest street drawn, in metres (a motorway's carriageway and wide pavements): a culling margin.</summary>
+    private const double WidestStreetMetres = 40;
+
     public static Rgba CarriagewayColour { get; } = new(48, 51, 58);
 
     private readonly GL _gl;
@@ -38,6 +47,8 @@ public sealed unsafe class MapRenderer : IDisposable
     private readonly MarkerBuffer _dynamic;
     private readonly MarkerBuffer _overlay;
     private int _uploadedVersion = -1;
+    private int[] _streetTileStart = new int[TileGrid.Count + 1];
+    private readonly List<(int First, int Count)> _ranges = [];
     private bool _disposed;
 
     public MapRenderer(GL gl, MapScene scene)
@@ -99,9 +110,12 @@ public sealed unsafe class MapRenderer : IDisposable
         var (sx, sy, ox, oy) = camera.Transform();
         DrawMarkers(_background, sx, sy, ox, oy, camera, 1);
 
+        var geometry = _scene.Geometry;
+        double metresPerPixel = 1 / camera.PixelsPerMetre;
         if (camera.PixelsPerMetre >= HomesFromPixelsPerMetre)
         {
-            DrawMarkers(_homes, sx, sy, ox, oy, camera, layout.Scale);
+            VisibleRanges(geometry, geometry.HomeTileStart, camera, MapGeometry.HomeSizePixels * layout.Scale * metresPerPixel);
+            DrawMarkers(_homes, sx, sy, ox, oy, camera, layout.Scale, _ranges);
         }
 
         gl.UseProgram(_streetProgram);
@@ -109,24 +123,33 @@ public sealed unsafe class MapRenderer : IDisposable
         gl.Uniform2(Location(_streetProgram, "u_offset"), ox, oy);
         gl.Uniform2(Location(_streetProgram, "u_viewport"), (float)camera.WidthPixels, camera.HeightPixels);
         gl.BindVertexArray(_streetArray);
-        uint indexCount = (uint)(_scene.Geometry.PieceCount * MapGeometry.IndicesPerPiece);
+        // Streets reach from their tile by their own length and width, and at least the minimum width in pixels.
+        VisibleRanges(geometry, _streetTileStart, camera, geometry.LongestSegmentReachMetres + WidestStreetMetres + (MinimumStreetWidthPixels * layout.Scale * metresPerPixel));
         // Pass 1: the whole street (carriageway and pavements) in the heat colour.
         gl.Uniform1(Location(_streetProgram, "u_carriageway"), 0);
         gl.Uniform1(Location(_streetProgram, "u_minWidthPixels"), MinimumStreetWidthPixels * layout.Scale);
         gl.Uniform1(Location(_streetProgram, "u_hideBelowPixels"), 0f);
         gl.Uniform1(Location(_streetProgram, "u_useFlat"), 0);
-        gl.DrawElements(PrimitiveType.Triangles, indexCount, DrawElementsType.UnsignedInt, (void*)0);
-        // Pass 2: the carriageway over it in grey, leaving the pavements coloured where people walk.
-        gl.Uniform1(Location(_streetProgram, "u_carriageway"), 1);
-        gl.Uniform1(Location(_streetProgram, "u_minWidthPixels"), 0f);
-        gl.Uniform1(Location(_streetProgram, "u_hideBelowPixels"), CarriagewayFromPixels * layout.Scale);
-        gl.Uniform1(Location(_streetProgram, "u_useFlat"), 1);
-        var c = CarriagewayColour;
-        gl.Uniform4(Location(_streetProgram, "u_flatColour"), c.R / 255f, c.G / 255f, c.B / 255f, 1f);
-        gl.DrawElements(PrimitiveType.Triangles, indexCount, DrawElementsType.UnsignedInt, (void*)0);
+        DrawStreetRanges();
+        // Pass 2: the carriageway over it in grey, leaving the pavements coloured where people walk. Skipped when even
+        // the widest carriageway would be thinner than the shader draws: every piece would be a zero-width quad.
+        if (StreetWidths.CarriagewayMetres(Engine.Network.HighwayKind.Motorway) * camera.PixelsPerMetre >= CarriagewayFromPixels * layout.Scale)
+        {
+            gl.Uniform1(Location(_streetProgram, "u_carriageway"), 1);
+            gl.Uniform1(Location(_streetProgram, "u_minWidthPixels"), 0f);
+            gl.Uniform1(Location(_streetProgram, "u_hideBelowPixels"), CarriagewayFromPixels * layout.Scale);
+            gl.Uniform1(Location(_streetProgram, "u_useFlat"), 1);
+            var c = CarriagewayColour;
+            gl.Uniform4(Location(_streetProgram, "u_flatColour"), c.R / 255f, c.G / 255f, c.B / 255f, 1f);
+            DrawStreetRanges();
+        }
         gl.BindVertexArray(0);
 
-        DrawMarkers(_places, sx, sy, ox, oy, camera, layout.Scale);
+        if (camera.PixelsPerMetre >= PlacesFromPixelsPerMetre)
+        {
+            VisibleRanges(geometry, geometry.PlaceTileStart, camera, (MapGeometry.PlaceRadiusPixels + 2) * layout.Scale * metresPerPixel);
+            DrawMarkers(_places, sx, sy, ox, oy, camera, layout.Scale, _ranges);
+        }
         if (dots is not null && dots.Count > 0)
         {
             _dynamic.Upload(dots.Vertices, BufferUsageARB.StreamDraw);
@@ -153,14 +176,64 @@ public sealed unsafe class MapRenderer : IDisposable
         return RgbaImage.FromBottomUp(width, height, bottomUp);
     }
 
+    /// <summary>The on-screen part of a layer stored tile by tile, as merged (first, count) ranges in <see cref="_ranges"/>.</summary>
+    private void VisibleRanges(MapGeometry geometry, int[] tileStart, MapCamera camera, double marginMetres)
+    {
+        _ranges.Clear();
+        var (firstRow, lastRow, firstColumn, lastColumn) = geometry.Tiles.VisibleRows(camera, marginMetres);
+        for (int row = firstRow; row <= lastRow; row++)
+        {
+            int first = tileStart[(row * TileGrid.Side) + firstColumn];
+            int end = tileStart[(row * TileGrid.Side) + lastColumn + 1];
+            if (end <= first)
+            {
+                continue;
+            }
+            if (_ranges.Count > 0 && _ranges[^1].First + _ranges[^1].Count == first)
+            {
+                _ranges[^1] = (_ranges[^1].First, end - _ranges[^1].First);
+            }
+            else
+            {
+                _ranges.Add((first, end - first));
+            }
+        }
+    }
+
+    private void DrawStreetRanges()
+    {
+        foreach (var (first, count) in _ranges)
+        {
+            _gl.DrawElements(PrimitiveType.Triangles, (uint)count, DrawElementsType.UnsignedInt, (void*)(first * sizeof(uint)));
+        }
+    }
+
+    /// <summary>
+    /// Uploads the street colours and the index buffer, tile by tile and within a tile quiet streets first, so that
+    /// where streets overlap at a junction the busier one shows (across a tile border the order is the tiles').
+    /// </summary>
     private void UploadColours()
     {
         var geometry = _scene.Geometry;
         var colours = new Rgba[geometry.PieceCount * MapGeometry.VerticesPerPiece];
         var indices = new uint[geometry.PieceCount * MapGeometry.IndicesPerPiece];
-        int i = 0;
-        foreach (int s in _scene.DrawOrder)
+        var drawOrder = _scene.DrawOrder;
+        var tileOfRank = new int[drawOrder.Length];
+        for (int rank = 0; rank < drawOrder.Length; rank++)
         {
+            tileOfRank[rank] = geometry.SegmentTile[drawOrder[rank]];
+        }
+        var (byTile, tileStart) = geometry.Tiles.Sort(tileOfRank);
+        var streetTileStart = new int[TileGrid.Count + 1];
+        int tile = 0;
+        int i = 0;
+        for (int position = 0; position < byTile.Length; position++)
+        {
+            while (tile < TileGrid.Count && tileStart[tile + 1] <= position)
+            {
+                streetTileStart[++tile] = i;
+            }
+            int s = drawOrder[byTile[position]];
             Rgba colour = _scene.SegmentColours[s];
             for (int piece = geometry.SegmentFirstPiece[s]; piece < geometry.SegmentFirstPiece[s + 1]; piece++)
             {
@@ -174,6 +247,11 @@ public sealed unsafe class MapRenderer : IDisposable
                 indices[i++] = v + 3;
             }
         }
+        while (tile < TileGrid.Count)
+        {
+            streetTileStart[++tile] = i;
+        }
+        _streetTileStart = streetTileStart;
         _gl.BindVertexArray(_streetArray);
         _gl.BindBuffer(BufferTargetARB.ArrayBuffer, _streetColours);
         _gl.BufferData<Rgba>(BufferTargetARB.ArrayBuffer, colours, BufferUsageARB.DynamicDraw);
@@ -184,7 +262,7 @@ public sealed unsafe class MapRenderer : IDisposable
         _uploadedVersion = _scene.Version;
     }
 
-    private void DrawMarkers(MarkerBuffer buffer, float sx, float sy, float ox, float oy, MapCamera camera, float symbolScale)
+    private void DrawMarkers(MarkerBuffer buffer, float sx, float sy, float ox, float oy, MapCamera camera, float symbolScale, List<(int First, int Count)>? ranges = null)
     {
         if (buffer.Count == 0)
         {
@@ -196,7 +274,17 @@ public sealed unsafe class MapRenderer : IDisposable
         _gl.Uniform2(Location(_markerProgram, "u_viewport"), (float)camera.WidthPixels, camera.HeightPixels);
         _gl.Uniform1(Location(_markerProgram, "u_symbolScale"), symbolScale);
         _gl.BindVertexArray(buffer.Array);
-        _gl.DrawArrays(PrimitiveType.Triangles, 0, (uint)buffer.Count);
+        if (ranges is null)
+        {
+            _gl.DrawArrays(PrimitiveType.Triangles, 0, (uint)buffer.Count);
+        }
+        else
+        {
+            foreach (var (first, count) in ranges)
+            {
+                _gl.DrawArrays(PrimitiveType.Triangles, first, (uint)count);
+            }
+        }
         _gl.BindVertexArray(0);
     }
 
