@@ -108,6 +108,31 @@ public sealed class MapScene
         }
     }
 
+    /// <summary>
+    /// Which streets' differences are beyond noise (per-street paired intervals across replications with a
+    /// multiple-testing correction: issue 19 part 2, not built yet). Null, as now, colours every difference; a mask
+    /// greys out the streets it marks false in the difference view. Nothing here computes one: a mask must come from
+    /// replications, never from a single pair of runs.
+    /// </summary>
+    public bool[]? SignificantSegments
+    {
+        get => _significant;
+        set
+        {
+            if (value is not null && value.Length != Run.SegmentCount)
+            {
+                throw new ArgumentException("the mask needs one entry per segment", nameof(value));
+            }
+            _significant = value;
+            Update();
+        }
+    }
+
+    private bool[]? _significant;
+
+    /// <summary>A difference within noise: the neutral grey of "no change", a little darker, so it reads as "not shown".</summary>
+    public static Rgba NotSignificantColour { get; } = new(70, 72, 78);
+
     /// <summary>Each street's value in the measure's unit (a difference when <see cref="ShowDifference"/>).</summary>
     public float[] Values { get; private set; } = [];
 
@@ -154,7 +179,9 @@ public sealed class MapScene
         var keys = new float[Values.Length];
         for (int s = 0; s < Values.Length; s++)
         {
-            colours[s] = AwaitingResults ? AwaitingColour : map.At(Scale.Position(Values[s]));
+            colours[s] = AwaitingResults ? AwaitingColour
+                : _difference && _significant is { } mask && !mask[s] ? NotSignificantColour
+                : map.At(Scale.Position(Values[s]));
             keys[s] = _difference ? Math.Abs(Values[s]) : Values[s];
         }
         var order = new int[Values.Length];

@@ -232,6 +232,11 @@ public sealed class MapGeometry
         return longest;
     }
 
+    /// <summary>The merged streets drawn when zoomed far out (built on first use: a neighbourhood never needs them).</summary>
+    public CoarseStreets Coarse => _coarse ??= CoarseStreets.Build(Run, Tiles);
+
+    private CoarseStreets? _coarse;
+
     /// <summary>The tiles the layers are stored by (level of detail by position).</summary>
     public TileGrid Tiles { get; }
 

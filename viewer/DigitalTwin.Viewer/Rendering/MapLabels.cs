@@ -102,7 +102,11 @@ public static class MapLabels
                     continue;
                 }
                 var (px, py) = camera.WorldToPixel(run.PlaceX[p], run.PlaceY[p]);
-                string text = KindWords(kind);
+                if (px < 0 || px >= layout.Width || py < top || py >= bottom)
+                {
+                    continue;
+                }
+                string text = KindLabels[(int)kind];
                 float width = BitmapFont.MeasureWidth(text, s);
                 float height = BitmapFont.GlyphHeight * s;
                 // To the right of the symbol, centred on it.
@@ -117,6 +121,8 @@ public static class MapLabels
         }
         return placed;
     }
+
+    private static readonly string[] KindLabels = [.. Enum.GetValues<PlaceKind>().OrderBy(k => (int)k).Select(KindWords)];
 
     /// <summary>A place kind in words: TransitStop as "transit stop".</summary>
     public static string KindWords(PlaceKind kind)

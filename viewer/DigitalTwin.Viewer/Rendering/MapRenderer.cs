@@ -48,6 +48,12 @@ public sealed unsafe class MapRenderer : IDisposable
     private readonly MarkerBuffer _overlay;
     private int _uploadedVersion = -1;
     private int[] _streetTileStart = new int[TileGrid.Count + 1];
+    private uint _coarseArray;
+    private uint _coarseVertices;
+    private uint _coarseColours;
+    private uint _coarseIndices;
+    private int[] _coarseTileStart = new int[TileGrid.Count + 1];
+    private int _coarseUploadedVersion = -1;
     private readonly List<(int First, int Count)> _ranges = [];
     private bool _disposed;
 
@@ -60,25 +66,7 @@ public sealed unsafe class MapRenderer : IDisposable
         _streetProgram = Link(Shaders.StreetVertex, Shaders.StreetFragment);
         _markerProgram = Link(Shaders.MarkerVertex, Shaders.MarkerFragment);
 
-        _streetArray = gl.GenVertexArray();
-        gl.BindVertexArray(_streetArray);
-        _streetVertices = gl.GenBuffer();
-        gl.BindBuffer(BufferTargetARB.ArrayBuffer, _streetVertices);
-        gl.BufferData<float>(BufferTargetARB.ArrayBuffer, scene.Geometry.StreetVertices, BufferUsageARB.StaticDraw);
-        uint stride = MapGeometry.StreetVertexFloats * sizeof(float);
-        gl.VertexAttribPointer(0, 4, VertexAttribPointerType.Float, false, stride, (void*)0);
-        gl.EnableVertexAttribArray(0);
-        gl.VertexAttribPointer(1, 2, VertexAttribPointerType.Float, false, stride, (void*)(4 * sizeof(float)));
-        gl.EnableVertexAttribArray(1);
-        gl.VertexAttribPointer(2, 2, VertexAttribPointerType.Float, false, stride, (void*)(6 * sizeof(float)));
-        gl.EnableVertexAttribArray(2);
-        _streetColours = gl.GenBuffer();
-        gl.BindBuffer(BufferTargetARB.ArrayBuffer, _streetColours);
-        gl.VertexAttribPointer(3, 4, VertexAttribPointerType.UnsignedByte, true, 4, (void*)0);
-        gl.EnableVertexAttribArray(3);
-        _streetIndices = gl.GenBuffer();
-        gl.BindBuffer(BufferTargetARB.ElementArrayBuffer, _streetIndices);
-        gl.BindVertexArray(0);
+        (_streetArray, _streetVertices, _streetColours, _streetIndices) = CreateStreetArray(scene.Geometry.StreetVertices);
 
         _background = new MarkerBuffer(gl);
         _background.Upload(scene.Geometry.Background.Vertices, BufferUsageARB.StaticDraw);
@@ -87,6 +75,32 @@ public sealed unsafe class MapRenderer : IDisposable
         _places = new MarkerBuffer(gl);
         _dynamic = new MarkerBuffer(gl);
         _overlay = new MarkerBuffer(gl);
+    }
+
+    /// <summary>A vertex array for street pieces: static positions and widths, colours and indices uploaded with the colours.</summary>
+    private (uint Array, uint Vertices, uint Colours, uint Indices) CreateStreetArray(float[] vertices)
+    {
+        var gl = _gl;
+        uint array = gl.GenVertexArray();
+        gl.BindVertexArray(array);
+        uint vertexBuffer = gl.GenBuffer();
+        gl.BindBuffer(BufferTargetARB.ArrayBuffer, vertexBuffer);
+        gl.BufferData<float>(BufferTargetARB.ArrayBuffer, vertices, BufferUsageARB.StaticDraw);
+        uint stride = MapGeometry.StreetVertexFloats * sizeof(float);
+        gl.VertexAttribPointer(0, 4, VertexAttribPointerType.Float, false, stride, (void*)0);
+        gl.EnableVertexAttribArray(0);
+        gl.VertexAttribPointer(1, 2, VertexAttribPointerType.Float, false, stride, (void*)(4 * sizeof(float)));
+        gl.EnableVertexAttribArray(1);
+        gl.VertexAttribPointer(2, 2, VertexAttribPointerType.Float, false, stride, (void*)(6 * sizeof(float)));
+        gl.EnableVertexAttribArray(2);
+        uint colours = gl.GenBuffer();
+        gl.BindBuffer(BufferTargetARB.ArrayBuffer, colours);
+        gl.VertexAttribPointer(3, 4, VertexAttribPointerType.UnsignedByte, true, 4, (void*)0);
+        gl.EnableVertexAttribArray(3);
+        uint indices = gl.GenBuffer();
+        gl.BindBuffer(BufferTargetARB.ElementArrayBuffer, indices);
+        gl.BindVertexArray(0);
+        return (array, vertexBuffer, colours, indices);
     }
 
     /// <summary>Draws the map, then world-anchored dots (replay, selection), then the screen overlay (text, legend).</summary>
@@ -122,9 +136,15 @@ public sealed unsafe class MapRenderer : IDisposable
         gl.Uniform2(Location(_streetProgram, "u_scale"), sx, sy);
         gl.Uniform2(Location(_streetProgram, "u_offset"), ox, oy);
         gl.Uniform2(Location(_streetProgram, "u_viewport"), (float)camera.WidthPixels, camera.HeightPixels);
-        gl.BindVertexArray(_streetArray);
+        bool coarse = camera.PixelsPerMetre < CoarseStreets.BelowPixelsPerMetre;
+        if (coarse && _coarseUploadedVersion != _scene.Version)
+        {
+            UploadCoarseColours();
+        }
+        gl.BindVertexArray(coarse ? _coarseArray : _streetArray);
         // Streets reach from their tile by their own length and width, and at least the minimum width in pixels.
-        VisibleRanges(geometry, _streetTileStart, camera, geometry.LongestSegmentReachMetres + WidestStreetMetres + (MinimumStreetWidthPixels * layout.Scale * metresPerPixel));
+        double reach = coarse ? geometry.Coarse.LongestReachMetres : geometry.LongestSegmentReachMetres;
+        VisibleRanges(geometry, coarse ? _coarseTileStart : _streetTileStart, camera, reach + WidestStreetMetres + (MinimumStreetWidthPixels * layout.Scale * metresPerPixel));
         // Pass 1: the whole street (carriageway and pavements) in the heat colour.
         gl.Uniform1(Location(_streetProgram, "u_carriageway"), 0);
         gl.Uniform1(Location(_streetProgram, "u_minWidthPixels"), MinimumStreetWidthPixels * layout.Scale);
@@ -198,6 +218,75 @@ public sealed unsafe class MapRenderer : IDisposable
                 _ranges.Add((first, end - first));
             }
         }
+    }
+
+    /// <summary>
+    /// The merged streets' colours and indices: each merged piece in the colour of its busiest segment, pieces ordered
+    /// quiet first by that segment (then tile by tile, as the full streets).
+    /// </summary>
+    private void UploadCoarseColours()
+    {
+        var geometry = _scene.Geometry;
+        var coarse = geometry.Coarse;
+        if (_coarseArray == 0)
+        {
+            (_coarseArray, _coarseVertices, _coarseColours, _coarseIndices) = CreateStreetArray(coarse.Vertices);
+        }
+        var drawOrder = _scene.DrawOrder;
+        var rank = new int[drawOrder.Length];
+        for (int r = 0; r < drawOrder.Length; r++)
+        {
+            rank[drawOrder[r]] = r;
+        }
+        var busiest = new int[coarse.RunCount];
+        for (int run = 0; run < coarse.RunCount; run++)
+        {
+            int best = coarse.RunSegments[coarse.RunStart[run]];
+            for (int k = coarse.RunStart[run] + 1; k < coarse.RunStart[run + 1]; k++)
+            {
+                if (rank[coarse.RunSegments[k]] > rank[best])
+                {
+                    best = coarse.RunSegments[k];
+                }
+            }
+            busiest[run] = best;
+        }
+        var runs = new int[coarse.RunCount];
+        for (int run = 0; run < runs.Length; run++)
+        {
+            runs[run] = run;
+        }
+        Array.Sort(runs, (a, b) => rank[busiest[a]].CompareTo(rank[busiest[b]]));
+        var tileOfPosition = new int[runs.Length];
+        for (int position = 0; position < runs.Length; position++)
+        {
+            tileOfPosition[position] = coarse.RunTile[runs[position]];
+        }
+        var (byTile, tileStart) = geometry.Tiles.Sort(tileOfPosition);
+        var colours = new Rgba[coarse.RunCount * MapGeometry.VerticesPerPiece];
+        var indices = new uint[coarse.RunCount * MapGeometry.IndicesPerPiece];
+        for (int run = 0; run < coarse.RunCount; run++)
+        {
+            colours.AsSpan(run * MapGeometry.VerticesPerPiece, MapGeometry.VerticesPerPiece).Fill(_scene.SegmentColours[busiest[run]]);
+        }
+        int i = 0;
+        foreach (int position in byTile)
+        {
+            uint v = (uint)(runs[position] * MapGeometry.VerticesPerPiece);
+            indices[i++] = v;
+            indices[i++] = v + 1;
+            indices[i++] = v + 2;
+            indices[i++] = v;
+            indices[i++] = v + 2;
+            indices[i++] = v + 3;
+        }
+        _coarseTileStart = [.. tileStart.Select(start => start * MapGeometry.IndicesPerPiece)];
+        _gl.BindVertexArray(_coarseArray);
+        _gl.BindBuffer(BufferTargetARB.ArrayBuffer, _coarseColours);
+        _gl.BufferData<Rgba>(BufferTargetARB.ArrayBuffer, colours, BufferUsageARB.DynamicDraw);
+        _gl.BufferData<uint>(BufferTargetARB.ElementArrayBuffer, indices, BufferUsageARB.DynamicDraw);
+        _gl.BindVertexArray(0);
+        _coarseUploadedVersion = _scene.Version;
     }
 
     private void DrawStreetRanges()
@@ -332,6 +421,13 @@ public sealed unsafe class MapRenderer : IDisposable
         _gl.DeleteBuffer(_streetColours);
         _gl.DeleteBuffer(_streetIndices);
         _gl.DeleteVertexArray(_streetArray);
+        if (_coarseArray != 0)
+        {
+            _gl.DeleteBuffer(_coarseVertices);
+            _gl.DeleteBuffer(_coarseColours);
+            _gl.DeleteBuffer(_coarseIndices);
+            _gl.DeleteVertexArray(_coarseArray);
+        }
         _background.Dispose();
         _homes.Dispose();
         _places.Dispose();
