@@ -76,6 +76,7 @@ public sealed class SessionScenarioFileTests : IDisposable
         var resumed = CoCreationSession.Open(ScenarioLoader.Load(SessionPath).Unwrap(), TinyCoCreation.Days, TinyCoCreation.Threads).Unwrap();
 
         Assert.Equal(Path.GetFullPath(_world.ScenarioPath), resumed.BaselineFile);
+        Assert.Equal(_world.Scenario.Name, resumed.ScenarioName);
         Assert.Equal(3, resumed.EditsToRestore);
         resumed.StartBaseline();
         var baseline = TinyCoCreation.Finish(resumed);

@@ -144,13 +144,24 @@ public sealed class CoCreationSession
         {
             return (scenario, scenario.SourceFile, []);
         }
-        int inherited = parentResult.Unwrap().Interventions.Count;
+        var parent = parentResult.Unwrap();
+        int inherited = parent.Interventions.Count;
         var own = scenario.Interventions.Skip(inherited).ToList();
         if (own.Count == 0 || inherited > scenario.Interventions.Count || !own.All(SessionScenarioFile.CanWrite))
         {
             return (scenario, scenario.SourceFile, []);
         }
-        return (scenario with { Interventions = [.. scenario.Interventions.Take(inherited)] }, scenario.ExtendsChain[0], own);
+        // The baseline is the parent's: its name and file, so maps, saves and run files name the scenario edited; what
+        // the session file itself sets (days, seed, parameters) stays as it says.
+        var baseline = scenario with
+        {
+            Name = parent.Name,
+            Description = parent.Description,
+            SourceFile = parent.SourceFile,
+            ExtendsChain = parent.ExtendsChain,
+            Interventions = [.. scenario.Interventions.Take(inherited)],
+        };
+        return (baseline, scenario.ExtendsChain[0], own);
     }
 
     /// <summary>Starts simulating the scenario as it is (no-op when it has run or is running).</summary>

@@ -90,6 +90,12 @@ public sealed partial class ViewerSession
         }
         _message = string.Empty;
         _editOnScreenNextFrame = _editClock.IsRunning;
+        if (!_editClock.IsRunning)
+        {
+            // An edit read from a saved session, re-run on opening: no key was pressed for it.
+            _log?.Invoke(string.Create(c,
+                $"restored edit {step.Edits.Count}: {step.Description}; {step.Headline.ChangeFrom(_session.Baseline!.Headline)} (simulation {step.SimulationSeconds:0.00} s)"));
+        }
         step.Scene.ShowDifference = true;
         return step.Scene;
     }

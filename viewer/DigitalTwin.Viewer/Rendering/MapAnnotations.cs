@@ -111,7 +111,9 @@ public static class MapAnnotations
         string title = scene.AwaitingResults ? "The streets of " + Name(scene.Run.ScenarioName)
             : scene.ShowDifference ? "Change in " + Lowercase(MapVocabulary.Title(scene.Measure)) : MapVocabulary.Title(scene.Measure);
         mesh.Text(pad, pad, title, layout.TitleScale, Text);
-        string subtitle = scene.AwaitingResults ? "being simulated: the heatmap follows when the run is done" : Subtitle(scene);
+        // The subtitle ends before the north arrow.
+        string subtitle = Fitting(layout.Width - (2 * pad) - (24 * s), s,
+            scene.AwaitingResults ? "being simulated: the heatmap follows when the run is done" : Subtitle(scene));
         mesh.Text(pad, pad + (BitmapFont.CellHeight * layout.TitleScale), subtitle, s, QuietText);
 
         NorthArrow(mesh, layout);
