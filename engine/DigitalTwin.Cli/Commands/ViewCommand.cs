@@ -38,10 +38,15 @@ public static class ViewCommand
             Description = "Residents' observations (.csv or .geojson) drawn over the map; with a scenario also where pins go (key O), created if missing (default: the scenario's observations)",
             HelpName = "FILE",
         };
+        var save = new Option<string?>("--save")
+        {
+            Description = "Scenario only: the scenario file key S writes the session's edits to (it extends the scenario opened); given, unsaved edits are also saved on closing. Default for key S: <scenario>-session.json beside the scenario, or the session file itself when one was opened",
+            HelpName = "FILE.json",
+        };
         var continuous = new Option<bool>("--continuous") { Description = "Draw every frame even when nothing changes (to measure frame time while a run is in progress)" };
         var command = new Command("view", "Open the interactive map: pan, zoom, click streets, switch measure and period, replay a day; with a scenario, edit streets and see the difference")
         {
-            target, baseline, width, height, frames, screenshot, days, threads, script, continuous, observations,
+            target, baseline, width, height, frames, screenshot, days, threads, script, continuous, observations, save,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -51,7 +56,7 @@ public static class ViewCommand
             parse.GetValue(height),
             parse.GetValue(frames),
             parse.GetValue(screenshot),
-            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous)),
+            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous), parse.GetValue(save)),
             parse.GetValue(observations)));
         return command;
     }
@@ -60,7 +65,7 @@ public static class ViewCommand
     public const int DefaultCoCreationDays = 3;
 
     /// <summary>What only a scenario (a co-creation session) uses.</summary>
-    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false);
+    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false, string? SavePath = null);
 
     internal static int Execute(Terminal terminal, string target, string? baselinePath, int width, int height, int? frames, string? screenshot,
         CoCreationOptions? coCreation = null, string? observationsPath = null)
@@ -85,12 +90,22 @@ public static class ViewCommand
         }
         if (target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
+            if (coCreation.SavePath is not null && !coCreation.SavePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                terminal.Error.WriteLine($"error: --save: '{coCreation.SavePath}' should end in .json (it is a scenario file)");
+                return TwinApp.UserError;
+            }
             if (baselinePath is not null)
             {
                 terminal.Error.WriteLine("error: --baseline: a scenario is its own baseline (edits are compared with it); give --baseline with a run");
                 return TwinApp.UserError;
             }
             return CoCreate(terminal, target, width, height, frames, screenshot, coCreation, observationsPath);
+        }
+        if (coCreation.SavePath is not null)
+        {
+            terminal.Error.WriteLine("error: --save: saving edits needs a scenario (.json), not a run");
+            return TwinApp.UserError;
         }
         if (coCreation.Script is not null)
         {
@@ -188,6 +203,15 @@ public static class ViewCommand
         var session = opened.Unwrap();
         terminal.Out.WriteLine(string.Create(c,
             $"scenario: {scenario.Name}; map loaded in {clock.Elapsed.TotalSeconds:0.0} s; each run simulates {session.Days} days with seed {session.Seed} on {session.Threads} thread(s)"));
+        bool resumed = session.EditsToRestore > 0;
+        if (resumed)
+        {
+            terminal.Out.WriteLine(string.Create(c,
+                $"a saved session: its {session.EditsToRestore} edit(s) are re-run one by one on {Path.GetFileName(session.BaselineFile)} after the baseline (U undoes them)"));
+        }
+        // A saved session is saved back into itself; a plain scenario gets a session file beside it, never overwritten by S alone.
+        string savePath = options.SavePath ?? (resumed ? scenario.SourceFile
+            : Path.Combine(Path.GetDirectoryName(scenario.SourceFile)!, Path.GetFileNameWithoutExtension(scenario.SourceFile) + "-session.json"));
         // Pins go to the file named here, else to the scenario's own; a file named here need not exist yet (the first
         // pin creates it), one that exists must load cleanly before anything is appended to it.
         string? pinsFile = observationsPath ?? scenario.ObservationsPath;
@@ -225,8 +249,14 @@ public static class ViewCommand
             Continuous = frames is not null || options.Continuous,
             Script = steps,
             Log = terminal.Out.WriteLine,
+            SavePath = savePath,
         });
         WriteReport(terminal, window, report);
+        if (options.SavePath is not null && session.HasUnsavedEdits)
+        {
+            session.Save(options.SavePath, out string saved);
+            terminal.Out.WriteLine(saved + " (on closing)");
+        }
         if (report.FramesDuringRuns > 0)
         {
             terminal.Out.WriteLine(string.Create(c,

@@ -49,7 +49,7 @@ internal static partial class NeighbourhoodAssembler
         var places = FindPlaces(map, geo, boundary, snapper, options);
         var homes = FindHomes(map, geo, boundary, snapper, options);
         var report = Report(segments, kept, network, places, homes);
-        var neighbourhood = new Neighbourhood(network, new PlaceSet(places.Kept), new HomeSet(homes.Kept));
+        var neighbourhood = new Neighbourhood(network, new PlaceSet(places.Kept), new HomeSet(homes.Kept)) { Background = FindBackground(map, geo, boundary) };
         return InputResult<LoadedMap>.Success(new LoadedMap(neighbourhood, report));
     }
 

@@ -201,6 +201,16 @@ public sealed class RunFile
 
     [Key(81)] public int[] PairEncounterPlace { get; set; } = [];
 
+    // The map's background (buildings, water, green; see MapBackground): kind per area, ring starts, projected points.
+    // Files written before it have none, and read as a map without background.
+    [Key(82)] public byte[] BackgroundKind { get; set; } = [];
+
+    [Key(83)] public int[] BackgroundRingStart { get; set; } = [];
+
+    [Key(84)] public float[] BackgroundX { get; set; } = [];
+
+    [Key(85)] public float[] BackgroundY { get; set; } = [];
+
     [IgnoreMember]
     public int SegmentCount => SegmentLengthMetres.Length;
 

@@ -12,10 +12,12 @@ namespace DigitalTwin.Engine.Interventions;
 internal sealed class NeighbourhoodDraft
 {
     private StreetNetwork? _network;
+    private readonly Surroundings.MapBackground _background;
 
     public NeighbourhoodDraft(Neighbourhood neighbourhood, SimulationParameters parameters)
     {
         _network = neighbourhood.Network;
+        _background = neighbourhood.Background;
         Builder = neighbourhood.Network.ToBuilder();
         Geo = neighbourhood.Network.GeoReference;
         Places = [.. neighbourhood.Places.Records];
@@ -91,5 +93,5 @@ internal sealed class NeighbourhoodDraft
         OpeningHours = spec.OpeningHours ?? string.Empty,
     });
 
-    public Neighbourhood Build() => new(Network, new PlaceSet(Places), new HomeSet(Homes));
+    public Neighbourhood Build() => new(Network, new PlaceSet(Places), new HomeSet(Homes)) { Background = _background };
 }

@@ -7,14 +7,15 @@ public class CoCreationScriptTests
     [Fact]
     public void A_script_reads_as_its_steps()
     {
-        Assert.True(CoCreationScript.TryParse("select:4242, 17 ; key:b; wait; key:U", out var steps, out string error), error);
+        Assert.True(CoCreationScript.TryParse("select:4242, 17 ; key:b; wait; key:U; cancel", out var steps, out string error), error);
 
-        Assert.Equal(4, steps.Count);
+        Assert.Equal(5, steps.Count);
         Assert.Equal(ScriptVerb.Select, steps[0].Verb);
         Assert.Equal([4242L, 17L], steps[0].WayIds);
         Assert.Equal((ScriptVerb.Key, 'B'), (steps[1].Verb, steps[1].Key));
         Assert.Equal(ScriptVerb.Wait, steps[2].Verb);
         Assert.Equal('U', steps[3].Key);
+        Assert.Equal(ScriptVerb.Cancel, steps[4].Verb);
     }
 
     [Fact]
@@ -31,8 +32,8 @@ public class CoCreationScriptTests
     [Theory]
     [InlineData("select:", "give one or more OSM way ids")]
     [InlineData("select:abc", "'abc' is not an OSM way id")]
-    [InlineData("key:BB", "a step is select:WAYID[,WAYID...], key:LETTER (or ENTER, ESC, BACKSPACE), pin:LON,LAT[,KIND[,COMMENT]], click:LON,LAT, type:TEXT or wait")]
-    [InlineData("jump", "a step is select:WAYID[,WAYID...], key:LETTER (or ENTER, ESC, BACKSPACE), pin:LON,LAT[,KIND[,COMMENT]], click:LON,LAT, type:TEXT or wait")]
+    [InlineData("key:BB", "a step is select:WAYID[,WAYID...], key:LETTER (or ENTER, ESC, BACKSPACE), pin:LON,LAT[,KIND[,COMMENT]], click:LON,LAT, type:TEXT, wait or cancel")]
+    [InlineData("jump", "a step is select:WAYID[,WAYID...], key:LETTER (or ENTER, ESC, BACKSPACE), pin:LON,LAT[,KIND[,COMMENT]], click:LON,LAT, type:TEXT, wait or cancel")]
     [InlineData("click:4.37", "a click is click:LON,LAT")]
     [InlineData("click:4.37,52.0,unsafe", "a click is click:LON,LAT")]
     public void A_wrong_step_is_named_with_what_is_expected(string script, string expected)

@@ -139,4 +139,44 @@ public sealed class CoCreationSessionTests : IDisposable
         Assert.All(address.OsmWayIds, way => Assert.DoesNotContain(way, wide.WayIds));
         Assert.All(Enumerable.Range(0, run.SegmentCount), s => Assert.True(step.Run.PavementWidthMetres[s] >= run.PavementWidthMetres[s]));
     }
+
+    [Fact]
+    public void Redo_goes_forward_to_the_undone_state_and_a_new_edit_forgets_it()
+    {
+        var session = _world.OpenWithBaseline();
+        var selection = new StreetSelection();
+        selection.Toggle(session.Baseline!.Run, 0);
+        Assert.True(session.TryApply(EditKind.Lighting, selection, out string refusal), refusal);
+        var lit = TinyCoCreation.Finish(session);
+        Assert.Null(session.Redo());
+
+        Assert.Same(session.Baseline, session.Undo());
+        Assert.True(session.CanRedo);
+        Assert.Same(lit, session.Redo());
+        Assert.Equal(1, session.EditCount);
+
+        Assert.Same(session.Baseline, session.Undo());
+        Assert.True(session.TryApply(EditKind.CarFree, selection, out _));
+        TinyCoCreation.Finish(session);
+        Assert.False(session.CanRedo);
+        Assert.Null(session.Redo());
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops_between_days_and_leaves_the_state_before_it()
+    {
+        // A year of days: the run cannot finish before the cancel reaches it, so the test does not race the simulator.
+        var session = CoCreationSession.Open(_world.Scenario, 365, TinyCoCreation.Threads).Unwrap();
+        Assert.False(session.Cancel());
+        session.StartBaseline();
+
+        Assert.True(session.Cancel());
+        Assert.True(session.WaitForRun(TimeSpan.FromSeconds(60)), "a cancelled run should stop within a day's simulation");
+        Assert.Null(session.TakeFinished(out string? failure));
+
+        Assert.Equal(CoCreationSession.CancelledMessage, failure);
+        Assert.False(session.Busy);
+        Assert.Null(session.Baseline);
+        Assert.Empty(session.Steps);
+    }
 }

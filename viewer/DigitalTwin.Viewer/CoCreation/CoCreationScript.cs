@@ -21,6 +21,9 @@ public enum ScriptVerb
 
     /// <summary>Types text (<see cref="ScriptStep.Text"/>) as the keyboard would, character by character.</summary>
     Type,
+
+    /// <summary>Cancels the run the previous step started, as Esc does (the one step that does not wait for the run).</summary>
+    Cancel,
 }
 
 /// <summary>A scripted pin: where (WGS84), which kind and the comment (empty: the window's default).</summary>
@@ -38,7 +41,8 @@ public sealed record ScriptStep(ScriptVerb Verb, IReadOnlyList<long> WayIds, cha
 /// Scripted input for a co-creation window (tests, measurements, demonstrations): steps separated by ';', each
 /// <c>select:WAYID[,WAYID...]</c>, <c>key:X</c> (a letter, or ENTER, ESC, BACKSPACE), <c>pin:LON,LAT[,KIND[,COMMENT]]</c>
 /// (a comment may not hold ';'), <c>click:LON,LAT</c> (a click on the map while pinning), <c>type:TEXT</c> (typed
-/// characters, no ';') or <c>wait</c>. The window runs a step only when no run is under way,
+/// characters, no ';'), <c>wait</c> or <c>cancel</c>. The window runs a step only when no run is under way (except
+/// cancel, which stops it),
 /// and closes once the last step's run is on screen.
 /// </summary>
 public static class CoCreationScript
@@ -61,6 +65,9 @@ public static class CoCreationScript
             {
                 case "wait" when argument.Length == 0:
                     parsed.Add(new ScriptStep(ScriptVerb.Wait, [], '\0'));
+                    break;
+                case "cancel" when argument.Length == 0:
+                    parsed.Add(new ScriptStep(ScriptVerb.Cancel, [], '\0'));
                     break;
                 case "key" when argument.Length == 1 && char.IsAsciiLetter(argument[0]):
                     parsed.Add(new ScriptStep(ScriptVerb.Key, [], char.ToUpperInvariant(argument[0])));
@@ -107,7 +114,7 @@ public static class CoCreationScript
                     parsed.Add(new ScriptStep(ScriptVerb.Pin, [], '\0') { Pin = pin });
                     break;
                 default:
-                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER (or ENTER, ESC, BACKSPACE), pin:LON,LAT[,KIND[,COMMENT]], click:LON,LAT, type:TEXT or wait";
+                    error = $"'{raw}': a step is select:WAYID[,WAYID...], key:LETTER (or ENTER, ESC, BACKSPACE), pin:LON,LAT[,KIND[,COMMENT]], click:LON,LAT, type:TEXT, wait or cancel";
                     return false;
             }
         }

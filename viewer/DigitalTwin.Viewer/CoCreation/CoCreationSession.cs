@@ -40,7 +40,9 @@ public readonly record struct RunProgress(string Stage, int Day, int Days);
 /// A co-creation session over a scenario, apart from any window: the map is loaded once, the baseline and each edit are
 /// simulated on a worker thread for a few days with the scenario's seed (common random numbers, so a difference comes
 /// from the edit and not from chance), and finished states are handed to the owner's thread. Edits stack; undo steps
-/// back to the previous state without re-running it.
+/// back to the previous state without re-running it, redo forward again; a run under way can be cancelled. The edits can
+/// be saved as a scenario file that extends the session's baseline (<see cref="SessionScenarioFile"/>); opening such a
+/// file resumes the session: its own interventions come back as edits, re-run one by one after the baseline.
 /// </summary>
 /// <remarks>
 /// Threading: every public member is called from one owner thread (the window's); only the job runs elsewhere, reads
@@ -52,13 +54,20 @@ public sealed class CoCreationSession
     private readonly LoadedMap _map;
     private readonly string _scenarioHash;
     private readonly List<CoCreationStep> _steps = [];
+    private readonly List<CoCreationStep> _undone = [];
+    private readonly Queue<Intervention> _toRestore;
     private readonly ProgressSink _progress = new();
     private Task<JobOutcome>? _job;
+    private CancellationTokenSource? _cancel;
     private EditKind? _jobKind;
+    private IReadOnlyList<Intervention> _savedEdits = [];
 
-    private CoCreationSession(Scenario scenario, LoadedMap map, int days, int threads)
+    private CoCreationSession(Scenario scenario, string baselineFile, IReadOnlyList<Intervention> restoredEdits, LoadedMap map, int days, int threads)
     {
         _scenario = scenario;
+        BaselineFile = baselineFile;
+        _toRestore = new Queue<Intervention>(restoredEdits);
+        _savedEdits = restoredEdits;
         _map = map;
         Days = days;
         Threads = threads;
@@ -67,6 +76,18 @@ public sealed class CoCreationSession
     }
 
     public int Days { get; }
+
+    /// <summary>The scenario file the session's edits are made on (what a saved session extends).</summary>
+    public string BaselineFile { get; }
+
+    /// <summary>Edits read from a saved session that are still to be re-run (after the baseline, one run each).</summary>
+    public int EditsToRestore => _toRestore.Count;
+
+    /// <summary>Whether the current edits differ from those last saved (or opened).</summary>
+    public bool HasUnsavedEdits => Current is { } current ? !SameEdits(current.Edits, _savedEdits) : false;
+
+    /// <summary>Whether <see cref="Redo"/> has a state to go forward to.</summary>
+    public bool CanRedo => _undone.Count > 0;
 
     public int Threads { get; }
 
@@ -88,21 +109,59 @@ public sealed class CoCreationSession
     /// <summary>Whether a run is under way or finished but not yet taken by <see cref="TakeFinished"/>.</summary>
     public bool Busy => _job is not null;
 
-    /// <summary>The edit being simulated (null for the baseline or when idle).</summary>
+    /// <summary>Whether the run under way re-runs an edit read from a saved session.</summary>
+    public bool RestoringEdit => _job is not null && _jobKind is null && _steps.Count > 0;
+
+    /// <summary>The edit being simulated (null for the baseline, a restored edit, or when idle).</summary>
     public EditKind? RunningEdit => _job is null ? null : _jobKind;
 
     public RunProgress Progress => _progress.Snapshot;
 
-    /// <summary>Loads the scenario's map (once, on the calling thread); problems come back as values.</summary>
+    /// <summary>
+    /// Loads the scenario's map (once, on the calling thread); problems come back as values. A scenario that extends
+    /// another and whose own interventions are all edits a session can write (a saved session) resumes that session:
+    /// the scenario it extends is the baseline and its own interventions are re-run as edits.
+    /// </summary>
     public static InputResult<CoCreationSession> Open(Scenario scenario, int days, int threads)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        var map = PreparedScenario.LoadMap(scenario);
+        var (baseline, baselineFile, edits) = SplitSavedSession(scenario);
+        var map = PreparedScenario.LoadMap(baseline);
         return map.Succeeded
-            ? InputResult<CoCreationSession>.Success(new CoCreationSession(scenario, map.Unwrap(), days, threads))
+            ? InputResult<CoCreationSession>.Success(new CoCreationSession(baseline, baselineFile, edits, map.Unwrap(), days, threads))
             : InputResult<CoCreationSession>.Failure(map.Problems);
+    }
+
+    /// <summary>
+    /// The baseline a session works on and the edits to restore. The parent file is loaded to learn how many of the
+    /// interventions are inherited (parents' come first); anything the parent overrides stays as the child says.
+    /// </summary>
+    private static (Scenario Baseline, string BaselineFile, IReadOnlyList<Intervention> Edits) SplitSavedSession(Scenario scenario)
+    {
+        if (scenario.ExtendsChain.Count == 0 || ScenarioLoader.Load(scenario.ExtendsChain[0]) is not { Succeeded: true } parentResult)
+        {
+            return (scenario, scenario.SourceFile, []);
+        }
+        var parent = parentResult.Unwrap();
+        int inherited = parent.Interventions.Count;
+        var own = scenario.Interventions.Skip(inherited).ToList();
+        if (own.Count == 0 || inherited > scenario.Interventions.Count || !own.All(SessionScenarioFile.CanWrite))
+        {
+            return (scenario, scenario.SourceFile, []);
+        }
+        // The baseline is the parent's: its name and file, so maps, saves and run files name the scenario edited; what
+        // the session file itself sets (days, seed, parameters) stays as it says.
+        var baseline = scenario with
+        {
+            Name = parent.Name,
+            Description = parent.Description,
+            SourceFile = parent.SourceFile,
+            ExtendsChain = parent.ExtendsChain,
+            Interventions = [.. scenario.Interventions.Take(inherited)],
+        };
+        return (baseline, scenario.ExtendsChain[0], own);
     }
 
     /// <summary>Starts simulating the scenario as it is (no-op when it has run or is running).</summary>
@@ -148,6 +207,7 @@ public sealed class CoCreationSession
         var names = selection.StreetNames(current.Run);
         string note = names.Count == 0 ? string.Empty : string.Join(", ", names.Take(3)) + (names.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {names.Count - 3} more") : string.Empty);
         var edit = CoCreationEdits.Build(kind, selection.ToAddress(origin), number, note);
+        _undone.Clear();
         Start(kind, [.. current.Edits, edit], Baseline!.Run);
         refusal = string.Empty;
         return true;
@@ -174,9 +234,62 @@ public sealed class CoCreationSession
         {
             return null;
         }
+        _undone.Add(_steps[^1]);
         _steps.RemoveAt(_steps.Count - 1);
         return _steps[^1];
     }
+
+    /// <summary>Goes forward to the state the last undo left (without re-running it); null when there is none or a run is under way.</summary>
+    public CoCreationStep? Redo()
+    {
+        if (_job is not null || _undone.Count == 0)
+        {
+            return null;
+        }
+        _steps.Add(_undone[^1]);
+        _undone.RemoveAt(_undone.Count - 1);
+        return _steps[^1];
+    }
+
+    /// <summary>
+    /// Asks the run under way to stop; the simulator looks between days, so it stops within a day's simulation. A
+    /// cancelled edit leaves the state before it current; edits still to restore are dropped. False when nothing runs.
+    /// </summary>
+    public bool Cancel()
+    {
+        if (_cancel is null || _job is null || _job.IsCompleted)
+        {
+            return false;
+        }
+        _cancel.Cancel();
+        _toRestore.Clear();
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the current edits as a scenario file extending <see cref="BaselineFile"/> (atomically); false with the
+    /// reason when there is nothing to save yet.
+    /// </summary>
+    public bool Save(string path, out string message)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Current is not { } current)
+        {
+            message = "nothing to save: the baseline has not been simulated";
+            return false;
+        }
+        string name = current.Edits.Count == 0 ? _scenario.Name
+            : string.Create(CultureInfo.InvariantCulture, $"{_scenario.Name} + {current.Edits.Count} co-creation edit{(current.Edits.Count == 1 ? string.Empty : "s")}");
+        string description = current.Edits.Count == 0 ? "A co-creation session without edits."
+            : "Edits made in a co-creation session (twin view): " + string.Join("; ", _steps.Skip(1).Select(s => s.Description)) + ".";
+        SessionScenarioFile.Write(path, BaselineFile, name, description, current.Edits);
+        _savedEdits = current.Edits;
+        message = string.Create(CultureInfo.InvariantCulture, $"saved {current.Edits.Count} edit{(current.Edits.Count == 1 ? string.Empty : "s")} to {path}");
+        return true;
+    }
+
+    private static bool SameEdits(IReadOnlyList<Intervention> a, IReadOnlyList<Intervention> b) =>
+        a.Count == b.Count && a.Zip(b).All(pair => ReferenceEquals(pair.First, pair.Second));
 
     /// <summary>
     /// The state a finished run produced, now current (null while running or idle); a failed run gives its reason
@@ -190,19 +303,36 @@ public sealed class CoCreationSession
             return null;
         }
         _job = null;
+        _cancel?.Dispose();
+        _cancel = null;
         if (job.IsFaulted)
         {
+            _toRestore.Clear();
             failure = job.Exception!.GetBaseException().Message;
             return null;
         }
         var outcome = job.Result;
         if (outcome.Step is null)
         {
+            _toRestore.Clear();
             failure = outcome.Failure;
             return null;
         }
         _steps.Add(outcome.Step);
+        RestoreNext();
         return outcome.Step;
+    }
+
+    /// <summary>A resumed session re-runs its saved edits one at a time, so each gets a state to undo to.</summary>
+    private void RestoreNext()
+    {
+        if (_toRestore.Count == 0)
+        {
+            return;
+        }
+        var edit = _toRestore.Dequeue();
+        _undone.Clear();
+        Start(null, [.. Current!.Edits, edit], Baseline!.Run);
     }
 
     /// <summary>Blocks until the run under way has finished (for tests and scripts); false on timeout.</summary>
@@ -212,14 +342,31 @@ public sealed class CoCreationSession
     {
         _progress.Set("preparing the scenario", 0, Days);
         _jobKind = kind;
+        _cancel = new CancellationTokenSource();
+        var token = _cancel.Token;
         // A plain worker task: the simulator parallelises inside it; the window's thread only polls.
-        _job = Task.Run(() => Simulate(edits, baseline));
+        _job = Task.Run(() => Simulate(edits, baseline, token));
     }
 
     private RunMetadata Metadata(double seconds, string name) => new(
         name, Path.GetFileName(_scenario.SourceFile), _scenarioHash, Path.GetFileName(_scenario.MapPath), _scenario.Seed, Days, Threads, seconds);
 
-    private JobOutcome Simulate(IReadOnlyList<Intervention> edits, RunFile? baseline)
+    /// <summary>The text a cancelled run's failure carries, so the window can tell it from a real failure.</summary>
+    public const string CancelledMessage = "cancelled";
+
+    private JobOutcome Simulate(IReadOnlyList<Intervention> edits, RunFile? baseline, CancellationToken cancellation)
+    {
+        try
+        {
+            return SimulateOrThrow(edits, baseline, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return new JobOutcome(null, CancelledMessage);
+        }
+    }
+
+    private JobOutcome SimulateOrThrow(IReadOnlyList<Intervention> edits, RunFile? baseline, CancellationToken cancellation)
     {
         var scenario = _scenario with { Interventions = [.. _scenario.Interventions, .. edits], Days = Days };
         var prepared = PreparedScenario.Prepare(scenario, _map);
@@ -228,9 +375,10 @@ public sealed class CoCreationSession
             return new JobOutcome(null, string.Join("; ", prepared.Problems.Select(p => p.Message)));
         }
         var world = prepared.Unwrap();
+        cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         _progress.Set("simulating", 0, Days);
-        var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, new RunOptions(Days) { Seed = scenario.Seed, Threads = Threads }).Run(_progress);
+        var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, new RunOptions(Days) { Seed = scenario.Seed, Threads = Threads }).Run(_progress, cancellation);
         double seconds = clock.Elapsed.TotalSeconds;
         _progress.Set("drawing the map", Days, Days);
         // The map's subtitle names the run: the baseline, or the scenario with its edits.

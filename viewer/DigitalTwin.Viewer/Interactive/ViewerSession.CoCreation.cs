@@ -8,13 +8,14 @@ namespace DigitalTwin.Viewer.Interactive;
 
 /// <summary>
 /// Co-creation in the window: click streets to select them (shift-click or Backspace clears), then B benches,
-/// W wider pavements, C car-free, M mixed use, L lighting; U undoes the last edit; N cycles the measure (M is taken);
-/// O drops residents' pins (ViewerSession.Pins.cs).
+/// W wider pavements, C car-free, M mixed use, L lighting; U or Ctrl+Z undoes the last edit, Y or Ctrl+Y redoes it; Esc
+/// cancels an edit's run under way (otherwise it closes the window); S saves the edits as a scenario file; N cycles the
+/// measure (M is taken); O drops residents' pins (ViewerSession.Pins.cs).
 /// Runs happen on the session's worker; this thread only polls it and swaps in the finished scene.
 /// </summary>
 public sealed partial class ViewerSession
 {
-    private const int KeyN = 78, KeyU = 85, KeyBackspace = 259, KeyDelete = 261;
+    private const int KeyN = 78, KeyU = 85, KeyS = 83, KeyY = 89, KeyZ = 90, KeyBackspace = 259, KeyDelete = 261;
 
     /// <summary>Spacing of the dots that mark a selected street, in pixels at scale 1: a dotted line over the heat colour.</summary>
     private const float SelectionDotSpacingPixels = 7;
@@ -43,6 +44,9 @@ public sealed partial class ViewerSession
     private int _selectionVersion = -1;
     private MapScene? _selectionScene;
     private MapScene? _pendingUndo;
+    private string? _savePath;
+    private double? _lastKeyToMapSeconds;
+    private bool _saveFailed;
 
     /// <summary>Takes a finished run from the session (or reports its failure); the scene to show, if any.</summary>
     private MapScene? PollSession()
@@ -57,6 +61,13 @@ public sealed partial class ViewerSession
             return undone;
         }
         var step = _session.TakeFinished(out string? failure);
+        if (failure == CoCreationSession.CancelledMessage)
+        {
+            _editClock.Reset();
+            _message = _session.EditCount == 0 ? "run cancelled: the map shows the baseline" : "run cancelled: the map shows edit " + _session.EditCount.ToString(CultureInfo.InvariantCulture);
+            _log?.Invoke(_message);
+            return null;
+        }
         if (failure is not null)
         {
             _message = "the run failed: " + failure;
@@ -79,6 +90,12 @@ public sealed partial class ViewerSession
         }
         _message = string.Empty;
         _editOnScreenNextFrame = _editClock.IsRunning;
+        if (!_editClock.IsRunning)
+        {
+            // An edit read from a saved session, re-run on opening: no key was pressed for it.
+            _log?.Invoke(string.Create(c,
+                $"restored edit {step.Edits.Count}: {step.Description}; {step.Headline.ChangeFrom(_session.Baseline!.Headline)} (simulation {step.SimulationSeconds:0.00} s)"));
+        }
         step.Scene.ShowDifference = true;
         return step.Scene;
     }
@@ -94,6 +111,7 @@ public sealed partial class ViewerSession
         double seconds = _editClock.Elapsed.TotalSeconds;
         _editClock.Reset();
         _editSeconds.Add(seconds);
+        _lastKeyToMapSeconds = seconds;
         _log?.Invoke(string.Create(CultureInfo.InvariantCulture,
             $"edit {current.Edits.Count}: {current.Description}; {current.Headline.ChangeFrom(_session.Baseline!.Headline)}; map updated {seconds:0.00} s after the key (simulation {current.SimulationSeconds:0.00} s)"));
     }
@@ -116,8 +134,22 @@ public sealed partial class ViewerSession
     /// <summary>Runs the next scripted step when no run is under way; true when something changed on screen.</summary>
     private bool StepScript()
     {
-        if (_script is null || _session is null || _session.Busy || _scriptFinished)
+        if (_script is null || _session is null || _scriptFinished)
         {
+            return false;
+        }
+        if (_session.Busy)
+        {
+            // Only a cancel step acts on a run under way; every other step waits for it.
+            if (_script.Count > 0 && _script.Peek().Verb == ScriptVerb.Cancel)
+            {
+                _script.Dequeue();
+                if (!CancelRun())
+                {
+                    FailScript("script: cancel: " + _message);
+                }
+                return true;
+            }
             return false;
         }
         if (_script.Count == 0)
@@ -145,7 +177,7 @@ public sealed partial class ViewerSession
                 {
                     FailScript("script: key " + step.Key + ": " + _message);
                 }
-                if (_message.Length > 0 && !_session.Busy && CoCreationEdits.FromKey(step.Key) is not null)
+                if ((_message.Length > 0 && !_session.Busy && CoCreationEdits.FromKey(step.Key) is not null) || (step.Key == 'S' && _saveFailed))
                 {
                     FailScript("script: key " + step.Key + ": " + _message);
                 }
@@ -175,6 +207,9 @@ public sealed partial class ViewerSession
                 {
                     TypeCharacter(rune.Value);
                 }
+                return true;
+            case ScriptVerb.Cancel:
+                FailScript("script: cancel: no run was under way (the previous step's run had already finished)");
                 return true;
             default:
                 return false;
@@ -234,7 +269,24 @@ public sealed partial class ViewerSession
             case KeyN:
                 _scene.Measure = (Measure)(((int)_scene.Measure + 1) % Enum.GetValues<Measure>().Length);
                 return true;
-            case KeyU:
+            case KeyEscape when session.Busy && session.Baseline is not null:
+                CancelRun();
+                return true;
+            case KeyS:
+                _saveFailed = !SaveSession();
+                return true;
+            case KeyY:
+                if (session.Redo() is { } next)
+                {
+                    _pendingUndo = next.Scene;
+                    _message = "redone: edit " + session.EditCount.ToString(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    _message = session.Busy ? "a run is in progress: redo when it has finished" : "nothing to redo";
+                }
+                return true;
+            case KeyU or KeyZ:
                 if (session.Undo() is { } previous)
                 {
                     _pendingUndo = previous.Scene;
@@ -253,6 +305,44 @@ public sealed partial class ViewerSession
         }
     }
 
+    /// <summary>Stops the edit's run under way (Esc); false with the reason in the message when there is none.</summary>
+    private bool CancelRun()
+    {
+        if (_session!.Baseline is null || !_session.Cancel())
+        {
+            _message = _session.Baseline is null ? "the baseline cannot be cancelled: edits need it" : "no run to cancel";
+            return false;
+        }
+        _message = "cancelling the run ...";
+        return true;
+    }
+
+    /// <summary>Writes the edits to the session's file (key S); false with the reason in the message when it could not.</summary>
+    private bool SaveSession()
+    {
+        var session = _session!;
+        if (_savePath is null)
+        {
+            _message = "no file to save to";
+            return false;
+        }
+        bool saved = false;
+        try
+        {
+            saved = session.Save(_savePath, out _message);
+        }
+        catch (IOException e)
+        {
+            _message = "could not save: " + e.Message;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            _message = "could not save: " + e.Message;
+        }
+        _log?.Invoke(_message);
+        return saved;
+    }
+
     private void CoCreationNotes(List<string> notes)
     {
         var session = _session!;
@@ -260,10 +350,11 @@ public sealed partial class ViewerSession
         if (session.Busy)
         {
             var progress = session.Progress;
-            string what = session.RunningEdit is { } kind ? CoCreationEdits.Describe(kind) : "the baseline";
-            notes.Add(progress.Stage == "simulating"
+            string what = session.RunningEdit is { } kind ? CoCreationEdits.Describe(kind)
+                : session.RestoringEdit ? string.Create(c, $"saved edit {session.EditCount + 1} of {session.EditCount + 1 + session.EditsToRestore}") : "the baseline";
+            notes.Add((progress.Stage == "simulating"
                 ? string.Create(c, $"simulating {what}: day {Math.Min(progress.Day + 1, progress.Days)} of {progress.Days}")
-                : $"simulating {what}: {progress.Stage}");
+                : $"simulating {what}: {progress.Stage}") + (session.Baseline is null ? string.Empty : "  (Esc cancels)"));
         }
         if (session.Current is { } current && session.Baseline is { } baseline)
         {
@@ -271,6 +362,10 @@ public sealed partial class ViewerSession
             {
                 notes.Add(string.Create(c, $"edit {current.Edits.Count}: {current.Description}"));
                 notes.Add(current.Headline.ChangeFrom(baseline.Headline));
+                if (_lastKeyToMapSeconds is { } seconds)
+                {
+                    notes.Add(string.Create(c, $"map updated {seconds:0.0} s after the key (simulating {current.SimulationSeconds:0.0} s of it)"));
+                }
             }
             else
             {
@@ -286,7 +381,12 @@ public sealed partial class ViewerSession
         {
             notes.Add(_message);
         }
-        notes.Add("click streets to select; B benches  W widen  C car-free  M mixed use  L light  U undo  O pin");
+        if (session.HasUnsavedEdits)
+        {
+            notes.Add("unsaved edits: S saves them to " + Path.GetFileName(_savePath ?? string.Empty));
+        }
+        notes.Add("click streets to select; B benches  W widen  C car-free  M mixed use  L light  O pin");
+        notes.Add("U undo  Y redo  S save  Esc cancel a run");
         notes.Add(_scene.Baseline is null
             ? "N measure  P period  R replay  F fit  Backspace: clear selection"
             : "N measure  P period  D difference  R replay  F fit  Backspace: clear");

@@ -46,6 +46,9 @@ public sealed record ViewerOptions
     /// <summary>Residents' observations drawn over the map (null: none).</summary>
     public Maps.ObservationLayer? Observations { get; init; }
 
+    /// <summary>Co-creation: the scenario file key S writes the session's edits to; null: saving is refused.</summary>
+    public string? SavePath { get; init; }
+
     /// <summary>Co-creation: the observations file pins are appended to (key O, then a click); null: pins are refused.</summary>
     public string? ObservationsFile { get; init; }
 }
@@ -116,6 +119,7 @@ public sealed partial class ViewerSession
         _log = options.Log;
         _observations = options.Observations;
         _observationsFile = options.ObservationsFile;
+        _savePath = options.SavePath;
         if (_observationsFile is not null && _observations is null)
         {
             _observations = new Maps.ObservationLayer([], Maps.ObservationLayer.GeoReferenceOf(_scene.Run));

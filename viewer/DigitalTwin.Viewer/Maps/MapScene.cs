@@ -108,6 +108,31 @@ public sealed class MapScene
         }
     }
 
+    /// <summary>
+    /// Which streets' differences are beyond noise (per-street paired intervals across replications with a
+    /// multiple-testing correction: issue 19 part 2, not built yet). Null, as now, colours every difference; a mask
+    /// greys out the streets it marks false in the difference view. Nothing here computes one: a mask must come from
+    /// replications, never from a single pair of runs.
+    /// </summary>
+    public bool[]? SignificantSegments
+    {
+        get => _significant;
+        set
+        {
+            if (value is not null && value.Length != Run.SegmentCount)
+            {
+                throw new ArgumentException("the mask needs one entry per segment", nameof(value));
+            }
+            _significant = value;
+            Update();
+        }
+    }
+
+    private bool[]? _significant;
+
+    /// <summary>A difference within noise: the neutral grey of "no change", a little darker, so it reads as "not shown".</summary>
+    public static Rgba NotSignificantColour { get; } = new(70, 72, 78);
+
     /// <summary>Each street's value in the measure's unit (a difference when <see cref="ShowDifference"/>).</summary>
     public float[] Values { get; private set; } = [];
 
@@ -116,6 +141,21 @@ public sealed class MapScene
     public ColourMap ColourMap => _difference ? ColourMap.Diverging : ColourMap.Viridis;
 
     public Rgba[] SegmentColours { get; private set; } = [];
+
+    /// <summary>
+    /// Each place's value (<see cref="PlaceValues"/>: visits, encounters, nods or new pairs a day there), a difference
+    /// when <see cref="PlaceDifference"/>; empty while awaiting results or for a category layer.
+    /// </summary>
+    public float[] PlaceHeat { get; private set; } = [];
+
+    /// <summary>Whether places show run minus baseline (only when both runs have the same places).</summary>
+    public bool PlaceDifference { get; private set; }
+
+    /// <summary>The places' own scale: a place and a street are not counted in the same unit.</summary>
+    public HeatScale PlaceScale { get; private set; } = HeatScale.ForValues([]);
+
+    /// <summary>Each place's symbol fill: its heat colour, or the plain place colour where there is no heat to show.</summary>
+    public Rgba[] PlaceColours { get; private set; } = [];
 
     /// <summary>Segments in drawing order: quiet first, so where streets overlap at junctions the busier one shows.</summary>
     public int[] DrawOrder { get; private set; } = [];
@@ -139,7 +179,9 @@ public sealed class MapScene
         var keys = new float[Values.Length];
         for (int s = 0; s < Values.Length; s++)
         {
-            colours[s] = AwaitingResults ? AwaitingColour : map.At(Scale.Position(Values[s]));
+            colours[s] = AwaitingResults ? AwaitingColour
+                : _difference && _significant is { } mask && !mask[s] ? NotSignificantColour
+                : map.At(Scale.Position(Values[s]));
             keys[s] = _difference ? Math.Abs(Values[s]) : Values[s];
         }
         var order = new int[Values.Length];
@@ -151,7 +193,54 @@ public sealed class MapScene
         Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
         SegmentColours = colours;
         DrawOrder = order;
+        UpdatePlaces(map);
         Version++;
+    }
+
+    private void UpdatePlaces(ColourMap map)
+    {
+        var run = Run;
+        if (AwaitingResults)
+        {
+            PlaceHeat = [];
+            PlaceDifference = false;
+            PlaceColours = PlainPlaceColours(run);
+            return;
+        }
+        PlaceDifference = _difference && PlaceValues.SamePlaces(run, Baseline!);
+        var heat = PlaceValues.Compute(run, _measure, _period);
+        if (PlaceDifference)
+        {
+            var before = PlaceValues.Compute(Baseline!, _measure, _period);
+            for (int p = 0; p < heat.Length; p++)
+            {
+                heat[p] -= before[p];
+            }
+        }
+        PlaceHeat = heat;
+        if (_difference && !PlaceDifference)
+        {
+            // Places were added or removed: there is no place-by-place difference to colour, so none is faked.
+            PlaceColours = PlainPlaceColours(run);
+            return;
+        }
+        PlaceScale = PlaceDifference ? HeatScale.ForDifferences(heat) : HeatScale.ForValues(heat);
+        var colours = new Rgba[heat.Length];
+        for (int p = 0; p < heat.Length; p++)
+        {
+            colours[p] = map.At(PlaceScale.Position(heat[p]));
+        }
+        PlaceColours = colours;
+    }
+
+    private static Rgba[] PlainPlaceColours(RunFile run)
+    {
+        var colours = new Rgba[run.PlaceCount];
+        for (int p = 0; p < colours.Length; p++)
+        {
+            colours[p] = (Engine.Places.PlaceKind)run.PlaceKind[p] == Engine.Places.PlaceKind.Bench ? MapGeometry.BenchColour : MapGeometry.PlaceColour;
+        }
+        return colours;
     }
 
     private void ShowLayer(CategoryLayer layer)
@@ -170,6 +259,8 @@ public sealed class MapScene
         // Later categories on top, ties by segment index, so the picture does not depend on the sort's whims.
         Array.Sort(order, (a, b) => Values[a] != Values[b] ? Values[a].CompareTo(Values[b]) : a.CompareTo(b));
         DrawOrder = order;
+        PlaceHeat = [];
+        PlaceColours = PlainPlaceColours(Run);
         Version++;
     }
 }

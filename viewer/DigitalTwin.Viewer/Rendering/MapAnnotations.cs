@@ -51,8 +51,16 @@ public sealed class MapLayout
     public PixelRectangle MapArea { get; }
 }
 
-/// <summary>Where the legend's parts were drawn (tests look there).</summary>
-public readonly record struct LegendPlacement(PixelRectangle NoneSwatch, PixelRectangle Bar);
+/// <summary>
+/// Where the legend's parts were drawn (tests look there): the "none" swatch and colour bar, the scale bar with its
+/// label, and every other legend part (texts, swatches, symbols) as its own rectangle.
+/// </summary>
+public readonly record struct LegendPlacement(PixelRectangle NoneSwatch, PixelRectangle Bar)
+{
+    public PixelRectangle ScaleBar { get; init; }
+
+    public IReadOnlyList<PixelRectangle> Parts { get; init; } = [];
+}
 
 /// <summary>
 /// Title, scenario name, legend with units, symbol key, scale bar and north arrow, drawn into the picture with the
@@ -80,33 +88,41 @@ public static class MapAnnotations
         int s = layout.Scale;
         float pad = layout.Padding;
 
+        // Labels first: the bands and the notes panel drawn after them cover what reaches under them.
+        if (scene.Layer is null)
+        {
+            MapLabels.Build(mesh, scene.Geometry, camera, layout);
+        }
         // Bands behind title and legend, so the map can be panned under them in the window and text stays legible.
         mesh.ScreenRectangle(0, 0, layout.Width, layout.TitleBandHeight, Background);
         mesh.ScreenRectangle(0, layout.Height - layout.LegendBandHeight, layout.Width, layout.LegendBandHeight, Background);
 
+        // The scale bar first: the legend flows left of it, so that the two never run into each other at any size.
+        var scaleBar = ScaleBar(mesh, camera, layout);
+        var parts = new LegendParts(mesh, layout, scaleBar.X - (2 * pad));
         if (scene.Layer is not null)
         {
             mesh.Text(pad, pad, scene.Layer.Title, layout.TitleScale, Text);
             mesh.Text(pad, pad + (BitmapFont.CellHeight * layout.TitleScale), scene.Layer.Subtitle, s, QuietText);
             NorthArrow(mesh, layout);
-            CategoryLegend(mesh, scene.Layer, layout);
-            ScaleBar(mesh, camera, layout);
-            return default;
+            CategoryLegend(parts, scene.Layer, layout);
+            return new LegendPlacement(default, default) { ScaleBar = scaleBar, Parts = parts.Drawn };
         }
         string title = scene.AwaitingResults ? "The streets of " + Name(scene.Run.ScenarioName)
             : scene.ShowDifference ? "Change in " + Lowercase(MapVocabulary.Title(scene.Measure)) : MapVocabulary.Title(scene.Measure);
         mesh.Text(pad, pad, title, layout.TitleScale, Text);
-        string subtitle = scene.AwaitingResults ? "being simulated: the heatmap follows when the run is done" : Subtitle(scene);
+        // The subtitle ends before the north arrow.
+        string subtitle = Fitting(layout.Width - (2 * pad) - (24 * s), s,
+            scene.AwaitingResults ? "being simulated: the heatmap follows when the run is done" : Subtitle(scene));
         mesh.Text(pad, pad + (BitmapFont.CellHeight * layout.TitleScale), subtitle, s, QuietText);
 
         NorthArrow(mesh, layout);
-        var placement = scene.AwaitingResults ? default : Legend(mesh, scene, layout);
-        ScaleBar(mesh, camera, layout);
+        var placement = scene.AwaitingResults ? default : Legend(parts, scene, layout);
         if (notes is { Count: > 0 })
         {
             Notes(mesh, layout, notes);
         }
-        return placement;
+        return placement with { ScaleBar = scaleBar, Parts = parts.Drawn };
     }
 
     private static string Subtitle(MapScene scene)
@@ -124,8 +140,9 @@ public static class MapAnnotations
 
     private static string Lowercase(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
-    private static LegendPlacement Legend(MarkerMesh mesh, MapScene scene, MapLayout layout)
+    private static LegendPlacement Legend(LegendParts parts, MapScene scene, MapLayout layout)
     {
+        var mesh = parts.Mesh;
         int s = layout.Scale;
         float pad = layout.Padding;
         float top = layout.Height - layout.LegendBandHeight + pad;
@@ -133,11 +150,15 @@ public static class MapAnnotations
         var scale = scene.Scale;
         // A period's map counts only that part of the day: the unit says so, or "per day" would mislead.
         string when = scene.Period == PeriodFilter.WholeDay ? string.Empty : " - counted in the " + MapVocabulary.Describe(scene.Period) + " only";
-        string unit = MapVocabulary.Unit(scene.Measure) + when + (scene.ShowDifference ? ", run minus baseline" : string.Empty)
-            + (scene.ShowDifference ? " (colours on a log scale)" : " (log scale)");
-        mesh.Text(pad, top, unit, s, Text);
+        string what = MapVocabulary.Unit(scene.Measure) + (scene.ShowDifference ? ", run minus baseline" : string.Empty);
+        string shortWhen = scene.Period == PeriodFilter.WholeDay ? string.Empty : " - " + MapVocabulary.Describe(scene.Period) + " only";
+        // The longest wording that fits the picture's width: a narrow picture loses the remark on the scale first.
+        string unit = Fitting(layout.Width - (2 * pad), s,
+            what + when + (scene.ShowDifference ? " (colours on a log scale)" : " (log scale)"), what + when, what + shortWhen);
+        parts.Text(pad, top, unit, Text);
         float barTop = top + layout.LineHeight;
-        float barWidth = Math.Min(420 * s, (layout.Width / 2f) - (2 * pad));
+        // The labels under the bar share their height with the scale bar's label: the bar ends before it.
+        float barWidth = Math.Max(40 * s, Math.Min(Math.Min(420 * s, (layout.Width / 2f) - (2 * pad)), parts.Right - pad));
         float labelsTop = barTop + layout.BarHeight + (4 * s);
         PixelRectangle none;
         PixelRectangle bar;
@@ -146,12 +167,13 @@ public static class MapAnnotations
             none = default;
             bar = new PixelRectangle(pad, barTop, barWidth, layout.BarHeight);
             Gradient(mesh, map, bar, 0, 1);
+            parts.Add(bar);
             string left = "-" + HeatScale.Format(scale.Upper) + " (fewer)";
             string right = "+" + HeatScale.Format(scale.Upper) + " (more)";
-            mesh.Text(bar.X, labelsTop, left, s, Text);
+            parts.Text(bar.X, labelsTop, left, Text);
             string centre = "no change";
-            mesh.Text(bar.X + (bar.Width / 2) - (BitmapFont.MeasureWidth(centre, s) / 2f), labelsTop, centre, s, Text);
-            mesh.Text(bar.X + bar.Width - BitmapFont.MeasureWidth(right, s), labelsTop, right, s, Text);
+            parts.Text(bar.X + (bar.Width / 2) - (BitmapFont.MeasureWidth(centre, s) / 2f), labelsTop, centre, Text);
+            parts.Text(bar.X + bar.Width - BitmapFont.MeasureWidth(right, s), labelsTop, right, Text);
             // A tick at zero, so "no change" points at its colour.
             mesh.ScreenRectangle(bar.X + (bar.Width / 2) - (s / 2f), barTop - (2 * s), s, layout.BarHeight + (4 * s), Text);
         }
@@ -161,30 +183,76 @@ public static class MapAnnotations
             float swatch = layout.BarHeight * 2;
             none = new PixelRectangle(pad, barTop, swatch, layout.BarHeight);
             mesh.ScreenRectangle(none.X, none.Y, none.Width, none.Height, map.Bottom);
-            mesh.Text(none.X, labelsTop, "none", s, Text);
+            parts.Add(none);
+            parts.Text(none.X, labelsTop, "none", Text);
             float barLeft = pad + swatch + BitmapFont.MeasureWidth("none", s) - swatch + (14 * s);
-            bar = new PixelRectangle(barLeft, barTop, barWidth - (barLeft - pad), layout.BarHeight);
+            bar = new PixelRectangle(barLeft, barTop, Math.Max(20 * s, barWidth - (barLeft - pad)), layout.BarHeight);
             Gradient(mesh, map, bar, HeatScale.FirstNonZeroPosition, 1);
+            parts.Add(bar);
             string low = HeatScale.Format(scale.Lower);
             string mid = HeatScale.Format(scale.ValueAt((1 + HeatScale.FirstNonZeroPosition) / 2));
             string high = HeatScale.Format(scale.Upper) + " or more";
-            mesh.Text(bar.X, labelsTop, low, s, Text);
-            mesh.Text(bar.X + (bar.Width / 2) - (BitmapFont.MeasureWidth(mid, s) / 2f), labelsTop, mid, s, Text);
-            mesh.Text(bar.X + bar.Width - BitmapFont.MeasureWidth(high, s), labelsTop, high, s, Text);
+            parts.Text(bar.X, labelsTop, low, Text);
+            parts.Text(bar.X + (bar.Width / 2) - (BitmapFont.MeasureWidth(mid, s) / 2f), labelsTop, mid, Text);
+            parts.Text(bar.X + bar.Width - BitmapFont.MeasureWidth(high, s), labelsTop, high, Text);
         }
-        SymbolKey(mesh, layout, labelsTop + layout.LineHeight + (6 * s));
+        MapKey(parts, scene, layout, bar.X + bar.Width + (30 * s), barTop);
+        SymbolKey(parts, layout, labelsTop + layout.LineHeight + (6 * s), scene);
         return new LegendPlacement(none, bar);
     }
 
-    /// <summary>One swatch and label per category, in rows across the legend band.</summary>
-    private static void CategoryLegend(MarkerMesh mesh, CategoryLayer layer, MapLayout layout)
+    /// <summary>
+    /// Swatches for the map's background (buildings, water, green) on the colour bar's row, right of it: that row is
+    /// above the scale bar, so only the picture's edge limits it.
+    /// </summary>
+    private static void MapKey(LegendParts parts, MapScene scene, MapLayout layout, float x, float top)
     {
+        if (scene.Run.BackgroundKind.Length == 0)
+        {
+            return;
+        }
+        int s = layout.Scale;
+        float swatch = layout.BarHeight;
+        foreach (var (label, kind) in new[] { ("building", (byte)2), ("water", (byte)1), ("green", (byte)0) })
+        {
+            float width = swatch + (6 * s) + BitmapFont.MeasureWidth(label, s);
+            if (x + width > layout.Width - layout.Padding)
+            {
+                return;
+            }
+            // A thin light edge: the swatches are as dark as the map's ground, and would vanish against the band.
+            parts.Mesh.ScreenRectangle(x - s, top - s, swatch + (2 * s), swatch + (2 * s), QuietText);
+            parts.Mesh.ScreenRectangle(x, top, swatch, swatch, MapGeometry.BackgroundColour(kind));
+            parts.Add(new PixelRectangle(x - s, top - s, swatch + (2 * s), swatch + (2 * s)));
+            x += swatch + (6 * s);
+            x += parts.Text(x, top + ((swatch - (BitmapFont.GlyphHeight * s)) / 2), label, Text) + (16 * s);
+        }
+    }
+
+    /// <summary>The first text that fits the width, else the last cut to fit with "...".</summary>
+    internal static string Fitting(float widthPixels, int scale, params string[] candidates)
+    {
+        foreach (string candidate in candidates)
+        {
+            if (BitmapFont.MeasureWidth(candidate, scale) <= widthPixels)
+            {
+                return candidate;
+            }
+        }
+        int characters = Math.Max(0, ((int)widthPixels / (BitmapFont.CellWidth * scale)) - 3);
+        return candidates[^1][..Math.Min(characters, candidates[^1].Length)] + "...";
+    }
+
+    /// <summary>One swatch and label per category, in rows across the legend band.</summary>
+    private static void CategoryLegend(LegendParts parts, CategoryLayer layer, MapLayout layout)
+    {
+        var mesh = parts.Mesh;
         int s = layout.Scale;
         float pad = layout.Padding;
         float x = pad;
         float y = layout.Height - layout.LegendBandHeight + pad;
         float swatch = layout.BarHeight * 2;
-        float right = layout.Width * 0.75f;
+        float right = Math.Min(layout.Width * 0.75f, parts.Right);
         foreach (var (label, colour) in layer.Categories)
         {
             float width = swatch + (6 * s) + BitmapFont.MeasureWidth(label, s) + (18 * s);
@@ -194,10 +262,11 @@ public static class MapAnnotations
                 y += layout.LineHeight + (4 * s);
             }
             mesh.ScreenRectangle(x, y, swatch, layout.BarHeight, colour);
-            mesh.Text(x + swatch + (6 * s), y, label, s, Text);
+            parts.Add(new PixelRectangle(x, y, swatch, layout.BarHeight));
+            parts.Text(x + swatch + (6 * s), y, label, Text);
             x += width;
         }
-        SymbolKey(mesh, layout, layout.Height - layout.Padding - layout.LineHeight);
+        SymbolKey(parts, layout, layout.Height - layout.Padding - layout.LineHeight, null);
     }
 
     private static void Gradient(MarkerMesh mesh, ColourMap map, PixelRectangle bar, double from, double to)
@@ -212,27 +281,74 @@ public static class MapAnnotations
         }
     }
 
-    private static void SymbolKey(MarkerMesh mesh, MapLayout layout, float top)
+    /// <summary>
+    /// The key to the symbols, on the legend's last line: each item only where it fits whole before the scale bar, the
+    /// most needed first (places and their heat, benches, homes), the hint about street widths last.
+    /// </summary>
+    private static void SymbolKey(LegendParts parts, MapLayout layout, float top, MapScene? scene)
     {
+        var mesh = parts.Mesh;
         int s = layout.Scale;
         float x = layout.Padding;
+        float gap = 16 * s;
         float middle = top + (BitmapFont.GlyphHeight * s / 2f);
-        mesh.Disc(0, 0, x + (4 * s), middle, (MapGeometry.PlaceRadiusPixels + 1) * s, MapGeometry.PlaceOutline);
-        mesh.Disc(0, 0, x + (4 * s), middle, MapGeometry.PlaceRadiusPixels * s, MapGeometry.PlaceColour);
-        x += 12 * s;
-        x += mesh.Text(x, top, "shop, cafe, school or other place", s, Text) + (16 * s);
+        float disc = (MapGeometry.PlaceRadiusPixels + 1.5f) * s;
+        string placeText = PlaceKeyText(scene);
+        if (!parts.Fits(x, (2 * disc) + (6 * s) + BitmapFont.MeasureWidth(placeText, s)))
+        {
+            return;
+        }
+        var fill = scene is { PlaceColours.Length: > 0, PlaceHeat.Length: > 0 } && !(scene.ShowDifference && !scene.PlaceDifference)
+            ? scene.ColourMap.At(0.8) : MapGeometry.PlaceColour;
+        mesh.Disc(0, 0, x + disc, middle, disc, MapGeometry.PlaceOutline);
+        mesh.Disc(0, 0, x + disc, middle, MapGeometry.PlaceRadiusPixels * s, fill);
+        parts.Add(new PixelRectangle(x, middle - disc, 2 * disc, 2 * disc));
+        x += (2 * disc) + (6 * s);
+        x += parts.Text(x, top, placeText, Text) + gap;
         float bench = MapGeometry.BenchSizePixels * s;
-        mesh.ScreenRectangle(x, middle - (bench / 2), bench, bench, MapGeometry.BenchColour);
+        if (!parts.Fits(x, bench + (6 * s) + BitmapFont.MeasureWidth("bench", s)))
+        {
+            return;
+        }
+        mesh.ScreenRectangle(x, middle - (bench / 2), bench, bench, scene is { PlaceHeat.Length: > 0 } ? fill : MapGeometry.BenchColour);
+        parts.Add(new PixelRectangle(x, middle - (bench / 2), bench, bench));
         x += bench + (6 * s);
-        x += mesh.Text(x, top, "bench", s, Text) + (16 * s);
+        x += parts.Text(x, top, "bench", Text) + gap;
         float home = Math.Max(2, MapGeometry.HomeSizePixels * s);
+        if (!parts.Fits(x, home + (6 * s) + BitmapFont.MeasureWidth("home", s)))
+        {
+            return;
+        }
         mesh.ScreenRectangle(x, middle - (home / 2), home, home, MapGeometry.HomeColour);
+        parts.Add(new PixelRectangle(x, middle - (home / 2), home, home));
         x += home + (6 * s);
-        x += mesh.Text(x, top, "home", s, Text) + (16 * s);
-        mesh.Text(x, top, "street width: carriageway grey, pavements coloured (zoom in)", s, QuietText);
+        x += parts.Text(x, top, "home", Text) + gap;
+        const string Widths = "street width: carriageway grey, pavements coloured (zoom in)";
+        if (parts.Fits(x, BitmapFont.MeasureWidth(Widths, s)))
+        {
+            parts.Text(x, top, Widths, QuietText);
+        }
     }
 
-    private static void ScaleBar(MarkerMesh mesh, MapCamera camera, MapLayout layout)
+    /// <summary>What a place symbol means: its kind, and what its fill counts on which scale.</summary>
+    private static string PlaceKeyText(MapScene? scene)
+    {
+        if (scene is null || scene.PlaceHeat.Length == 0)
+        {
+            return "shop, cafe, school or other place";
+        }
+        if (scene.ShowDifference && !scene.PlaceDifference)
+        {
+            return "place (places changed: no difference by place)";
+        }
+        string unit = PlaceValues.Unit(scene.Measure);
+        return scene.PlaceDifference
+            ? $"place, fill: change in {unit} there, up to +-{HeatScale.Format(scene.PlaceScale.Upper)}"
+            : $"place, fill: {unit} there, {HeatScale.Format(scene.PlaceScale.Lower)} to {HeatScale.Format(scene.PlaceScale.Upper)}";
+    }
+
+    /// <summary>Draws the scale bar at the bottom right; returns the rectangle it and its label take.</summary>
+    private static PixelRectangle ScaleBar(MarkerMesh mesh, MapCamera camera, MapLayout layout)
     {
         int s = layout.Scale;
         double targetMetres = ScaleBarTargetPixels * s / camera.PixelsPerMetre;
@@ -245,7 +361,11 @@ public static class MapAnnotations
         mesh.ScreenRectangle(left, y - (8 * s), 2 * s, 8 * s, Text);
         mesh.ScreenRectangle(right - (2 * s), y - (8 * s), 2 * s, 8 * s, Text);
         string label = nice >= 1000 ? HeatScale.Format(nice / 1000) + " km" : HeatScale.Format(nice) + " m";
-        mesh.Text(right - BitmapFont.MeasureWidth(label, s), y - (8 * s) - layout.LineHeight, label, s, Text);
+        float labelWidth = BitmapFont.MeasureWidth(label, s);
+        float labelTop = y - (8 * s) - layout.LineHeight;
+        mesh.Text(right - labelWidth, labelTop, label, s, Text);
+        float x = Math.Min(left, right - labelWidth);
+        return new PixelRectangle(x, labelTop, right - x, y - labelTop);
     }
 
     /// <summary>The largest of 1, 2, 5 times a power of ten not above the value.</summary>
@@ -285,5 +405,29 @@ public static class MapAnnotations
         {
             mesh.Text(x + layout.Padding, y + layout.Padding + (i * layout.LineHeight), notes[i], s, i == 0 ? Text : QuietText);
         }
+    }
+}
+
+/// <summary>The legend's drawn rectangles, and the right edge it must stay left of (the scale bar's side).</summary>
+internal sealed class LegendParts(MarkerMesh mesh, MapLayout layout, float right)
+{
+    private readonly List<PixelRectangle> _drawn = [];
+
+    public MarkerMesh Mesh { get; } = mesh;
+
+    public float Right { get; } = right;
+
+    public IReadOnlyList<PixelRectangle> Drawn => _drawn;
+
+    public bool Fits(float x, float width) => x + width <= Right;
+
+    public void Add(PixelRectangle rectangle) => _drawn.Add(rectangle);
+
+    /// <summary>Text at the legend's scale; its rectangle is recorded (glyph height, without the line's spacing).</summary>
+    public float Text(float x, float y, string text, Rgba colour)
+    {
+        float width = Mesh.Text(x, y, text, layout.Scale, colour);
+        _drawn.Add(new PixelRectangle(x, y, width, BitmapFont.GlyphHeight * layout.Scale));
+        return width;
     }
 }

@@ -62,10 +62,195 @@ public sealed class MapGeometry
             }
         }
         Bounds = pieces == 0 ? new Bounds(-100, -100, 100, 100) : new Bounds(minX, minY, maxX, maxY);
+        Tiles = new TileGrid(Bounds);
+        SegmentTile = new int[segments];
+        for (int s = 0; s < segments; s++)
+        {
+            int first = run.SegmentGeometryStart[s];
+            if (first < run.SegmentGeometryStart[s + 1])
+            {
+                SegmentTile[s] = Tiles.TileOf(run.GeometryX[first], run.GeometryY[first]);
+                float sMinX = float.MaxValue, sMaxX = float.MinValue, sMinY = float.MaxValue, sMaxY = float.MinValue;
+                for (int k = first; k < run.SegmentGeometryStart[s + 1]; k++)
+                {
+                    sMinX = Math.Min(sMinX, run.GeometryX[k]);
+                    sMaxX = Math.Max(sMaxX, run.GeometryX[k]);
+                    sMinY = Math.Min(sMinY, run.GeometryY[k]);
+                    sMaxY = Math.Max(sMaxY, run.GeometryY[k]);
+                }
+                LongestSegmentReachMetres = Math.Max(LongestSegmentReachMetres, Math.Max(sMaxX - sMinX, sMaxY - sMinY));
+            }
+        }
         BuildSymbols(run);
+        BuildBackground(run);
+    }
+
+    /// <summary>Buildings, water and green as world triangles (no pixel offset), drawn beneath everything else.</summary>
+    public MarkerMesh Background { get; } = new();
+
+    /// <summary>Dark, like the map's ground, so the heat on the streets stays the brightest thing on it.</summary>
+    public static Rgba BuildingColour { get; } = new(50, 53, 62);
+
+    public static Rgba WaterColour { get; } = new(28, 54, 90);
+
+    public static Rgba GreenColour { get; } = new(31, 56, 38);
+
+    /// <summary>The fill of a background kind (the run file's byte: 0 green, 1 water, 2 building).</summary>
+    public static Rgba BackgroundColour(byte kind) => kind switch
+    {
+        0 => GreenColour,
+        1 => WaterColour,
+        _ => BuildingColour,
+    };
+
+    private void BuildBackground(RunFile run)
+    {
+        int areas = run.BackgroundKind.Length;
+        if (areas == 0 || run.BackgroundRingStart.Length != areas + 1)
+        {
+            return;
+        }
+        var triangles = new List<int>();
+        // Green first, then water, then buildings: a pond lies on its park, a building on its lawn.
+        for (byte kind = 0; kind <= 2; kind++)
+        {
+            var colour = BackgroundColour(kind);
+            for (int area = 0; area < areas; area++)
+            {
+                if (run.BackgroundKind[area] != kind)
+                {
+                    continue;
+                }
+                int first = run.BackgroundRingStart[area], end = run.BackgroundRingStart[area + 1];
+                var xs = run.BackgroundX.AsSpan(first, end - first);
+                var ys = run.BackgroundY.AsSpan(first, end - first);
+                triangles.Clear();
+                PolygonTriangulation.Triangulate(xs, ys, triangles);
+                foreach (int i in triangles)
+                {
+                    Background.Add(new MarkerVertex(xs[i], ys[i], 0, 0, colour));
+                }
+            }
+        }
     }
 
     public RunFile Run { get; }
+
+    /// <summary>
+    /// Per named street, its longest straight piece (where its name goes), longest streets first (their names are
+    /// placed first, so a main road keeps its name where a side street's would collide). Ties by name, so the choice
+    /// does not depend on the order of the file.
+    /// </summary>
+    public IReadOnlyList<StreetLabel> StreetLabels => _streetLabels ??= FindStreetLabels(Run);
+
+    private IReadOnlyList<StreetLabel>? _streetLabels;
+
+    /// <summary>
+    /// A street's points may stray this far from the line between its ends and the name still goes along that line:
+    /// about half a street's width plus mapping noise, so a straight street is named along its whole length.
+    /// </summary>
+    private const double StraightStreetToleranceMetres = 20;
+
+    private static List<StreetLabel> FindStreetLabels(RunFile run)
+    {
+        int names = run.StreetNames.Length;
+        var total = new double[names];
+        var segmentsOf = new List<int>?[names];
+        for (int s = 0; s < run.SegmentCount && s < run.SegmentNameIndex.Length; s++)
+        {
+            int name = run.SegmentNameIndex[s];
+            if (name >= 0 && name < names && run.StreetNames[name].Length > 0)
+            {
+                total[name] += run.SegmentLengthMetres[s];
+                (segmentsOf[name] ??= []).Add(s);
+            }
+        }
+        var labels = new List<StreetLabel>();
+        for (int name = 0; name < names; name++)
+        {
+            if (segmentsOf[name] is { } segments && LabelLine(run, segments) is { } line)
+            {
+                labels.Add(new StreetLabel(run.StreetNames[name], line.AX, line.AY, line.BX, line.BY, line.Metres, total[name]));
+            }
+        }
+        labels.Sort((a, b) => a.StreetMetres != b.StreetMetres ? b.StreetMetres.CompareTo(a.StreetMetres) : string.CompareOrdinal(a.Name, b.Name));
+        return labels;
+    }
+
+    /// <summary>
+    /// The line a street's name follows: from end to end of the street where the street is straight (every point
+    /// within the tolerance of that line), else its longest straight piece.
+    /// </summary>
+    private static (float AX, float AY, float BX, float BY, double Metres)? LabelLine(RunFile run, List<int> segments)
+    {
+        float minX = float.MaxValue, maxX = float.MinValue, minY = float.MaxValue, maxY = float.MinValue;
+        int westmost = -1, eastmost = -1, southmost = -1, northmost = -1;
+        (float, float, float, float, double)? longest = null;
+        foreach (int s in segments)
+        {
+            for (int k = run.SegmentGeometryStart[s]; k < run.SegmentGeometryStart[s + 1]; k++)
+            {
+                float x = run.GeometryX[k], y = run.GeometryY[k];
+                if (x < minX) { minX = x; westmost = k; }
+                if (x > maxX) { maxX = x; eastmost = k; }
+                if (y < minY) { minY = y; southmost = k; }
+                if (y > maxY) { maxY = y; northmost = k; }
+                if (k + 1 < run.SegmentGeometryStart[s + 1])
+                {
+                    float bx = run.GeometryX[k + 1], by = run.GeometryY[k + 1];
+                    double length = Math.Sqrt(((bx - x) * (bx - x)) + ((by - y) * (by - y)));
+                    if (longest is not { } current || length > current.Item5)
+                    {
+                        longest = (x, y, bx, by, length);
+                    }
+                }
+            }
+        }
+        if (westmost < 0)
+        {
+            return null;
+        }
+        var (a, b) = maxX - minX >= maxY - minY ? (westmost, eastmost) : (southmost, northmost);
+        float ax = run.GeometryX[a], ay = run.GeometryY[a], ex = run.GeometryX[b], ey = run.GeometryY[b];
+        double chord = Math.Sqrt(((ex - ax) * (ex - ax)) + ((ey - ay) * (ey - ay)));
+        if (chord > 0 && (longest is null || chord > longest.Value.Item5))
+        {
+            bool straight = true;
+            foreach (int s in segments)
+            {
+                for (int k = run.SegmentGeometryStart[s]; k < run.SegmentGeometryStart[s + 1] && straight; k++)
+                {
+                    double offLine = Math.Abs(((ex - ax) * (run.GeometryY[k] - ay)) - ((ey - ay) * (run.GeometryX[k] - ax))) / chord;
+                    straight = offLine <= StraightStreetToleranceMetres;
+                }
+            }
+            if (straight)
+            {
+                return (ax, ay, ex, ey, chord);
+            }
+        }
+        return longest;
+    }
+
+    /// <summary>The merged streets drawn when zoomed far out (built on first use: a neighbourhood never needs them).</summary>
+    public CoarseStreets Coarse => _coarse ??= CoarseStreets.Build(Run, Tiles);
+
+    private CoarseStreets? _coarse;
+
+    /// <summary>The tiles the layers are stored by (level of detail by position).</summary>
+    public TileGrid Tiles { get; }
+
+    /// <summary>The tile of each segment (of its first point).</summary>
+    public int[] SegmentTile { get; }
+
+    /// <summary>How far a segment reaches from its first point at most: the margin a tile needs to be culled safely.</summary>
+    public double LongestSegmentReachMetres { get; }
+
+    /// <summary>Where each tile's homes start in <see cref="Homes"/>, in vertices (<see cref="TileGrid.Count"/> + 1 entries).</summary>
+    public int[] HomeTileStart { get; private set; } = new int[TileGrid.Count + 1];
+
+    /// <summary>Where each tile's places start in <see cref="Places"/>, in vertices.</summary>
+    public int[] PlaceTileStart { get; private set; } = new int[TileGrid.Count + 1];
 
     public float[] StreetVertices { get; }
 
@@ -79,6 +264,7 @@ public sealed class MapGeometry
     /// <summary>Homes and places, anchored in the world, drawn at a fixed pixel size.</summary>
     public MarkerMesh Homes { get; } = new();
 
+    /// <summary>Place symbols in their current fill colours (the heat changes with measure and period; the shapes do not).</summary>
     public MarkerMesh Places { get; } = new();
 
     /// <summary>Faint, so the streets stay the subject: homes only say where people live.</summary>
@@ -93,31 +279,69 @@ public sealed class MapGeometry
     /// <summary>Symbol sizes in pixels at a user-interface scale of 1.</summary>
     public const float HomeSizePixels = 1.5f;
 
-    public const float PlaceRadiusPixels = 2.5f;
+    /// <summary>Big enough to read a place's heat colour (a 2-3 pixel dot shows only that something is there).</summary>
+    public const float PlaceRadiusPixels = 3.5f;
 
     public const float BenchSizePixels = 5f;
 
     private void BuildSymbols(RunFile run)
     {
-        for (int h = 0; h < run.HomeX.Length; h++)
+        var tileOfHome = new int[run.HomeX.Length];
+        for (int h = 0; h < tileOfHome.Length; h++)
+        {
+            tileOfHome[h] = Tiles.TileOf(run.HomeX[h], run.HomeY[h]);
+        }
+        var (order, tileStart) = Tiles.Sort(tileOfHome);
+        foreach (int h in order)
         {
             Homes.Rectangle(run.HomeX[h], run.HomeY[h], -HomeSizePixels / 2, -HomeSizePixels / 2, HomeSizePixels, HomeSizePixels, HomeColour);
         }
-        for (int p = 0; p < run.PlaceCount; p++)
+        // Six vertices a home (two triangles).
+        HomeTileStart = [.. tileStart.Select(start => start * 6)];
+    }
+
+    /// <summary>
+    /// Rebuilds the place symbols with these fills: a square for a bench, a disc for any other place, each with a dark
+    /// outline so that a fill in the streets' colours still stands apart from the street under it.
+    /// </summary>
+    public void BuildPlaces(IReadOnlyList<Rgba> fills)
+    {
+        ArgumentNullException.ThrowIfNull(fills);
+        Places.Clear();
+        var tileOfPlace = new int[Run.PlaceCount];
+        for (int p = 0; p < tileOfPlace.Length; p++)
         {
-            float x = run.PlaceX[p], y = run.PlaceY[p];
-            if ((PlaceKind)run.PlaceKind[p] == PlaceKind.Bench)
+            tileOfPlace[p] = Tiles.TileOf(Run.PlaceX[p], Run.PlaceY[p]);
+        }
+        var (order, tileStart) = Tiles.Sort(tileOfPlace);
+        var vertexStart = new int[TileGrid.Count + 1];
+        int tile = 0;
+        for (int i = 0; i < order.Length; i++)
+        {
+            while (tile < TileGrid.Count && tileStart[tile + 1] <= i)
+            {
+                vertexStart[++tile] = Places.Count;
+            }
+            int p = order[i];
+            float x = Run.PlaceX[p], y = Run.PlaceY[p];
+            var fill = p < fills.Count ? fills[p] : PlaceColour;
+            if ((PlaceKind)Run.PlaceKind[p] == PlaceKind.Bench)
             {
                 float half = BenchSizePixels / 2;
                 Places.Rectangle(x, y, -half - 1, -half - 1, BenchSizePixels + 2, BenchSizePixels + 2, PlaceOutline);
-                Places.Rectangle(x, y, -half, -half, BenchSizePixels, BenchSizePixels, BenchColour);
+                Places.Rectangle(x, y, -half, -half, BenchSizePixels, BenchSizePixels, fill);
             }
             else
             {
-                Places.Disc(x, y, 0, 0, PlaceRadiusPixels + 1, PlaceOutline);
-                Places.Disc(x, y, 0, 0, PlaceRadiusPixels, PlaceColour);
+                Places.Disc(x, y, 0, 0, PlaceRadiusPixels + 1.5f, PlaceOutline);
+                Places.Disc(x, y, 0, 0, PlaceRadiusPixels, fill);
             }
         }
+        while (tile < TileGrid.Count)
+        {
+            vertexStart[++tile] = Places.Count;
+        }
+        PlaceTileStart = vertexStart;
     }
 
     /// <summary>The segment nearest a world point and its distance in metres (-1 when there are no streets).</summary>
@@ -203,3 +427,6 @@ public static class StreetWidths
         return (carriageway + Math.Max(pavement, MinimumPavementMetres), carriageway);
     }
 }
+
+/// <summary>Where a street's name can go: its longest straight piece (world metres), and the street's whole length.</summary>
+public readonly record struct StreetLabel(string Name, float AX, float AY, float BX, float BY, double PieceMetres, double StreetMetres);

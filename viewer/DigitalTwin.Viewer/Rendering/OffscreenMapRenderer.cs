@@ -66,6 +66,20 @@ public sealed class OffscreenMapRenderer : IDisposable
         return new MapPicture(image, camera, legend);
     }
 
+    /// <summary>
+    /// A renderer of the scene kept on this context, drawing into a framebuffer of the given size: what a window does
+    /// frame after frame, for frame-time measurements (<see cref="Finish"/> waits until a frame is drawn).
+    /// </summary>
+    public MapRenderer Prepare(MapScene scene, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        EnsureFramebuffer(width, height);
+        return new MapRenderer(_gl, scene);
+    }
+
+    /// <summary>Waits until everything asked of OpenGL is drawn (a frame's end, as a window's swap is).</summary>
+    public void Finish() => _gl.Finish();
+
     private void EnsureFramebuffer(int width, int height)
     {
         if (_framebuffer != 0 && width == _width && height == _height)
