@@ -120,19 +120,39 @@ public sealed record SweepDefinition(
     public Scenario ScenarioOf(SweepRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var scenario = Scenarios[run.Scenario].Scenario;
-        var drawn = Ranges.Select((range, d) => KeyValuePair.Create(range.Name, run.Values[d])).ToList();
+        return Apply(Scenarios[run.Scenario].Scenario, Ranges.Select((range, d) => KeyValuePair.Create(range.Name, run.Values[d])), run.Seed, Days);
+    }
+
+    /// <summary>
+    /// <paramref name="scenario"/> with <paramref name="seed"/>, <paramref name="days"/> and the drawn values replacing
+    /// its own parameter values; names and values must pass <see cref="ProblemWith"/>.
+    /// </summary>
+    public static Scenario Apply(Scenario scenario, IEnumerable<KeyValuePair<string, double>> drawn, ulong seed, int days)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var values = drawn.ToList();
         var overrides = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var pair in scenario.ParameterOverrides.Concat(drawn))
+        foreach (var pair in scenario.ParameterOverrides.Concat(values))
         {
             overrides[pair.Key] = pair.Value;
         }
         return scenario with
         {
-            Seed = run.Seed,
-            Days = Days,
-            Parameters = scenario.Parameters.With(drawn),
+            Seed = seed,
+            Days = days,
+            Parameters = scenario.Parameters.With(values),
             ParameterOverrides = [.. overrides],
         };
+    }
+
+    /// <summary>Why a parameter value cannot be simulated (an unknown name, a value out of range), or null when it can.</summary>
+    public static string? ProblemWith(string name, double value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!Simulation.ParameterRegistry.All.TryGetValue(name, out var info))
+        {
+            return $"unknown model parameter '{name}'";
+        }
+        return info.Allows(value) ? null : string.Create(CultureInfo.InvariantCulture, $"{name} = {value} is not {info.AllowedRange()}");
     }
 }
