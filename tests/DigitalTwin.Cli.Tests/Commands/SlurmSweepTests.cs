@@ -75,6 +75,9 @@ public sealed class SlurmSweepTests : IDisposable
 /// <summary>Slurm's client commands, as a test calls them.</summary>
 internal static class Slurm
 {
+    /// <summary>The probe, made once per test run: sinfo waits about 10 s for a controller that is down.</summary>
+    public static readonly Lazy<(bool Answers, string Why)> Answers = new(Probe);
+
     /// <summary>Whether a cluster answers (sinfo lists a node that can take jobs), and why not.</summary>
     public static (bool Answers, string Why) Probe()
     {
@@ -124,7 +127,7 @@ internal sealed class SlurmFactAttribute : FactAttribute
         {
             return;
         }
-        var (answers, why) = Slurm.Probe();
+        var (answers, why) = Slurm.Answers.Value;
         if (!answers)
         {
             Skip = $"no Slurm cluster answers here ({why}); '.ci/slurm-up' (as root) starts a one-node cluster, and {RequireVariable}=1 turns this skip into a failure (CI sets it)";
