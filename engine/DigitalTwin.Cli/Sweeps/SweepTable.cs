@@ -11,9 +11,12 @@ namespace DigitalTwin.Cli.Sweeps;
 /// every swept parameter by its scenario name, then every outcome (<see cref="SweepResults.Outcomes"/>). Made of the
 /// run results alone, never of wall times, so the same sweep gives the same bytes on any machine and worker count.
 /// </summary>
-internal sealed record SweepTable(IReadOnlyList<string> Columns, IReadOnlyList<object[]> Rows)
+internal sealed partial record SweepTable(IReadOnlyList<string> Columns, IReadOnlyList<object[]> Rows)
 {
     public const string CsvFile = "sweep.csv";
+
+    /// <summary>run, scenario, variant, draw, seed, days: the columns before the parameters.</summary>
+    public const int FixedColumns = 6;
 
     public static InputResult<SweepTable> Collect(string folder, SweepManifest manifest)
     {
@@ -71,7 +74,7 @@ internal sealed record SweepTable(IReadOnlyList<string> Columns, IReadOnlyList<o
     private static string Quote(string text) =>
         text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
-    /// <summary>Writes the table's files into the sweep folder, each atomically; the paths written, or the problems.</summary>
+    /// <summary>Writes sweep.csv and sweep.parquet into the sweep folder, each atomically; the paths written, or the problems.</summary>
     public InputResult<string[]> WriteAll(string folder)
     {
         var csv = AtomicFile.Write(Path.Combine(folder, CsvFile), WriteCsv);
@@ -79,6 +82,11 @@ internal sealed record SweepTable(IReadOnlyList<string> Columns, IReadOnlyList<o
         {
             return InputResult<string[]>.Failure(csv.Problems);
         }
-        return InputResult<string[]>.Success([csv.Unwrap()]);
+        var parquet = AtomicFile.Write(Path.Combine(folder, ParquetFile), WriteParquet);
+        if (!parquet.Succeeded)
+        {
+            return InputResult<string[]>.Failure(parquet.Problems);
+        }
+        return InputResult<string[]>.Success([csv.Unwrap(), parquet.Unwrap()]);
     }
 }

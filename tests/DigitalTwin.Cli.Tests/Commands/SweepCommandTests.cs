@@ -54,6 +54,10 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Contains(",encountersPerResidentPerDay,", lines[0], StringComparison.Ordinal);
         Assert.Contains(",ageBand.Older.noddingContactsPerResident,", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("test-d0-s42,scenario.json,test,0,42,1,", lines[1], StringComparison.Ordinal);
+        var (columns, rows) = ParquetTable.Read(Path.Combine(Folder("one"), "sweep.parquet"));
+        Assert.Equal(lines[0].Split(','), columns);
+        Assert.Equal(lines.Skip(1).Select(l => l.Split(',')), rows);
+        Assert.Equal(Bytes(Folder("one"), "sweep.parquet"), Bytes(Folder("two"), "sweep.parquet"));
         // The runs differ: the drawn values reach the simulation.
         int noticed = Array.IndexOf(lines[0].Split(','), "noticedEncounters");
         Assert.True(lines.Skip(1).Select(l => l.Split(',')[noticed]).Distinct().Count() > 1, "every run noticed as many encounters: the drawn notice rate did not reach the engine");
