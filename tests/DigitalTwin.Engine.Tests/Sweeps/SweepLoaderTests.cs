@@ -64,6 +64,18 @@ public sealed class SweepLoaderTests : IDisposable
     }
 
     [Fact]
+    public void The_bundled_example_sweep_loads()
+    {
+        string file = Path.Combine(RepositoryFiles.Root, "scenarios", "delft-wippolder", "attention.sweep.json");
+
+        var sweep = SweepLoader.Load(file);
+
+        Assert.True(sweep.Succeeded, string.Join("\n", sweep.Problems));
+        Assert.Equal(16, sweep.Unwrap().RunCount);
+        Assert.Equal("Delft-Wippolder baseline", sweep.Unwrap().Scenarios[0].Scenario.Name);
+    }
+
+    [Fact]
     public void An_unknown_parameter_is_named_with_the_nearest_one()
     {
         var sweep = Valid();
