@@ -42,7 +42,7 @@ public static class SweepCommand
             parse.GetValue(dryRun)));
 
         var collectFolder = new Argument<string>("folder") { Description = "The sweep folder (with manifest.json)" };
-        var collect = new Command("collect", "Merge every run's parameters and outcomes of a sweep folder into sweep.csv (one row per run)") { collectFolder };
+        var collect = new Command("collect", "Merge every run's parameters and outcomes of a sweep folder into sweep.csv and sweep.parquet (one row per run)") { collectFolder };
         collect.SetAction(parse => Collect(terminal, parse.GetValue(collectFolder)!));
         command.Subcommands.Add(collect);
 

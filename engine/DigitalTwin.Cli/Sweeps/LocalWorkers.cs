@@ -25,9 +25,17 @@ internal sealed class LocalWorkers(Terminal terminal, string folder, SweepManife
             {
                 int finished = pending.RemoveAll(run => File.Exists(SweepResults.PathOf(folder, run)));
                 progress.Add(finished);
+                token.ThrowIfCancellationRequested();
                 var failed = processes.FirstOrDefault(p => p.Process.HasExited && p.Process.ExitCode != 0);
                 if (failed.Process is not null)
                 {
+                    if (failed.Process.ExitCode is Outputs.Interruption.InterruptedExitCode or Outputs.Interruption.TerminatedExitCode)
+                    {
+                        // Ctrl-C reaches the workers (one process group) as it reaches this command: give this
+                        // command's own handler a moment, so the stop is reported as a stop, not as a failure.
+                        token.WaitHandle.WaitOne(TimeSpan.FromSeconds(2));
+                        token.ThrowIfCancellationRequested();
+                    }
                     lock (failed.Errors)
                     {
                         failed.Errors.ForEach(terminal.Error.WriteLine);
