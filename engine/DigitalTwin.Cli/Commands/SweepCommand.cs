@@ -106,6 +106,13 @@ public static class SweepCommand
         terminal.Out.WriteLine(string.Create(c, $"folder: {folder} ({SweepManifest.FileName}{(finished > 0 ? $"; {finished} run(s) finished earlier are kept" : string.Empty)})"));
         if (slurm is not null)
         {
+            // A task that fails on the cluster does so after its wait in the queue: what can be checked here is.
+            var unprepared = PrepareEachScenario(sweep);
+            if (unprepared.Count > 0)
+            {
+                terminal.WriteProblems(unprepared);
+                return TwinApp.UserError;
+            }
             return SubmitToSlurm(terminal, folder, manifest, slurm);
         }
         int runWorkers = Math.Min(workers ?? 1, Math.Max(1, manifest.Runs.Count - finished));
@@ -149,6 +156,19 @@ public static class SweepCommand
             return TwinApp.UserError;
         }
         return Collect(terminal, folder);
+    }
+
+    /// <summary>The problems of preparing each base scenario (map, street addresses, people) with its first run's values.</summary>
+    private static List<InputProblem> PrepareEachScenario(SweepDefinition sweep)
+    {
+        var problems = new List<InputProblem>();
+        var runs = sweep.Runs();
+        for (int s = 0; s < sweep.Scenarios.Count; s++)
+        {
+            var prepared = Engine.Scenarios.PreparedScenario.Prepare(sweep.ScenarioOf(runs.First(run => run.Scenario == s)));
+            problems.AddRange(prepared.Problems);
+        }
+        return problems;
     }
 
     private static IEnumerable<string> SlurmErrors(SlurmRequest slurm, int? workers)

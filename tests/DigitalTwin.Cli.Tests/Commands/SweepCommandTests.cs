@@ -129,6 +129,20 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_scenario_that_cannot_be_prepared_stops_the_slurm_submission_before_any_script_is_written()
+    {
+        _files.WidenPavement("Nowhere Street", 3);
+        string sweep = SweepFixtures.TinySweep(_files);
+        string folder = Folder("cluster");
+
+        var (code, _, error) = Run("sweep", sweep, "--out", folder, "--slurm", "--dry-run");
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("Nowhere Street", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "slurm", "sweep.sbatch")));
+    }
+
+    [Fact]
     public void Bad_sweep_files_exit_with_1_and_one_line_per_problem_without_a_stack_trace()
     {
         string sweep = SweepFixtures.TinySweep(_files);
