@@ -108,7 +108,7 @@ internal static class SlurmJob
             if (process.ExitCode != 0)
             {
                 return InputResult<string>.Failure(new InputProblem(script, string.Empty,
-                    string.Create(CultureInfo.InvariantCulture, $"sbatch refused the job (exit code {process.ExitCode}): {error.Trim()}"),
+                    string.Create(CultureInfo.InvariantCulture, $"sbatch refused the job (exit code {process.ExitCode}): {error.Trim().ReplaceLineEndings("; ")}"),
                     "the script is kept: change its #SBATCH lines or the options and submit again"));
             }
             // --parsable prints "jobid" or "jobid;cluster".

@@ -47,6 +47,24 @@ public sealed class SlurmSweepTests : IDisposable
         Assert.Contains("slice 1/2: every run done", File.ReadAllText(Path.Combine(remote, "slurm", "slice-1.log")), StringComparison.Ordinal);
     }
 
+    [SlurmFact]
+    [Trait("Category", "Slurm")]
+    public void A_job_slurm_refuses_is_reported_with_slurm_own_reason_and_exit_code_1()
+    {
+        Assert.True(Slurm.Probe().Answers, "no Slurm cluster answers");
+        string sweep = SweepFixtures.TinySweep(_files, draws: 2);
+        string folder = Path.Combine(_files.Directory, "cluster");
+
+        var (code, _, error) = SweepFixtures.Run("sweep", sweep, "--out", folder, "--slurm", "--partition", "no-such-partition");
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("sbatch refused the job (exit code 1)", error, StringComparison.Ordinal);
+        Assert.Contains("partition", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.True(File.Exists(Path.Combine(folder, "slurm", "sweep.sbatch")), "the script is kept to be corrected and submitted again");
+        Assert.False(File.Exists(Path.Combine(folder, "slurm", "job-id")));
+    }
+
     private static void WaitForJob(string job, string folder)
     {
         var clock = Stopwatch.StartNew();
