@@ -1,4 +1,6 @@
 using System.Text.Json;
+using DigitalTwin.Cli.Outputs;
+using DigitalTwin.Cli.Tests.Outputs;
 using DigitalTwin.TestKit;
 
 namespace DigitalTwin.Cli.Tests.Commands;
@@ -85,6 +87,49 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(kept, File.GetLastWriteTimeUtc(results[0]));
         Assert.Equal(table, Bytes(folder, "sweep.csv"));
         Assert.Empty(Directory.GetFiles(folder, "*.partial", SearchOption.AllDirectories));
+    }
+
+    [SignalFact]
+    [Trait("Category", "Slow")]
+    public void A_sweep_stopped_by_SIGTERM_keeps_its_finished_runs_stops_its_workers_and_the_same_command_finishes_the_same_table()
+    {
+        string sweep = SweepFixtures.TinySweep(_files, draws: 60);
+        Assert.Equal(0, Run("sweep", sweep, "--out", Folder("reference"), "--threads", "1").Code);
+        string target = Folder("stopped");
+
+        int code;
+        using (var process = TwinProcess.Start("sweep", sweep, "--out", target, "--workers", "2", "--threads", "1"))
+        {
+            // The first progress line: runs are finished and kept, most are still to come.
+            Assert.True(process.WaitForLine("/60] ") is not null, process.Output + process.Error);
+            process.Signal("TERM");
+            code = process.WaitForExit();
+            Assert.True(code == Interruption.TerminatedExitCode, $"exit code {code}: {process.Output}\n{process.Error}");
+            Assert.Contains("cancelled (SIGTERM):", process.Error, StringComparison.Ordinal);
+        }
+        // The workers are the command's children: none outlives it.
+        Assert.DoesNotContain(Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)),
+            d => ReadCommandLine(d).Contains(target, StringComparison.Ordinal));
+        int kept = Directory.GetFiles(Path.Combine(target, "runs"), "*.json").Length;
+        Assert.InRange(kept, 1, 59);
+
+        var again = Run("sweep", sweep, "--out", target, "--workers", "2", "--threads", "1");
+
+        Assert.True(again.Code == 0, again.Error);
+        Assert.Contains($"{kept} run(s) finished earlier are kept", again.Out, StringComparison.Ordinal);
+        Assert.Equal(Bytes(Folder("reference"), "sweep.csv"), Bytes(target, "sweep.csv"));
+    }
+
+    private static string ReadCommandLine(string processFolder)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(processFolder, "cmdline")).Replace('\0', ' ');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
     }
 
     [Fact]
