@@ -37,6 +37,7 @@ public static class TwinApp
                 NetworkCommand.Create(terminal, maps),
                 RunCommand.Create(terminal, interruption),
                 CompareCommand.Create(terminal, interruption),
+                SweepCommand.Create(terminal, interruption),
                 ProfileCommand.Create(terminal, interruption),
                 RenderCommand.Create(terminal, interruption),
                 ViewCommand.Create(terminal),

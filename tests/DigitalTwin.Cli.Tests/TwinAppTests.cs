@@ -205,6 +205,8 @@ public sealed class TwinAppTests : IDisposable
     [InlineData("validate", "--help")]
     [InlineData("network", "--help")]
     [InlineData("compare", "--help")]
+    [InlineData("sweep", "--help")]
+    [InlineData("sweep", "collect", "--help")]
     public void Help_is_on_every_command(params string[] args)
     {
         var (code, output, _) = Run(null, args);

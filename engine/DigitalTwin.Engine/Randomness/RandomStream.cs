@@ -18,6 +18,7 @@ public enum StreamPurpose : ulong
     Lateral = 10,
     Routine = 11,
     Notice = 12,
+    SweepDesign = 13,
     Test = 99,
 }
 

@@ -56,14 +56,17 @@ internal sealed class ObjectReader
     /// <summary>Where this object is written, for values that keep their origin.</summary>
     public SourceLocation Location => _context.At(Path);
 
-    public static ObjectReader? Open(FileContext context, JsonElement element, string path, string shape)
+    public static ObjectReader? Open(FileContext context, JsonElement element, string path, string shape) =>
+        Open(context, element, path, ScenarioFormat.Shapes[shape]);
+
+    /// <summary>An object of another file format read the same way (a sweep file: <see cref="Sweeps.SweepLoader"/>).</summary>
+    public static ObjectReader? Open(FileContext context, JsonElement element, string path, IReadOnlySet<string> fields)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             context.Error(path, $"must be an object, got {FileContext.Describe(element)}");
             return null;
         }
-        IReadOnlySet<string> fields = ScenarioFormat.Shapes[shape];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (JsonProperty property in element.EnumerateObject())
         {

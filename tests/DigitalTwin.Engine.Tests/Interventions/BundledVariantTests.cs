@@ -31,7 +31,7 @@ public class BundledVariantTests(WippolderMapFixture map) : IClassFixture<Wippol
     internal static readonly string Folder = Path.Combine(RepositoryFiles.Root, "scenarios", "delft-wippolder");
 
     private static string[] VariantFiles() =>
-        [.. Directory.GetFiles(Folder, "*.json").Select(Path.GetFileName).OfType<string>().Where(f => f != "baseline.json").Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(Folder, "*.json").Select(Path.GetFileName).OfType<string>().Where(f => f != "baseline.json" && !f.EndsWith(".sweep.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> Variants() => [.. VariantFiles()];
 

@@ -19,7 +19,7 @@ public class ScenarioSchemaTests
     {
         var data = new TheoryData<string>();
         foreach (string file in Directory.GetFiles(Path.Combine(RepositoryRoot, "scenarios"), "*.json", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal) && !f.EndsWith(".sweep.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(RepositoryRoot, file));
         }
