@@ -38,7 +38,7 @@ public sealed class MapAnnotationsTests
     [Fact]
     public void At_1400_by_900_the_symbol_key_still_names_places_benches_and_homes()
     {
-        // The size at which the key used to run into the scale bar (issue 19): it must fit, not vanish.
+        // At this size a key laid out without the scale bar in mind overlaps it: it must fit, not vanish.
         var legend = Layout(new MapScene(SyntheticRuns.ThreePaths()), 1400, 900);
 
         float keyTop = legend.Parts.Max(p => p.Y);
