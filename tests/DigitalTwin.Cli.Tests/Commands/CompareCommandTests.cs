@@ -72,6 +72,69 @@ public sealed class CompareCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "difference-other-map.geojson")));
     }
 
+    /// <summary>
+    /// --until-resolved: a variant identical to the baseline differs by exactly zero in every replication (common random
+    /// numbers), so two replications resolve it as nil; a tiny precision leaves a real but small change unresolved, and
+    /// replications are added up to the limit, every scenario with the same seeds, and the report says so.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Until_resolved_adds_replications_until_every_change_is_resolved_or_the_limit()
+    {
+        Fixtures.AddressedGridMap(_files, "grid.geojson");
+        string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Set("days", 1).Write("baseline.json");
+        string same = _files.Empty().Extends("baseline.json").Set("name", "Same").Write("same.json");
+        string folder = Path.Combine(_files.Directory, "resolved");
+
+        var (code, output, error) = Run("compare", baseline, same, "--replications", "2", "--until-resolved", "--threads", "1", "--out", folder);
+
+        Assert.True(code == TwinApp.Success, error);
+        Assert.DoesNotContain("adding replication", output, StringComparison.Ordinal);
+        Assert.Contains("resolved with 2 replications: encounters no change beyond ±1 %, nodding contacts no change beyond ±1 %",
+            File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+
+        string wider = _files.Empty().Extends("baseline.json").Set("name", "Slightly wider").Parameter("encounters.socialDistanceMetres", 3.8).Write("slightly.json");
+        string limited = Path.Combine(_files.Directory, "limited");
+
+        (code, output, error) = Run("compare", baseline, wider, "--replications", "2", "--until-resolved", "--max-replications", "4", "--precision", "0.000001",
+            "--threads", "1", "--out", limited);
+
+        Assert.True(code == TwinApp.Success, error);
+        Assert.Contains("adding replication 3 (limit 4)", output, StringComparison.Ordinal);
+        Assert.Contains("[8/8]", output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(limited, "comparison.json")));
+        Assert.Equal([42UL, 43UL, 44UL, 45UL], json.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetUInt64()));
+        string markdown = File.ReadAllText(Path.Combine(limited, "report.md"));
+        Assert.True(markdown.Contains("not resolved within 4 replications", StringComparison.Ordinal)
+            || markdown.Contains("resolved with 4 replications: encounters a change", StringComparison.Ordinal), markdown);
+    }
+
+    [Theory]
+    [InlineData("--max-replications", "1", "--max-replications: 1 is outside 2-")]
+    [InlineData("--precision", "0", "--precision: 0 is outside (0, 100]")]
+    public void Until_resolved_options_out_of_range_are_user_errors(string option, string value, string expected)
+    {
+        string baseline = _files.Write("baseline.json");
+        string variant = _files.Empty().Extends("baseline.json").Write("variant.json");
+
+        var (code, _, error) = Run("compare", baseline, variant, "--until-resolved", option, value);
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolution_options_without_until_resolved_are_a_user_error()
+    {
+        string baseline = _files.Write("baseline.json");
+        string variant = _files.Empty().Extends("baseline.json").Write("variant.json");
+
+        var (code, _, error) = Run("compare", baseline, variant, "--max-replications", "5");
+
+        Assert.Equal(TwinApp.UserError, code);
+        Assert.Contains("only apply with --until-resolved", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_missing_variant_file_is_a_user_error()
     {
