@@ -169,7 +169,7 @@ public static class CompareCommand
         terminal.Out.WriteLine(string.Create(c,
             $"comparing {scenarios.Count - 1} variant(s) with '{baseline.Name}': {runReplications} replications of {runDays} days, seeds {seeds[0]} + r, {runThreads} thread(s)"));
         var residents = new int[scenarios.Count];
-        var networks = new StreetNetwork?[scenarios.Count];
+        var neighbourhoods = new Neighbourhood?[scenarios.Count];
         var mechanisms = new IReadOnlyList<string>[scenarios.Count];
         // Every scenario is prepared (map and people of the first seed) before anything is simulated, so a variant
         // that cannot run stops the comparison at once, not after the runs before it; these worlds serve the first
@@ -185,7 +185,7 @@ public static class CompareCommand
             }
             var world = firstWorlds[s] = prepared.Unwrap();
             residents[s] = world.Residents.Count;
-            networks[s] = world.Neighbourhood.Network;
+            neighbourhoods[s] = world.Neighbourhood;
             mechanisms[s] = world.MechanismChanges;
         }
         if (problems.Count > 0)
@@ -291,7 +291,7 @@ public static class CompareCommand
 
         var baselineInfo = Info(scenarios[0], paths[0], baseline, residents[0], slugs[0]);
         var variants = new List<VariantReport>();
-        var layers = new Dictionary<string, StreetNetwork>(StringComparer.Ordinal);
+        var layers = new Dictionary<string, Neighbourhood>(StringComparer.Ordinal);
         for (int s = 1; s < scenarios.Count; s++)
         {
             var info = Info(scenarios[s], paths[s], baseline, residents[s], slugs[s]);
@@ -308,7 +308,7 @@ public static class CompareCommand
             }
             else
             {
-                layers[info.Slug] = networks[s]!;
+                layers[info.Slug] = neighbourhoods[s]!;
             }
             if (scenarios[s].Days != runDays || scenarios[s].Replications != seeds.Count)
             {

@@ -29,8 +29,11 @@ internal static class ComparisonFiles
         || (name.StartsWith("difference-", StringComparison.Ordinal) && name.EndsWith(".geojson", StringComparison.Ordinal))
         || name.EndsWith(".partial", StringComparison.Ordinal);
 
-    /// <summary>Writes everything into <paramref name="folder"/>; <paramref name="networks"/> gives each variant's network for its layer, when it has one.</summary>
-    public static IReadOnlyList<InputProblem> WriteAll(string folder, ComparisonReport report, IReadOnlyDictionary<string, Engine.Network.StreetNetwork> networks)
+    /// <summary>
+    /// Writes everything into <paramref name="folder"/>; <paramref name="neighbourhoods"/> gives each variant's
+    /// neighbourhood for its difference layer and map, when it has one (the same segments as the baseline).
+    /// </summary>
+    public static IReadOnlyList<InputProblem> WriteAll(string folder, ComparisonReport report, IReadOnlyDictionary<string, Engine.Neighbourhood> neighbourhoods)
     {
         try
         {
@@ -42,6 +45,10 @@ internal static class ComparisonFiles
         }
         var problems = new List<InputProblem>();
         var charts = ComparisonCharts.Draw(report);
+        foreach (var (name, png) in ComparisonMaps.Draw(report, neighbourhoods))
+        {
+            charts[name] = png;
+        }
         foreach (var (name, png) in charts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             problems.AddRange(AtomicFile.Write(Path.Combine(folder, name), s => s.Write(png)).Problems);
@@ -53,9 +60,9 @@ internal static class ComparisonFiles
         problems.AddRange(WriteText(Path.Combine(folder, CsvFile), Csv(report)));
         foreach (var variant in report.Variants)
         {
-            if (variant.Comparison.Segments is { } segments && networks.TryGetValue(variant.Scenario.Slug, out var network))
+            if (variant.Comparison.Segments is { } segments && neighbourhoods.TryGetValue(variant.Scenario.Slug, out var neighbourhood))
             {
-                problems.AddRange(GeoJsonExporter.WriteSegments(network, Path.Combine(folder, DifferenceFile(variant)), DifferenceColumns(segments)).Problems);
+                problems.AddRange(GeoJsonExporter.WriteSegments(neighbourhood.Network, Path.Combine(folder, DifferenceFile(variant)), DifferenceColumns(segments)).Problems);
             }
         }
         return problems;

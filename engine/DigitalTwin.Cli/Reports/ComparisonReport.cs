@@ -133,6 +133,11 @@ internal sealed record ComparisonReport(ScenarioInfo Baseline, IReadOnlyList<Var
 
         yield return new Heading(3, "Streets with the largest changes");
         yield return new Paragraph(ResolvedSentence("streets", comparison.Streets));
+        if (charts.TryGetValue(ComparisonMaps.FileOf(variant), out byte[]? beyondNoise))
+        {
+            yield return new Chart(ComparisonMaps.FileOf(variant),
+                $"{variant.Scenario.Name}: segments whose encounters change beyond the noise, all segments tested together; grey: within the noise", beyondNoise);
+        }
         yield return AreaTable("street", "encounters per m per day", comparison.Streets);
         yield return new Heading(3, "Places with the largest changes");
         yield return new Paragraph(ResolvedSentence("places", comparison.Places));

@@ -51,6 +51,9 @@ public sealed class CompareCommandTests : IDisposable
         var png = File.ReadAllBytes(Path.Combine(folder, "outcomes.png"));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         Assert.True(File.Exists(Path.Combine(folder, "groups-wider-distance.png")));
+        Assert.True(File.Exists(Path.Combine(folder, "beyond-noise-wider-distance.png")), "the map of segments beyond the noise");
+        Assert.Contains("](beyond-noise-wider-distance.png)", markdown, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "beyond-noise-other-map.png")));
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "comparison.json")));
         Assert.Equal([42UL, 43UL], json.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetUInt64()));
