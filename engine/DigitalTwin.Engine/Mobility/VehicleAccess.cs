@@ -22,7 +22,8 @@ internal sealed class VehicleAccess
     private readonly NetworkPosition[] _places;
     private readonly int[] _placePart;
     private readonly int _gatewayCount;
-    private readonly NetworkPosition[] _gatewayOfPart; // [part × gateway]
+    private readonly int[] _denseOf; // part → its index among the kept parts (-1: not kept)
+    private readonly NetworkPosition[] _gatewayOfPart; // [kept part × gateway]
 
     public VehicleAccess(Neighbourhood neighbourhood, Gateways gateways, TravelModes mode)
     {
@@ -96,8 +97,16 @@ internal sealed class VehicleAccess
 
         // For each part and gateway, the part's way out nearest the gateway: a driver heading for the gateway's side of
         // town leaves the map where their part of the network meets its edge on that side.
+        // Parts numbered densely among the kept ones: every footway node is a part of its own for cars, and a city has
+        // a hundred thousand of them.
+        _denseOf = new int[partLength.Length];
+        int keptParts = 0;
+        for (int c = 0; c < partLength.Length; c++)
+        {
+            _denseOf[c] = kept[c] ? keptParts++ : -1;
+        }
         _gatewayCount = gateways.Count;
-        _gatewayOfPart = new NetworkPosition[partLength.Length * _gatewayCount];
+        _gatewayOfPart = new NetworkPosition[keptParts * _gatewayCount];
         Array.Fill(_gatewayOfPart, new NetworkPosition(-1, 0));
         var nearest = new double[_gatewayOfPart.Length];
         Array.Fill(nearest, double.MaxValue);
@@ -110,7 +119,7 @@ internal sealed class VehicleAccess
             {
                 double dx = network.NodeX[node] - gx, dy = network.NodeY[node] - gy;
                 double d = (dx * dx) + (dy * dy);
-                int slot = (part * _gatewayCount) + g;
+                int slot = (_denseOf[part] * _gatewayCount) + g;
                 if (d < nearest[slot])
                 {
                     nearest[slot] = d;
@@ -127,7 +136,7 @@ internal sealed class VehicleAccess
     public NetworkPosition Of(Anchor anchor, int index, int homeIndex) => anchor.Kind switch
     {
         AnchorKind.Place => _places[index],
-        AnchorKind.Gateway => _homePart[homeIndex] < 0 ? new NetworkPosition(-1, 0) : _gatewayOfPart[(_homePart[homeIndex] * _gatewayCount) + index],
+        AnchorKind.Gateway => _homePart[homeIndex] < 0 ? new NetworkPosition(-1, 0) : _gatewayOfPart[(_denseOf[_homePart[homeIndex]] * _gatewayCount) + index],
         _ => _homes[index],
     };
 
