@@ -6,8 +6,8 @@ namespace DigitalTwin.Engine.Interventions;
 internal static class DisplacedTraffic
 {
     /// <summary>
-    /// For each street, its vehicles a day (less the share that evaporates) are added along the shortest car route between
-    /// its two ends in the changed network. Where no detour exists the traffic disappears. Returns the vehicles a day moved.
+    /// For each street between two junctions, its vehicles a day (its busiest addressed segment's, less the share that
+    /// evaporates) are added along the shortest car route between those junctions in the changed network. Where no detour exists the traffic disappears. Returns the vehicles a day moved.
     /// The detour avoids every segment the intervention addresses: a calmed street stays open to cars, but the traffic
     /// taken off it cannot go back onto it.
     /// </summary>
@@ -17,13 +17,34 @@ internal static class DisplacedTraffic
         double kept = 1 - draft.Parameters.Interventions.TrafficEvaporationShare;
         var network = draft.Network;
         double moved = 0;
+        // The segments of one street between the same two junctions carry the same cars one after another: the street's
+        // traffic is their busiest segment's, moved once, not once per segment. Keyed in the order first met, so the
+        // result does not depend on hashing.
+        var streets = new List<(int From, int To, double Vehicles)>();
         foreach (var (segment, vehicles) in displaced)
         {
             if (vehicles <= 0)
             {
                 continue;
             }
-            var detour = CarDetour(network, network.SegmentFrom[segment.Value], network.SegmentTo[segment.Value], avoid);
+            int from = JunctionBeyond(network, network.SegmentFrom[segment.Value], segment.Value, avoid);
+            int to = JunctionBeyond(network, network.SegmentTo[segment.Value], segment.Value, avoid);
+            (from, to) = (Math.Min(from, to), Math.Max(from, to));
+            int known = streets.FindIndex(street => street.From == from && street.To == to);
+            if (known < 0)
+            {
+                streets.Add((from, to, vehicles));
+            }
+            else if (vehicles > streets[known].Vehicles)
+            {
+                streets[known] = (from, to, vehicles);
+            }
+        }
+        foreach (var (from, to, vehicles) in streets)
+        {
+            // A segment inside a longer street has no way round between its own ends but the street itself: the detour
+            // runs between the junctions where the addressed street meets the rest of the car network.
+            var detour = from == to ? [] : CarDetour(network, from, to, avoid);
             foreach (int s in detour)
             {
                 draft.Change(new SegmentId(s), a => a with { CarVehiclesPerDay = (float)(a.CarVehiclesPerDay + (vehicles * kept)) });
@@ -31,6 +52,39 @@ internal static class DisplacedTraffic
             moved += detour.Count > 0 ? vehicles * kept : 0;
         }
         return moved;
+    }
+
+    /// <summary>
+    /// Follows the addressed street from <paramref name="node"/> (leaving <paramref name="segment"/> behind) to the first
+    /// node where a car can turn onto a street not addressed: that node, or the street's dead end.
+    /// </summary>
+    private static int JunctionBeyond(StreetNetwork network, int node, int segment, HashSet<int> avoid)
+    {
+        var seen = new HashSet<int> { segment };
+        while (true)
+        {
+            int onward = -1, onwardCount = 0;
+            foreach (int arc in network.ArcsFrom(new NodeId(node)))
+            {
+                int s = arc >> 1;
+                if ((network.ModesEither(new SegmentId(s)) & TravelModes.Car) == 0 || seen.Contains(s))
+                {
+                    continue;
+                }
+                if (!avoid.Contains(s))
+                {
+                    return node; // a junction with the rest of the car network
+                }
+                onward = s;
+                onwardCount++;
+            }
+            if (onwardCount != 1)
+            {
+                return node; // a dead end, or the addressed streets branch: stop here
+            }
+            seen.Add(onward);
+            node = network.SegmentFrom[onward] == node ? network.SegmentTo[onward] : network.SegmentFrom[onward];
+        }
     }
 
     /// <summary>The segments of the shortest car route between two nodes (either direction allowed) off <paramref name="avoid"/>, or none.</summary>
