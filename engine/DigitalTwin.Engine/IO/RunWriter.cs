@@ -213,6 +213,7 @@ public static partial class RunWriter
         .. new[] { ("odin2019Mrdh", "2019"), ("odin2022Mrdh", "2022") }.SelectMany(year => new[] { "tripsPerPersonPerDay", "walkShare", "bikeShare", "carShare", "transitShare" }.Select(name =>
             ($"travel.survey.{year.Item1}.{name}",
                 $"The run's travel.{name} as CBS ODiN {year.Item2} reports it for residents aged 6+ of the Metropoolregio Rotterdam Den Haag, all days (shares leave out mopeds and other modes, which are not modelled)."))),
+        ("travel.survey.odin2022NationalWalkedKilometresPerPersonPerDay", "Kilometres walked per person aged 6+ per day in the Netherlands, CBS ODiN 2022: 0.585 walking trips a day (table 4.1) of 2.07 km on average (table 5.1); the regional table has no distances."),
         ("totals.unroutableTrips", "Trips left out over all simulated days because their mode had no route to the destination."),
         ("totals.walkedKilometres", "Kilometres walked by all residents over all simulated days (the route lengths of walking trips)."),
         ("totals.passages", "Walk and bike passages over all simulated days: one per trip and street segment it runs along (car passages are counted apart)."),
@@ -239,6 +240,7 @@ public static partial class RunWriter
             WriteVolumes(json, survey);
             json.WriteEndObject();
         }
+        json.WriteNumber("odin2022NationalWalkedKilometresPerPersonPerDay", Math.Round(TravelVolumes.Odin2022NationalWalkedKilometresPerPersonPerDay, 3));
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -25,6 +25,13 @@ public sealed record TravelVolumes(
     /// <summary>ODiN 2022, MRDH residents 6+.</summary>
     public static TravelVolumes Odin2022Mrdh { get; } = FromCounts(2.469, walk: 612, bike: 634, car: 697 + 234, transit: 51 + 145);
 
+    /// <summary>
+    /// Kilometres walked per person aged 6+ per day in the whole country, CBS ODiN 2022 ("Onderweg in Nederland 2022,
+    /// plausibiliteitsrapportage", CBS 2023): 585 walking trips per 1,000 persons a day (table 4.1) of 2.07 km on average
+    /// (table 5.1). The regional report gives no distances.
+    /// </summary>
+    public const double Odin2022NationalWalkedKilometresPerPersonPerDay = 0.585 * 2.07;
+
     /// <summary>The run's figures, comparable with the survey's (walked kilometres: everyone, per resident).</summary>
     public static TravelVolumes Of(RunTotals totals)
     {
