@@ -44,9 +44,14 @@ public static class ViewCommand
             HelpName = "FILE.json",
         };
         var continuous = new Option<bool>("--continuous") { Description = "Draw every frame even when nothing changes (to measure frame time while a run is in progress)" };
+        var replications = new Option<int>("--replications")
+        {
+            Description = "Scenario only: runs per state (seeds seed + r); with 2 or more the difference view greys out streets whose change stays within the noise, at that many times the wait",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("view", "Open the interactive map: pan, zoom, click streets, switch measure and period, replay a day; with a scenario, edit streets and see the difference")
         {
-            target, baseline, width, height, frames, screenshot, days, threads, script, continuous, observations, save,
+            target, baseline, width, height, frames, screenshot, days, threads, script, continuous, observations, save, replications,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -56,7 +61,7 @@ public static class ViewCommand
             parse.GetValue(height),
             parse.GetValue(frames),
             parse.GetValue(screenshot),
-            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous), parse.GetValue(save)),
+            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous), parse.GetValue(save), parse.GetValue(replications)),
             parse.GetValue(observations)));
         return command;
     }
@@ -65,7 +70,7 @@ public static class ViewCommand
     public const int DefaultCoCreationDays = 3;
 
     /// <summary>What only a scenario (a co-creation session) uses.</summary>
-    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false, string? SavePath = null);
+    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false, string? SavePath = null, int Replications = 1);
 
     internal static int Execute(Terminal terminal, string target, string? baselinePath, int width, int height, int? frames, string? screenshot,
         CoCreationOptions? coCreation = null, string? observationsPath = null)
@@ -172,6 +177,11 @@ public static class ViewCommand
             terminal.Error.WriteLine(string.Create(c, $"error: --days: {options.Days} is outside 1-365"));
             return TwinApp.UserError;
         }
+        if (options.Replications is < 1 or > 20)
+        {
+            terminal.Error.WriteLine(string.Create(c, $"error: --replications: {options.Replications} is outside 1-20 (each edit runs that many times)"));
+            return TwinApp.UserError;
+        }
         if (options.Threads is < 1 or > 1024)
         {
             terminal.Error.WriteLine(string.Create(c, $"error: --threads: {options.Threads} is outside 1-1024"));
@@ -194,15 +204,18 @@ public static class ViewCommand
         }
         var scenario = loaded.Unwrap();
         var clock = Stopwatch.StartNew();
-        var opened = CoCreationSession.Open(scenario, options.Days, options.Threads ?? Environment.ProcessorCount);
+        var opened = CoCreationSession.Open(scenario, options.Days, options.Threads ?? Environment.ProcessorCount, options.Replications);
         if (!opened.Succeeded)
         {
             terminal.WriteProblems(opened.Problems);
             return TwinApp.UserError;
         }
         var session = opened.Unwrap();
+        string replicated = session.Replications > 1
+            ? string.Create(c, $", {session.Replications} times (seeds {session.Seed} + r): the difference view greys out streets whose change stays within the noise")
+            : string.Empty;
         terminal.Out.WriteLine(string.Create(c,
-            $"scenario: {scenario.Name}; map loaded in {clock.Elapsed.TotalSeconds:0.0} s; each run simulates {session.Days} days with seed {session.Seed} on {session.Threads} thread(s)"));
+            $"scenario: {scenario.Name}; map loaded in {clock.Elapsed.TotalSeconds:0.0} s; each run simulates {session.Days} days with seed {session.Seed} on {session.Threads} thread(s){replicated}"));
         bool resumed = session.EditsToRestore > 0;
         if (resumed)
         {

@@ -65,6 +65,44 @@ public sealed class CoCreationSessionTests : IDisposable
         Assert.Equal(SegmentValues.Difference(step.Run, baseline.Run, step.Scene.Measure, step.Scene.Period), step.Scene.Values);
     }
 
+    /// <summary>
+    /// With three replications every state runs three times (seeds seed + r) and the difference view gets a mask: the
+    /// segments whose change stands out once all are tested together. With one there is nothing to test against.
+    /// </summary>
+    [Fact]
+    public void With_replications_the_difference_view_greys_out_what_stays_within_the_noise()
+    {
+        var session = _world.OpenWithBaseline(replications: 3);
+        var baseline = session.Baseline!;
+        var selection = new StreetSelection();
+        selection.Toggle(TinyCoCreation.BusiestWay(baseline.Run));
+
+        Assert.True(session.TryApply(EditKind.CarFree, selection, out string refusal), refusal);
+        var step = TinyCoCreation.Finish(session);
+
+        Assert.Equal(3, baseline.SegmentEncountersByReplication.Count);
+        Assert.Equal(3, step.SegmentEncountersByReplication.Count);
+        Assert.NotEqual(baseline.SegmentEncountersByReplication[0], baseline.SegmentEncountersByReplication[1]);
+        var mask = step.Scene.SignificantSegments;
+        Assert.NotNull(mask);
+        Assert.Equal(step.Run.SegmentCount, mask.Length);
+        Assert.Equal(CoCreationSession.BeyondNoise(baseline.SegmentEncountersByReplication, step.SegmentEncountersByReplication), mask);
+
+        var single = _world.OpenWithBaseline();
+        Assert.True(single.TryApply(EditKind.CarFree, selection, out _));
+        Assert.Null(TinyCoCreation.Finish(single).Scene.SignificantSegments);
+    }
+
+    /// <summary>Three replications of four segments: only the segment that changes by the same large amount in each is beyond the noise.</summary>
+    [Fact]
+    public void Beyond_noise_marks_a_consistent_change_and_not_an_unchanged_or_noisy_segment()
+    {
+        double[][] before = [[1, 2, 3, 4], [1.1, 2, 3.5, 4], [0.9, 2, 2.5, 4]];
+        double[][] after = [[3, 2, 3.2, 4], [3.1, 2, 2.9, 4], [2.9, 2, 3.4, 4]];
+
+        Assert.Equal([true, false, false, false], CoCreationSession.BeyondNoise(before, after));
+    }
+
     [Fact]
     public void Edits_stack_undo_steps_back_and_the_same_edit_again_gives_the_same_run()
     {

@@ -32,12 +32,12 @@ internal sealed class TinyCoCreation : IDisposable
 
     public Scenario Scenario => ScenarioLoader.Load(ScenarioPath).Unwrap();
 
-    public CoCreationSession Open() => CoCreationSession.Open(Scenario, Days, Threads).Unwrap();
+    public CoCreationSession Open(int replications = 1) => CoCreationSession.Open(Scenario, Days, Threads, replications).Unwrap();
 
     /// <summary>Opens a session and simulates its baseline.</summary>
-    public CoCreationSession OpenWithBaseline()
+    public CoCreationSession OpenWithBaseline(int replications = 1)
     {
-        var session = Open();
+        var session = Open(replications);
         session.StartBaseline();
         Finish(session);
         return session;

@@ -25,13 +25,18 @@ public readonly record struct Headline(double EncountersPerResidentPerDay, doubl
 /// One state of a session: the baseline (no edits) or the scenario after its edits, simulated, with the map that shows
 /// it (a difference from the baseline for every state after the first).
 /// </summary>
+/// <param name="SegmentEncountersByReplication">
+/// Encounters per metre per day of every segment in each replication (the first is <paramref name="Run"/>'s seed), so a
+/// difference can be tested against the noise; one entry when the session runs one replication.
+/// </param>
 public sealed record CoCreationStep(
     IReadOnlyList<Intervention> Edits,
     string Description,
     RunFile Run,
     Headline Headline,
     MapScene Scene,
-    double SimulationSeconds);
+    double SimulationSeconds,
+    IReadOnlyList<double[]> SegmentEncountersByReplication);
 
 /// <summary>Where the background run is: a stage in words and, while simulating, the day.</summary>
 public readonly record struct RunProgress(string Stage, int Day, int Days);
@@ -62,8 +67,9 @@ public sealed class CoCreationSession
     private EditKind? _jobKind;
     private IReadOnlyList<Intervention> _savedEdits = [];
 
-    private CoCreationSession(Scenario scenario, string baselineFile, IReadOnlyList<Intervention> restoredEdits, LoadedMap map, int days, int threads)
+    private CoCreationSession(Scenario scenario, string baselineFile, IReadOnlyList<Intervention> restoredEdits, LoadedMap map, int days, int threads, int replications)
     {
+        Replications = replications;
         _scenario = scenario;
         BaselineFile = baselineFile;
         _toRestore = new Queue<Intervention>(restoredEdits);
@@ -76,6 +82,12 @@ public sealed class CoCreationSession
     }
 
     public int Days { get; }
+
+    /// <summary>
+    /// Runs per state, with the seeds seed + r: with two or more the difference view greys out the segments whose change
+    /// stays within the noise (all segments tested together, <see cref="FalseDiscovery"/>); one runs fastest.
+    /// </summary>
+    public int Replications { get; }
 
     /// <summary>The scenario file the session's edits are made on (what a saved session extends).</summary>
     public string BaselineFile { get; }
@@ -122,15 +134,16 @@ public sealed class CoCreationSession
     /// another and whose own interventions are all edits a session can write (a saved session) resumes that session:
     /// the scenario it extends is the baseline and its own interventions are re-run as edits.
     /// </summary>
-    public static InputResult<CoCreationSession> Open(Scenario scenario, int days, int threads)
+    public static InputResult<CoCreationSession> Open(Scenario scenario, int days, int threads, int replications = 1)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
         var (baseline, baselineFile, edits) = SplitSavedSession(scenario);
         var map = PreparedScenario.LoadMap(baseline);
         return map.Succeeded
-            ? InputResult<CoCreationSession>.Success(new CoCreationSession(baseline, baselineFile, edits, map.Unwrap(), days, threads))
+            ? InputResult<CoCreationSession>.Success(new CoCreationSession(baseline, baselineFile, edits, map.Unwrap(), days, threads, replications))
             : InputResult<CoCreationSession>.Failure(map.Problems);
     }
 
@@ -208,7 +221,7 @@ public sealed class CoCreationSession
         string note = names.Count == 0 ? string.Empty : string.Join(", ", names.Take(3)) + (names.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {names.Count - 3} more") : string.Empty);
         var edit = CoCreationEdits.Build(kind, selection.ToAddress(origin), number, note);
         _undone.Clear();
-        Start(kind, [.. current.Edits, edit], Baseline!.Run);
+        Start(kind, [.. current.Edits, edit], Baseline);
         refusal = string.Empty;
         return true;
     }
@@ -332,13 +345,13 @@ public sealed class CoCreationSession
         }
         var edit = _toRestore.Dequeue();
         _undone.Clear();
-        Start(null, [.. Current!.Edits, edit], Baseline!.Run);
+        Start(null, [.. Current!.Edits, edit], Baseline);
     }
 
     /// <summary>Blocks until the run under way has finished (for tests and scripts); false on timeout.</summary>
     public bool WaitForRun(TimeSpan timeout) => _job is not { } job || ((IAsyncResult)job).AsyncWaitHandle.WaitOne(timeout);
 
-    private void Start(EditKind? kind, IReadOnlyList<Intervention> edits, RunFile? baseline)
+    private void Start(EditKind? kind, IReadOnlyList<Intervention> edits, CoCreationStep? baseline)
     {
         _progress.Set("preparing the scenario", 0, Days);
         _jobKind = kind;
@@ -354,7 +367,7 @@ public sealed class CoCreationSession
     /// <summary>The text a cancelled run's failure carries, so the window can tell it from a real failure.</summary>
     public const string CancelledMessage = "cancelled";
 
-    private JobOutcome Simulate(IReadOnlyList<Intervention> edits, RunFile? baseline, CancellationToken cancellation)
+    private JobOutcome Simulate(IReadOnlyList<Intervention> edits, CoCreationStep? baseline, CancellationToken cancellation)
     {
         try
         {
@@ -366,7 +379,7 @@ public sealed class CoCreationSession
         }
     }
 
-    private JobOutcome SimulateOrThrow(IReadOnlyList<Intervention> edits, RunFile? baseline, CancellationToken cancellation)
+    private JobOutcome SimulateOrThrow(IReadOnlyList<Intervention> edits, CoCreationStep? baseline, CancellationToken cancellation)
     {
         var scenario = _scenario with { Interventions = [.. _scenario.Interventions, .. edits], Days = Days };
         var prepared = PreparedScenario.Prepare(scenario, _map);
@@ -377,8 +390,18 @@ public sealed class CoCreationSession
         var world = prepared.Unwrap();
         cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
-        _progress.Set("simulating", 0, Days);
+        _progress.Set(Replications == 1 ? "simulating" : $"simulating (replication 1 of {Replications})", 0, Days);
         var result = new Simulator(world.Neighbourhood, world.Residents, world.Parameters, new RunOptions(Days) { Seed = scenario.Seed, Threads = Threads }).Run(_progress, cancellation);
+        var byReplication = new List<double[]> { ReplicationOutcomes.From(scenario.Seed, world.Neighbourhood, world.Residents, result).SegmentEncountersPerMetreDay };
+        for (int r = 1; r < Replications; r++)
+        {
+            // The same seeds for every state (common random numbers); the population depends on the seed.
+            ulong seed = scenario.Seed + (ulong)r;
+            var replicate = PreparedScenario.Prepare(scenario with { Seed = seed }, _map).Unwrap();
+            _progress.Set(string.Create(CultureInfo.InvariantCulture, $"simulating (replication {r + 1} of {Replications})"), 0, Days);
+            var extra = new Simulator(replicate.Neighbourhood, replicate.Residents, replicate.Parameters, new RunOptions(Days) { Seed = seed, Threads = Threads }).Run(_progress, cancellation);
+            byReplication.Add(ReplicationOutcomes.From(seed, replicate.Neighbourhood, replicate.Residents, extra).SegmentEncountersPerMetreDay);
+        }
         double seconds = clock.Elapsed.TotalSeconds;
         _progress.Set("drawing the map", Days, Days);
         // The map's subtitle names the run: the baseline, or the scenario with its edits.
@@ -386,9 +409,39 @@ public sealed class CoCreationSession
         var run = RunWriter.ToRunFile(Metadata(seconds, name), world.Neighbourhood, world.Residents, result);
         var overall = OutcomeSummary.From(result.Residents, world.Residents, Days).Overall;
         // Interventions that change the network's shape cannot be compared street by street; then the map shows the run alone.
-        var scene = baseline is not null && SegmentValues.SameNetwork(run, baseline) ? new MapScene(run, baseline) : new MapScene(run);
+        bool comparable = baseline is not null && SegmentValues.SameNetwork(run, baseline.Run);
+        var scene = comparable ? new MapScene(run, baseline!.Run) : new MapScene(run);
+        if (comparable && Replications >= 2)
+        {
+            scene.SignificantSegments = BeyondNoise(baseline!.SegmentEncountersByReplication, byReplication);
+        }
         string description = edits.Count == 0 ? "baseline" : world.Effects[^1].Summary;
-        return new JobOutcome(new CoCreationStep(edits, description, run, new Headline(overall.EncountersPerResidentPerDay, overall.NodsPerResidentPerDay), scene, seconds), null);
+        return new JobOutcome(new CoCreationStep(edits, description, run, new Headline(overall.EncountersPerResidentPerDay, overall.NodsPerResidentPerDay), scene, seconds, byReplication), null);
+    }
+
+    /// <summary>
+    /// Per segment, whether the change in encounters from <paramref name="baseline"/> to <paramref name="edited"/>
+    /// (replication by replication, the same seeds) stands out once every segment is tested (Benjamini–Hochberg).
+    /// </summary>
+    public static bool[] BeyondNoise(IReadOnlyList<double[]> baseline, IReadOnlyList<double[]> edited)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(edited);
+        int replications = Math.Min(baseline.Count, edited.Count);
+        int segments = edited[0].Length;
+        var pValues = new double[segments];
+        var b = new double[replications];
+        var v = new double[replications];
+        for (int s = 0; s < segments; s++)
+        {
+            for (int r = 0; r < replications; r++)
+            {
+                b[r] = baseline[r][s];
+                v[r] = edited[r][s];
+            }
+            pValues[s] = PairedDifference.Of(b, v).PValue;
+        }
+        return FalseDiscovery.Discoveries(pValues);
     }
 
     private sealed record JobOutcome(CoCreationStep? Step, string? Failure);

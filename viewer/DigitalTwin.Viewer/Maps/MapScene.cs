@@ -109,10 +109,9 @@ public sealed class MapScene
     }
 
     /// <summary>
-    /// Which streets' differences are beyond noise (per-street paired intervals across replications with a
-    /// multiple-testing correction: issue 19 part 2, not built yet). Null, as now, colours every difference; a mask
-    /// greys out the streets it marks false in the difference view. Nothing here computes one: a mask must come from
-    /// replications, never from a single pair of runs.
+    /// Which segments' differences are beyond the noise (paired across replications, all segments tested together: a
+    /// co-creation session run with two or more replications sets it). Null colours every difference; a mask greys out
+    /// the segments it marks false in the difference view. It must come from replications, never from one pair of runs.
     /// </summary>
     public bool[]? SignificantSegments
     {
