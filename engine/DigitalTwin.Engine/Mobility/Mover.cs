@@ -294,6 +294,7 @@ internal sealed class Mover
             bool? fromSide = walking ? SideOf(trip.Origin, trip.Resident) : null;
             bool? toSide = walking ? SideOf(trip.Destination, trip.Resident) : null;
             bool older = _trips.IsOlder(trip.Resident);
+            bool satOnBench = false; // one sit a trip: someone who has just rested walks on past the next bench
             sbyte lastDirection = 1;
             bool leftOfTravel = drawnLeft;
             for (int l = 0; l < legs.Count; l++)
@@ -337,7 +338,7 @@ internal sealed class Mover
                 {
                     speed = (float)(speed * life.ActiveFrontagePace);
                 }
-                time = Walk(trip, leg, direction, speed, across, time, leftOfTravel, older, day, ref visit, ref lateral, output, tally);
+                time = Walk(trip, leg, direction, speed, across, time, leftOfTravel, older, day, ref visit, ref satOnBench, ref lateral, output, tally);
             }
             double stayEnd = Math.Min(time + trip.StaySeconds, DayPeriods.SecondsPerDay);
             if (trip.Stay != StayKind.Unobserved && stayEnd > time)
@@ -383,7 +384,7 @@ internal sealed class Mover
     /// bench sit between them (at most one a leg). Draws from the trip's lateral stream.
     /// </summary>
     private double Walk(in Trip trip, RouteLeg leg, sbyte direction, float speed, float across, double time, bool leftOfTravel, bool older, int day,
-        ref int visit, ref RandomStream random, TrajectoryBuffer output, MovementTally tally)
+        ref int visit, ref bool satOnBench, ref RandomStream random, TrajectoryBuffer output, MovementTally tally)
     {
         var network = _neighbourhood.Network;
         var life = _life;
@@ -393,7 +394,7 @@ internal sealed class Mover
         int bench = _benchOfSegment[segment];
         double stopAt = -1, stopSeconds = 0;
         int place = -1;
-        if (bench >= 0)
+        if (bench >= 0 && !satOnBench)
         {
             double benchOffset = _neighbourhood.Places.OffsetMetres[bench];
             double from = Math.Min(leg.FromOffsetMetres, leg.ToOffsetMetres), to = Math.Max(leg.FromOffsetMetres, leg.ToOffsetMetres);
@@ -403,6 +404,7 @@ internal sealed class Mover
                 stopAt = Math.Abs(benchOffset - leg.FromOffsetMetres);
                 stopSeconds = life.BenchSitMinutes * 60;
                 place = bench;
+                satOnBench = true;
             }
         }
         if (place < 0 && length > 0)

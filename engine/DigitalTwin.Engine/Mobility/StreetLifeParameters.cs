@@ -40,7 +40,8 @@ public sealed record StreetLifeParameters
 
     /// <summary>
     /// Stops on a street with a bench: people sit where there are places to sit (Whyte 1980). Chance that a walker aged 65
-    /// or over sits down a while on a bench they pass; others at a quarter of it. Reasoned.
+    /// or over sits down a while on a bench they pass; others at a quarter of it. Reasoned. At most one sit a trip: a
+    /// rest is a pause in a walk, so a street lined with benches is not sat along bench after bench.
     /// </summary>
     [Parameter("probability", 0, 1, "Whyte 1980: people sit where there are places to sit (0.1 for people 65+ reasoned; others a quarter)")]
     public double BenchSitProbabilityOlder { get; init; } = 0.1;
