@@ -13,6 +13,7 @@ internal static partial class TinyWorlds
     /// its node with the main street (a level crossing) and passes the north street without one (a bridge): two rail
     /// crossings 0.0020 degrees of latitude apart. Not barriers: a second track 10 m east (the same railway), a tram
     /// along the main street, and a ditch in a culvert.
+    /// Two houses beside the main street, so that a scenario can place residents.
     /// </summary>
     public const string CanalQuarterOsm = """
         <osm version="0.6">
@@ -25,6 +26,8 @@ internal static partial class TinyWorlds
           <node id="40" lat="51.9995" lon="4.3680"/><node id="41" lat="52.0100" lon="4.3680"/>
           <node id="42" lat="51.9995" lon="4.36815"/><node id="43" lat="52.0100" lon="4.36815"/>
           <node id="50" lat="51.9995" lon="4.3640"/><node id="51" lat="52.0005" lon="4.3640"/>
+          <node id="60" lat="51.99990" lon="4.3630"/><node id="61" lat="51.99990" lon="4.3632"/><node id="62" lat="51.99980" lon="4.3632"/><node id="63" lat="51.99980" lon="4.3630"/>
+          <node id="64" lat="52.00030" lon="4.3670"/><node id="65" lat="52.00030" lon="4.3672"/><node id="66" lat="52.00040" lon="4.3672"/><node id="67" lat="52.00040" lon="4.3670"/>
           <way id="100"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="5"/><nd ref="6"/><tag k="highway" v="residential"/><tag k="name" v="Hoofdstraat"/></way>
           <way id="101"><nd ref="11"/><nd ref="12"/><nd ref="13"/><nd ref="14"/><nd ref="16"/><tag k="highway" v="residential"/><tag k="name" v="Noordstraat"/></way>
           <way id="102"><nd ref="20"/><nd ref="1"/><nd ref="11"/><nd ref="21"/><tag k="highway" v="residential"/><tag k="name" v="Weststraat"/></way>
@@ -37,6 +40,8 @@ internal static partial class TinyWorlds
           <way id="301"><nd ref="42"/><nd ref="43"/><tag k="railway" v="rail"/></way>
           <way id="302"><nd ref="1"/><nd ref="6"/><tag k="railway" v="tram"/></way>
           <way id="303"><nd ref="50"/><nd ref="51"/><tag k="waterway" v="ditch"/><tag k="tunnel" v="culvert"/></way>
+          <way id="400"><nd ref="60"/><nd ref="61"/><nd ref="62"/><nd ref="63"/><nd ref="60"/><tag k="building" v="house"/></way>
+          <way id="401"><nd ref="64"/><nd ref="65"/><nd ref="66"/><nd ref="67"/><nd ref="64"/><tag k="building" v="house"/></way>
         </osm>
         """;
 }

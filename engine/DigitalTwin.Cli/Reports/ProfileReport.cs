@@ -95,7 +95,8 @@ internal sealed partial record ProfileReport(ProfiledScenario Baseline, IReadOnl
         blocks.Add(new Heading(2, "Files"));
         blocks.Add(new Paragraph($"{JsonFile} holds every figure above with its definition and source; {StreetsFile} has per street segment the walking width per side, "
             + $"narrow, lit, frontage, busy road, carriageway and walking distance to the nearest third place; {HomesFile} has per home that distance and whether "
-            + $"a third place is within {Baseline.StartMap.Parameters.NearMetres:0} and {Baseline.StartMap.Parameters.FarMetres:0} m (both open in QGIS)"
+            + $"a third place is within {Baseline.StartMap.Parameters.NearMetres:0} and {Baseline.StartMap.Parameters.FarMetres:0} m; {BarriersFile} has the water and rail "
+            + $"barrier lines (kind, whether counted, length, crossings, longest stretch between two) and {BarrierCrossingsFile} their crossings (level or not; all open in QGIS)"
             + (Variants.Count > 0 ? "; the same layers per variant carry its name" : string.Empty)
             + (Observations is null ? string.Empty : $"; {ObservationsFile} has residents' observations with what the comparison found for each"
                 + (Observations.Run is null ? string.Empty : $", {BusyUnvaluedFile} the busiest meeting spots no valued observation is near"))
@@ -313,6 +314,8 @@ internal sealed partial record ProfileReport(ProfiledScenario Baseline, IReadOnl
             string suffix = index == 0 ? string.Empty : "_" + scenario.Slug.Replace('-', '_');
             layers.Add((StreetsFileOf(scenario, index == 0), StreetsLayer(scenario, "streets" + suffix)));
             layers.Add((HomesFileOf(scenario, index == 0), HomesLayer(scenario, "homes" + suffix)));
+            layers.Add((BarriersFileOf(scenario, index == 0), BarriersLayer(scenario, "barriers" + suffix)));
+            layers.Add((BarrierCrossingsFileOf(scenario, index == 0), BarrierCrossingsLayer(scenario, "barrier_crossings" + suffix)));
         }
         layers.AddRange(ObservationLayers());
         foreach (var (file, layer) in layers)

@@ -200,8 +200,8 @@ public sealed partial record StartMap
             metres += counted[l] && lines.Kind[l] == kind ? length[l] : 0;
         }
         var ofKind = crossings.Where(c => c.Kind == kind).ToList();
-        // Stretches between consecutive crossings of the same line; a line's ends are not crossings but where the
-        // barrier stops (the map's edge, a culvert or tunnel, the head of a ditch), so the stretches to them are left out.
+        // Stretches between consecutive crossings of the same line; a line's ends are not crossings but where the barrier
+        // stops (the map's edge, a culvert or tunnel, the head of a ditch), so the stretches to them are measured apart.
         var gaps = new List<double>();
         for (int c = 1; c < ofKind.Count; c++)
         {
@@ -214,12 +214,26 @@ public sealed partial record StartMap
         string rule = kind == BarrierKind.Rail
             ? "railway=rail, light_rail, narrow_gauge or subway, not in a tunnel (tram tracks in the street are crossed anywhere); parallel tracks of one railway count once"
             : "waterway=canal, river, stream, drain or ditch mapped as a line, not culverted (water areas without such a line are not counted)";
-        string source = $"{TnoSource}, 'Fysieke barrières'; {StartMapParameters.BarrierRuleSource}";
+        // The longest stretch with no crossing, now counting the stretches to a line's ends too: the Schie crossed once in
+        // the map is a long barrier even though it has no two crossings to measure between.
+        double uncrossed = 0;
+        for (int l = 0; l < lines.Count; l++)
+        {
+            if (!counted[l] || lines.Kind[l] != kind)
+            {
+                continue;
+            }
+            var along = ofKind.Where(c => c.Line == l).Select(c => c.AlongMetres).ToList();
+            uncrossed = Math.Max(uncrossed, along.Count == 0 ? length[l] : Math.Max(along[0], length[l] - along[^1]));
+        }
+        uncrossed = Math.Max(uncrossed, gaps.Count > 0 ? gaps.Max() : 0);
+
+        string tno = $"{TnoSource}, 'Fysieke barrières'";
         indicators.Add(new($"{key}BarrierKm", BarriersTheme, $"length of {noun} barrier", metres / 1000, "km",
-            $"Length within the map of {rule}.", source));
+            $"Length within the map of {rule}.", $"{tno}; which ways count: {StartMapParameters.BarrierRuleSource}"));
         indicators.Add(new($"{key}Crossings", BarriersTheme, $"crossings of {noun} barriers", ofKind.Count, "",
             $"Places where a walkable street or path crosses a {noun} barrier (bridge, underpass{(kind == BarrierKind.Rail ? ", level crossing" : ", dam")}), found in plan; crossings within {p.CrossingMergeMetres:0} m of one another along the barrier count once.",
-            $"{source}; merging: {StartMapParameters.CrossingMergeSource}"));
+            $"{tno}; {StartMapParameters.CrossingMergeSource}"));
         if (kind == BarrierKind.Rail)
         {
             indicators.Add(new("railLevelCrossings", BarriersTheme, "of which level crossings", ofKind.Count(c => c.Level), "",
@@ -227,13 +241,16 @@ public sealed partial record StartMap
                 "definition: OpenStreetMap maps a level crossing as a node shared by the highway and the railway"));
         }
         indicators.Add(new($"{key}CrossingSpacingMeanMetres", BarriersTheme, $"mean distance between {noun} crossings", gaps.Count > 0 ? gaps.Average() : null, "m",
-            $"Mean distance along a {noun} barrier between consecutive crossings of it; stretches from a crossing to where the barrier line ends or leaves the map are left out; not assessed with fewer than two crossings on any line.",
-            $"{source}; {StartMapParameters.CrossingSpacingSource}"));
+            $"Mean distance along a {noun} barrier between consecutive crossings of it; not assessed with fewer than two crossings on any line.",
+            $"{tno}; definition: along the barrier line"));
         indicators.Add(new($"{key}CrossingSpacingMaxMetres", BarriersTheme, $"longest distance between {noun} crossings", gaps.Count > 0 ? gaps.Max() : null, "m",
-            $"The longest stretch of a {noun} barrier between two consecutive crossings: the largest detour a walker beside it can face.",
-            $"{source}; {StartMapParameters.CrossingSpacingSource}"));
+            $"The longest stretch of a {noun} barrier between two consecutive crossings: the largest detour a walker beside it can face inside the map.",
+            $"{tno}; definition: along the barrier line"));
+        indicators.Add(new($"{key}LongestUncrossedMetres", BarriersTheme, $"longest {noun} barrier without a crossing", metres > 0 ? uncrossed : null, "m",
+            $"The longest stretch of a {noun} barrier with no crossing, counting also the stretch from a crossing to where the line ends or leaves the map (and a whole line never crossed): beyond the map's edge the next crossing is not known, so this is at least the detour there.",
+            $"{tno}; definition: along the barrier line"));
         indicators.Add(new($"{key}BarrierBeyondSpacingShare", BarriersTheme, $"{noun} barrier with crossings more than {p.CrossingSpacingMetres:0} m apart", metres > 0 ? 100 * beyond / metres : null, "%",
-            $"Length of the stretches between consecutive crossings longer than {p.CrossingSpacingMetres:0} m, as a share of the {noun} barrier's length.",
+            $"Length of the stretches between two consecutive crossings longer than {p.CrossingSpacingMetres:0} m, as a share of the {noun} barrier's length (stretches to a line's end are left out: it may end at a culvert, a tunnel or the map's edge).",
             StartMapParameters.CrossingSpacingSource));
     }
 

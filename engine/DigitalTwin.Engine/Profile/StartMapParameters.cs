@@ -49,7 +49,7 @@ public sealed record StartMapParameters
     public double RailCorridorMetres { get; init; } = 30;
 
     public const string BarrierRuleSource =
-        "which rail and water count: BarrierTags in engine/DigitalTwin.Engine/Surroundings/BarrierLines.cs (reasoned: rail on its own track is fenced or embanked, tram tracks in the street are not; any ditch is too wide to step over; tunnels and culverts are crossed above); tracks within 30 m of one another are one railway (reasoned: four tracks and their platforms fit in 30 m)";
+        "reasoned (BarrierTags, engine/DigitalTwin.Engine/Surroundings/BarrierLines.cs): rail on its own track is fenced or embanked, tram tracks in the street are not; a ditch is too wide to step over; tunnels and culverts are crossed above; tracks within 30 m of one another are one railway (four tracks and their platforms fit in 30 m)";
 
     public static StartMapParameters Default { get; } = new();
 }

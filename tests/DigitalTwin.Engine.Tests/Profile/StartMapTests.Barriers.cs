@@ -48,6 +48,8 @@ public partial class StartMapTests
         Assert.Equal(stretch, Value(map, "waterCrossingSpacingMeanMetres"), 1);
         Assert.Equal(stretch, Value(map, "waterCrossingSpacingMaxMetres"), 1);
         Assert.Equal(100 * stretch / canal, Value(map, "waterBarrierBeyondSpacingShare"), 1);
+        // The stretches to the ends (0.0034 and 0.0015 degrees) are shorter than the one between the bridges.
+        Assert.Equal(stretch, Value(map, "waterLongestUncrossedMetres"), 1);
         var bridges = map.Barriers.Crossings.Where(c => c.Kind == BarrierKind.Water).OrderBy(c => c.X).ToList();
         // West to east: the first street alone, then the second street with its footway.
         Assert.Equal([1, 2], bridges.Select(c => c.Segments));
@@ -79,5 +81,25 @@ public partial class StartMapTests
         var map = StartMap.Compute(CanalQuarter(), residents: 100, new StartMapParameters { CrossingMergeMetres = 10 });
 
         Assert.Equal(3, Value(map, "waterCrossings"));
+    }
+
+    [Fact]
+    public void A_ditch_crossed_once_has_no_spacing_but_a_longest_uncrossed_stretch_to_its_far_end()
+    {
+        var world = CanalQuarter();
+        // A ditch along 52.0005 from 4.3610 to 4.3640: only the first link (4.3620) crosses it.
+        var (ax, ay) = world.Network.GeoReference.Project(4.3610, 52.0005);
+        var (bx, by) = world.Network.GeoReference.Project(4.3640, 52.0005);
+        var ditch = world with { Barriers = new BarrierLines([BarrierKind.Water], [0, 2], [(float)ax, (float)bx], [(float)ay, (float)by]) };
+
+        var map = StartMap.Compute(ditch, residents: 100);
+
+        Assert.Equal(1, Value(map, "waterCrossings"));
+        Assert.Null(map.Find("waterCrossingSpacingMeanMetres")!.Value);
+        Assert.Equal(0, Value(map, "waterBarrierBeyondSpacingShare"), Precision);
+        // 0.0010 degrees to the west end, 0.0020 to the east end: about 137 m.
+        Assert.Equal(Metres(world, (4.3620, 52.0005), (4.3640, 52.0005)), Value(map, "waterLongestUncrossedMetres"), 1);
+        Assert.Equal(0, Value(map, "railBarrierKm"));
+        Assert.Null(map.Find("railLongestUncrossedMetres")!.Value);
     }
 }
