@@ -93,15 +93,18 @@ internal static class ProfileMaps
 
     private static readonly Rgba WaterLine = new(40, 200, 255);
     private static readonly Rgba RailLine = new(200, 120, 255);
-    private static readonly Rgba Crossing = new(255, 255, 255);
+    private static readonly Rgba Crossing = new(90, 235, 120);
     private static readonly Rgba LevelCrossing = new(255, 220, 60);
     private static readonly Rgba Rim = new(15, 16, 20);
 
-    /// <summary>Water and rail barrier lines as close-set dots (parallel tracks too: they are there) and a disc at each crossing.</summary>
+    /// <summary>
+    /// Water and rail barrier lines as close-set dots (parallel tracks too: they are there) and a disc at each crossing;
+    /// radii in pixels at scale 1 (the renderer scales world-anchored dots by the layout's scale), green rather than the
+    /// places' white.
+    /// </summary>
     private static MarkerMesh BarrierMarks(ProfiledScenario scenario)
     {
         const double dotSpacingMetres = 3;
-        int scale = new MapLayout(WidthPixels, HeightPixels).Scale;
         var lines = scenario.Neighbourhood.Barriers;
         var dots = new MarkerMesh();
         for (int l = 0; l < lines.Count; l++)
@@ -113,14 +116,14 @@ internal static class ProfileMaps
                 int steps = Math.Max(1, (int)(Math.Sqrt(((bx - ax) * (bx - ax)) + ((by - ay) * (by - ay))) / dotSpacingMetres));
                 for (int i = 0; i <= steps; i++)
                 {
-                    dots.Disc(ax + ((bx - ax) * i / steps), ay + ((by - ay) * i / steps), 0, 0, 1.5f * scale, colour);
+                    dots.Disc(ax + ((bx - ax) * i / steps), ay + ((by - ay) * i / steps), 0, 0, 1.2f, colour);
                 }
             }
         }
         foreach (var crossing in scenario.StartMap.Barriers.Crossings)
         {
-            dots.Disc((float)crossing.X, (float)crossing.Y, 0, 0, 5f * scale, Rim);
-            dots.Disc((float)crossing.X, (float)crossing.Y, 0, 0, 3.5f * scale, crossing.Level ? LevelCrossing : Crossing);
+            dots.Disc((float)crossing.X, (float)crossing.Y, 0, 0, 5.5f, Rim);
+            dots.Disc((float)crossing.X, (float)crossing.Y, 0, 0, 4f, crossing.Level ? LevelCrossing : Crossing);
         }
         return dots;
     }
@@ -135,8 +138,8 @@ internal static class ProfileMaps
             "water and rail",
             $"light blue dots: water, {Figure("waterBarrierKm")}, {Figure("waterCrossings")} crossings",
             $"purple dots: rail, {Figure("railBarrierKm")}, {Figure("railCrossings")} crossings",
-            "white disc: a crossing (bridge, underpass)",
-            "yellow disc: a level crossing",
+            "green disc: a crossing (bridge, underpass)",
+            "yellow disc: at grade (a level crossing, a dam)",
             string.Create(c, $"longest uncrossed: water {Figure("waterLongestUncrossedMetres")}, rail {Figure("railLongestUncrossedMetres")}"),
         ];
     }
