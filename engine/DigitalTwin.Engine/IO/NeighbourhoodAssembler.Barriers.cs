@@ -132,27 +132,96 @@ internal static partial class NeighbourhoodAssembler
         }
     }
 
-    /// <summary>The parts of a line inside the area, in the order the overlay gives them (deterministic for the same input).</summary>
+    /// <summary>
+    /// The parts of a line inside the area, in order along it. Each piece is cut where it crosses the area's outer ring
+    /// and each cut kept when its middle lies inside: exact for the boundary's straight edges, and cheaper than a
+    /// general overlay (which cost a fresh process about 50 ms to load for a few dozen lines).
+    /// </summary>
     private static IEnumerable<Coordinate[]> Clip(Coordinate[] run, Polygon area)
     {
-        var line = Factory.CreateLineString(run);
-        if (area.Contains(line))
+        Coordinate[] ring = area.ExteriorRing.Coordinates;
+        var part = new List<Coordinate>();
+        var cuts = new List<double>();
+        for (int i = 0; i + 1 < run.Length; i++)
         {
-            yield return run;
-            yield break;
-        }
-        if (!area.EnvelopeInternal.Intersects(line.EnvelopeInternal))
-        {
-            yield break;
-        }
-        Geometry inside = area.Intersection(line);
-        for (int g = 0; g < inside.NumGeometries; g++)
-        {
-            if (inside.GetGeometryN(g) is LineString part && part.NumPoints >= 2 && part.Length > 0)
+            Coordinate a = run[i], b = run[i + 1];
+            cuts.Clear();
+            cuts.Add(0);
+            cuts.Add(1);
+            for (int k = 0; k + 1 < ring.Length; k++)
             {
-                yield return part.Coordinates;
+                if (PieceCrossing(a, b, ring[k], ring[k + 1]) is double t)
+                {
+                    cuts.Add(t);
+                }
+            }
+            cuts.Sort();
+            for (int c = 0; c + 1 < cuts.Count; c++)
+            {
+                double from = cuts[c], to = cuts[c + 1];
+                if (to <= from)
+                {
+                    continue;
+                }
+                double middle = (from + to) / 2;
+                if (InsideRing(ring, a.X + ((b.X - a.X) * middle), a.Y + ((b.Y - a.Y) * middle)))
+                {
+                    var start = from == 0 ? a : new Coordinate(a.X + ((b.X - a.X) * from), a.Y + ((b.Y - a.Y) * from));
+                    var end = to == 1 ? b : new Coordinate(a.X + ((b.X - a.X) * to), a.Y + ((b.Y - a.Y) * to));
+                    if (part.Count == 0 || !part[^1].Equals2D(start))
+                    {
+                        if (part.Count >= 2)
+                        {
+                            yield return [.. part];
+                        }
+                        part.Clear();
+                        part.Add(start);
+                    }
+                    part.Add(end);
+                }
+                else if (part.Count > 0)
+                {
+                    if (part.Count >= 2)
+                    {
+                        yield return [.. part];
+                    }
+                    part.Clear();
+                }
             }
         }
+        if (part.Count >= 2)
+        {
+            yield return [.. part];
+        }
+    }
+
+    /// <summary>Where along AB (0..1) it crosses CD, or null when it does not (or runs parallel).</summary>
+    private static double? PieceCrossing(Coordinate a, Coordinate b, Coordinate c, Coordinate d)
+    {
+        double rx = b.X - a.X, ry = b.Y - a.Y, sx = d.X - c.X, sy = d.Y - c.Y;
+        double denominator = (rx * sy) - (ry * sx);
+        if (denominator == 0)
+        {
+            return null;
+        }
+        double qx = c.X - a.X, qy = c.Y - a.Y;
+        double t = ((qx * sy) - (qy * sx)) / denominator;
+        double u = ((qx * ry) - (qy * rx)) / denominator;
+        return t is >= 0 and <= 1 && u is >= 0 and <= 1 ? t : null;
+    }
+
+    /// <summary>Whether a point lies inside a closed ring (even-odd rule).</summary>
+    private static bool InsideRing(Coordinate[] ring, double x, double y)
+    {
+        bool inside = false;
+        for (int i = 0, j = ring.Length - 2; i < ring.Length - 1; j = i++)
+        {
+            if ((ring[i].Y > y) != (ring[j].Y > y) && x < ((ring[j].X - ring[i].X) * (y - ring[i].Y) / (ring[j].Y - ring[i].Y)) + ring[i].X)
+            {
+                inside = !inside;
+            }
+        }
+        return inside;
     }
 
     private static Polygon StreetsEnvelope(StreetNetwork network)

@@ -61,6 +61,28 @@ public sealed class BarrierLinesTests : IDisposable
     }
 
     [Fact]
+    public void A_boundary_cuts_the_barrier_lines_where_they_cross_it()
+    {
+        string path = Path.Combine(_folder, "canal-quarter.osm");
+        File.WriteAllText(path, TinyWorlds.CanalQuarterOsm);
+        // A boundary whose east edge leans from (4.3650, 51.9980) to (4.3700, 52.0040): it cuts the canal (52.0010, half
+        // way up the edge) at 4.3675, and the railway (4.3680, three fifths of the way across) at 52.0016, inside above.
+        var options = new MapLoadOptions { BoundingPolygon = [(4.3590, 51.9980), (4.3650, 51.9980), (4.3700, 52.0040), (4.3590, 52.0040)] };
+
+        var world = MapLoader.Load(path, options).Unwrap().Neighbourhood;
+
+        var barriers = world.Barriers;
+        var geo = world.Network.GeoReference;
+        var (west, _) = geo.Project(4.3605, 52.0010);
+        var (cut, _) = geo.Project(4.3650 + (0.0050 / 2), 52.0010);
+        Assert.Equal(BarrierKind.Water, barriers.Kind[0]);
+        Assert.Equal(cut - west, barriers.LengthMetres(0), 1);
+        var (_, railCut) = geo.Project(4.3680, 51.9980 + (0.0060 * 0.6));
+        var (_, railTop) = geo.Project(4.3680, 52.0040);
+        Assert.Equal(railTop - railCut, barriers.LengthMetres(1), 1);
+    }
+
+    [Fact]
     public void Interventions_keep_the_barriers()
     {
         string path = Path.Combine(_folder, "canal-quarter.osm");
