@@ -298,9 +298,8 @@ public sealed partial record StartMap
     }
 
     /// <summary>Shortest distance from a point to a barrier line, in metres.</summary>
-    public static double DistanceToLine(BarrierLines lines, int line, double x, double y)
+    private static double DistanceToLine(BarrierLines lines, int line, double x, double y)
     {
-        ArgumentNullException.ThrowIfNull(lines);
         double best = double.PositiveInfinity;
         for (int k = lines.LineStart[line]; k + 1 < lines.LineStart[line + 1]; k++)
         {
