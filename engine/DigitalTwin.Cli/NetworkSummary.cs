@@ -61,6 +61,12 @@ public static class NetworkSummary
             }
         }
         output.WriteLine(string.Create(c, $"homes: {neighbourhood.Homes.Count} buildings/addresses, {neighbourhood.Homes.TotalDwellings} dwellings"));
+        var barriers = neighbourhood.Barriers;
+        foreach (var kind in Enum.GetValues<Engine.Surroundings.BarrierKind>())
+        {
+            var lines = Enumerable.Range(0, barriers.Count).Where(l => barriers.Kind[l] == kind).ToList();
+            output.WriteLine(string.Create(c, $"barrier lines, {kind.ToString().ToLowerInvariant()}: {lines.Count}, {lines.Sum(barriers.LengthMetres) / 1000:0.0} km"));
+        }
         foreach (string line in reportLines)
         {
             output.WriteLine(line);

@@ -131,7 +131,8 @@ public static class ProfileCommand
         string Shown(string key) => map.Find(key) is { } i ? ProfileReport.Figure(i.Value, i.Unit, "not assessed") : "-";
         terminal.Out.WriteLine($"{profiled[0].Name}: {profiled[0].Residents:N0} residents; {Shown("walkableStreetKm")} of walkable street, "
             + $"{Shown("narrowPavementShare")} of it with narrow pavement, {Shown("litShare")} lit, {(map.Find("benchesPerKm")?.Value is { } perKm ? perKm.ToString("0.00", c) : "-")} benches per km; "
-            + string.Create(c, $"{Shown($"homesWithin{map.Parameters.NearMetres:0}mAny")} of homes within {map.Parameters.NearMetres:0} m walk of a third place"));
+            + string.Create(c, $"{Shown($"homesWithin{map.Parameters.NearMetres:0}mAny")} of homes within {map.Parameters.NearMetres:0} m walk of a third place; ")
+            + $"{Shown("waterBarrierKm")} of water barrier with {Shown("waterCrossings")} crossings, {Shown("railBarrierKm")} of rail with {Shown("railCrossings")}");
         if (observed.Value is { } o)
         {
             var k = o.Comparison;

@@ -40,9 +40,9 @@ internal static class ProfileMaps
         var segments = start.Segments;
         var p = start.Parameters;
         var charts = new List<Chart>();
-        void Add(string file, string caption, CategoryLayer? layer, MapScene? scene = null, ObservationLayer? marks = null)
+        void Add(string file, string caption, CategoryLayer? layer, MapScene? scene = null, ObservationLayer? marks = null, MarkerMesh? dots = null, IReadOnlyList<string>? notes = null)
         {
-            var picture = renderer.Render(scene ?? new MapScene(map, layer!), WidthPixels, HeightPixels, observations: marks);
+            var picture = renderer.Render(scene ?? new MapScene(map, layer!), WidthPixels, HeightPixels, notes: notes, dots: dots, observations: marks);
             using var png = new MemoryStream();
             PngWriter.Write(png, picture.Image);
             charts.Add(new Chart(file, caption, png.ToArray()));
@@ -62,10 +62,12 @@ internal static class ProfileMaps
             new CategoryLayer("Frontage", "what the ground floors offer a passer-by",
                 [("not walkable", Dark), ("unknown", Grey), ("blank", Red), ("residential", Blue), ("active", Green)],
                 Categories(s => !segments.Walkable[s] ? 0 : network.Frontage[s] switch { Frontage.Active => 4, Frontage.Residential => 3, Frontage.Passive => 2, _ => 1 })));
-        Add("map-barriers.png", $"Busy roads: {p.BusySpeedKmh:0} km/h or more, or {p.BusyVehiclesPerDay:N0} or more vehicles a day",
-            new CategoryLayer("Busy roads", $"{p.BusySpeedKmh:0} km/h or more, or {p.BusyVehiclesPerDay:N0}+ vehicles a day",
+        Add("map-barriers.png", $"Barriers: busy roads ({p.BusySpeedKmh:0} km/h or more, or {p.BusyVehiclesPerDay:N0} or more vehicles a day), "
+            + $"water and rail, with the crossings of water and rail (crossings within {p.CrossingMergeMetres:0} m of one another along a barrier count once)",
+            new CategoryLayer("Barriers", $"busy roads: {p.BusySpeedKmh:0} km/h or more, or {p.BusyVehiclesPerDay:N0}+ vehicles a day",
                 [("other street or path", Grey), ("busy road", Red)],
-                Categories(s => segments.Busy[s] ? 1 : 0)));
+                Categories(s => segments.Busy[s] ? 1 : 0)),
+            dots: BarrierMarks(scenario), notes: BarrierKey(start));
         Add("map-meeting-places.png", $"Walking distance along the streets to the nearest third place (café, shop, community centre, playground, park …)",
             new CategoryLayer("Walk to the nearest third place", "network distance from the middle of each street",
                 [("farther than " + p.FarMetres.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " m", Red),
@@ -87,5 +89,58 @@ internal static class ProfileMaps
             }
         }
         return charts;
+    }
+
+    private static readonly Rgba WaterLine = new(40, 200, 255);
+    private static readonly Rgba RailLine = new(200, 120, 255);
+    private static readonly Rgba Crossing = new(90, 235, 120);
+    private static readonly Rgba LevelCrossing = new(255, 220, 60);
+    private static readonly Rgba Rim = new(15, 16, 20);
+
+    /// <summary>
+    /// Water and rail barrier lines as close-set dots (parallel tracks too: they are there) and a disc at each crossing;
+    /// radii in pixels at scale 1 (the renderer scales world-anchored dots by the layout's scale), green rather than the
+    /// places' white.
+    /// </summary>
+    private static MarkerMesh BarrierMarks(ProfiledScenario scenario)
+    {
+        const double dotSpacingMetres = 3;
+        var lines = scenario.Neighbourhood.Barriers;
+        var dots = new MarkerMesh();
+        for (int l = 0; l < lines.Count; l++)
+        {
+            var colour = lines.Kind[l] == Engine.Surroundings.BarrierKind.Rail ? RailLine : WaterLine;
+            for (int k = lines.LineStart[l]; k + 1 < lines.LineStart[l + 1]; k++)
+            {
+                float ax = lines.X[k], ay = lines.Y[k], bx = lines.X[k + 1], by = lines.Y[k + 1];
+                int steps = Math.Max(1, (int)(Math.Sqrt(((bx - ax) * (bx - ax)) + ((by - ay) * (by - ay))) / dotSpacingMetres));
+                for (int i = 0; i <= steps; i++)
+                {
+                    dots.Disc(ax + ((bx - ax) * i / steps), ay + ((by - ay) * i / steps), 0, 0, 1.2f, colour);
+                }
+            }
+        }
+        foreach (var crossing in scenario.StartMap.Barriers.Crossings)
+        {
+            dots.Disc((float)crossing.X, (float)crossing.Y, 0, 0, 5.5f, Rim);
+            dots.Disc((float)crossing.X, (float)crossing.Y, 0, 0, 4f, crossing.Level ? LevelCrossing : Crossing);
+        }
+        return dots;
+    }
+
+    /// <summary>The key to the dots and discs (the category legend covers only the streets).</summary>
+    private static List<string> BarrierKey(StartMap start)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        string Figure(string key) => start.Find(key) is { } i ? ProfileReport.Figure(i.Value, i.Unit, "not assessed") : "-";
+        return
+        [
+            "water and rail",
+            $"light blue dots: water, {Figure("waterBarrierKm")}, {Figure("waterCrossings")} crossings",
+            $"purple dots: rail, {Figure("railBarrierKm")}, {Figure("railCrossings")} crossings",
+            "green disc: a crossing (bridge, underpass)",
+            "yellow disc: at grade (a level crossing, a dam)",
+            string.Create(c, $"longest uncrossed: water {Figure("waterLongestUncrossedMetres")}, rail {Figure("railLongestUncrossedMetres")}"),
+        ];
     }
 }

@@ -102,15 +102,23 @@ internal sealed partial record ProfileReport
             }
         }
         yield return new Paragraph(string.Create(c,
-            $"**Barriers residents name that the map does not have**: a barrier observation with no busy road of the start map within {p.BarrierOnMapMetres:0} m "
-            + $"(the imported map holds no rail or water, so a canal or a fence is always one). {comparison.UnmappedBarriers.Count} of {comparison.BarrierCount} barrier observations found."));
+            $"**Barriers residents name that the map does not have**: a barrier observation with none of the start map's barriers within {p.BarrierOnMapMetres:0} m: "
+            + $"no busy road, rail or watercourse line, nor the edge of a water area (a fence, a blind wall, a car park is one). {comparison.UnmappedBarriers.Count} of {comparison.BarrierCount} barrier observations found."));
         if (comparison.UnmappedBarriers.Count > 0)
         {
-            yield return new Table(["line", "where", "caption", "nearest busy road"],
+            yield return new Table(["line", "where", "caption", "nearest barrier on the map"],
                 [.. comparison.UnmappedBarriers.Select(b => (IReadOnlyList<string>)[located[b.Observation].Observation.SourceNumber.ToString(c), Where(located[b.Observation]),
-                    Shorten(located[b.Observation].Observation.Caption), double.IsFinite(b.NearestBusyRoadMetres) ? b.NearestBusyRoadMetres.ToString("N0", c) + " m" : "none on the map"])], NumberColumns: 0);
+                    Shorten(located[b.Observation].Observation.Caption), double.IsFinite(b.NearestMappedBarrierMetres) ? $"{b.NearestMappedBarrierMetres.ToString("N0", c)} m ({NearestName(b.Nearest)})" : "none on the map"])], NumberColumns: 0);
         }
     }
+
+    private static string NearestName(MappedBarrier nearest) => nearest switch
+    {
+        MappedBarrier.BusyRoad => "busy road",
+        MappedBarrier.Rail => "rail",
+        MappedBarrier.Water => "water",
+        _ => "none",
+    };
 
     private static string Threshold(double? value) => value is double v ? v.ToString("N0", CultureInfo.InvariantCulture) : "-";
 
@@ -161,7 +169,7 @@ internal sealed partial record ProfileReport
         [
             new("rating", FieldType.Real), new("group", FieldType.Text), new("date", FieldType.Text), new("segment", FieldType.Integer), new("place", FieldType.Text),
             new("valued", FieldType.Boolean), new("simulated_nods", FieldType.Integer), new("valued_but_quiet", FieldType.Boolean),
-            new("barrier_not_on_map", FieldType.Boolean), new("nearest_busy_road_m", FieldType.Real),
+            new("barrier_not_on_map", FieldType.Boolean), new("nearest_mapped_barrier_m", FieldType.Real), new("nearest_mapped_barrier", FieldType.Text),
         ]);
         var features = new List<LayerFeature>(o.Located.Count);
         for (int i = 0; i < o.Located.Count; i++)
@@ -180,6 +188,7 @@ internal sealed partial record ProfileReport
                 ObservationComparison.IsValued(x, comparison.Parameters), nods, o.Run is null ? null : quiet.ContainsKey(i),
                 x.Kind == ObservationKind.Barrier ? barriers.ContainsKey(i) : null,
                 x.Kind == ObservationKind.Barrier ? Rounded(comparison.BarrierDistanceMetres[i], 1) : null,
+                x.Kind == ObservationKind.Barrier ? NearestName(comparison.BarrierNearest[i]) : null,
             ]);
             features.Add(new LayerFeature([.. x.Positions.Select(q => (q.Longitude, q.Latitude))], values));
         }
@@ -310,7 +319,8 @@ internal sealed partial record ProfileReport
             json.WriteStartObject();
             json.WriteNumber("line", o.Located[b.Observation].Observation.SourceNumber);
             json.WriteString("where", Where(o.Located[b.Observation]));
-            Number(json, "nearestBusyRoadMetres", b.NearestBusyRoadMetres);
+            Number(json, "nearestMappedBarrierMetres", b.NearestMappedBarrierMetres);
+            json.WriteString("nearestMappedBarrier", NearestName(b.Nearest));
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -95,7 +95,8 @@ internal sealed partial record ProfileReport(ProfiledScenario Baseline, IReadOnl
         blocks.Add(new Heading(2, "Files"));
         blocks.Add(new Paragraph($"{JsonFile} holds every figure above with its definition and source; {StreetsFile} has per street segment the walking width per side, "
             + $"narrow, lit, frontage, busy road, carriageway and walking distance to the nearest third place; {HomesFile} has per home that distance and whether "
-            + $"a third place is within {Baseline.StartMap.Parameters.NearMetres:0} and {Baseline.StartMap.Parameters.FarMetres:0} m (both open in QGIS)"
+            + $"a third place is within {Baseline.StartMap.Parameters.NearMetres:0} and {Baseline.StartMap.Parameters.FarMetres:0} m; {BarriersFile} has the water and rail "
+            + $"barrier lines (kind, whether counted, length, crossings, longest stretch between two) and {BarrierCrossingsFile} their crossings (level or not; all open in QGIS)"
             + (Variants.Count > 0 ? "; the same layers per variant carry its name" : string.Empty)
             + (Observations is null ? string.Empty : $"; {ObservationsFile} has residents' observations with what the comparison found for each"
                 + (Observations.Run is null ? string.Empty : $", {BusyUnvaluedFile} the busiest meeting spots no valued observation is near"))
@@ -310,9 +311,10 @@ internal sealed partial record ProfileReport(ProfiledScenario Baseline, IReadOnl
         var layers = new List<(string File, FeatureLayer Layer)>();
         foreach (var (scenario, index) in new[] { Baseline }.Concat(Variants).Select((s, i) => (s, i)))
         {
-            string suffix = index == 0 ? string.Empty : "_" + scenario.Slug.Replace('-', '_');
-            layers.Add((StreetsFileOf(scenario, index == 0), StreetsLayer(scenario, "streets" + suffix)));
-            layers.Add((HomesFileOf(scenario, index == 0), HomesLayer(scenario, "homes" + suffix)));
+            layers.Add((StreetsFileOf(scenario, index == 0), StreetsLayer(scenario, LayerName("streets", scenario, index))));
+            layers.Add((HomesFileOf(scenario, index == 0), HomesLayer(scenario, LayerName("homes", scenario, index))));
+            layers.Add((BarriersFileOf(scenario, index == 0), BarriersLayer(scenario, LayerName("barriers", scenario, index))));
+            layers.Add((BarrierCrossingsFileOf(scenario, index == 0), BarrierCrossingsLayer(scenario, LayerName("barrier_crossings", scenario, index))));
         }
         layers.AddRange(ObservationLayers());
         foreach (var (file, layer) in layers)
@@ -339,6 +341,22 @@ internal sealed partial record ProfileReport(ProfiledScenario Baseline, IReadOnl
             }
         }
         return GeoPackageWriter.Write(Path.Combine(folder, GeoPackageFile), [.. layers.Select(l => l.Layer)]);
+    }
+
+    /// <summary>
+    /// A GeoPackage layer name: the kind of layer, and for a variant its slug. GeoPackage (SQLite) table names are kept
+    /// to 63 characters, so a long variant name is cut and given its position among the scenarios, which keeps it unique.
+    /// </summary>
+    internal static string LayerName(string prefix, ProfiledScenario scenario, int index)
+    {
+        const int maximumLength = 63;
+        string name = index == 0 ? prefix : $"{prefix}_{scenario.Slug.Replace('-', '_')}";
+        if (name.Length <= maximumLength)
+        {
+            return name;
+        }
+        string position = string.Create(C, $"_{index}");
+        return name[..(maximumLength - position.Length)].TrimEnd('_') + position;
     }
 
     private static void Text(Stream stream, string text)

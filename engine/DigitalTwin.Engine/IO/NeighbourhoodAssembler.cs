@@ -49,7 +49,10 @@ internal static partial class NeighbourhoodAssembler
         var places = FindPlaces(map, geo, boundary, snapper, options);
         var homes = FindHomes(map, geo, boundary, snapper, options);
         var report = Report(segments, kept, network, places, homes);
-        var neighbourhood = new Neighbourhood(network, new PlaceSet(places.Kept), new HomeSet(homes.Kept)) { Background = FindBackground(map, geo, boundary) };
+        var neighbourhood = new Neighbourhood(network, new PlaceSet(places.Kept), new HomeSet(homes.Kept)) {
+            Background = FindBackground(map, geo, boundary),
+            Barriers = FindBarriers(map, geo, boundary, network),
+        };
         return InputResult<LoadedMap>.Success(new LoadedMap(neighbourhood, report));
     }
 

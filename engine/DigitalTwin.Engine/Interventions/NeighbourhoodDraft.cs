@@ -13,11 +13,13 @@ internal sealed class NeighbourhoodDraft
 {
     private StreetNetwork? _network;
     private readonly Surroundings.MapBackground _background;
+    private readonly Surroundings.BarrierLines _barriers;
 
     public NeighbourhoodDraft(Neighbourhood neighbourhood, SimulationParameters parameters)
     {
         _network = neighbourhood.Network;
         _background = neighbourhood.Background;
+        _barriers = neighbourhood.Barriers;
         Builder = neighbourhood.Network.ToBuilder();
         Geo = neighbourhood.Network.GeoReference;
         Places = [.. neighbourhood.Places.Records];
@@ -93,5 +95,5 @@ internal sealed class NeighbourhoodDraft
         OpeningHours = spec.OpeningHours ?? string.Empty,
     });
 
-    public Neighbourhood Build() => new(Network, new PlaceSet(Places), new HomeSet(Homes)) { Background = _background };
+    public Neighbourhood Build() => new(Network, new PlaceSet(Places), new HomeSet(Homes)) { Background = _background, Barriers = _barriers };
 }

@@ -59,9 +59,9 @@ public sealed record ObservationComparisonParameters
     public double ValuedRadiusMetres { get; init; } = 100;
 
     /// <summary>
-    /// An observed barrier is "on the map" when a busy road (the start map's barrier) lies this close: half a block, so
-    /// a pin dropped beside a crossing or on the pavement counts for the road, while a fence or a canal a block
-    /// away from any busy road does not.
+    /// An observed barrier is "on the map" when one of the start map's barriers lies this close: a busy road, a rail or
+    /// watercourse barrier line, or the edge of a water area. Half a block, so a pin dropped beside a crossing, on the
+    /// pavement or on the quay counts for the road or the canal, while a fence a block away from any of them does not.
     /// </summary>
     public double BarrierOnMapMetres { get; init; } = 50;
 
@@ -84,16 +84,29 @@ public sealed record QuietValuedSpot(int Observation, int Place, int Segment, lo
 /// <param name="NearestValuedMetres">Distance to the nearest valued observation, or infinity when there is none.</param>
 public sealed record UnvaluedBusySpot(bool IsPlace, int Index, long Nods, double NearestValuedMetres);
 
-/// <summary>A barrier residents name with no busy road of the start map near it.</summary>
-/// <param name="NearestBusyRoadMetres">Distance to the nearest busy road, or infinity when the map has none.</param>
-public sealed record UnmappedBarrier(int Observation, double NearestBusyRoadMetres);
+/// <summary>Which of the start map's barriers is nearest an observed barrier.</summary>
+public enum MappedBarrier : byte
+{
+    /// <summary>The map has no barrier at all.</summary>
+    None = 0,
+    BusyRoad = 1,
+    Rail = 2,
+    Water = 3,
+}
+
+/// <summary>A barrier residents name with none of the start map's barriers (busy road, rail, water) near it.</summary>
+/// <param name="NearestMappedBarrierMetres">Distance to the nearest of them, or infinity when the map has none.</param>
+/// <param name="Nearest">Which one that is.</param>
+public sealed record UnmappedBarrier(int Observation, double NearestMappedBarrierMetres, MappedBarrier Nearest);
 
 /// <summary>
 /// Sets residents' observations against a simulation, by three documented rules (docs/observations.md): valued
 /// places where few meet, busy meeting places nobody values, and barriers residents name that the map does not have.
-/// The first two need a simulation; the third needs only the start map's busy roads. Pure and deterministic.
+/// The first two need a simulation; the third needs only the start map's barriers (busy roads, and the neighbourhood's
+/// rail and water). Pure and deterministic.
 /// </summary>
-/// <param name="BarrierDistanceMetres">For every barrier observation (by index), the distance to the nearest busy road.</param>
+/// <param name="BarrierDistanceMetres">For every barrier observation (by index), the distance to the nearest barrier of the start map.</param>
+/// <param name="BarrierNearest">For every barrier observation (by index), which barrier of the start map that is.</param>
 public sealed record ObservationComparison(
     ObservationComparisonParameters Parameters,
     int ValuedCount,
@@ -105,7 +118,8 @@ public sealed record ObservationComparison(
     IReadOnlyList<QuietValuedSpot> QuietValuedSpots,
     IReadOnlyList<UnvaluedBusySpot> UnvaluedBusySpots,
     IReadOnlyList<UnmappedBarrier> UnmappedBarriers,
-    IReadOnlyDictionary<int, double> BarrierDistanceMetres)
+    IReadOnlyDictionary<int, double> BarrierDistanceMetres,
+    IReadOnlyDictionary<int, MappedBarrier> BarrierNearest)
 {
     /// <summary>
     /// Whether an observation counts as valued: a valued-place or meeting-spot (the resident says so by its kind),
@@ -127,7 +141,7 @@ public sealed record ObservationComparison(
     /// <summary>
     /// Compares <paramref name="located"/> observations on <paramref name="neighbourhood"/> with a simulation of it
     /// (null: only the barrier rule, which needs none). <paramref name="busyRoad"/> and <paramref name="walkable"/> are
-    /// the start map's per-segment flags.
+    /// the start map's per-segment flags; rail and water come from the neighbourhood's barrier lines and water areas.
     /// </summary>
     public static ObservationComparison Compute(IReadOnlyList<LocatedObservation> located, Neighbourhood neighbourhood,
         IReadOnlyList<bool> walkable, IReadOnlyList<bool> busyRoad, SimulatedMeetings? simulated, ObservationComparisonParameters? parameters = null)
@@ -147,27 +161,54 @@ public sealed record ObservationComparison(
         var valued = Enumerable.Range(0, located.Count).Where(i => IsValued(located[i].Observation, p)).ToList();
         var barriers = Enumerable.Range(0, located.Count).Where(i => located[i].Observation.Kind == ObservationKind.Barrier).ToList();
 
-        // Barriers: the distance from each barrier observation to the nearest busy road, walking its line if it is one.
+        // Barriers: the distance from each barrier observation to the nearest barrier of the start map, walking its line
+        // if it is one: busy roads, rail and watercourse lines (every track: a pin by the second track is by the railway),
+        // and the edges of water areas (a canal mapped only as an area is still a canal).
         var unmapped = new List<UnmappedBarrier>();
         var barrierDistance = new Dictionary<int, double>();
+        var barrierNearest = new Dictionary<int, MappedBarrier>();
         var busySegments = Enumerable.Range(0, network.SegmentCount).Where(s => busyRoad[s]).ToList();
+        var lines = neighbourhood.Barriers;
+        var background = neighbourhood.Background;
         foreach (int i in barriers)
         {
             double nearest = double.PositiveInfinity;
+            var kind = MappedBarrier.None;
+            void Consider(double distance, MappedBarrier of)
+            {
+                if (distance < nearest)
+                {
+                    nearest = distance;
+                    kind = of;
+                }
+            }
             foreach (int s in busySegments)
             {
-                nearest = Math.Min(nearest, Distance(projected[i], network, s));
+                Consider(Distance(projected[i], network, s), MappedBarrier.BusyRoad);
+            }
+            for (int l = 0; l < lines.Count; l++)
+            {
+                Consider(Distance(projected[i], lines.X, lines.Y, lines.LineStart[l], lines.LineStart[l + 1], closed: false),
+                    lines.Kind[l] == Surroundings.BarrierKind.Rail ? MappedBarrier.Rail : MappedBarrier.Water);
+            }
+            for (int a = 0; a < background.Count; a++)
+            {
+                if (background.Kind[a] == Surroundings.BackgroundKind.Water)
+                {
+                    Consider(Distance(projected[i], background.X, background.Y, background.RingStart[a], background.RingStart[a + 1], closed: true), MappedBarrier.Water);
+                }
             }
             barrierDistance[i] = nearest;
+            barrierNearest[i] = kind;
             if (nearest > p.BarrierOnMapMetres)
             {
-                unmapped.Add(new UnmappedBarrier(i, nearest));
+                unmapped.Add(new UnmappedBarrier(i, nearest, kind));
             }
         }
 
         if (simulated is null)
         {
-            return new ObservationComparison(p, valued.Count, barriers.Count, null, null, null, null, [], [], unmapped, barrierDistance);
+            return new ObservationComparison(p, valued.Count, barriers.Count, null, null, null, null, [], [], unmapped, barrierDistance, barrierNearest);
         }
 
         var walkableNods = Enumerable.Range(0, network.SegmentCount).Where(s => walkable[s]).Select(s => simulated.SegmentNods[s]).ToArray();
@@ -225,7 +266,7 @@ public sealed record ObservationComparison(
         }
         // Busiest first; ties by kind and index, so the order never depends on anything but the inputs.
         var ordered = unvalued.OrderByDescending(u => u.Nods).ThenBy(u => u.IsPlace).ThenBy(u => u.Index).ToList();
-        return new ObservationComparison(p, valued.Count, barriers.Count, segmentFew, placeFew, segmentBusy, placeBusy, quiet, ordered, unmapped, barrierDistance);
+        return new ObservationComparison(p, valued.Count, barriers.Count, segmentFew, placeFew, segmentBusy, placeBusy, quiet, ordered, unmapped, barrierDistance, barrierNearest);
     }
 
     /// <summary>
@@ -254,6 +295,24 @@ public sealed record ObservationComparison(
             for (int k = 0; k + 1 < xs.Length; k++)
             {
                 best = Math.Min(best, PointToPiece(x, y, xs.Span[k], ys.Span[k], xs.Span[k + 1], ys.Span[k + 1]));
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Shortest distance from an observation to a polyline of float points (a ring when <paramref name="closed"/>), in metres.</summary>
+    private static double Distance((double X, double Y)[] observation, float[] xs, float[] ys, int first, int end, bool closed)
+    {
+        double best = double.PositiveInfinity;
+        foreach (var (x, y) in Samples(observation))
+        {
+            for (int k = first; k + 1 < end; k++)
+            {
+                best = Math.Min(best, PointToPiece(x, y, xs[k], ys[k], xs[k + 1], ys[k + 1]));
+            }
+            if (closed && end - first >= 2)
+            {
+                best = Math.Min(best, PointToPiece(x, y, xs[end - 1], ys[end - 1], xs[first], ys[first]));
             }
         }
         return best;

@@ -21,7 +21,7 @@ public sealed record StartMapHomes(double[] NearestThirdPlaceMetres, bool[] With
 /// neighbours (TNO's method, step 1B: "een objectieve startfoto of startkaart"), as figures with their definitions
 /// and sources, and per segment and home for the maps and GIS layers. A pure function of the neighbourhood.
 /// </summary>
-public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartMapSegments Segments, StartMapHomes Homes, IReadOnlyList<int> BusyRoadCrossingNodes, StartMapParameters Parameters)
+public sealed partial record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartMapSegments Segments, StartMapHomes Homes, IReadOnlyList<int> BusyRoadCrossingNodes, StartMapParameters Parameters)
 {
     public const string WalkingTheme = "walking";
     public const string LingeringTheme = "sitting and lingering";
@@ -194,7 +194,7 @@ public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartM
             }
         }
 
-        // Barriers: busy roads and the chances to cross them.
+        // Barriers: busy roads, water and rail, and the chances to cross them.
         var crossingNodes = BusyRoadCrossings(network, busy, walkable, out int markedCrossings);
         double busyKm = busyMetres / 1000;
         indicators.Add(new("busyRoadKm", BarriersTheme, "length of busy road", busyKm, "km",
@@ -206,9 +206,7 @@ public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartM
         indicators.Add(new("markedCrossingsPerKmBusyRoad", BarriersTheme, "marked crossings per km of busy road", busyKm > 0 ? markedCrossings / busyKm : null, "per km",
             "Zebras, signalled and other marked crossings on busy roads, per km of busy road, as far as the scenario's interventions mark them: OpenStreetMap crossing nodes are not imported yet, so a baseline's 0 means unknown.",
             "definition: the network's crossing control per node"));
-        indicators.Add(new("waterAndRailBarriers", BarriersTheme, "water and rail barriers", null, "",
-            "Rail lines and water crossed only at bridges; the imported network holds walkable streets, not rail or water, so they are not assessed here.",
-            $"{TnoSource}, 'Fysieke barrières'"));
+        var barriers = WaterAndRail(neighbourhood, walkable, parameters, indicators);
 
         // Street space.
         indicators.Add(new("carriagewayShareOfStreetWidth", StreetSpaceTheme, "share of street width given to cars", roadArea > 0 ? 100 * carriagewayArea / roadArea : null, "%",
@@ -241,7 +239,10 @@ public sealed record StartMap(IReadOnlyList<ProfileIndicator> Indicators, StartM
         return new StartMap(indicators,
             new StartMapSegments(walkable, widthPerSide, narrow, busy, carriageway, segmentDistance),
             new StartMapHomes(homeDistance, homeNear, homeFar),
-            crossingNodes, parameters);
+            crossingNodes, parameters)
+        {
+            Barriers = barriers,
+        };
     }
 
     /// <summary>

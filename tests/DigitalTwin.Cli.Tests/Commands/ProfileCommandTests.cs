@@ -64,6 +64,35 @@ public sealed class ProfileCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_variant_with_a_long_name_gets_GeoPackage_layers_of_at_most_63_characters()
+    {
+        Fixtures.AddressedGridMap(_files, "grid.geojson");
+        string baseline = _files.Set("name", "Grid baseline").Set("map", "grid.geojson").Write("baseline.json");
+        string variant = _files.Empty().Extends("baseline.json").Set("name", "Walkers allowed on the cycle links at Schoemakerstraat and Mekelweg")
+            .Parameter("encounters.socialDistanceMetres", 6).Write("variant.json");
+        string folder = Path.Combine(_files.Directory, "profile");
+
+        var (code, _, error) = Run("profile", baseline, variant, "--out", folder);
+
+        Assert.True(code == 0, error);
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "profile.gpkg")};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT table_name FROM gpkg_contents ORDER BY table_name";
+        var names = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+        Assert.Equal(8, names.Count);
+        Assert.All(names, n => Assert.InRange(n.Length, 1, 63));
+        Assert.Contains("barrier_crossings_walkers_allowed_on_the_cycle_links_at_schoe_1", names);
+    }
+
+    [Fact]
     public void A_missing_scenario_is_one_clear_line_and_exit_code_1()
     {
         var (code, _, error) = Run("profile", Path.Combine(_files.Directory, "nowhere.json"), "--out", Path.Combine(_files.Directory, "out"));

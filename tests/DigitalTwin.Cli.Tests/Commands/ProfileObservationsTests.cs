@@ -91,7 +91,7 @@ public sealed class ProfileObservationsTests : IDisposable
         Assert.True(reader.Read());
         Assert.Equal(3, reader.GetInt64(0));
         Assert.True(reader.GetInt64(1) > 0);
-        Assert.Equal("homes,observations,streets", reader.GetString(2));
+        Assert.Equal("barrier_crossings,barriers,homes,observations,streets", reader.GetString(2));
     }
 
     [Fact]

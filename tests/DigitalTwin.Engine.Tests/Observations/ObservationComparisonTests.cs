@@ -1,5 +1,6 @@
 using DigitalTwin.Engine.Observations;
 using DigitalTwin.Engine.Scenarios;
+using DigitalTwin.Engine.Surroundings;
 using DigitalTwin.TestKit;
 
 namespace DigitalTwin.Engine.Tests.Observations;
@@ -47,10 +48,49 @@ public class ObservationComparisonTests
         Assert.Equal([(0, 0, -1), (1, -1, 0)], comparison.QuietValuedSpots.Select(q => (q.Observation, q.Place, q.Segment)));
         var barrier = Assert.Single(comparison.UnmappedBarriers);
         Assert.Equal(3, barrier.Observation);
-        Assert.Equal(60, barrier.NearestBusyRoadMetres, 1);
+        Assert.Equal(60, barrier.NearestMappedBarrierMetres, 1);
         Assert.Equal(10, comparison.BarrierDistanceMetres[4], 1);
         // West Street is the busiest, but the meeting spot on South Street lies 40 m from it: valued, within 100 m.
         Assert.Empty(comparison.UnvaluedBusySpots);
+    }
+
+    [Fact]
+    public void A_barrier_beside_a_canal_or_a_railway_is_on_the_map()
+    {
+        var square = TinyWorlds.FourNodeSquare();
+        // A canal along x = 80 and a railway along y = 300, as the importer keeps them.
+        var world = square with
+        {
+            Barriers = new BarrierLines([BarrierKind.Water, BarrierKind.Rail], [0, 2, 4], [80, 80, -100, 200], [-50, 150, 300, 300]),
+        };
+        var located = Locate(world,
+            At(ObservationKind.Barrier, 60, 3, 2),   // 60 m from West Street, 20 m from the canal
+            At(ObservationKind.Barrier, 10, 50, 3),  // 10 m from West Street
+            At(ObservationKind.Barrier, 50, 95, 4)); // 50 m from West Street and 30 m from the canal: the canal is nearer
+
+        var comparison = ObservationComparison.Compute(located, world, Walkable, WestIsBusy, simulated: null);
+
+        Assert.Empty(comparison.UnmappedBarriers);
+        Assert.Equal(20, comparison.BarrierDistanceMetres[0], 1);
+        Assert.Equal([MappedBarrier.Water, MappedBarrier.BusyRoad, MappedBarrier.Water], comparison.BarrierNearest.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        // Without the canal, the first is 60 m from anything on the map: not on it.
+        var withoutCanal = ObservationComparison.Compute(Locate(square, At(ObservationKind.Barrier, 60, 3, 2)), square, Walkable, WestIsBusy, simulated: null);
+        Assert.Equal(MappedBarrier.BusyRoad, Assert.Single(withoutCanal.UnmappedBarriers).Nearest);
+    }
+
+    [Fact]
+    public void A_barrier_at_the_edge_of_a_water_area_is_on_the_map()
+    {
+        var square = TinyWorlds.FourNodeSquare();
+        // A pond from x = 70 to 90, y = -20 to 20 (no watercourse line): its west edge is 10 m from the pin.
+        var world = square with { Background = new MapBackground([BackgroundKind.Water], [0, 4], [70, 90, 90, 70], [-20, -20, 20, 20]) };
+        var located = Locate(world, At(ObservationKind.Barrier, 60, 3, 2));
+
+        var comparison = ObservationComparison.Compute(located, world, Walkable, WestIsBusy, simulated: null);
+
+        Assert.Empty(comparison.UnmappedBarriers);
+        Assert.Equal(10, comparison.BarrierDistanceMetres[0], 1);
+        Assert.Equal(MappedBarrier.Water, comparison.BarrierNearest[0]);
     }
 
     [Fact]
@@ -103,7 +143,7 @@ public class ObservationComparisonTests
         Assert.Empty(comparison.QuietValuedSpots);
         Assert.Empty(comparison.UnvaluedBusySpots);
         // No busy road at all: every barrier residents name is one the map does not have.
-        Assert.True(double.IsPositiveInfinity(Assert.Single(comparison.UnmappedBarriers).NearestBusyRoadMetres));
+        Assert.True(double.IsPositiveInfinity(Assert.Single(comparison.UnmappedBarriers).NearestMappedBarrierMetres));
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using DigitalTwin.TestKit;
 namespace DigitalTwin.Engine.Tests.Profile;
 
 /// <summary>Every start-map figure against values worked out by hand on the test kit's profile worlds.</summary>
-public class StartMapTests
+public partial class StartMapTests
 {
     private const int Precision = 6;
 
@@ -83,7 +83,9 @@ public class StartMapTests
         // The zebra at M and the side street at J: two chances to cross in 1 km, one of them marked.
         Assert.Equal(2, Value(map, "crossingOpportunitiesPerKmBusyRoad"), Precision);
         Assert.Equal(1, Value(map, "markedCrossingsPerKmBusyRoad"), Precision);
-        Assert.Null(map.Find("waterAndRailBarriers")!.Value);
+        // A world without barrier lines has none to cross: 0 km, and no spacing to assess.
+        Assert.Equal(0, Value(map, "waterBarrierKm"));
+        Assert.Null(map.Find("waterCrossingSpacingMeanMetres")!.Value);
     }
 
     [Fact]

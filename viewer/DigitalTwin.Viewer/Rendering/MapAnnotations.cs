@@ -106,6 +106,11 @@ public static class MapAnnotations
             mesh.Text(pad, pad + (BitmapFont.CellHeight * layout.TitleScale), scene.Layer.Subtitle, s, QuietText);
             NorthArrow(mesh, layout);
             CategoryLegend(parts, scene.Layer, layout);
+            // A category map can carry marks of its own (the profile's barrier lines and crossings): their key.
+            if (notes is { Count: > 0 })
+            {
+                Notes(mesh, layout, notes);
+            }
             return new LegendPlacement(default, default) { ScaleBar = scaleBar, Parts = parts.Drawn };
         }
         string title = scene.AwaitingResults ? "The streets of " + Name(scene.Run.ScenarioName)
