@@ -62,8 +62,8 @@ public sealed class Emulator
         return new Emulator(ml, trainer.Fit(data), featureNames);
     }
 
-    /// <summary>Fewer runs than this cannot be split into a training and a test part that both say something.</summary>
-    public const int MinimumRows = 8;
+    /// <summary>Fewer runs than this leave a tree nothing to split (leaves hold 2 runs or more).</summary>
+    public const int MinimumRows = 4;
 
     /// <summary>The emulated outcome at each row of <paramref name="features"/>, in order.</summary>
     public double[] Predict(IReadOnlyList<double[]> features)

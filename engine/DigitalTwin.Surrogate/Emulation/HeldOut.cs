@@ -13,6 +13,9 @@ public static class HeldOut
     /// <summary>A quarter of the draws, at least one, chosen by a seeded shuffle (the same draws for every outcome).</summary>
     public const double TestFraction = 0.25;
 
+    /// <summary>Fewer draws than this cannot be split into a training and a test part that both say something (8: 6 to learn, 2 to test).</summary>
+    public const int MinimumDraws = 8;
+
     /// <summary>For each run, whether it is a test run; <paramref name="draws"/> gives each run's draw.</summary>
     public static bool[] TestRuns(IReadOnlyList<int> draws, int seed)
     {
