@@ -39,6 +39,7 @@ public static class TwinApp
                 CompareCommand.Create(terminal, interruption),
                 SweepCommand.Create(terminal, interruption),
                 SensitivityCommand.Create(terminal),
+                CalibrateCommand.Create(terminal, interruption),
                 ProfileCommand.Create(terminal, interruption),
                 RenderCommand.Create(terminal, interruption),
                 ViewCommand.Create(terminal),
