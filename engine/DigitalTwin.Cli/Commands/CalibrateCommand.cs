@@ -24,7 +24,7 @@ public static class CalibrateCommand
         var counts = new Option<string>("--counts") { Description = "Observed counts (CSV: site, osmWayId or segment, hour, mode, count; docs/counts.md)", Required = true, HelpName = "FILE" };
         var parameters = new Option<string[]>("--parameter")
         {
-            Description = "NAME=MIN:MAX, repeatable: the parameters to calibrate and their ranges (default: modeChoice.walkConstant=0.8:2.8, modeChoice.bikeConstant=-0.4:1.6, modeChoice.carConstant=-1.6:0.4)",
+            Description = "NAME=MIN:MAX, repeatable: the parameters to calibrate and their ranges (default: modeChoice.walkConstant=0.8:2.8 and modeChoice.bikeConstant=-0.4:1.6, the car constant staying the reference)",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
