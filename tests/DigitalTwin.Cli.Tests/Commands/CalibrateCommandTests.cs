@@ -65,6 +65,11 @@ public sealed class CalibrateCommandTests : IDisposable
         double after = fit.RootElement.GetProperty("after").GetProperty("meanSquaredLogError").GetDouble();
         Assert.True(after < before, $"error {before} before, {after} after");
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(Folder("cal"), "fit", "report.html")), StringComparison.Ordinal);
+        // Each run of the sweep kept the passages at the 10 count segments and nowhere else.
+        using var run = JsonDocument.Parse(File.ReadAllText(Directory.EnumerateFiles(Path.Combine(Folder("cal"), "sweep", "runs")).Order(StringComparer.Ordinal).First()));
+        var kept = run.RootElement.GetProperty("segmentCounts").EnumerateObject().ToList();
+        Assert.Equal(10, kept.Count);
+        Assert.All(kept, segment => Assert.Equal(24, segment.Value.GetProperty("bike").GetArrayLength()));
         // The calibrated scenario runs.
         Assert.Equal(0, Run("validate", Path.Combine(Folder("cal"), "calibrated.json")).Code);
     }

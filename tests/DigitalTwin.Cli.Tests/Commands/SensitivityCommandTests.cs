@@ -20,6 +20,10 @@ public sealed class SensitivityCommandTests : IDisposable
         var swept = SweepFixtures.Run("sweep", sweep, "--out", Folder("s"), "--threads", "1");
         Assert.True(swept.Code == 0, swept.Error);
 
+        // A plain sweep keeps no street counts: its manifest and results read as before calibrate existed.
+        Assert.DoesNotContain("countSegments", File.ReadAllText(Path.Combine(Folder("s"), "manifest.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("segmentCounts", File.ReadAllText(Directory.EnumerateFiles(Path.Combine(Folder("s"), "runs")).First()), StringComparison.Ordinal);
+
         var first = SweepFixtures.Run("sensitivity", Folder("s"));
         Assert.True(first.Code == 0, first.Error);
         string report = Path.Combine(Folder("s"), "sensitivity");
