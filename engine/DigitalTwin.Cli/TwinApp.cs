@@ -38,6 +38,8 @@ public static class TwinApp
                 RunCommand.Create(terminal, interruption),
                 CompareCommand.Create(terminal, interruption),
                 SweepCommand.Create(terminal, interruption),
+                SensitivityCommand.Create(terminal),
+                CalibrateCommand.Create(terminal, interruption),
                 ProfileCommand.Create(terminal, interruption),
                 RenderCommand.Create(terminal, interruption),
                 ViewCommand.Create(terminal),

@@ -207,6 +207,8 @@ public sealed class TwinAppTests : IDisposable
     [InlineData("compare", "--help")]
     [InlineData("sweep", "--help")]
     [InlineData("sweep", "collect", "--help")]
+    [InlineData("sensitivity", "--help")]
+    [InlineData("calibrate", "--help")]
     public void Help_is_on_every_command(params string[] args)
     {
         var (code, output, _) = Run(null, args);

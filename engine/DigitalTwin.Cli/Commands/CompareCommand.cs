@@ -20,8 +20,10 @@ public static class CompareCommand
 {
     public static Command Create(Terminal terminal, Interruption interruption)
     {
-        var baselineArgument = new Argument<string>("baseline") { Description = "The baseline scenario file (.json)" };
-        var variantsArgument = new Argument<string[]>("variants") { Description = "One or more variant scenario files", Arity = ArgumentArity.OneOrMore };
+        var baselineArgument = new Argument<string>("baseline") { Description = "The baseline scenario file (.json); with --robust, a sweep file whose first scenario is the baseline" };
+        var variantsArgument = new Argument<string[]>("variants") { Description = "One or more variant scenario files (none with --robust)", Arity = ArgumentArity.ZeroOrMore };
+        var robust = new Option<bool>("--robust") { Description = "Run (or resume) the sweep file given as baseline and report the share of parameter draws in which each variant's effect keeps its sign" };
+        var workers = new Option<int?>("--workers") { Description = "With --robust: worker processes for the sweep (default 1)" };
         var replications = new Option<int?>("--replications") { Description = "Runs per scenario, 2 to 100 (default: the baseline's replications)" };
         var days = new Option<int?>("--days") { Description = "Days per run, 1-365 (default: the baseline's days)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads per run (default: all cores); results do not depend on it" };
@@ -35,9 +37,12 @@ public static class CompareCommand
         var precision = new Option<double?>("--precision") { Description = $"With --until-resolved: a change counts as resolved as nil when its 95 % interval lies within ± this % of the baseline (default {DefaultPrecisionPercent})", HelpName = "PERCENT" };
         var command = new Command("compare", "Compare a baseline with variants over replications and write report.md, report.html, comparison.json/.csv and difference layers")
         {
-            baselineArgument, variantsArgument, replications, days, threads, output, untilResolved, maxReplications, precision,
+            baselineArgument, variantsArgument, replications, days, threads, output, untilResolved, maxReplications, precision, robust, workers,
         };
-        command.SetAction(parse => Execute(
+        command.SetAction(parse => parse.GetValue(robust)
+            ? ExecuteRobust(terminal, interruption, parse.GetValue(baselineArgument)!, parse.GetValue(variantsArgument) ?? [],
+                parse.GetValue(replications) is not null || parse.GetValue(days) is not null, parse.GetValue(workers), parse.GetValue(threads), parse.GetValue(output))
+            : Execute(
             terminal,
             interruption,
             parse.GetValue(baselineArgument)!,
@@ -49,6 +54,59 @@ public static class CompareCommand
             parse.GetValue(untilResolved) ? new Resolution(parse.GetValue(maxReplications) ?? DefaultMaxReplications, parse.GetValue(precision) ?? DefaultPrecisionPercent) : null,
             parse.GetValue(maxReplications) is not null || parse.GetValue(precision) is not null));
         return command;
+    }
+
+    /// <summary>
+    /// <c>--robust</c>: runs the sweep (resuming a finished or partial one in --out), then for each variant and outcome
+    /// the share of draws in which its effect against the baseline keeps its sign; writes SWEEP-DIR/robust/.
+    /// </summary>
+    internal static int ExecuteRobust(Terminal terminal, Interruption interruption, string sweepPath, IReadOnlyList<string> variantPaths, bool replicationsOrDays,
+        int? workers, int? threads, string? outputFolder)
+    {
+        if (variantPaths.Count > 0 || replicationsOrDays)
+        {
+            terminal.Error.WriteLine("error: --robust takes one sweep file (its first scenario the baseline, the others variants; seeds and days in the file), no variant files, --replications or --days");
+            return TwinApp.UserError;
+        }
+        var loaded = Engine.Sweeps.SweepLoader.Load(sweepPath);
+        if (!loaded.Succeeded)
+        {
+            terminal.WriteProblems(loaded.Problems);
+            return TwinApp.UserError;
+        }
+        var sweep = loaded.Unwrap();
+        if (sweep.Scenarios.Count < 2)
+        {
+            terminal.Error.WriteLine($"error: {sweepPath}: $.scenarios: has one scenario; --robust compares the first (the baseline) with the others (list the baseline first, then its variants)");
+            return TwinApp.UserError;
+        }
+        string folder = outputFolder ?? Path.Combine("out", "sweep-" + SweepCommand.Slug(sweep.Name));
+        int code = SweepCommand.Execute(terminal, interruption, sweepPath, folder, workers, threads, null, false);
+        if (code != TwinApp.Success)
+        {
+            return code;
+        }
+        var measured = Learning.RobustEffects.Measure(folder);
+        if (!measured.Succeeded)
+        {
+            terminal.WriteProblems(measured.Problems);
+            return TwinApp.UserError;
+        }
+        var effects = measured.Unwrap();
+        string report = Path.Combine(folder, "robust");
+        var problems = Learning.StagedFolder.Write(report, staging => Learning.RobustEffects.WriteAll(staging, sweep.Name, sweep.Scenarios[0].Scenario.Name, effects));
+        if (problems.Count > 0)
+        {
+            terminal.WriteProblems(problems);
+            return TwinApp.UserError;
+        }
+        var c = CultureInfo.InvariantCulture;
+        foreach (var e in effects)
+        {
+            terminal.Out.WriteLine(string.Create(c, $"{e.Variant} {e.Outcome}: mean effect {e.MeanEffect:+0.####;-0.####;0}, keeps its sign in {e.ShareKeepingSign * 100:0} % of {e.Draws} draws"));
+        }
+        terminal.Out.WriteLine($"wrote {Path.Combine(report, Learning.RobustEffects.HtmlFile)} (and report.md, {Learning.RobustEffects.CsvFile})");
+        return TwinApp.Success;
     }
 
     /// <summary>

@@ -115,6 +115,17 @@ public static class SweepCommand
             }
             return SubmitToSlurm(terminal, folder, manifest, slurm);
         }
+        int code = RunHere(terminal, interruption, folder, manifest, finished, workers, threads);
+        return code != TwinApp.Success ? code : Collect(terminal, folder);
+    }
+
+    /// <summary>
+    /// Runs the unfinished runs of a prepared sweep folder on this machine (one worker in this process, or worker
+    /// processes), with progress; also what <c>twin calibrate</c> runs its sweep with.
+    /// </summary>
+    internal static int RunHere(Terminal terminal, Interruption interruption, string folder, SweepManifest manifest, int finished, int? workers, int? threads)
+    {
+        var c = CultureInfo.InvariantCulture;
         int runWorkers = Math.Min(workers ?? 1, Math.Max(1, manifest.Runs.Count - finished));
         int runThreads = threads ?? Math.Max(1, Environment.ProcessorCount / runWorkers);
         var progress = new SweepProgress(terminal, manifest.Runs.Count, finished);
@@ -155,7 +166,7 @@ public static class SweepCommand
             terminal.Error.WriteLine(Failures.OutOfMemoryWithoutSize);
             return TwinApp.UserError;
         }
-        return Collect(terminal, folder);
+        return TwinApp.Success;
     }
 
     /// <summary>The problems of preparing each base scenario (map, street addresses, people) with its first run's values.</summary>
@@ -316,7 +327,7 @@ public static class SweepCommand
     /// Creates the folder and its manifest, or checks that the manifest there is this sweep's (then the command goes
     /// on where it stopped); the problem, or null.
     /// </summary>
-    private static string? PrepareFolder(string folder, SweepManifest manifest)
+    internal static string? PrepareFolder(string folder, SweepManifest manifest)
     {
         string path = SweepManifest.PathIn(folder);
         byte[] bytes = manifest.ToJson();
@@ -343,7 +354,7 @@ public static class SweepCommand
     }
 
     /// <summary>Result files from other inputs or another engine build are simulated again; removed first, so progress counts only new ones.</summary>
-    private static void RemoveStale(string folder, SweepManifest manifest)
+    internal static void RemoveStale(string folder, SweepManifest manifest)
     {
         foreach (var run in manifest.Runs)
         {
@@ -355,7 +366,7 @@ public static class SweepCommand
         }
     }
 
-    private static string Slug(string name)
+    internal static string Slug(string name)
     {
         var slug = new string([.. name.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')]).Trim('-');
         return slug.Length == 0 ? "sweep" : slug;

@@ -36,6 +36,13 @@ internal sealed record SweepManifest(
     IReadOnlyList<ManifestRun> Runs)
 {
     public const int FormatVersion = 1;
+
+    /// <summary>
+    /// Segments whose passages by hour and mode each run keeps in its result (<c>twin calibrate</c>'s count sites):
+    /// only these, so a result stays a few kilobytes however large the map. Empty for a plain sweep, whose manifest
+    /// then has no such field and reads as before.
+    /// </summary>
+    public IReadOnlyList<int> CountSegments { get; init; } = [];
     public const string FileName = "manifest.json";
     public const string RunsFolder = "runs";
 
@@ -105,6 +112,15 @@ internal sealed record SweepManifest(
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (CountSegments.Count > 0)
+            {
+                json.WriteStartArray("countSegments");
+                foreach (int segment in CountSegments)
+                {
+                    json.WriteNumberValue(segment);
+                }
+                json.WriteEndArray();
+            }
             json.WriteStartArray("runs");
             foreach (var run in Runs)
             {
@@ -170,7 +186,10 @@ internal sealed record SweepManifest(
                 [.. root.GetProperty("runs").EnumerateArray().Select(r => new ManifestRun(
                     r.GetProperty("id").GetString()!, r.GetProperty("scenario").GetInt32(), r.GetProperty("variant").GetString()!,
                     r.GetProperty("draw").GetInt32(), r.GetProperty("seed").GetUInt64(),
-                    [.. parameters.Select(p => r.GetProperty("parameters").GetProperty(p.Name).GetDouble())]))]));
+                    [.. parameters.Select(p => r.GetProperty("parameters").GetProperty(p.Name).GetDouble())]))])
+            {
+                CountSegments = root.TryGetProperty("countSegments", out var segments) ? [.. segments.EnumerateArray().Select(s => s.GetInt32())] : [],
+            });
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -58,7 +58,8 @@ internal static class SweepResults
         return outcomes;
     }
 
-    public static IReadOnlyList<InputProblem> Write(string folder, SweepManifest manifest, ManifestRun run, IReadOnlyList<KeyValuePair<string, double>> outcomes, double seconds)
+    public static IReadOnlyList<InputProblem> Write(string folder, SweepManifest manifest, ManifestRun run, IReadOnlyList<KeyValuePair<string, double>> outcomes, double seconds,
+        StreetOutcomes? streets = null)
     {
         string runs = Path.Combine(folder, SweepManifest.RunsFolder);
         try
@@ -89,8 +90,67 @@ internal static class SweepResults
                 }
             }
             json.WriteEndObject();
+            if (streets is not null && manifest.CountSegments.Count > 0)
+            {
+                WriteSegmentCounts(json, manifest.CountSegments, streets);
+            }
             json.WriteEndObject();
         }).Problems;
+    }
+
+    /// <summary>
+    /// Passages by hour of the day (0-23, summed over the run's days) and mode at each count segment:
+    /// <c>"segmentCounts": {"SEGMENT": {"walk": [24], "bike": [24], "car": [24]}}</c>.
+    /// </summary>
+    private static void WriteSegmentCounts(Utf8JsonWriter json, IReadOnlyList<int> segments, StreetOutcomes streets)
+    {
+        json.WriteStartObject("segmentCounts");
+        foreach (int segment in segments)
+        {
+            json.WriteStartObject(segment.ToString(CultureInfo.InvariantCulture));
+            foreach (var (mode, byHour) in new[] { ("walk", streets.WalkPassagesByHour), ("bike", streets.BikePassagesByHour), ("car", streets.CarPassagesByHour) })
+            {
+                json.WriteStartArray(mode);
+                for (int h = 0; h < StreetOutcomes.HoursPerDay; h++)
+                {
+                    json.WriteNumberValue(byHour[(segment * StreetOutcomes.HoursPerDay) + h]);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The counts a finished run kept at the manifest's count segments, by segment, each [mode][hour] with modes walk,
+    /// bike, car; null when the run has not finished (as <see cref="TryRead"/>) or kept none.
+    /// </summary>
+    public static Dictionary<int, int[][]>? TryReadCounts(string folder, SweepManifest manifest, ManifestRun run)
+    {
+        if (TryRead(folder, manifest, run) is null)
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(PathOf(folder, run)));
+            if (!document.RootElement.TryGetProperty("segmentCounts", out var counts))
+            {
+                return null;
+            }
+            var result = new Dictionary<int, int[][]>();
+            foreach (var segment in counts.EnumerateObject())
+            {
+                result[int.Parse(segment.Name, CultureInfo.InvariantCulture)] =
+                    [.. new[] { "walk", "bike", "car" }.Select(mode => segment.Value.GetProperty(mode).EnumerateArray().Select(v => v.GetInt32()).ToArray())];
+            }
+            return manifest.CountSegments.All(result.ContainsKey) ? result : null;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException || IoFailure.Find(e) is not null)
+        {
+            return null;
+        }
     }
 
     /// <summary>

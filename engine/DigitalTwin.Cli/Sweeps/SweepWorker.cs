@@ -54,9 +54,13 @@ internal sealed class SweepWorker(string folder, SweepManifest manifest, int thr
                 return prepared.Problems;
             }
             var people = prepared.Unwrap();
+            if (manifest.CountSegments.Any(s => s >= people.Neighbourhood.Network.SegmentCount))
+            {
+                return [new InputProblem(SweepManifest.PathIn(folder), "$.countSegments", "names segments the scenario's street network does not have", "make the calibration again with this scenario")];
+            }
             var result = new Simulator(people.Neighbourhood, people.Residents, people.Parameters,
                 new RunOptions(manifest.Days) { Seed = run.Seed, Threads = threads }).Run(null, token);
-            var problems = SweepResults.Write(folder, manifest, run, SweepResults.Outcomes(result, people.Residents, manifest.Days), clock.Elapsed.TotalSeconds);
+            var problems = SweepResults.Write(folder, manifest, run, SweepResults.Outcomes(result, people.Residents, manifest.Days), clock.Elapsed.TotalSeconds, result.Streets);
             if (problems.Count > 0)
             {
                 return problems;
