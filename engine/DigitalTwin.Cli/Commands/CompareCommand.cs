@@ -41,7 +41,7 @@ public static class CompareCommand
         };
         command.SetAction(parse => parse.GetValue(robust)
             ? ExecuteRobust(terminal, interruption, parse.GetValue(baselineArgument)!, parse.GetValue(variantsArgument) ?? [],
-                parse.GetValue(replications) is not null || parse.GetValue(days) is not null, parse.GetValue(workers), parse.GetValue(threads), parse.GetValue(output))
+                parse.GetValue(replications) is not null || parse.GetValue(days) is not null || parse.GetValue(untilResolved), parse.GetValue(workers), parse.GetValue(threads), parse.GetValue(output))
             : Execute(
             terminal,
             interruption,
@@ -65,7 +65,7 @@ public static class CompareCommand
     {
         if (variantPaths.Count > 0 || replicationsOrDays)
         {
-            terminal.Error.WriteLine("error: --robust takes one sweep file (its first scenario the baseline, the others variants; seeds and days in the file), no variant files, --replications or --days");
+            terminal.Error.WriteLine("error: --robust takes one sweep file (its first scenario the baseline, the others variants; seeds and days in the file), no variant files, --replications, --days or --until-resolved");
             return TwinApp.UserError;
         }
         var loaded = Engine.Sweeps.SweepLoader.Load(sweepPath);
