@@ -25,10 +25,15 @@ internal static class GeoJsonMapImporter
         FeatureCollection? collection;
         try
         {
-            using var stream = File.OpenRead(path);
+            byte[] bytes = File.ReadAllBytes(path);
+            if (CoordinateSystemProblem(bytes) is { } crs)
+            {
+                return InputResult<RawMap>.Failure(new InputProblem(path, "crs", crs,
+                    "export it in WGS84 longitude/latitude (EPSG:4326), as GeoJSON requires (RFC 7946): in QGIS Export > Save Features As with CRS EPSG:4326, or `ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`"));
+            }
             var options = new JsonSerializerOptions();
             options.Converters.Add(new GeoJsonConverterFactory());
-            collection = JsonSerializer.Deserialize<FeatureCollection>(stream, options);
+            collection = JsonSerializer.Deserialize<FeatureCollection>(bytes, options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -110,6 +115,74 @@ internal static class GeoJsonMapImporter
             index++;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Why the file's <c>crs</c> member (GeoJSON 2008; RFC 7946 dropped it, but QGIS and GDAL still write it for any
+    /// other system) rules the file out, or null when there is none or it names WGS84 longitude/latitude. A file in RD New
+    /// or Web Mercator whose numbers happen to look like degrees would otherwise import at the wrong place without a word.
+    /// </summary>
+    internal static string? CoordinateSystemProblem(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isCrs = reader.ValueTextEquals("crs"u8);
+            if (!reader.Read())
+            {
+                return null;
+            }
+            if (!isCrs)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+            using var crs = JsonDocument.ParseValue(ref reader);
+            string? name = crs.RootElement.ValueKind == JsonValueKind.Object
+                && crs.RootElement.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+                && properties.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
+                ? nameElement.GetString()
+                : null;
+            if (name is null)
+            {
+                return "its crs member names no coordinate system (a linked or unnamed crs); this importer reads only WGS84 longitude/latitude";
+            }
+            return IsWgs84(name) ? null : $"its coordinates are in {Describe(name)}, not WGS84 longitude/latitude, which is what this importer reads";
+        }
+        return null;
+    }
+
+    /// <summary>The names GDAL, QGIS and the GeoJSON 2008 draft give WGS84 longitude/latitude.</summary>
+    private static bool IsWgs84(string name) => EpsgCode(name) == 4326
+        || name.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase) || name.EndsWith("CRS:84", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The EPSG code in "EPSG:28992", "urn:ogc:def:crs:EPSG::28992" or "urn:ogc:def:crs:EPSG:6.6:28992", or null.</summary>
+    private static int? EpsgCode(string name)
+    {
+        int at = name.LastIndexOf("EPSG", StringComparison.OrdinalIgnoreCase);
+        int colon = name.LastIndexOf(':');
+        return at >= 0 && colon > at && int.TryParse(name.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : null;
+    }
+
+    private static string Describe(string name)
+    {
+        // The name is printed as a user's own text: at most 80 characters, so a hostile file cannot fill the terminal.
+        string shown = name.Length > 80 ? name[..80] + "…" : name;
+        return EpsgCode(name) switch
+        {
+            28992 => $"RD New (EPSG:28992, Dutch national grid metres; the file says '{shown}')",
+            3857 => $"Web Mercator (EPSG:3857, metres; the file says '{shown}')",
+            { } code => string.Create(CultureInfo.InvariantCulture, $"EPSG:{code} (the file says '{shown}')"),
+            null => $"'{shown}'",
+        };
     }
 
     /// <summary>Node ids from coordinates: the 1e-7° grid cell packs into one long, so equal positions share an id.</summary>

@@ -112,4 +112,47 @@ public sealed class MapLoaderErrorTests : IDisposable
         Assert.StartsWith("feature 0 has a point at (85000, 446000), which is not longitude/latitude in degrees", problem.Message, StringComparison.Ordinal);
         Assert.Contains("EPSG:4326", problem.Suggestion, StringComparison.Ordinal);
     }
+
+    private const string OneStreet = "\"features\":[{\"type\":\"Feature\",\"properties\":{\"highway\":\"residential\"},"
+        + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[4.37,52.0],[4.371,52.0]]}}]";
+
+    [Theory]
+    [InlineData("urn:ogc:def:crs:EPSG::28992", "RD New (EPSG:28992")]
+    [InlineData("EPSG:3857", "Web Mercator (EPSG:3857")]
+    [InlineData("urn:ogc:def:crs:EPSG:6.6:32631", "EPSG:32631")]
+    [InlineData("my own grid", "'my own grid'")]
+    public void A_geojson_map_whose_crs_member_names_another_system_is_refused_even_where_its_numbers_look_like_degrees(string crs, string named)
+    {
+        // Numbers that would pass as Delft in degrees: only the crs member tells that they are not.
+        string path = FileWith("other-crs.geojson", $"{{\"type\":\"FeatureCollection\",\"crs\":{{\"type\":\"name\",\"properties\":{{\"name\":\"{crs}\"}}}},{OneStreet}}}");
+
+        var problem = SingleProblem(path);
+
+        Assert.Equal("crs", problem.Field);
+        Assert.StartsWith($"its coordinates are in {named}", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("ogr2ogr -t_srs EPSG:4326", problem.Suggestion, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:OGC:1.3:CRS84\"}}")]
+    [InlineData("{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4326\"}}")]
+    [InlineData("{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4326\"}}")]
+    [InlineData("null")]
+    public void A_geojson_map_whose_crs_member_names_wgs84_is_read(string crs)
+    {
+        string path = FileWith("wgs84.geojson", $"{{\"type\":\"FeatureCollection\",\"crs\":{crs},{OneStreet}}}");
+
+        var result = MapLoader.Load(path);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal(1, result.Unwrap().Neighbourhood.Network.SegmentCount);
+    }
+
+    [Fact]
+    public void A_crs_that_names_no_system_is_refused()
+    {
+        string path = FileWith("linked.geojson", $"{{\"type\":\"FeatureCollection\",\"crs\":{{\"type\":\"link\",\"properties\":{{\"href\":\"http://example.com/crs\"}}}},{OneStreet}}}");
+
+        Assert.Contains("names no coordinate system", SingleProblem(path).Message, StringComparison.Ordinal);
+    }
 }
