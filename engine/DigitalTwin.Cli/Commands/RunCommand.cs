@@ -21,9 +21,10 @@ public static class RunCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it" };
         var output = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario file name>)", HelpName = "DIR" };
         var geoPackage = new Option<bool>("--gpkg") { Description = $"Also write {RunGeoPackage.FileName}: the streets and places of edges.geojson and places.geojson as one GeoPackage (layers edges, places) for QGIS" };
+        var ignoreMemory = new Option<bool>("--ignore-memory-check") { Description = "Run even where the estimated memory is more than this machine has free" };
         var command = new Command("run", "Simulate a scenario and write summary.json, edges.geojson, places.geojson, run.msgpack and CSV tables")
         {
-            scenarioArgument, days, seed, threads, output, geoPackage,
+            scenarioArgument, days, seed, threads, output, geoPackage, ignoreMemory,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -33,11 +34,13 @@ public static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(threads),
             parse.GetValue(output),
-            parse.GetValue(geoPackage)));
+            parse.GetValue(geoPackage),
+            parse.GetValue(ignoreMemory)));
         return command;
     }
 
-    internal static int Execute(Terminal terminal, Interruption interruption, string path, int? days, ulong? seed, int? threads, string? outputFolder, bool writeGeoPackage = false)
+    internal static int Execute(Terminal terminal, Interruption interruption, string path, int? days, ulong? seed, int? threads, string? outputFolder, bool writeGeoPackage = false,
+        bool ignoreMemoryCheck = false)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -93,6 +96,14 @@ public static class RunCommand
         foreach (var line in world.MechanismChanges)
         {
             terminal.Out.WriteLine($"  through the mechanisms: {line}");
+        }
+        // Said before simulating, and checked against free memory: running out after minutes loses them all.
+        var estimate = RunEstimate.For(world.Residents.Count, runDays, runThreads);
+        terminal.Out.WriteLine($"estimate: {estimate.Describe()} for {world.Residents.Count.ToString("N0", c)} residents × {runDays} day{(runDays == 1 ? string.Empty : "s")}");
+        if (!ignoreMemoryCheck && estimate.Refusal(world.Residents.Count, runDays, RunEstimate.AvailableBytes()) is { } refusal)
+        {
+            terminal.Error.WriteLine(refusal);
+            return TwinApp.UserError;
         }
         var simulationClock = new Stopwatch();
         var progress = new DayReporter(terminal, simulationClock);
