@@ -26,6 +26,12 @@ internal static class GeoJsonMapImporter
         try
         {
             byte[] bytes = File.ReadAllBytes(path);
+            // The GeoJSON reader decodes property names and values only when asked, long after parsing: a byte that
+            // is not UTF-8 would surface there as an exception, so the whole file is checked here.
+            if ((Scenarios.ScenarioLoader.EncodingProblem(bytes) ?? Scenarios.ScenarioLoader.EscapeProblem(bytes)) is { } encoding)
+            {
+                return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, encoding));
+            }
             if (CoordinateSystemProblem(bytes) is { } crs)
             {
                 return InputResult<RawMap>.Failure(new InputProblem(path, "crs", crs,
@@ -39,10 +45,16 @@ internal static class GeoJsonMapImporter
         {
             return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, $"cannot read the map file: {e.Message}"));
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
             return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
-                $"the file is not a readable GeoJSON FeatureCollection ({e.Message})", "write it as a FeatureCollection in WGS84"));
+                $"the file is not a readable GeoJSON FeatureCollection: not valid JSON {DecoderText.Json(e)}", "write it as a FeatureCollection in WGS84"));
+        }
+        // The GeoJSON converter's complaints about a valid JSON of the wrong shape name its own types; the shape is what matters.
+        catch (Exception e) when (e is NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
+                "the file is not a readable GeoJSON FeatureCollection: a feature or geometry is not of the shape RFC 7946 gives it", "write it as a FeatureCollection in WGS84"));
         }
         if (collection is null)
         {
@@ -59,7 +71,12 @@ internal static class GeoJsonMapImporter
         long nextId = 1;
         foreach (IFeature feature in collection)
         {
-            var tags = TagsOf(feature.Attributes);
+            if (TagsOf(feature.Attributes) is not { } tags)
+            {
+                return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
+                    string.Create(CultureInfo.InvariantCulture, $"feature {nextId - 1} has a property holding a number too large to read (beyond ±7.9e28)"),
+                    "fix or remove that property, or export the map again"));
+            }
             long id = long.TryParse(tags.GetValueOrDefault(GeoJsonColumns.OsmWayId), NumberStyles.Integer, CultureInfo.InvariantCulture, out long osm) && osm != 0
                 ? osm
                 : nextId;
@@ -104,8 +121,17 @@ internal static class GeoJsonMapImporter
         int index = 0;
         foreach (IFeature feature in collection)
         {
+            // A geometry without "coordinates" reads as an empty one, whose point is NaN, NaN.
+            if (feature.Geometry is { IsEmpty: true } empty)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"feature {index} is a {empty.GeometryType} without coordinates");
+            }
             foreach (Coordinate c in feature.Geometry?.Coordinates ?? [])
             {
+                if (!double.IsFinite(c.X) || !double.IsFinite(c.Y))
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"feature {index} has a point at ({c.X}, {c.Y}), which is not a pair of finite numbers");
+                }
                 if (!(c.X is >= -180 and <= 180) || !(c.Y is >= -90 and <= 90))
                 {
                     return string.Create(CultureInfo.InvariantCulture,
@@ -200,8 +226,11 @@ internal static class GeoJsonMapImporter
         return ids;
     }
 
-    /// <summary>Feature properties as tag strings: numbers in invariant culture, booleans as yes/no, nested values skipped.</summary>
-    private static Dictionary<string, string> TagsOf(IAttributesTable? attributes)
+    /// <summary>
+    /// Feature properties as tag strings: numbers in invariant culture, booleans as yes/no, nested values skipped; null
+    /// when a number cannot be read (the GeoJSON reader boxes numbers as decimal, and 1e400 is none).
+    /// </summary>
+    private static Dictionary<string, string>? TagsOf(IAttributesTable? attributes)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         if (attributes is null)
@@ -210,7 +239,16 @@ internal static class GeoJsonMapImporter
         }
         foreach (string name in attributes.GetNames())
         {
-            string? value = attributes[name] switch
+            object? raw;
+            try
+            {
+                raw = attributes[name];
+            }
+            catch (NotSupportedException)
+            {
+                return null;
+            }
+            string? value = raw switch
             {
                 string s => s,
                 bool b => b ? "yes" : "no",

@@ -420,4 +420,27 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Contains("(5,000 characters)", problem.Message, StringComparison.Ordinal);
         Assert.True(problem.Message.Length < 200, problem.Message);
     }
+
+    [Fact]
+    public void Half_a_character_pair_is_named_by_its_line_not_an_internal_error()
+    {
+        string path = _files.Write();
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"name\": \"test\"", "\"name\": \"te\\udc00st\"", StringComparison.Ordinal));
+
+        var problem = Assert.Single(Problems(path));
+
+        Assert.Contains("holds '\\udc00', half of a UTF-16 character pair", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_json_is_named_by_line_and_column_without_the_parsers_bookkeeping()
+    {
+        string path = _files.Write();
+        File.WriteAllText(path, "{\n  \"name\": \"x\",\n  \"days\" 3\n}");
+
+        var problem = Assert.Single(Problems(path));
+
+        Assert.StartsWith("is not valid JSON: at line 3, column", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", problem.Message, StringComparison.Ordinal);
+    }
 }
