@@ -15,13 +15,20 @@ internal static class DecoderText
     public static string Json(JsonException e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        return string.Create(CultureInfo.InvariantCulture, $"at line {(e.LineNumber ?? 0) + 1}, {JsonInLine(e)}");
+    }
+
+    /// <summary>"column 16: '-' is invalid …", for a problem whose field already names the line.</summary>
+    public static string JsonInLine(JsonException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
         string message = e.Message;
         foreach (string bookkeeping in new[] { " LineNumber:", " Path:", " | BytePositionInLine:" })
         {
             int cut = message.IndexOf(bookkeeping, StringComparison.Ordinal);
             message = cut > 0 ? message[..cut] : message;
         }
-        return string.Create(CultureInfo.InvariantCulture, $"at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: {message.Trim()}");
+        return string.Create(CultureInfo.InvariantCulture, $"column {(e.BytePositionInLine ?? 0) + 1}: {message.Trim()}");
     }
 
     /// <summary>What is wrong with an XML file, from the first <see cref="XmlException"/> in the chain; null when there is none.</summary>

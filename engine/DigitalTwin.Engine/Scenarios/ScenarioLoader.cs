@@ -268,8 +268,8 @@ public static partial class ScenarioLoader
         }
         catch (JsonException e)
         {
-            string message = DecoderText.Json(e);
-            problems.Add(new InputProblem(displayPath, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON: " + message));
+            string message = DecoderText.JsonInLine(e);
+            problems.Add(new InputProblem(displayPath, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON at " + message));
             return null;
         }
         using (document)

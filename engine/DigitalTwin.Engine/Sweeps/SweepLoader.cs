@@ -70,8 +70,8 @@ public static class SweepLoader
         }
         catch (JsonException e)
         {
-            string message = DecoderText.Json(e);
-            return InputResult<SweepDefinition>.Failure(new InputProblem(path, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON: " + message));
+            string message = DecoderText.JsonInLine(e);
+            return InputResult<SweepDefinition>.Failure(new InputProblem(path, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON at " + message));
         }
         var problems = new List<InputProblem>();
         using (document)

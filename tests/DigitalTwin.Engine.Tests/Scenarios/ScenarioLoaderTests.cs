@@ -440,7 +440,8 @@ public sealed class ScenarioLoaderTests : IDisposable
 
         var problem = Assert.Single(Problems(path));
 
-        Assert.StartsWith("is not valid JSON: at line 3, column", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("line 3", problem.Field, StringComparison.Ordinal);
+        Assert.StartsWith("is not valid JSON at column 10: ", problem.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("BytePositionInLine", problem.Message, StringComparison.Ordinal);
     }
 }
