@@ -20,9 +20,11 @@ public static class RunCommand
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it" };
         var output = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario file name>)", HelpName = "DIR" };
+        var geoPackage = new Option<bool>("--gpkg") { Description = $"Also write {RunGeoPackage.FileName}: the streets and places of edges.geojson and places.geojson as one GeoPackage (layers edges, places) for QGIS" };
+        var ignoreMemory = new Option<bool>("--ignore-memory-check") { Description = "Run even where the estimated memory is more than this machine has free" };
         var command = new Command("run", "Simulate a scenario and write summary.json, edges.geojson, places.geojson, run.msgpack and CSV tables")
         {
-            scenarioArgument, days, seed, threads, output,
+            scenarioArgument, days, seed, threads, output, geoPackage, ignoreMemory,
         };
         command.SetAction(parse => Execute(
             terminal,
@@ -31,11 +33,14 @@ public static class RunCommand
             parse.GetValue(days),
             parse.GetValue(seed),
             parse.GetValue(threads),
-            parse.GetValue(output)));
+            parse.GetValue(output),
+            parse.GetValue(geoPackage),
+            parse.GetValue(ignoreMemory)));
         return command;
     }
 
-    internal static int Execute(Terminal terminal, Interruption interruption, string path, int? days, ulong? seed, int? threads, string? outputFolder)
+    internal static int Execute(Terminal terminal, Interruption interruption, string path, int? days, ulong? seed, int? threads, string? outputFolder, bool writeGeoPackage = false,
+        bool ignoreMemoryCheck = false)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -92,11 +97,19 @@ public static class RunCommand
         {
             terminal.Out.WriteLine($"  through the mechanisms: {line}");
         }
+        // Said before simulating, and checked against free memory: running out after minutes loses them all.
+        var estimate = RunEstimate.For(world.Residents.Count, runDays, runThreads);
+        terminal.Out.WriteLine($"estimate: {estimate.Describe()} for {world.Residents.Count.ToString("N0", c)} residents × {runDays} day{(runDays == 1 ? string.Empty : "s")}");
+        if (!ignoreMemoryCheck && estimate.Refusal(world.Residents.Count, runDays, RunEstimate.AvailableBytes()) is { } refusal)
+        {
+            terminal.Error.WriteLine(refusal);
+            return TwinApp.UserError;
+        }
         var simulationClock = new Stopwatch();
         var progress = new DayReporter(terminal, simulationClock);
         try
         {
-            return SimulateAndWrite(terminal, interruption, output, scenario, path, world, (runDays, runSeed, runThreads), progress, simulationClock);
+            return SimulateAndWrite(terminal, interruption, output, scenario, path, world, (runDays, runSeed, runThreads), writeGeoPackage, progress, simulationClock);
         }
         catch (OperationCanceledException) when (interruption.Requested)
         {
@@ -114,7 +127,7 @@ public static class RunCommand
     }
 
     private static int SimulateAndWrite(Terminal terminal, Interruption interruption, OutputFolder output, Scenario scenario, string path,
-        PreparedScenario world, (int Days, ulong Seed, int Threads) run, DayReporter progress, Stopwatch simulationClock)
+        PreparedScenario world, (int Days, ulong Seed, int Threads) run, bool writeGeoPackage, DayReporter progress, Stopwatch simulationClock)
     {
         var (runDays, runSeed, runThreads) = run;
         terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {runDays} days, seed {runSeed}, {runThreads} thread(s)"));
@@ -129,6 +142,10 @@ public static class RunCommand
         using (var staging = output.Stage())
         {
             var problems = RunWriter.WriteAll(staging.Path, metadata, world.Neighbourhood, world.Residents, result);
+            if (writeGeoPackage && problems.Count == 0)
+            {
+                problems = RunGeoPackage.Write(staging.Path, world.Neighbourhood, result);
+            }
             if (problems.Count > 0)
             {
                 // The first failure is the cause; the files after it fail for the same reason.
@@ -139,7 +156,7 @@ public static class RunCommand
             staging.Commit();
         }
         WriteSummary(terminal, result, OutcomeSummary.From(result.Residents, world.Residents, runDays), simulationSeconds, runThreads);
-        terminal.Out.WriteLine($"wrote {Path.Combine(output.Display, RunWriter.SummaryFile)}, {RunWriter.EdgesFile}, {RunWriter.PlacesFile}, {RunWriter.RunFileName}, {string.Join(", ", RunWriter.Tables.Select(t => t.File))}");
+        terminal.Out.WriteLine($"wrote {Path.Combine(output.Display, RunWriter.SummaryFile)}, {RunWriter.EdgesFile}, {RunWriter.PlacesFile}, {RunWriter.RunFileName}, {string.Join(", ", RunWriter.Tables.Select(t => t.File))}{(writeGeoPackage ? ", " + RunGeoPackage.FileName : string.Empty)}");
         return TwinApp.Success;
     }
 
@@ -147,7 +164,7 @@ public static class RunCommand
     /// The files of a run folder; a <c>.partial</c> file is what versions before the staging folder left when they failed.
     /// </summary>
     internal static bool IsRunOutput(string name) =>
-        name is RunWriter.SummaryFile or RunWriter.EdgesFile or RunWriter.PlacesFile or RunWriter.RunFileName
+        name is RunWriter.SummaryFile or RunWriter.EdgesFile or RunWriter.PlacesFile or RunWriter.RunFileName or RunGeoPackage.FileName
         || RunWriter.Tables.Any(t => t.File == name)
         || name.EndsWith(".partial", StringComparison.Ordinal);
 

@@ -25,19 +25,36 @@ internal static class GeoJsonMapImporter
         FeatureCollection? collection;
         try
         {
-            using var stream = File.OpenRead(path);
+            byte[] bytes = File.ReadAllBytes(path);
+            // The GeoJSON reader decodes property names and values only when asked, long after parsing: a byte that
+            // is not UTF-8 would surface there as an exception, so the whole file is checked here.
+            if ((Scenarios.ScenarioLoader.EncodingProblem(bytes) ?? Scenarios.ScenarioLoader.EscapeProblem(bytes)) is { } encoding)
+            {
+                return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, encoding));
+            }
+            if (CoordinateSystemProblem(bytes) is { } crs)
+            {
+                return InputResult<RawMap>.Failure(new InputProblem(path, "crs", crs,
+                    "export it in WGS84 longitude/latitude (EPSG:4326), as GeoJSON requires (RFC 7946): in QGIS Export > Save Features As with CRS EPSG:4326, or `ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`"));
+            }
             var options = new JsonSerializerOptions();
             options.Converters.Add(new GeoJsonConverterFactory());
-            collection = JsonSerializer.Deserialize<FeatureCollection>(stream, options);
+            collection = JsonSerializer.Deserialize<FeatureCollection>(bytes, options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, $"cannot read the map file: {e.Message}"));
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
             return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
-                $"the file is not a readable GeoJSON FeatureCollection ({e.Message})", "write it as a FeatureCollection in WGS84"));
+                $"the file is not a readable GeoJSON FeatureCollection: not valid JSON {DecoderText.Json(e)}", "write it as a FeatureCollection in WGS84"));
+        }
+        // The GeoJSON converter's complaints about a valid JSON of the wrong shape name its own types; the shape is what matters.
+        catch (Exception e) when (e is NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
+                "the file is not a readable GeoJSON FeatureCollection: a feature or geometry is not of the shape RFC 7946 gives it", "write it as a FeatureCollection in WGS84"));
         }
         if (collection is null)
         {
@@ -54,7 +71,12 @@ internal static class GeoJsonMapImporter
         long nextId = 1;
         foreach (IFeature feature in collection)
         {
-            var tags = TagsOf(feature.Attributes);
+            if (TagsOf(feature.Attributes) is not { } tags)
+            {
+                return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
+                    string.Create(CultureInfo.InvariantCulture, $"feature {nextId - 1} has a property holding a number too large to read (beyond ±7.9e28)"),
+                    "fix or remove that property, or export the map again"));
+            }
             long id = long.TryParse(tags.GetValueOrDefault(GeoJsonColumns.OsmWayId), NumberStyles.Integer, CultureInfo.InvariantCulture, out long osm) && osm != 0
                 ? osm
                 : nextId;
@@ -99,8 +121,17 @@ internal static class GeoJsonMapImporter
         int index = 0;
         foreach (IFeature feature in collection)
         {
+            // A geometry without "coordinates" reads as an empty one, whose point is NaN, NaN.
+            if (feature.Geometry is { IsEmpty: true } empty)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"feature {index} is a {empty.GeometryType} without coordinates");
+            }
             foreach (Coordinate c in feature.Geometry?.Coordinates ?? [])
             {
+                if (!double.IsFinite(c.X) || !double.IsFinite(c.Y))
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"feature {index} has a point at ({c.X}, {c.Y}), which is not a pair of finite numbers");
+                }
                 if (!(c.X is >= -180 and <= 180) || !(c.Y is >= -90 and <= 90))
                 {
                     return string.Create(CultureInfo.InvariantCulture,
@@ -110,6 +141,74 @@ internal static class GeoJsonMapImporter
             index++;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Why the file's <c>crs</c> member (GeoJSON 2008; RFC 7946 dropped it, but QGIS and GDAL still write it for any
+    /// other system) rules the file out, or null when there is none or it names WGS84 longitude/latitude. A file in RD New
+    /// or Web Mercator whose numbers happen to look like degrees would otherwise import at the wrong place without a word.
+    /// </summary>
+    internal static string? CoordinateSystemProblem(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isCrs = reader.ValueTextEquals("crs"u8);
+            if (!reader.Read())
+            {
+                return null;
+            }
+            if (!isCrs)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+            using var crs = JsonDocument.ParseValue(ref reader);
+            string? name = crs.RootElement.ValueKind == JsonValueKind.Object
+                && crs.RootElement.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+                && properties.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
+                ? nameElement.GetString()
+                : null;
+            if (name is null)
+            {
+                return "its crs member names no coordinate system (a linked or unnamed crs); this importer reads only WGS84 longitude/latitude";
+            }
+            return IsWgs84(name) ? null : $"its coordinates are in {Describe(name)}, not WGS84 longitude/latitude, which is what this importer reads";
+        }
+        return null;
+    }
+
+    /// <summary>The names GDAL, QGIS and the GeoJSON 2008 draft give WGS84 longitude/latitude.</summary>
+    private static bool IsWgs84(string name) => EpsgCode(name) == 4326
+        || name.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase) || name.EndsWith("CRS:84", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The EPSG code in "EPSG:28992", "urn:ogc:def:crs:EPSG::28992" or "urn:ogc:def:crs:EPSG:6.6:28992", or null.</summary>
+    private static int? EpsgCode(string name)
+    {
+        int at = name.LastIndexOf("EPSG", StringComparison.OrdinalIgnoreCase);
+        int colon = name.LastIndexOf(':');
+        return at >= 0 && colon > at && int.TryParse(name.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : null;
+    }
+
+    private static string Describe(string name)
+    {
+        // The name is printed as a user's own text: at most 80 characters, so a hostile file cannot fill the terminal.
+        string shown = name.Length > 80 ? name[..80] + "…" : name;
+        return EpsgCode(name) switch
+        {
+            28992 => $"RD New (EPSG:28992, Dutch national grid metres; the file says '{shown}')",
+            3857 => $"Web Mercator (EPSG:3857, metres; the file says '{shown}')",
+            { } code => string.Create(CultureInfo.InvariantCulture, $"EPSG:{code} (the file says '{shown}')"),
+            null => $"'{shown}'",
+        };
     }
 
     /// <summary>Node ids from coordinates: the 1e-7° grid cell packs into one long, so equal positions share an id.</summary>
@@ -127,8 +226,11 @@ internal static class GeoJsonMapImporter
         return ids;
     }
 
-    /// <summary>Feature properties as tag strings: numbers in invariant culture, booleans as yes/no, nested values skipped.</summary>
-    private static Dictionary<string, string> TagsOf(IAttributesTable? attributes)
+    /// <summary>
+    /// Feature properties as tag strings: numbers in invariant culture, booleans as yes/no, nested values skipped; null
+    /// when a number cannot be read (the GeoJSON reader boxes numbers as decimal, and 1e400 is none).
+    /// </summary>
+    private static Dictionary<string, string>? TagsOf(IAttributesTable? attributes)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         if (attributes is null)
@@ -137,7 +239,16 @@ internal static class GeoJsonMapImporter
         }
         foreach (string name in attributes.GetNames())
         {
-            string? value = attributes[name] switch
+            object? raw;
+            try
+            {
+                raw = attributes[name];
+            }
+            catch (NotSupportedException)
+            {
+                return null;
+            }
+            string? value = raw switch
             {
                 string s => s,
                 bool b => b ? "yes" : "no",

@@ -45,9 +45,11 @@ internal static class OsmMapImporter
         // none of them is a bug of ours, so each becomes a problem with the file.
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty,
-                $"the file is not a readable OpenStreetMap file ({e.GetType().Name}: {e.Message})",
-                "re-export it as .osm.pbf or .osm XML"));
+            // The decoders' own words (a protobuf library's "see stackoverflow", zlib's "Adler chksum") help no user.
+            string what = DecoderText.Xml(e) is { } xml
+                ? $"the file is not a readable OpenStreetMap file: it {xml}"
+                : "the file is not a readable OpenStreetMap file: its content cannot be decoded (a damaged or cut download, or another format under this name)";
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, what, "re-export it as .osm.pbf or .osm XML"));
         }
         return InputResult<RawMap>.Success(map);
     }
@@ -79,7 +81,11 @@ internal static class OsmMapImporter
         var result = new Dictionary<string, string>(tags.Count, StringComparer.Ordinal);
         foreach (Tag tag in tags)
         {
-            result[tag.Key] = tag.Value;
+            // A <tag> without k or v (a hand edit, a broken export) says nothing; OsmSharp hands it over with a null.
+            if (tag.Key is not null && tag.Value is not null)
+            {
+                result[tag.Key] = tag.Value;
+            }
         }
         return result;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalTwin.Engine.Planning;
 using MessagePack;
 
@@ -16,9 +17,10 @@ public sealed class RunFile
 {
     /// <summary>
     /// Bumped whenever a field is added, changes meaning or is removed: 2 added the hourly counts, street stops,
-    /// front-of-house time, home segments and the repeated pairs' encounters (keys 69-81).
+    /// front-of-house time, home segments and the repeated pairs' encounters (keys 69-81); 3 ends the file with the
+    /// SHA-256 of its MessagePack payload (<see cref="RunFileChecksum"/>).
     /// </summary>
-    public const int CurrentFormatVersion = 2;
+    public const int CurrentFormatVersion = 3;
 
     /// <summary>The first bytes' meaning: a fixed tag so other MessagePack files are recognised as not a run.</summary>
     public const string FormatName = "DigitalTwin.RunFile";
@@ -217,7 +219,13 @@ public sealed class RunFile
     [IgnoreMember]
     public int PlaceCount => PlaceKind.Length;
 
-    public void Write(Stream stream) => MessagePackSerializer.Serialize(stream, this);
+    /// <summary>The MessagePack payload, then its checksum (<see cref="RunFileChecksum"/>), so a changed byte is found on reading.</summary>
+    public void Write(Stream stream)
+    {
+        using var hashing = new RunFileChecksum.HashingStream(stream);
+        MessagePackSerializer.Serialize(hashing, this);
+        RunFileChecksum.WriteTrailer(stream, hashing);
+    }
 
     /// <summary>Reads a run file; a problem (not an exception) when the file is missing, not a run, or of another version.</summary>
     public static InputResult<RunFile> Read(string path)
@@ -226,11 +234,30 @@ public sealed class RunFile
         {
             return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty, "run file not found", "run `twin run <scenario>` first; it writes run.msgpack"));
         }
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(path).Length > RunFileChecksum.LargestFileBytes)
+            {
+                return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty,
+                    string.Create(CultureInfo.InvariantCulture, $"is larger than {RunFileChecksum.LargestFileBytes >> 30} GB, more than any run file this version writes (is this the right file?)")));
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty, $"cannot read the run file: {IoFailure.Cause(e)}", IoFailure.Suggestion(e)));
+        }
+        // The checksum first: a changed byte can still parse, and then draw wrong numbers without a word.
+        var checksum = RunFileChecksum.Verify(bytes);
+        if (checksum.HasTrailer && checksum.Problem is { } changed)
+        {
+            return Damaged(path, changed);
+        }
         RunFile run;
         try
         {
-            using var stream = File.OpenRead(path);
-            run = MessagePackSerializer.Deserialize<RunFile>(stream);
+            run = MessagePackSerializer.Deserialize<RunFile>(bytes.AsMemory(0, checksum.PayloadLength));
         }
         // The serializer's own words ("Failed to deserialize … value") say nothing a user can act on.
         catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException
@@ -248,6 +275,10 @@ public sealed class RunFile
             return InputResult<RunFile>.Failure(new InputProblem(path, "formatVersion",
                 $"run file format {run.FormatVersion} is not the {CurrentFormatVersion} this version reads", "run the scenario again with this version"));
         }
+        if (checksum.Problem is { } missing)
+        {
+            return Damaged(path, missing);
+        }
         if (run.Inconsistency() is { } inconsistency)
         {
             return InputResult<RunFile>.Failure(new InputProblem(path, string.Empty,
@@ -255,6 +286,9 @@ public sealed class RunFile
         }
         return InputResult<RunFile>.Success(run);
     }
+
+    private static InputResult<RunFile> Damaged(string path, string what) => InputResult<RunFile>.Failure(new InputProblem(path, string.Empty,
+        $"a damaged run file: {what}", "run the scenario again to write a new one (a copied file may have been cut short or changed on the way)"));
 
     /// <summary>
     /// What in the file cannot be a run the engine wrote (arrays of other lengths than their counts, indices out of
@@ -304,6 +338,29 @@ public sealed class RunFile
             if (length != expected && length != 0)
             {
                 return $"it holds {length} {name} where its counts call for {expected}";
+            }
+        }
+        if (!(CentreLongitude is >= -180 and <= 180) || !(CentreLatitude is >= -90 and <= 90))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"its centre ({CentreLongitude}, {CentreLatitude}) is not a longitude and latitude");
+        }
+        // Projected metres about the centre: a neighbourhood or a city spans kilometres, not thousands of them.
+        const float FarthestMetres = 1e6f;
+        foreach (var (name, values) in new (string, float[])[]
+            { ("street geometry", GeometryX), ("street geometry", GeometryY), ("place positions", PlaceX), ("place positions", PlaceY), ("home positions", HomeX), ("home positions", HomeY), ("street lengths", SegmentLengthMetres) })
+        {
+            if (!Array.TrueForAll(values, v => float.IsFinite(v) && Math.Abs(v) <= FarthestMetres))
+            {
+                return $"its {name} hold a value that is not a number or lies more than 1,000 km away";
+            }
+        }
+        foreach (var (name, counts) in new (string, long[])[]
+            { ("walk passages", WalkPassages), ("bike passages", BikePassages), ("car passages", CarPassages), ("encounters", Encounters), ("nods", Nods),
+              ("new familiar pairs", NewFamiliarPairs), ("place stays", PlaceStays), ("place encounters", PlaceEncounters), ("place nods", PlaceNods) })
+        {
+            if (!Array.TrueForAll(counts, c => c >= 0))
+            {
+                return $"it counts fewer than no {name}";
             }
         }
         if (!AllWithin(SegmentNameIndex, -1, StreetNames.Length) || !AllWithin(ResidentHome, -1, homes)

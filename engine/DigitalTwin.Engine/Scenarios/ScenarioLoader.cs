@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.IO;
 using System.Text.Json;
 using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.Places;
@@ -168,6 +169,29 @@ public static partial class ScenarioLoader
     /// file as UTF-16 or in a legacy code page (Windows-1252: "é" as one byte) is the usual cause, and the fix is to
     /// save it again as UTF-8.
     /// </summary>
+    /// <summary>Why a JSON text cannot be read as text (a lone surrogate escape), or null when it can.</summary>
+    internal static string? EscapeProblem(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOf("\\u"u8) < 0)
+        {
+            return null;
+        }
+        // JSON lets "\ud800" stand alone, but it is half of a character: System.Text.Json parses it and then throws
+        // when the text is read, wherever that is. Found here, once, with where it is.
+        string text = System.Text.Encoding.UTF8.GetString(utf8);
+        var lone = LoneSurrogate().Match(text);
+        if (!lone.Success)
+        {
+            return null;
+        }
+        int line = 1 + text.AsSpan(0, lone.Index).Count('\n');
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"line {line} holds '{lone.Value}', half of a UTF-16 character pair without its other half, which is no character: remove it or write the character itself");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex LoneSurrogate();
+
     internal static string? EncodingProblem(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
@@ -226,7 +250,7 @@ public static partial class ScenarioLoader
         {
             utf8 = utf8[3..];
         }
-        if (EncodingProblem(utf8) is { } encoding)
+        if ((EncodingProblem(utf8) ?? EscapeProblem(utf8)) is { } encoding)
         {
             problems.Add(new InputProblem(displayPath, string.Empty, encoding));
             return null;
@@ -244,10 +268,8 @@ public static partial class ScenarioLoader
         }
         catch (JsonException e)
         {
-            string message = e.Message;
-            int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            message = cut > 0 ? message[..cut] : message;
-            problems.Add(new InputProblem(displayPath, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON: " + message));
+            string message = DecoderText.JsonInLine(e);
+            problems.Add(new InputProblem(displayPath, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON at " + message));
             return null;
         }
         using (document)

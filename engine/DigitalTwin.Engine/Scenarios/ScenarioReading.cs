@@ -22,7 +22,8 @@ internal sealed class FileContext(string file, string displayFile, JsonLineMap l
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the text \"{element.GetString()}\"",
+        // At most 60 characters: a problem names the value, it does not copy a file's content into the terminal.
+        JsonValueKind.String => element.GetString() is { Length: > 60 } text ? string.Create(CultureInfo.InvariantCulture, $"the text \"{text[..60]}…\" ({text.Length:N0} characters)") : $"the text \"{element.GetString()}\"",
         JsonValueKind.Number => "the number " + element.GetRawText(),
         JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
         JsonValueKind.Null => "null",
@@ -116,8 +117,27 @@ internal sealed class ObjectReader
             _context.Error(Child(name), $"must be {what}, got {FileContext.Describe(value.Value)}");
             return null;
         }
-        return value.Value.GetString();
+        string text = value.Value.GetString()!;
+        if (text.Length > MaxTextLength)
+        {
+            _context.Error(Child(name), string.Create(CultureInfo.InvariantCulture, $"is {text.Length:N0} characters long, more than the {MaxTextLength:N0} any name, description or path needs"),
+                "shorten it; a long explanation belongs in a document beside the scenario");
+            return null;
+        }
+        return text;
     }
+
+    /// <summary>
+    /// Every text field's limit: the bundled descriptions are about 1,000 characters; a text of megabytes is a mistake,
+    /// and would be copied into every output (summary.json, the run file, reports).
+    /// </summary>
+    public const int MaxTextLength = 10_000;
+
+    /// <summary>
+    /// A polygon's or line's limit: a neighbourhood boundary drawn by hand has tens of points and one exported from
+    /// OpenStreetMap a few thousand; each point is tested against every street and home of the map.
+    /// </summary>
+    public const int MaxPoints = 10_000;
 
     public double? Number(string name, double min, double max, string unit, bool required = false) =>
         NumberAt(_context, Get(name), Child(name), min, max, unit, required);
@@ -197,6 +217,12 @@ internal sealed class ObjectReader
         if (value.Value.ValueKind != JsonValueKind.Array || value.Value.GetArrayLength() < minimum)
         {
             _context.Error(path, $"must be a list of at least {minimum} points [longitude, latitude], got {FileContext.Describe(value.Value)}");
+            return null;
+        }
+        if (value.Value.GetArrayLength() > MaxPoints)
+        {
+            _context.Error(path, string.Create(CultureInfo.InvariantCulture, $"has {value.Value.GetArrayLength():N0} points, more than the {MaxPoints:N0} allowed"),
+                "simplify the outline (in QGIS: Vector > Geometry Tools > Simplify, a tolerance of a metre or two)");
             return null;
         }
         var points = new List<LonLat>();

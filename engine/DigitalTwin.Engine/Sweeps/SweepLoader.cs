@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -56,7 +57,7 @@ public static class SweepLoader
         {
             utf8 = utf8[3..];
         }
-        if (ScenarioLoader.EncodingProblem(utf8) is { } encoding)
+        if ((ScenarioLoader.EncodingProblem(utf8) ?? ScenarioLoader.EscapeProblem(utf8)) is { } encoding)
         {
             return InputResult<SweepDefinition>.Failure(new InputProblem(path, string.Empty, encoding));
         }
@@ -69,10 +70,8 @@ public static class SweepLoader
         }
         catch (JsonException e)
         {
-            string message = e.Message;
-            int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            message = cut > 0 ? message[..cut] : message;
-            return InputResult<SweepDefinition>.Failure(new InputProblem(path, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON: " + message));
+            string message = DecoderText.JsonInLine(e);
+            return InputResult<SweepDefinition>.Failure(new InputProblem(path, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON at " + message));
         }
         var problems = new List<InputProblem>();
         using (document)

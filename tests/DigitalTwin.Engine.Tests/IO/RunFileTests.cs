@@ -105,6 +105,86 @@ public sealed class RunFileTests : IDisposable
     }
 
     [Fact]
+    public void Every_flipped_bit_cut_or_overwritten_stretch_of_a_run_file_is_refused()
+    {
+        var (world, result) = Run.Value;
+        Assert.Empty(RunWriter.WriteAll(_folder.FullName, Metadata, world.Neighbourhood, world.Residents, result));
+        byte[] good = File.ReadAllBytes(Path.Combine(_folder.FullName, RunWriter.RunFileName));
+        var random = new Random(18);
+        var damaged = new List<(string How, byte[] Bytes)>();
+        // A bit in each of 300 places spread over the file (payload and trailer), 100 random cuts, 100 random stretches overwritten.
+        for (int i = 0; i < 300; i++)
+        {
+            int at = (int)((long)i * good.Length / 300);
+            var flipped = (byte[])good.Clone();
+            flipped[at] ^= (byte)(1 << (i % 8));
+            damaged.Add(($"bit {i % 8} of byte {at} flipped", flipped));
+        }
+        for (int i = 0; i < 100; i++)
+        {
+            int length = random.Next(good.Length);
+            damaged.Add(($"cut to {length} bytes", good[..length]));
+            var overwritten = (byte[])good.Clone();
+            int start = random.Next(good.Length - 64);
+            var noise = new byte[random.Next(1, 64)];
+            random.NextBytes(noise);
+            if (!noise.AsSpan().SequenceEqual(good.AsSpan(start, noise.Length)))
+            {
+                noise.CopyTo(overwritten, start);
+                damaged.Add(($"{noise.Length} bytes at {start} overwritten", overwritten));
+            }
+        }
+
+        string path = Path.Combine(_folder.FullName, "damaged.msgpack");
+        foreach (var (how, bytes) in damaged)
+        {
+            File.WriteAllBytes(path, bytes);
+            var read = RunFile.Read(path);
+            Assert.False(read.Succeeded, $"read a run file with {how}");
+            Assert.Equal(path, Assert.Single(read.Problems).File);
+        }
+        File.WriteAllBytes(path, good);
+        Assert.True(RunFile.Read(path).Succeeded);
+    }
+
+    [Fact]
+    public void A_file_of_the_format_before_the_checksum_is_refused_by_its_version_and_one_without_it_as_cut_short()
+    {
+        var older = new RunFile { FormatVersion = 2, Days = 1 };
+        string olderPath = Path.Combine(_folder.FullName, "format2.msgpack");
+        File.WriteAllBytes(olderPath, MessagePackSerializer.Serialize(older));
+        var (world, result) = Run.Value;
+        Assert.Empty(RunWriter.WriteAll(_folder.FullName, Metadata, world.Neighbourhood, world.Residents, result));
+        byte[] current = File.ReadAllBytes(Path.Combine(_folder.FullName, RunWriter.RunFileName));
+        string withoutChecksum = Path.Combine(_folder.FullName, "no-checksum.msgpack");
+        File.WriteAllBytes(withoutChecksum, current[..^RunFileChecksum.TrailerBytes]);
+
+        Assert.Equal("formatVersion", Assert.Single(RunFile.Read(olderPath).Problems).Field);
+        Assert.Contains("ends without the checksum", Assert.Single(RunFile.Read(withoutChecksum).Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_file_with_a_coordinate_that_is_not_a_number_or_a_negative_count_is_refused_as_damaged()
+    {
+        var (world, result) = Run.Value;
+        Assert.Empty(RunWriter.WriteAll(_folder.FullName, Metadata, world.Neighbourhood, world.Residents, result));
+        var good = RunFile.Read(Path.Combine(_folder.FullName, RunWriter.RunFileName)).Unwrap();
+        var notANumber = MessagePackSerializer.Deserialize<RunFile>(MessagePackSerializer.Serialize(good));
+        notANumber.GeometryX[3] = float.NaN;
+        var farAway = MessagePackSerializer.Deserialize<RunFile>(MessagePackSerializer.Serialize(good));
+        farAway.PlaceY[0] = 4e9f;
+        var negative = MessagePackSerializer.Deserialize<RunFile>(MessagePackSerializer.Serialize(good));
+        negative.Nods[1] = -5;
+        var centre = MessagePackSerializer.Deserialize<RunFile>(MessagePackSerializer.Serialize(good));
+        centre.CentreLatitude = 95;
+
+        Assert.Contains("street geometry", Assert.Single(RunFile.Read(WriteRunFile(notANumber)).Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("place positions", Assert.Single(RunFile.Read(WriteRunFile(farAway)).Problems).Message, StringComparison.Ordinal);
+        Assert.Equal("a damaged run file: it counts fewer than no nods", Assert.Single(RunFile.Read(WriteRunFile(negative)).Problems).Message);
+        Assert.Contains("is not a longitude and latitude", Assert.Single(RunFile.Read(WriteRunFile(centre)).Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_messagepack_file_of_another_kind_is_not_a_run_file()
     {
         string tagged = WriteRunFile(new RunFile { Format = "SomethingElse" });

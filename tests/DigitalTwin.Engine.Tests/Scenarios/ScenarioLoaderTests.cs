@@ -382,4 +382,66 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Equal("/dev/zero", problem.File);
         Assert.StartsWith("is larger than 16 MB", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_description_of_megabytes_is_refused_before_it_is_copied_into_every_output()
+    {
+        string path = _files.Set("description", new string('x', 200_000)).Write();
+
+        var problem = Single(path, "$.description");
+
+        Assert.Equal("is 200,000 characters long, more than the 10,000 any name, description or path needs", problem.Message);
+    }
+
+    [Fact]
+    public void A_boundary_of_more_points_than_any_outline_needs_is_refused_with_how_to_simplify_it()
+    {
+        var ring = new System.Text.Json.Nodes.JsonArray();
+        for (int i = 0; i <= 20_000; i++)
+        {
+            double angle = 2 * Math.PI * (i % 20_000) / 20_000;
+            ring.Add(new System.Text.Json.Nodes.JsonArray(4.37 + (0.01 * Math.Cos(angle)), 52.0 + (0.01 * Math.Sin(angle))));
+        }
+        string path = _files.Set("boundingPolygon", ring).Write();
+
+        var problem = Single(path, "$.boundingPolygon");
+
+        Assert.Equal("has 20,001 points, more than the 10,000 allowed", problem.Message);
+        Assert.Contains("Simplify", problem.Suggestion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_wrong_value_is_named_by_its_start_not_copied_whole()
+    {
+        string path = _files.Set("days", new string('7', 5_000)).Write();
+
+        var problem = Single(path, "$.days");
+
+        Assert.Contains("(5,000 characters)", problem.Message, StringComparison.Ordinal);
+        Assert.True(problem.Message.Length < 200, problem.Message);
+    }
+
+    [Fact]
+    public void Half_a_character_pair_is_named_by_its_line_not_an_internal_error()
+    {
+        string path = _files.Write();
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"name\": \"test\"", "\"name\": \"te\\udc00st\"", StringComparison.Ordinal));
+
+        var problem = Assert.Single(Problems(path));
+
+        Assert.Contains("holds '\\udc00', half of a UTF-16 character pair", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_json_is_named_by_line_and_column_without_the_parsers_bookkeeping()
+    {
+        string path = _files.Write();
+        File.WriteAllText(path, "{\n  \"name\": \"x\",\n  \"days\" 3\n}");
+
+        var problem = Assert.Single(Problems(path));
+
+        Assert.StartsWith("line 3", problem.Field, StringComparison.Ordinal);
+        Assert.StartsWith("is not valid JSON at column 10: ", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -68,6 +68,24 @@ public sealed class ScenarioValidatorTests : IDisposable
     }
 
     [Fact]
+    public void A_green_space_drawn_off_the_map_is_an_error_not_a_park_of_billions_of_square_metres()
+    {
+        _files.Intervention(new JsonObject
+        {
+            ["type"] = "green-space", ["name"] = "far",
+            ["polygon"] = new JsonArray(new JsonArray(0, 0), new JsonArray(1, 0), new JsonArray(1, 1), new JsonArray(0, 1), new JsonArray(0, 0)),
+        }).Intervention(new JsonObject
+        {
+            ["type"] = "green-space", ["name"] = "near", ["polygon"] = new JsonArray(At(20, 20), At(80, 20), At(80, 80)),
+        });
+
+        InputProblem problem = Assert.Single(Validate());
+
+        Assert.Contains("km from the nearest street of the map; a park's outline must have a corner within 250 m of one", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("$.interventions[0].polygon", problem.Field, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_polygon_that_selects_no_segment_is_an_error()
     {
         _files.Intervention(new JsonObject

@@ -34,6 +34,24 @@ internal sealed record GreenSpace(IReadOnlyList<LonLat> Area, string Name, int B
         return area is null ? null : new GreenSpace(area, name, benches, seats) { Origin = reader.Location };
     }
 
+    /// <summary>
+    /// The park must touch the map: a corner within <see cref="ScenarioValidator.MaxPointDistanceMetres"/> of a street.
+    /// An outline drawn elsewhere (swapped coordinates, (0,0)-(1,1)) would otherwise add a park of billions of square
+    /// metres, reached from whichever street happens to be nearest.
+    /// </summary>
+    public override IEnumerable<InputProblem> MapProblems(Neighbourhood neighbourhood)
+    {
+        ArgumentNullException.ThrowIfNull(neighbourhood);
+        double nearest = Area.Min(p => StreetSelector.DistanceToNearestSegment(p, neighbourhood.Network));
+        if (nearest > ScenarioValidator.MaxPointDistanceMetres)
+        {
+            yield return (Origin with { Path = Origin.Path + ".polygon" }).Problem(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"lies {nearest / 1000:0.#} km from the nearest street of the map; a park's outline must have a corner within {ScenarioValidator.MaxPointDistanceMetres} m of one"),
+                "points are [longitude, latitude]; check the order and that the outline lies inside the map's area");
+        }
+    }
+
     internal override InterventionEffect Apply(NeighbourhoodDraft draft)
     {
         var ring = Area.Select(p => draft.Geo.Project(p.Longitude, p.Latitude)).Select(p => new Coordinate(p.X, p.Y)).ToList();

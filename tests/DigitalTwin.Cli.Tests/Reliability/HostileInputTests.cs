@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text;
+using DigitalTwin.Cli.Tests.Outputs;
+using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Network;
+using DigitalTwin.TestKit;
+using Xunit.Abstractions;
+
+namespace DigitalTwin.Cli.Tests.Reliability;
+
+/// <summary>
+/// A corpus of hostile inputs per kind (scenario files, OSM XML maps, GeoJSON maps, run files), each made from a valid
+/// file by a seeded mutation: flipped bits, cuts, overwritten stretches and tokens a user or a broken tool writes
+/// (NaN, 1e400, -1, nulls, deep nesting, an XML entity bomb, a crs, invalid UTF-8). Every input goes through the
+/// command a user would run; the outcome is counted as accepted (exit 0), a clean error (exit 1, one message, no
+/// library text), an internal error (exit 2, an escaped exception, or exit 1 with an exception's or a library's own
+/// words), a hang (no answer within 20 s) or a half-written output (a failed command leaving its output file or a
+/// staging file). The test fails on any of the last three. The README's reliability table is this test's table:
+/// DIGITALTWIN_RELIABILITY_TABLE=FILE writes it, DIGITALTWIN_HOSTILE_INPUTS=N tries N inputs per kind (default 60)
+/// for a longer run on demand, DIGITALTWIN_HOSTILE_SEED=S another corpus, DIGITALTWIN_HOSTILE_KEEP=DIR keeps what failed.
+/// </summary>
+public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
+{
+    private readonly ScenarioBuilder _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private static int InputsPerKind => int.TryParse(Environment.GetEnvironmentVariable("DIGITALTWIN_HOSTILE_INPUTS"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 60;
+
+    private static int CorpusSeed => int.TryParse(Environment.GetEnvironmentVariable("DIGITALTWIN_HOSTILE_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : 18;
+
+    /// <summary>Words that are a library's or the runtime's, not ours: a user cannot act on them.</summary>
+    private static readonly string[] LibraryWords =
+        ["Exception", "   at ", "stackoverflow", "(Parameter '", "System.", "BytePositionInLine", "DtdProcessing", "chksum", "Nullable`1"];
+
+    /// <summary>Tokens put in place of a value or between two: what broken tools, hand edits and attackers write.</summary>
+    private static readonly string[] Tokens =
+    [
+        "NaN", "1e400", "-1", "-0", "null", "\"\"", "[]", "{}", "\"\\u0000\"", "999", "95", "-999999999999999999999", "true",
+        "\"" + new string('x', 70_000) + "\"", new string('[', 5_000) + new string(']', 5_000), "\"../../../../etc/passwd\"",
+        "\"/dev/zero\"", "\"\\ud800\"", "0.000000000000000000000001", "1.7976931348623157e308", "\"GM0344\"", "{\"a\":",
+        "<!DOCTYPE osm [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>",
+        "&c;", "lat=\"95\"", "lon=\"NaN\"", "id=\"-1\"", "ref=\"999999\"", "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:28992\"}},",
+    ];
+
+    private enum Outcome
+    {
+        Accepted,
+        CleanError,
+        InternalError,
+        Hang,
+        HalfWritten,
+    }
+
+    private sealed record Kind(string Name, string Command, int Tried, Dictionary<Outcome, int> Counts, List<string> Failures);
+
+    [Fact]
+    public void Hostile_inputs_of_every_kind_end_in_a_result_or_a_clean_error()
+    {
+        var kinds = new[]
+        {
+            Try("scenario file", "twin validate scenario.json", ScenarioSeed(), "scenario.json", path => Twin("validate", path)),
+            Try("OSM XML map", "twin network map.osm --geojson out.geojson", OsmSeed(), "map.osm", path => Twin("network", path, "--geojson", OutputFile)),
+            Try("GeoJSON map", "twin network map.geojson --geojson out.geojson", GeoJsonSeed(), "map.geojson", path => Twin("network", path, "--geojson", OutputFile)),
+            Try("run file", "twin render run.msgpack (RunFile.Read)", RunFileSeed(), "run.msgpack", ReadRunFile),
+        };
+
+        string table = Table(kinds);
+        log.WriteLine(table);
+        if (Environment.GetEnvironmentVariable("DIGITALTWIN_RELIABILITY_TABLE") is { Length: > 0 } tablePath)
+        {
+            File.WriteAllText(tablePath, table);
+        }
+        var failures = kinds.SelectMany(k => k.Failures.Take(5).Select(f => $"{k.Name}: {f}")).ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        // The corpus is hostile, not hopeless: each kind has inputs the command refuses cleanly.
+        Assert.All(kinds, k => Assert.True(k.Counts[Outcome.CleanError] > 0, $"{k.Name}: no clean errors"));
+    }
+
+    private string OutputFile => Path.Combine(_files.Directory, "out", "network.geojson");
+
+    private Kind Try(string name, string command, byte[] seed, string fileName, Func<string, (int Code, string Error)> run)
+    {
+        var counts = Enum.GetValues<Outcome>().ToDictionary(o => o, _ => 0);
+        var failures = new List<string>();
+        var random = new Random(CorpusSeed + name.Length);
+        string folder = Path.Combine(_files.Directory, "in");
+        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Path.Combine(_files.Directory, "out"));
+        for (int i = 0; i < InputsPerKind; i++)
+        {
+            var (how, bytes) = Mutate(seed, random);
+            string path = Path.Combine(folder, fileName);
+            File.WriteAllBytes(path, bytes);
+            if (File.Exists(OutputFile))
+            {
+                File.Delete(OutputFile);
+            }
+            var outcome = Classify(() => run(path), out string detail);
+            if (outcome is not (Outcome.Accepted or Outcome.CleanError))
+            {
+                Keep(bytes, fileName, failures.Count);
+                counts[outcome]++;
+                failures.Add($"{how}: {outcome}: {detail}");
+                continue;
+            }
+            bool leftOutput = outcome == Outcome.CleanError && File.Exists(OutputFile);
+            bool leftStaging = Directory.EnumerateFileSystemEntries(Path.Combine(_files.Directory, "out")).Concat(Directory.EnumerateFileSystemEntries(folder))
+                .Any(e => Path.GetFileName(e).StartsWith('.') || e.Contains(".partial", StringComparison.Ordinal) || e.EndsWith(".tmp", StringComparison.Ordinal));
+            if (leftOutput || leftStaging)
+            {
+                counts[Outcome.HalfWritten]++;
+                failures.Add($"{how}: half-written output");
+                foreach (string entry in Directory.EnumerateFileSystemEntries(Path.Combine(_files.Directory, "out")))
+                {
+                    File.Delete(entry);
+                }
+                continue;
+            }
+            counts[outcome]++;
+        }
+        return new Kind(name, command, InputsPerKind, counts, failures);
+    }
+
+    /// <summary>DIGITALTWIN_HOSTILE_KEEP=DIR keeps each input that failed, to reproduce it with the twin command in the table.</summary>
+    private static void Keep(byte[] bytes, string fileName, int index)
+    {
+        if (Environment.GetEnvironmentVariable("DIGITALTWIN_HOSTILE_KEEP") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(Path.Combine(folder, $"{index:D3}-{fileName}"), bytes);
+        }
+    }
+
+    private static Outcome Classify(Func<(int Code, string Error)> run, out string detail)
+    {
+        var task = Task.Run(() =>
+        {
+            try
+            {
+                return run();
+            }
+#pragma warning disable CA1031 // An escaped exception of any type is the finding, counted as an internal error.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return (-1, e.ToString());
+            }
+        });
+        if (!task.Wait(Patience))
+        {
+            detail = "no answer within " + Patience.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s";
+            return Outcome.Hang;
+        }
+        var (code, error) = task.Result;
+        detail = error.Length > 1500 ? error[..1500] : error;
+        return code switch
+        {
+            TwinApp.Success => Outcome.Accepted,
+            TwinApp.UserError when error.Trim().Length > 0 && !LibraryWords.Any(w => error.Contains(w, StringComparison.Ordinal)) => Outcome.CleanError,
+            _ => Outcome.InternalError,
+        };
+    }
+
+    /// <summary>With --verbose, so an internal error's stack trace is in the failure; a clean error prints the same either way.</summary>
+    private static (int Code, string Error) Twin(params string[] args)
+    {
+        var (code, _, error) = Fixtures.RunTwin([.. args, "--verbose"]);
+        return (code, error);
+    }
+
+    private static (int Code, string Error) ReadRunFile(string path)
+    {
+        var read = RunFile.Read(path);
+        return read.Succeeded ? (TwinApp.Success, string.Empty) : (TwinApp.UserError, string.Join("\n", read.Problems));
+    }
+
+    /// <summary>One seeded mutation of a valid file, and what it did.</summary>
+    private static (string How, byte[] Bytes) Mutate(byte[] seed, Random random)
+    {
+        var bytes = (byte[])seed.Clone();
+        switch (random.Next(5))
+        {
+            case 0:
+            {
+                int flips = random.Next(1, 9);
+                for (int f = 0; f < flips; f++)
+                {
+                    bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
+                }
+                return ($"{flips} bits flipped", bytes);
+            }
+            case 1:
+            {
+                int length = random.Next(bytes.Length);
+                return ($"cut to {length} bytes", bytes[..length]);
+            }
+            case 2:
+            {
+                int at = random.Next(bytes.Length), length = Math.Min(random.Next(1, 64), bytes.Length - at);
+                random.NextBytes(bytes.AsSpan(at, length));
+                return ($"{length} bytes at {at} overwritten", bytes);
+            }
+            default:
+            {
+                // A token in place of a value (after a ':', '=' or '"'), or inserted anywhere.
+                string token = Tokens[random.Next(Tokens.Length)];
+                byte[] inserted = Encoding.UTF8.GetBytes(token);
+                int at = random.Next(bytes.Length);
+                int end = at;
+                while (end < bytes.Length && end - at < 24 && bytes[end] is not ((byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'/'))
+                {
+                    end++;
+                }
+                bool replace = random.Next(2) == 0;
+                byte[] result = [.. bytes[..at], .. inserted, .. bytes[(replace ? end : at)..]];
+                return ($"'{(token.Length > 30 ? token[..30] + "…" : token)}' {(replace ? "in place of" : "inserted at")} byte {at}", result);
+            }
+        }
+    }
+
+    private byte[] ScenarioSeed()
+    {
+        // The scenario is mutated beside a readable map, so what is tried is the scenario reader, not a missing map.
+        string path = Fixtures.GridScenario(_files);
+        Directory.CreateDirectory(Path.Combine(_files.Directory, "in"));
+        File.Copy(Path.Combine(_files.Directory, "map.geojson"), Path.Combine(_files.Directory, "in", "map.geojson"), overwrite: true);
+        return File.ReadAllBytes(path);
+    }
+
+    private static byte[] OsmSeed()
+    {
+        var osm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\" generator=\"hand\">\n");
+        for (int row = 0; row < 4; row++)
+        {
+            for (int column = 0; column < 4; column++)
+            {
+                osm.Append(CultureInfo.InvariantCulture, $"  <node id=\"{(row * 4) + column + 1}\" lat=\"{52.0 + (row * 0.001):0.000}\" lon=\"{4.37 + (column * 0.0015):0.0000}\"/>\n");
+            }
+        }
+        osm.Append("  <node id=\"100\" lat=\"52.0005\" lon=\"4.3707\"><tag k=\"addr:housenumber\" v=\"1\"/><tag k=\"amenity\" v=\"cafe\"/></node>\n");
+        int way = 1000;
+        for (int row = 0; row < 4; row++)
+        {
+            osm.Append(CultureInfo.InvariantCulture, $"  <way id=\"{way++}\">{string.Concat(Enumerable.Range(0, 4).Select(c => $"<nd ref=\"{(row * 4) + c + 1}\"/>"))}<tag k=\"highway\" v=\"residential\"/><tag k=\"name\" v=\"Row {row}\"/></way>\n");
+        }
+        for (int column = 0; column < 4; column++)
+        {
+            osm.Append(CultureInfo.InvariantCulture, $"  <way id=\"{way++}\">{string.Concat(Enumerable.Range(0, 4).Select(r => $"<nd ref=\"{(r * 4) + column + 1}\"/>"))}<tag k=\"highway\" v=\"footway\"/></way>\n");
+        }
+        osm.Append("</osm>\n");
+        return Encoding.UTF8.GetBytes(osm.ToString());
+    }
+
+    private byte[] GeoJsonSeed()
+    {
+        string path = Path.Combine(_files.Directory, "seed.geojson");
+        Assert.True(GeoJsonExporter.WriteNeighbourhood(NetworkGenerator.Grid(3, 3), path).Succeeded);
+        return File.ReadAllBytes(path);
+    }
+
+    private byte[] RunFileSeed()
+    {
+        string folder = Path.Combine(_files.Directory, "seed-run");
+        var (code, _, error) = Fixtures.RunTwin("run", Fixtures.GridScenario(_files), "--days", "1", "--out", folder);
+        Assert.True(code == TwinApp.Success, error);
+        return File.ReadAllBytes(Path.Combine(folder, RunWriter.RunFileName));
+    }
+
+    private static string Table(IEnumerable<Kind> kinds)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| input kind | command | tried | accepted | clean errors | internal errors | hangs | half-written outputs |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var k in kinds)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {k.Name} | `{k.Command}` | {k.Tried} | {k.Counts[Outcome.Accepted]} | {k.Counts[Outcome.CleanError]} | {k.Counts[Outcome.InternalError]} | {k.Counts[Outcome.Hang]} | {k.Counts[Outcome.HalfWritten]} |");
+        }
+        return table.ToString();
+    }
+}
