@@ -35,9 +35,10 @@ public static class CompareCommand
         };
         var maxReplications = new Option<int?>("--max-replications") { Description = $"With --until-resolved: at most this many replications, 2 to {ScenarioLoader.MaxReplications} (default {DefaultMaxReplications})" };
         var precision = new Option<double?>("--precision") { Description = $"With --until-resolved: a change counts as resolved as nil when its 95 % interval lies within ± this % of the baseline (default {DefaultPrecisionPercent})", HelpName = "PERCENT" };
+        var ignoreMemory = new Option<bool>("--ignore-memory-check") { Description = "Compare even where one run's estimated memory is more than this machine has free" };
         var command = new Command("compare", "Compare a baseline with variants over replications and write report.md, report.html, comparison.json/.csv and difference layers")
         {
-            baselineArgument, variantsArgument, replications, days, threads, output, untilResolved, maxReplications, precision, robust, workers,
+            baselineArgument, variantsArgument, replications, days, threads, output, untilResolved, maxReplications, precision, robust, workers, ignoreMemory,
         };
         command.SetAction(parse => parse.GetValue(robust)
             ? ExecuteRobust(terminal, interruption, parse.GetValue(baselineArgument)!, parse.GetValue(variantsArgument) ?? [],
@@ -52,7 +53,8 @@ public static class CompareCommand
             parse.GetValue(threads),
             parse.GetValue(output),
             parse.GetValue(untilResolved) ? new Resolution(parse.GetValue(maxReplications) ?? DefaultMaxReplications, parse.GetValue(precision) ?? DefaultPrecisionPercent) : null,
-            parse.GetValue(maxReplications) is not null || parse.GetValue(precision) is not null));
+            parse.GetValue(maxReplications) is not null || parse.GetValue(precision) is not null,
+            parse.GetValue(ignoreMemory)));
         return command;
     }
 
@@ -142,7 +144,7 @@ public static class CompareCommand
     }
 
     internal static int Execute(Terminal terminal, Interruption interruption, string baselinePath, IReadOnlyList<string> variantPaths, int? replications, int? days, int? threads, string? outputFolder,
-        Resolution? resolution = null, bool resolutionOptionsGiven = false)
+        Resolution? resolution = null, bool resolutionOptionsGiven = false, bool ignoreMemoryCheck = false)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -252,6 +254,19 @@ public static class CompareCommand
             return TwinApp.UserError;
         }
 
+        // Said before simulating and checked against free memory, as twin run does: the runs go one at a time, so the
+        // largest scenario's run is the peak, and a 28-day comparison that runs out after minutes loses its hour.
+        int mostResidents = residents.Max();
+        var estimate = RunEstimate.For(mostResidents, runDays, runThreads);
+        int runCount = runReplications * scenarios.Count;
+        string more = resolution is null ? string.Empty : ", more with --until-resolved";
+        terminal.Out.WriteLine(string.Create(c,
+            $"estimate: {estimate.Describe()} per run (the largest, {mostResidents:N0} residents × {runDays} day{(runDays == 1 ? string.Empty : "s")}); {runCount} runs{more}"));
+        if (!ignoreMemoryCheck && estimate.Refusal(mostResidents, runDays, RunEstimate.AvailableBytes()) is { } refusal)
+        {
+            terminal.Error.WriteLine(refusal);
+            return TwinApp.UserError;
+        }
         var hashes = scenarios.Select(scenario => PreparedScenario.ContentHash(scenario)).ToArray();
         RunKey KeyOf(int s, int r) => new(EngineInfo.Version, RunKey.CurrentEngineBuild, hashes[s], seeds[r], runDays);
         // runs[s][r]: scenario s with seed r; --until-resolved appends replications to every scenario together.

@@ -33,6 +33,8 @@ public sealed class CompareCommandTests : IDisposable
 
         Assert.True(code == TwinApp.Success, error);
         Assert.Contains("[6/6]", output, StringComparison.Ordinal);
+        // Said before the first run: one run's memory and time, and how many runs there are.
+        Assert.Matches(@"estimate: about \d+\.\d GB of memory and \d+ s per run \(the largest, [\d,]+ residents × 2 days\); 6 runs", output);
         string markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
         Assert.Contains("With **Wider distance**, residents meet people on the street", markdown, StringComparison.Ordinal);
         Assert.Contains("seed 42 + r (r = 0 to 1) for every scenario", markdown, StringComparison.Ordinal);
@@ -89,7 +91,7 @@ public sealed class CompareCommandTests : IDisposable
         string same = _files.Empty().Extends("baseline.json").Set("name", "Same").Write("same.json");
         string folder = Path.Combine(_files.Directory, "resolved");
 
-        var (code, output, error) = Run("compare", baseline, same, "--replications", "2", "--until-resolved", "--threads", "1", "--out", folder);
+        var (code, output, error) = Run("compare", baseline, same, "--replications", "2", "--until-resolved", "--threads", "1", "--out", folder, "--ignore-memory-check");
 
         Assert.True(code == TwinApp.Success, error);
         Assert.DoesNotContain("adding replication", output, StringComparison.Ordinal);
