@@ -14,8 +14,8 @@ namespace DigitalTwin.Cli.Learning;
 /// </summary>
 internal static class CalibrationFiles
 {
-    public const string HtmlFile = "report.html";
-    public const string MarkdownFile = "report.md";
+    public const string HtmlFile = SensitivityFiles.HtmlFile;
+    public const string MarkdownFile = SensitivityFiles.MarkdownFile;
     public const string JsonFile = "fit.json";
     public const string CsvFile = "fit.csv";
 
@@ -23,14 +23,7 @@ internal static class CalibrationFiles
 
     public static IReadOnlyList<InputProblem> WriteAll(string folder, CalibrationResult result)
     {
-        var document = Build(result);
-        var problems = new List<InputProblem>();
-        foreach (var chart in document.Blocks.OfType<SvgChart>())
-        {
-            problems.AddRange(SensitivityFiles.Text(Path.Combine(folder, chart.FileName), chart.StandaloneFile()));
-        }
-        problems.AddRange(SensitivityFiles.Text(Path.Combine(folder, MarkdownFile), document.ToMarkdown()));
-        problems.AddRange(SensitivityFiles.Text(Path.Combine(folder, HtmlFile), document.ToHtml()));
+        var problems = SensitivityFiles.Document(folder, Build(result));
         problems.AddRange(AtomicFile.Write(Path.Combine(folder, JsonFile), s => WriteJson(s, result)).Problems);
         problems.AddRange(SensitivityFiles.Text(Path.Combine(folder, CsvFile), Csv(result)));
         return problems;

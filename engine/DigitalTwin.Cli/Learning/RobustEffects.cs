@@ -63,8 +63,8 @@ internal static class RobustEffects
     }
 
     public const string CsvFile = "robust.csv";
-    public const string HtmlFile = "report.html";
-    public const string MarkdownFile = "report.md";
+    public const string HtmlFile = SensitivityFiles.HtmlFile;
+    public const string MarkdownFile = SensitivityFiles.MarkdownFile;
 
     public static IReadOnlyList<InputProblem> WriteAll(string folder, string sweepName, string baseline, IReadOnlyList<RobustEffect> effects)
     {
@@ -81,10 +81,8 @@ internal static class RobustEffects
                 [.. effects.Select(e => (IReadOnlyList<string>)[e.Variant, e.Outcome, F(e.MeanEffect), F(e.SmallestEffect), F(e.LargestEffect),
                     string.Create(c, $"{e.ShareKeepingSign * 100:0} % ({e.DrawsKeepingSign}/{e.Draws})")])], 0),
         ]);
-        var problems = new List<InputProblem>();
+        var problems = SensitivityFiles.Document(folder, document);
         problems.AddRange(SensitivityFiles.Text(Path.Combine(folder, CsvFile), csv.ToString()));
-        problems.AddRange(SensitivityFiles.Text(Path.Combine(folder, MarkdownFile), document.ToMarkdown()));
-        problems.AddRange(SensitivityFiles.Text(Path.Combine(folder, HtmlFile), document.ToHtml()));
         return problems;
     }
 

@@ -25,14 +25,7 @@ internal static class SensitivityFiles
 
     public static IReadOnlyList<InputProblem> WriteAll(string folder, SweepSensitivity analysis)
     {
-        var document = Build(analysis);
-        var problems = new List<InputProblem>();
-        foreach (var chart in document.Blocks.OfType<SvgChart>())
-        {
-            problems.AddRange(Text(Path.Combine(folder, chart.FileName), chart.StandaloneFile()));
-        }
-        problems.AddRange(Text(Path.Combine(folder, MarkdownFile), document.ToMarkdown()));
-        problems.AddRange(Text(Path.Combine(folder, HtmlFile), document.ToHtml()));
+        var problems = new List<InputProblem>(Document(folder, Build(analysis)));
         problems.AddRange(AtomicFile.Write(Path.Combine(folder, JsonFile), s => WriteJson(s, analysis)).Problems);
         problems.AddRange(Text(Path.Combine(folder, AccuracyFile), AccuracyCsv(analysis)));
         problems.AddRange(Text(Path.Combine(folder, ImportanceFile), ImportanceCsv(analysis)));
@@ -211,6 +204,22 @@ internal static class SensitivityFiles
         {
             json.WriteNull(name);
         }
+    }
+
+    /// <summary>
+    /// A learning report as its commands write it: report.md and report.html, and each SVG chart as a file of its own
+    /// beside them (the HTML carries the charts inline, the Markdown links to the files).
+    /// </summary>
+    internal static List<InputProblem> Document(string folder, ReportDocument document)
+    {
+        var problems = new List<InputProblem>();
+        foreach (var chart in document.Blocks.OfType<SvgChart>())
+        {
+            problems.AddRange(Text(Path.Combine(folder, chart.FileName), chart.StandaloneFile()));
+        }
+        problems.AddRange(Text(Path.Combine(folder, MarkdownFile), document.ToMarkdown()));
+        problems.AddRange(Text(Path.Combine(folder, HtmlFile), document.ToHtml()));
+        return problems;
     }
 
     internal static IReadOnlyList<InputProblem> Text(string path, string text) =>
