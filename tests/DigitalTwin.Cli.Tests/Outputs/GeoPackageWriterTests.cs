@@ -114,20 +114,16 @@ public sealed class GeoPackageWriterTests : IDisposable
         string path = Path.Combine(_folder, "layers.gpkg");
         Assert.Empty(GeoPackageWriter.Write(path, [Lines, Mixed]));
 
-        var start = new ProcessStartInfo(OgrinfoFactAttribute.Ogrinfo!, ["-ro", "-al", "-so", path]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var (exitCode, output, error) = OgrinfoFactAttribute.Summarise(path);
 
-        Assert.True(process.ExitCode == 0, error.Result);
+        Assert.True(exitCode == 0, error);
         Assert.Contains("using driver `GPKG' successful", output, StringComparison.Ordinal);
         Assert.Contains("Layer name: streets", output, StringComparison.Ordinal);
         Assert.Contains("Geometry: Line String", output, StringComparison.Ordinal);
         Assert.Contains("Feature Count: 2", output, StringComparison.Ordinal);
         Assert.Contains("length_m: Real", output, StringComparison.Ordinal);
         Assert.Contains("lit: Integer(Boolean)", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("ERROR", error.Result, StringComparison.Ordinal);
+        Assert.DoesNotContain("ERROR", error, StringComparison.Ordinal);
     }
 }
 
@@ -135,6 +131,17 @@ public sealed class GeoPackageWriterTests : IDisposable
 internal sealed class OgrinfoFactAttribute : FactAttribute
 {
     public static string? Ogrinfo { get; } = new[] { "/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo" }.FirstOrDefault(File.Exists);
+
+    /// <summary>ogrinfo's summary of every layer of a file (read-only), with its exit code and error output.</summary>
+    public static (int ExitCode, string Output, string Error) Summarise(string path)
+    {
+        var start = new ProcessStartInfo(Ogrinfo!, ["-ro", "-al", "-so", path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
 
     public OgrinfoFactAttribute()
     {
