@@ -16,11 +16,12 @@ internal static class InterventionApplier
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(interventions);
         var draft = new NeighbourhoodDraft(neighbourhood, parameters);
+        int mapHomes = draft.Homes.Count;
         var effects = new List<InterventionEffect>(interventions.Count);
         foreach (var intervention in interventions)
         {
             effects.Add(intervention.Apply(draft));
         }
-        return new AppliedInterventions(draft.Build(), draft.Parameters, draft.ExtraResidents, effects);
+        return new AppliedInterventions(draft.Build(), draft.Parameters, draft.ExtraResidents, mapHomes, effects);
     }
 }

@@ -11,9 +11,14 @@ public sealed record InterventionEffect(
     int DwellingsAdded,
     IReadOnlyList<string> ParametersChanged);
 
-/// <summary>A scenario's data after its interventions: the changed neighbourhood and parameters, and what changed.</summary>
+/// <summary>
+/// A scenario's data after its interventions: the changed neighbourhood and parameters, and what changed.
+/// <see cref="FirstAddedHome"/> is the index of the first home that new housing added (homes are only ever appended, so
+/// every home before it is the map's own); <see cref="ExtraResidents"/> live in those added homes.
+/// </summary>
 internal sealed record AppliedInterventions(
     Neighbourhood Neighbourhood,
     Simulation.SimulationParameters Parameters,
     int ExtraResidents,
+    int FirstAddedHome,
     IReadOnlyList<InterventionEffect> Effects);

@@ -107,6 +107,38 @@ public sealed class Residents
     /// <summary>The residents of household <paramref name="household"/> as a range of resident indices.</summary>
     public Range MembersOf(int household) => _householdStart[household].._householdStart[household + 1];
 
+    /// <summary>
+    /// <paramref name="first"/> followed by <paramref name="second"/>, as one population: the second's residents and
+    /// households come after the first's (indices shifted by the first's counts) and its home indices are shifted by
+    /// <paramref name="secondHomeOffset"/>, the index in the joint home set of the second's home 0.
+    /// </summary>
+    internal static Residents Join(Residents first, Residents second, int secondHomeOffset, string secondWarningPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        int people = first.Count;
+        int households = first.HouseholdCount;
+        return new Residents(
+            [.. first._household, .. second._household.Select(h => h + households)],
+            [.. first._home, .. second._home.Select(h => h + secondHomeOffset)],
+            [.. first._ageBand, .. second._ageBand],
+            [.. first._ageYears, .. second._ageYears],
+            [.. first._gender, .. second._gender],
+            [.. first._income, .. second._income],
+            [.. first._health, .. second._health],
+            [.. first._background, .. second._background],
+            [.. first._tenure, .. second._tenure],
+            [.. first._workPattern, .. second._workPattern],
+            [.. first._occupation, .. second._occupation],
+            [.. first._education, .. second._education],
+            [.. first._role, .. second._role],
+            [.. first._yearsInNeighbourhood, .. second._yearsInNeighbourhood],
+            [.. first._householdStart.AsSpan(0, households), .. second._householdStart.Select(s => s + people)],
+            [.. first._householdHome, .. second._householdHome.Select(h => h + secondHomeOffset)],
+            [.. first._householdType, .. second._householdType],
+            [.. first.Warnings, .. second.Warnings.Select(w => secondWarningPrefix + w)]);
+    }
+
     /// <summary>Bytes held by the arrays (for memory reports).</summary>
     public long SizeInBytes =>
         ((long)Count * ((sizeof(int) * 2) + (sizeof(byte) * 11) + sizeof(float)))

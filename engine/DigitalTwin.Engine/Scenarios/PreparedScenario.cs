@@ -56,7 +56,7 @@ public sealed record PreparedScenario(
             return InputResult<PreparedScenario>.Failure(addressProblems);
         }
         var applied = InterventionApplier.Apply(baseline, scenario.Parameters, scenario.Interventions);
-        var residents = ScenarioPopulation.Synthesise(scenario, applied.Neighbourhood.Homes, applied.ExtraResidents);
+        var residents = ScenarioPopulation.Synthesise(scenario, applied.Neighbourhood.Homes, applied.ExtraResidents, applied.FirstAddedHome);
         if (!residents.Succeeded)
         {
             return InputResult<PreparedScenario>.Failure(residents.Problems);

@@ -22,7 +22,7 @@ public static class ScenarioValidator
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(neighbourhood);
         var applied = InterventionApplier.Apply(neighbourhood, scenario.Parameters, scenario.Interventions);
-        var residents = ScenarioPopulation.Synthesise(scenario, applied.Neighbourhood.Homes, applied.ExtraResidents);
+        var residents = ScenarioPopulation.Synthesise(scenario, applied.Neighbourhood.Homes, applied.ExtraResidents, applied.FirstAddedHome);
         return residents.Succeeded ? [] : residents.Problems;
     }
 

@@ -59,6 +59,36 @@ public sealed class ScenarioPopulationTests : IDisposable
     }
 
     [Fact]
+    public void New_housing_keeps_everyone_who_lived_there_and_puts_its_newcomers_in_the_new_homes_only()
+    {
+        HomeSet mapHomes = PopulationFixtures.Homes(40, 1, 4, 12);
+        var added = new HomeRecord { X = 500, Y = 500, Segment = mapHomes[0].Segment, Dwellings = 30 };
+        var homes = new HomeSet([.. mapHomes.Records, added]);
+        Scenario scenario = ScenarioLoader.Load(_files.Set("seed", 7).Write()).Unwrap();
+        Residents before = ScenarioPopulation.Synthesise(scenario, mapHomes).Unwrap();
+
+        Residents after = ScenarioPopulation.Synthesise(scenario, homes, extraResidents: 57, firstAddedHome: mapHomes.Count).Unwrap();
+
+        Assert.Equal(before.Count + 57, after.Count);
+        int n = before.Count;
+        Assert.Equal(before.AgeYears.ToArray(), after.AgeYears[..n].ToArray());
+        Assert.Equal(before.Home.ToArray(), after.Home[..n].ToArray());
+        Assert.Equal(before.Gender.ToArray(), after.Gender[..n].ToArray());
+        Assert.Equal(before.Occupation.ToArray(), after.Occupation[..n].ToArray());
+        Assert.Equal(before.Household.ToArray(), after.Household[..n].ToArray());
+        Assert.All(after.Home[n..].ToArray(), home => Assert.Equal(mapHomes.Count, home));
+        Assert.Equal(before.HouseholdCount + 30, after.HouseholdCount); // one household per new dwelling
+        // The newcomers' households follow on: contiguous members, starts continuing the map's households.
+        Assert.Equal(before.HouseholdStart.ToArray(), after.HouseholdStart[..(before.HouseholdCount + 1)].ToArray());
+        Assert.Equal(after.Count, after.HouseholdStart[^1]);
+        for (int h = before.HouseholdCount; h < after.HouseholdCount; h++)
+        {
+            Assert.All(after.Household[after.MembersOf(h)].ToArray(), member => Assert.Equal(h, member));
+            Assert.Equal(mapHomes.Count, after.HouseholdHome[h]);
+        }
+    }
+
+    [Fact]
     public void No_homes_is_a_problem_of_the_map()
     {
         Scenario scenario = ScenarioLoader.Load(_files.Write()).Unwrap();
