@@ -181,6 +181,10 @@ public static class RunCommand
         output.WriteLine(string.Create(c, $"In {t.Days} days, {t.Residents} residents made {t.Trips} trips."));
         output.WriteLine(string.Create(c,
             $"Travel per resident aged 6+ per day: {travel.TripsPerPersonPerDay:0.00} trips ({travel.WalkShare:P0} on foot, {travel.BikeShare:P0} by bike, {travel.CarShare:P0} by car, {travel.TransitShare:P0} by transit); Dutch travel survey (ODiN, Rotterdam-The Hague region, 2019 / 2022): {y2019.TripsPerPersonPerDay:0.00} / {y2022.TripsPerPersonPerDay:0.00} trips ({y2019.WalkShare:P0} / {y2022.WalkShare:P0} on foot, {y2019.BikeShare:P0} / {y2022.BikeShare:P0} by bike, {y2019.CarShare:P0} / {y2022.CarShare:P0} by car, {y2019.TransitShare:P0} / {y2022.TransitShare:P0} by transit). Walked: {travel.WalkedKilometresPerPersonPerDay:0.00} km per resident per day (ODiN 2022, national: {TravelVolumes.Odin2022NationalWalkedKilometresPerPersonPerDay:0.00} km per person aged 6+)."));
+        output.WriteLine("By distance (share on foot / by bike / by car / by transit): " + string.Join("; ", TravelByDistance.Shares(t.SurveyedTrips, commute: false)
+            .Where(d => d.Trips > 0).Select(d => string.Create(c, $"{d.Name} {d.Walk:P0} / {d.Bike:P0} / {d.Car:P0} / {d.Transit:P0}"))) + ". Surveys: "
+            + string.Join("; ", TravelByDistance.Survey.Select(s => string.Create(c, $"{(s.Commute ? "commute " : "")}{TravelByDistance.ClassNames[s.Class]} {SurveyShare(s.Walk)} / {SurveyShare(s.Bike)} / {SurveyShare(s.Car)} / {SurveyShare(s.Transit)}")))
+            + string.Create(c, $" (the run's commute: {string.Join("; ", TravelByDistance.Shares(t.SurveyedTrips, commute: true).Take(2).Where(d => d.Trips > 0).Select(d => string.Create(c, $"{d.Name} {d.Walk:P0} / {d.Bike:P0} / {d.Car:P0} / {d.Transit:P0}")))})."));
         output.WriteLine(string.Create(c, $"Per resident per day: {o.EncountersPerResidentPerDay:0.0} encounters within social distance (passing), {(double)t.NoticedEncounters * 2 / Math.Max(1, (long)t.Residents * t.Days):0.0} of them noticed, {o.NodsPerResidentPerDay:0.00} nods."));
         output.WriteLine(string.Create(c, $"At the end, per resident: {o.DistinctPeopleMetPerResident:0.0} people noticed, {o.FamiliarStrangersPerResident:0.0} familiar strangers, {o.NoddingContactsPerResident:0.0} nodding contacts, {o.AcquaintancesPerResident:0.00} acquaintances."));
         output.WriteLine(string.Create(c, $"{o.ShareWithoutNoddingContact:P0} of residents have no nodding contact (anonymity risk)."));
@@ -194,6 +198,8 @@ public static class RunCommand
             output.WriteLine(string.Create(c, $"note: {t.UnroutableTrips} trips had no route for their mode and were left out."));
         }
     }
+
+    private static string SurveyShare(double share) => double.IsNaN(share) ? "-" : share.ToString("P0", CultureInfo.InvariantCulture);
 
     private static string Share(long part, long whole) => whole == 0 ? "0%" : ((double)part / whole).ToString("P0", CultureInfo.InvariantCulture);
 

@@ -161,7 +161,7 @@ public static partial class RunWriter
         json.WriteNumber("nods", t.Nods);
         json.WriteNumber("pairsThatMet", t.Pairs);
         json.WriteEndObject();
-        WriteTravel(json, TravelVolumes.Of(t));
+        WriteTravel(json, TravelVolumes.Of(t), t.SurveyedTrips);
         json.WriteStartObject("outcomes");
         WriteMeasures(json, summary.Overall);
         json.WriteStartObject("byGroup");
@@ -213,6 +213,12 @@ public static partial class RunWriter
         .. new[] { ("odin2019Mrdh", "2019"), ("odin2022Mrdh", "2022") }.SelectMany(year => new[] { "tripsPerPersonPerDay", "walkShare", "bikeShare", "carShare", "transitShare" }.Select(name =>
             ($"travel.survey.{year.Item1}.{name}",
                 $"The run's travel.{name} as CBS ODiN {year.Item2} reports it for residents aged 6+ of the Metropoolregio Rotterdam Den Haag, all days (shares leave out mopeds and other modes, which are not modelled)."))),
+        .. new[] { ("all", "trips"), ("commute", "trips to or from work, school or study") }.SelectMany(group => TravelByDistance.ClassKeys.SelectMany((key, c) =>
+            new[] { ("trips", "Trips"), ("walkShare", "Share on foot (walks to a transit stop count as transit) of the trips"), ("bikeShare", "Share by bike of the trips"), ("carShare", "Share by car of the trips"), ("transitShare", "Share by public transport of the trips") }.Select(figure =>
+                ($"travel.byDistance.{group.Item1}.{key}.{figure.Item1}",
+                    $"{figure.Item2} of residents aged 6+ over all simulated days that were {group.Item2} {TravelByDistance.ClassNames[c]} long, counted as a travel survey does (a round walk once; a trip to or from beyond the map at the distance its mode was chosen for).")))),
+        .. TravelByDistance.Survey.SelectMany(split => new[] { "walkShare", "bikeShare", "carShare", "transitShare" }.Select(name =>
+            ($"travel.byDistance.survey.{split.Key}.{name}", $"The run's travel.byDistance.{(split.Commute ? "commute" : "all")}.{split.ClassKey}.{name} as published: {split.Source}."))),
         ("travel.survey.odin2022NationalWalkedKilometresPerPersonPerDay", "Kilometres walked per person aged 6+ per day in the Netherlands, CBS ODiN 2022: 0.585 walking trips a day (table 4.1) of 2.07 km on average (table 5.1); the regional table has no distances."),
         ("totals.unroutableTrips", "Trips left out over all simulated days because their mode had no route to the destination."),
         ("totals.walkedKilometres", "Kilometres walked by all residents over all simulated days (the route lengths of walking trips)."),
@@ -229,10 +235,36 @@ public static partial class RunWriter
     ];
 
     /// <summary>The run's travel beside the Dutch travel survey (<see cref="TravelVolumes"/>).</summary>
-    private static void WriteTravel(Utf8JsonWriter json, TravelVolumes run)
+    private static void WriteTravel(Utf8JsonWriter json, TravelVolumes run, IReadOnlyList<long> surveyedTrips)
     {
         json.WriteStartObject("travel");
         WriteVolumes(json, run);
+        json.WriteStartObject("byDistance");
+        foreach (var (key, commute) in new[] { ("all", false), ("commute", true) })
+        {
+            json.WriteStartObject(key);
+            var shares = TravelByDistance.Shares(surveyedTrips, commute);
+            for (int c = 0; c < shares.Count; c++)
+            {
+                json.WriteStartObject(TravelByDistance.ClassKeys[c]);
+                json.WriteNumber("trips", shares[c].Trips);
+                if (shares[c].Trips > 0)
+                {
+                    WriteModeShares(json, shares[c].Walk, shares[c].Bike, shares[c].Car, shares[c].Transit);
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteStartObject("survey");
+        foreach (var split in TravelByDistance.Survey)
+        {
+            json.WriteStartObject(split.Key);
+            WriteModeShares(json, split.Walk, split.Bike, split.Car, split.Transit);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
         json.WriteStartObject("survey");
         foreach (var (year, survey) in new[] { ("odin2019Mrdh", TravelVolumes.Odin2019Mrdh), ("odin2022Mrdh", TravelVolumes.Odin2022Mrdh) })
         {
@@ -243,6 +275,18 @@ public static partial class RunWriter
         json.WriteNumber("odin2022NationalWalkedKilometresPerPersonPerDay", Math.Round(TravelVolumes.Odin2022NationalWalkedKilometresPerPersonPerDay, 3));
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The shares a source gives (NaN: not given).</summary>
+    private static void WriteModeShares(Utf8JsonWriter json, double walk, double bike, double car, double transit)
+    {
+        foreach (var (name, share) in new[] { ("walkShare", walk), ("bikeShare", bike), ("carShare", car), ("transitShare", transit) })
+        {
+            if (!double.IsNaN(share))
+            {
+                json.WriteNumber(name, Math.Round(share, 4));
+            }
+        }
     }
 
     private static void WriteVolumes(Utf8JsonWriter json, TravelVolumes v)

@@ -63,6 +63,12 @@ internal sealed class MovementTally
     /// <summary>Metres walked, kept in whole millimetres: integer sums are the same in any order (threads).</summary>
     public long WalkedMillimetres { get; set; }
 
+    /// <summary>
+    /// Trips of residents aged 6+ as a travel survey counts them, by <see cref="Outcomes.TravelByDistance"/>'s index
+    /// (commute or not, distance class, main mode).
+    /// </summary>
+    public long[] SurveyedTrips { get; } = new long[Outcomes.TravelByDistance.Cells];
+
     public double WalkedMetres => WalkedMillimetres / 1000.0;
 
     public void Clear()
@@ -72,6 +78,7 @@ internal sealed class MovementTally
         Array.Clear(FrontOfHouseSecondsPerSegment);
         Array.Clear(CarPassagesPerSegmentHour);
         Array.Clear(SettledByProfile);
+        Array.Clear(SurveyedTrips);
         Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = TripsByTransit = TripsAgedSixPlus = RoundWalkReturns = 0;
         WalkedMillimetres = 0;
     }
@@ -92,6 +99,10 @@ internal sealed class MovementTally
         for (int p = 0; p < SettledByProfile.Length; p++)
         {
             SettledByProfile[p] += other.SettledByProfile[p];
+        }
+        for (int c = 0; c < SurveyedTrips.Length; c++)
+        {
+            SurveyedTrips[c] += other.SurveyedTrips[c];
         }
         Trips += other.Trips;
         UnroutableTrips += other.UnroutableTrips;
@@ -223,6 +234,29 @@ internal sealed class Mover
         _life.AcrossStreetShare * Math.Pow(0.5, _crossingWait[segment] / _life.AcrossStreetHalfWaitSeconds);
 
     /// <summary>A walk to a stop to leave the map by public transport, or back home from the stop.</summary>
+    /// <summary>
+    /// One trip in the survey's table by distance and main mode. Its distance is the whole trip's: the route inside the
+    /// map, or, for a trip to or from beyond the map (a walk to a stop on a transit tour included), the distance the
+    /// mode choice weighed for it (<see cref="TripMaker.ExternalKilometres"/>); a round walk counts once, at twice its
+    /// way out.
+    /// </summary>
+    private void CountSurveyed(in Trip trip, float routedMetres, MovementTally tally)
+    {
+        bool transit = IsTransitWalk(trip);
+        bool external = transit || trip.LeavesMap || trip.Origin.Kind == AnchorKind.Gateway;
+        double kilometres = external
+            ? _trips.ExternalKilometres(trip.Resident, trip.Purpose)
+            : routedMetres / 1000.0 * (trip.Purpose == ActivityKind.DogWalk ? 2 : 1);
+        var mode = transit ? Outcomes.SurveyMode.Transit : trip.Mode switch
+        {
+            TravelModes.Car => Outcomes.SurveyMode.Car,
+            TravelModes.Bike => Outcomes.SurveyMode.Bike,
+            _ => Outcomes.SurveyMode.Walk,
+        };
+        bool commute = trip.Purpose is ActivityKind.Work or ActivityKind.School or ActivityKind.Study;
+        tally.SurveyedTrips[Outcomes.TravelByDistance.IndexOf(commute, kilometres, mode)]++;
+    }
+
     private bool IsTransitWalk(in Trip trip)
     {
         var places = _neighbourhood.Places;
@@ -268,13 +302,18 @@ internal sealed class Mover
             tally.Trips += goes ? 1 : 0;
             bool roundWalkReturn = goes && trip.Purpose == ActivityKind.DogWalk && trip.Destination.Kind == AnchorKind.Home;
             tally.RoundWalkReturns += roundWalkReturn ? 1 : 0;
-            tally.TripsAgedSixPlus += goes && !roundWalkReturn && _trips.AgeOf(trip.Resident) >= 6 ? 1 : 0;
+            bool surveyed = goes && !roundWalkReturn && _trips.AgeOf(trip.Resident) >= 6;
+            tally.TripsAgedSixPlus += surveyed ? 1 : 0;
             float routed = Route(trip, scratch, tally);
             if (routed < 0)
             {
                 tally.UnroutableTrips++;
                 available = departure;
                 continue;
+            }
+            if (surveyed)
+            {
+                CountSurveyed(trip, routed, tally);
             }
             double time = departure;
             float walkSpeed = _trips.WalkSpeed(trip.Resident);

@@ -340,7 +340,7 @@ internal sealed class TripMaker
     /// How far beyond the map a resident's outside trips of a purpose go: the commute (work, school, study) is one
     /// distance per resident, every other purpose its own (the same shop or club in town each time).
     /// </summary>
-    private double ExternalKilometres(int resident, ActivityKind purpose)
+    internal double ExternalKilometres(int resident, ActivityKind purpose)
     {
         ulong key = purpose is ActivityKind.Work or ActivityKind.School or ActivityKind.Study ? 3 : DayPlanner.ExternalDistanceKey + (ulong)purpose;
         var stream = new RandomStream(_seed, StreamPurpose.Placement, (ulong)resident, key);

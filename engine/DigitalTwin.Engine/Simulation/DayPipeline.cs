@@ -300,6 +300,7 @@ internal sealed class DayPipeline
             ResidentsAgedSixPlus = _residents.AgeYears.ToArray().Count(age => age >= 6),
             UnroutableTrips = _tally.UnroutableTrips,
             WalkedKilometres = _tally.WalkedMetres / 1000,
+            SurveyedTrips = new SurveyedTripCounts(_tally.SurveyedTrips),
             Passages = Outcomes.Passages,
             CarPassages = _tally.CarPassagesPerSegment.Sum(c => (long)c),
             Stays = Outcomes.Stays,

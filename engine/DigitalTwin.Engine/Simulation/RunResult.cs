@@ -35,6 +35,9 @@ public sealed record RunTotals
 
     public double WalkedKilometres { get; init; }
 
+    /// <summary>Trips of residents aged 6+ counted as a travel survey does, by <see cref="TravelByDistance.IndexOf"/>.</summary>
+    public SurveyedTripCounts SurveyedTrips { get; init; } = SurveyedTripCounts.None;
+
     public long Passages { get; init; }
 
     public long CarPassages { get; init; }
