@@ -201,8 +201,10 @@ internal sealed class TripMaker
         var lastKind = ActivityKind.Visit; // what a trip home comes back from
         foreach (var activity in plan)
         {
-            // A long gap, or a dog walk (the dog is at home), sends the resident home in between.
-            if (current.Kind != AnchorKind.Home && (activity.StartSeconds - previousEnd >= gapSeconds || activity.Kind == ActivityKind.DogWalk))
+            // A long gap, or a dog walk (the dog is at home), sends the resident home in between; so does going beyond
+            // the map from a walk (nobody walks on to town: home first, for the bike, the car or the stop).
+            bool onFootOutOfMap = activity.Destination.Kind == AnchorKind.Gateway && tourMode == TravelModes.Walk && !transitTour;
+            if (current.Kind != AnchorKind.Home && (activity.StartSeconds - previousEnd >= gapSeconds || activity.Kind == ActivityKind.DogWalk || onFootOutOfMap))
             {
                 AddTrip(current, Anchor.Home, transitTour ? TravelModes.Walk : tourMode, previousEnd, 0, StayKind.Unobserved, false, lastKind);
                 current = Anchor.Home;
