@@ -6,7 +6,8 @@ namespace DigitalTwin.Engine.IO;
 
 /// <summary>
 /// Reads OpenStreetMap files (.osm.pbf and .osm XML, with OsmSharp) into a <see cref="RawMap"/>: every node's
-/// coordinates (ways need them), every way's tags and node list, and every tagged node as a point. Interpretation
+/// coordinates (ways need them), every way's tags and node list, every tagged node as a point, and multipolygon
+/// relations with their members (the untagged member ways' node lists kept for them). Interpretation
 /// happens later, in <see cref="NeighbourhoodAssembler"/>, the same for OSM and GeoJSON.
 /// </summary>
 internal static class OsmMapImporter
@@ -72,6 +73,14 @@ internal static class OsmMapImporter
                 break;
             case Way { Id: long wayId, Nodes: { Length: >= 2 } nodes } way when way.Tags is { Count: > 0 } wayTags:
                 map.Ways.Add(new RawWay(wayId, ToDictionary(wayTags), nodes));
+                break;
+            case Way { Id: long wayId, Nodes: { Length: >= 2 } nodes }:
+                map.UntaggedWays[wayId] = nodes;
+                break;
+            case Relation { Id: long relationId, Members: { } members } relation
+                when relation.Tags is { Count: > 0 } relationTags && relationTags.Contains("type", "multipolygon"):
+                map.Multipolygons.Add(new RawMultipolygon(relationId, ToDictionary(relationTags),
+                    [.. members.Where(m => m.Type == OsmGeoType.Way).Select(m => (m.Id, m.Role ?? string.Empty))]));
                 break;
         }
     }
