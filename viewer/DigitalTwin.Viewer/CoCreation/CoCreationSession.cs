@@ -153,7 +153,7 @@ public sealed class CoCreationSession
     /// </summary>
     private static (Scenario Baseline, string BaselineFile, IReadOnlyList<Intervention> Edits) SplitSavedSession(Scenario scenario)
     {
-        if (scenario.ExtendsChain.Count == 0 || ScenarioLoader.Load(scenario.ExtendsChain[0]) is not { Succeeded: true } parentResult)
+        if (scenario.ExtendsChain.Count == 0 || ScenarioLoader.Load(scenario.ExtendsChain[0], scenario.Inputs) is not { Succeeded: true } parentResult)
         {
             return (scenario, scenario.SourceFile, []);
         }
