@@ -83,7 +83,7 @@ public static class NetworkCommand
                 terminal.Error.WriteLine($"error: {path}: not a scenario or a map (allowed: .json scenarios, {string.Join(", ", ScenarioLoader.MapExtensions)})");
                 return (null, null);
             }
-            return (path, null);
+            return (path, new MapLoadOptions { CoordinateSystems = inputs.CoordinateSystems });
         }
         InputResult<Scenario> scenario = ScenarioLoader.Load(path, inputs);
         if (!scenario.Succeeded)

@@ -6,7 +6,8 @@ namespace DigitalTwin.Cli.Inputs;
 /// <summary>
 /// <c>--data-root DIR</c>, on every command that reads scenarios, and the inputs those commands load them with: the
 /// files a scenario names must lie under the data root (by default the nearest folder above the scenario holding
-/// <c>scenario.schema.json</c>, else the scenario's own folder).
+/// <c>scenario.schema.json</c>, else the scenario's own folder), and GeoJSON maps in the systems
+/// <see cref="ProjNetCoordinateSystems"/> knows are reprojected.
 /// </summary>
 internal static class DataRootOption
 {
@@ -24,6 +25,7 @@ internal static class DataRootOption
     {
         DataRoot = dataRoot,
         WiderRoot = $"give {Name} DIR with a folder that holds it",
+        CoordinateSystems = ProjNetCoordinateSystems.Instance,
     };
 
     /// <summary>Runs <paramref name="command"/> with the inputs of <paramref name="dataRoot"/>, or refuses a data root that is no folder.</summary>

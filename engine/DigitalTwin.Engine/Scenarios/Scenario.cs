@@ -70,8 +70,8 @@ public sealed record Scenario
     public IReadOnlyList<Intervention> Interventions { get; init; } = [];
 
     /// <summary>
-    /// What it was loaded under, its data root resolved: whatever reads files for it later (a parent the viewer
-    /// reloads) does so under the same rules.
+    /// What it was loaded under, its data root resolved: whatever reads files for it later (its map, with the
+    /// coordinate systems given; a parent the viewer reloads) does so under the same rules.
     /// </summary>
     public ScenarioInputs Inputs { get; init; } = ScenarioInputs.Default;
 }

@@ -1,3 +1,5 @@
+using DigitalTwin.Engine.IO;
+
 namespace DigitalTwin.Engine.Scenarios;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace DigitalTwin.Engine.Scenarios;
 /// a sweep file (<c>map</c>, <c>extends</c>, <c>population.cbs.file</c>, <c>observations</c>, a
 /// <c>perceived-quality</c> intervention's <c>observations</c>, a sweep's <c>scenarios</c>) must resolve, symbolic
 /// links followed, inside <see cref="DataRoot"/>; a loaded <see cref="Scenario"/> keeps the root it was loaded with, so
-/// whatever reads for it later (a parent the viewer reloads) reads under the same rules.
+/// whatever reads for it later (its map, a parent the viewer reloads) reads under the same rules.
 /// </summary>
 public sealed record ScenarioInputs
 {
@@ -20,6 +22,12 @@ public sealed record ScenarioInputs
     /// program that loads it (the command line: its <c>--data-root</c> option).
     /// </summary>
     public string WiderRoot { get; init; } = "load it with a ScenarioInputs.DataRoot that holds the file";
+
+    /// <summary>
+    /// The coordinate systems a GeoJSON map may be written in besides WGS84, reprojected on import; null: WGS84 only,
+    /// any other is refused naming it. The engine has no projection library; the command line brings one.
+    /// </summary>
+    public ICoordinateSystems? CoordinateSystems { get; init; }
 
     public static ScenarioInputs Default { get; } = new();
 }
