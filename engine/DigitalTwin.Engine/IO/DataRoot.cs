@@ -24,7 +24,9 @@ public static class DataRoot
     public static string Of(string file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        string folder = RealPath(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".") ?? Path.GetFullPath(".");
+        string written = Path.GetDirectoryName(Path.GetFullPath(file)) ?? Path.GetFullPath(file);
+        // A folder whose links loop holds no file that can be opened; its path as written is root enough.
+        string folder = RealPath(written) ?? written;
         for (string? at = folder; at is not null; at = Path.GetDirectoryName(at))
         {
             if (File.Exists(Path.Join(at, MarkerFile)))

@@ -298,6 +298,11 @@ public sealed class CoCreationSession
         SessionScenarioFile.Write(path, BaselineFile, name, description, current.Edits);
         _savedEdits = current.Edits;
         message = string.Create(CultureInfo.InvariantCulture, $"saved {current.Edits.Count} edit{(current.Edits.Count == 1 ? string.Empty : "s")} to {path}");
+        // A session saved away from its baseline extends a file outside its own folder tree: say under which data root it reopens.
+        if (_scenario.Inputs.DataRoot is { } root && !DataRoot.Holds(DataRoot.Of(path), root))
+        {
+            message += $" (it extends {BaselineFile}: reopen it with the data root {root})";
+        }
         return true;
     }
 
