@@ -25,6 +25,7 @@ public static class MapLoading
     public static MapLoadOptions ForScenario(Engine.Scenarios.Scenario scenario) => new()
     {
         BoundingPolygon = scenario.BoundingPolygon?.Select(p => (p.Longitude, p.Latitude)).ToArray(),
+        CoordinateSystems = scenario.Inputs.CoordinateSystems,
     };
 
     private static InputResult<ImportedMap> Import(string path, MapLoadOptions? options)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitalTwin.Cli.Inputs;
 using DigitalTwin.Cli.Learning;
 using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Cli.Sweeps;
@@ -35,13 +36,14 @@ public static class CalibrateCommand
         var workers = new Option<int?>("--workers") { Description = "Worker processes for the sweep (default 1)" };
         var threads = new Option<int?>("--threads") { Description = "Threads per run (default: the cores shared among the workers)" };
         var output = new Option<string?>("--out") { Description = "Folder (default: out/calibrate-<scenario file name>); the same folder again resumes the sweep", HelpName = "DIR" };
+        var dataRoot = DataRootOption.Create();
         var command = new Command("calibrate", "Fit the parameters that drive walking, cycling and driving volumes to observed street counts: sweep, ML.NET emulator of the count error, minimum, confirming runs, calibrated scenario and fit report")
         {
-            scenario, counts, parameters, draws, seeds, days, confirmSeeds, workers, threads, output,
+            scenario, counts, parameters, draws, seeds, days, confirmSeeds, workers, threads, output, dataRoot,
         };
-        command.SetAction(parse => Execute(terminal, interruption, new Request(parse.GetValue(scenario)!, parse.GetValue(counts)!, parse.GetValue(parameters) ?? [],
+        command.SetAction(parse => DataRootOption.Run(terminal, parse.GetValue(dataRoot), inputs => Execute(terminal, interruption, new Request(parse.GetValue(scenario)!, parse.GetValue(counts)!, parse.GetValue(parameters) ?? [],
             parse.GetValue(draws) ?? 32, parse.GetValue(seeds) ?? 1, parse.GetValue(days) ?? 1, parse.GetValue(confirmSeeds) ?? 2,
-            parse.GetValue(workers), parse.GetValue(threads), parse.GetValue(output))));
+            parse.GetValue(workers), parse.GetValue(threads), parse.GetValue(output)), inputs)));
         return command;
     }
 
@@ -52,7 +54,7 @@ public static class CalibrateCommand
     public const string FitFolder = "fit";
     public const string SweepFile = "calibration.sweep.json";
 
-    internal static int Execute(Terminal terminal, Interruption interruption, Request request)
+    internal static int Execute(Terminal terminal, Interruption interruption, Request request, ScenarioInputs inputs)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -75,7 +77,7 @@ public static class CalibrateCommand
             errors.ForEach(terminal.Error.WriteLine);
             return TwinApp.UserError;
         }
-        var loaded = ScenarioLoader.Load(request.Scenario);
+        var loaded = ScenarioLoader.Load(request.Scenario, inputs);
         if (!loaded.Succeeded)
         {
             terminal.WriteProblems(loaded.Problems);
@@ -171,15 +173,19 @@ public static class CalibrateCommand
             terminal.WriteProblems(problems);
             return TwinApp.UserError;
         }
-        // The file is for people to run: it must load as a scenario, or it is a bug here.
-        var reloaded = ScenarioLoader.Load(calibratedPath);
+        // The file is for people to run: it must load as a scenario, or it is a bug here. It lies in the output folder
+        // and extends the scenario where that is, so it reads under the scenario's data root, which a run of it may
+        // have to be given.
+        var reloaded = ScenarioLoader.Load(calibratedPath, scenario.Inputs);
         if (!reloaded.Succeeded)
         {
             throw new InvalidOperationException("The calibrated scenario does not load: " + string.Join("; ", reloaded.Problems));
         }
+        string root = scenario.Inputs.DataRoot!;
+        string runIt = DataRoot.Holds(DataRoot.Of(calibratedPath), root) ? string.Empty : $" (run it with {DataRootOption.Name} {root}: it extends {scenario.SourceFile})";
         terminal.Out.WriteLine(string.Create(c,
             $"count error (mean squared log): {before.Fit.MeanSquaredLogError:0.####} before, {after.Fit.MeanSquaredLogError:0.####} after; R² {before.Fit.RSquared:0.00} → {after.Fit.RSquared:0.00}; MAE {before.Fit.MeanAbsoluteError:0.#} → {after.Fit.MeanAbsoluteError:0.#}"));
-        terminal.Out.WriteLine($"wrote {calibratedPath} and {Path.Combine(folder, FitFolder, CalibrationFiles.HtmlFile)}");
+        terminal.Out.WriteLine($"wrote {calibratedPath}{runIt} and {Path.Combine(folder, FitFolder, CalibrationFiles.HtmlFile)}");
         return TwinApp.Success;
     }
 
@@ -246,7 +252,7 @@ public static class CalibrateCommand
         {
             return InputResult<SweepDefinition>.Failure(written);
         }
-        var loaded = SweepLoader.Load(path);
+        var loaded = SweepLoader.Load(path, scenario.Inputs);
         if (!loaded.Succeeded)
         {
             if (created)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DigitalTwin.Cli.Inputs;
 using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Cli.Reports;
 using DigitalTwin.Engine;
@@ -36,13 +37,14 @@ public static class CompareCommand
         var maxReplications = new Option<int?>("--max-replications") { Description = $"With --until-resolved: at most this many replications, 2 to {ScenarioLoader.MaxReplications} (default {DefaultMaxReplications})" };
         var precision = new Option<double?>("--precision") { Description = $"With --until-resolved: a change counts as resolved as nil when its 95 % interval lies within ± this % of the baseline (default {DefaultPrecisionPercent})", HelpName = "PERCENT" };
         var ignoreMemory = new Option<bool>("--ignore-memory-check") { Description = "Compare even where one run's estimated memory is more than this machine has free" };
+        var dataRoot = DataRootOption.Create();
         var command = new Command("compare", "Compare a baseline with variants over replications and write report.md, report.html, comparison.json/.csv and difference layers")
         {
-            baselineArgument, variantsArgument, replications, days, threads, output, untilResolved, maxReplications, precision, robust, workers, ignoreMemory,
+            baselineArgument, variantsArgument, replications, days, threads, output, untilResolved, maxReplications, precision, robust, workers, ignoreMemory, dataRoot,
         };
-        command.SetAction(parse => parse.GetValue(robust)
+        command.SetAction(parse => DataRootOption.Run(terminal, parse.GetValue(dataRoot), inputs => parse.GetValue(robust)
             ? ExecuteRobust(terminal, interruption, parse.GetValue(baselineArgument)!, parse.GetValue(variantsArgument) ?? [],
-                parse.GetValue(replications) is not null || parse.GetValue(days) is not null || parse.GetValue(untilResolved), parse.GetValue(workers), parse.GetValue(threads), parse.GetValue(output))
+                parse.GetValue(replications) is not null || parse.GetValue(days) is not null || parse.GetValue(untilResolved), parse.GetValue(workers), parse.GetValue(threads), parse.GetValue(output), inputs)
             : Execute(
             terminal,
             interruption,
@@ -52,9 +54,10 @@ public static class CompareCommand
             parse.GetValue(days),
             parse.GetValue(threads),
             parse.GetValue(output),
+            inputs,
             parse.GetValue(untilResolved) ? new Resolution(parse.GetValue(maxReplications) ?? DefaultMaxReplications, parse.GetValue(precision) ?? DefaultPrecisionPercent) : null,
             parse.GetValue(maxReplications) is not null || parse.GetValue(precision) is not null,
-            parse.GetValue(ignoreMemory)));
+            parse.GetValue(ignoreMemory))));
         return command;
     }
 
@@ -63,14 +66,14 @@ public static class CompareCommand
     /// the share of draws in which its effect against the baseline keeps its sign; writes SWEEP-DIR/robust/.
     /// </summary>
     internal static int ExecuteRobust(Terminal terminal, Interruption interruption, string sweepPath, IReadOnlyList<string> variantPaths, bool replicationsOrDays,
-        int? workers, int? threads, string? outputFolder)
+        int? workers, int? threads, string? outputFolder, ScenarioInputs inputs)
     {
         if (variantPaths.Count > 0 || replicationsOrDays)
         {
             terminal.Error.WriteLine("error: --robust takes one sweep file (its first scenario the baseline, the others variants; seeds and days in the file), no variant files, --replications, --days or --until-resolved");
             return TwinApp.UserError;
         }
-        var loaded = Engine.Sweeps.SweepLoader.Load(sweepPath);
+        var loaded = Engine.Sweeps.SweepLoader.Load(sweepPath, inputs);
         if (!loaded.Succeeded)
         {
             terminal.WriteProblems(loaded.Problems);
@@ -83,7 +86,7 @@ public static class CompareCommand
             return TwinApp.UserError;
         }
         string folder = outputFolder ?? Path.Combine("out", "sweep-" + SweepCommand.Slug(sweep.Name));
-        int code = SweepCommand.Execute(terminal, interruption, sweepPath, folder, workers, threads, null, false);
+        int code = SweepCommand.Execute(terminal, interruption, sweepPath, folder, workers, threads, null, false, inputs);
         if (code != TwinApp.Success)
         {
             return code;
@@ -144,7 +147,7 @@ public static class CompareCommand
     }
 
     internal static int Execute(Terminal terminal, Interruption interruption, string baselinePath, IReadOnlyList<string> variantPaths, int? replications, int? days, int? threads, string? outputFolder,
-        Resolution? resolution = null, bool resolutionOptionsGiven = false, bool ignoreMemoryCheck = false)
+        ScenarioInputs inputs, Resolution? resolution = null, bool resolutionOptionsGiven = false, bool ignoreMemoryCheck = false)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -187,7 +190,7 @@ public static class CompareCommand
         var problems = new List<InputProblem>();
         foreach (string path in paths)
         {
-            var loaded = ScenarioLoader.Load(path);
+            var loaded = ScenarioLoader.Load(path, inputs);
             if (loaded.Succeeded)
             {
                 scenarios.Add(loaded.Unwrap());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using DigitalTwin.Cli.Inputs;
 using DigitalTwin.Engine;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Scenarios;
@@ -21,18 +22,20 @@ public static class NetworkCommand
             Description = "Also write the network with all attributes to this GeoJSON file (opens in QGIS)",
             HelpName = "FILE",
         };
+        var dataRoot = DataRootOption.Create();
         var command = new Command("network", "Import a street network and print what it holds")
         {
             input,
             geoJson,
+            dataRoot,
         };
-        command.SetAction(parseResult => Execute(terminal, maps, parseResult.GetValue(input)!, parseResult.GetValue(geoJson)));
+        command.SetAction(parse => DataRootOption.Run(terminal, parse.GetValue(dataRoot), inputs => Execute(terminal, maps, parse.GetValue(input)!, parse.GetValue(geoJson), inputs)));
         return command;
     }
 
-    internal static int Execute(Terminal terminal, MapServices? maps, string path, string? geoJsonPath)
+    internal static int Execute(Terminal terminal, MapServices? maps, string path, string? geoJsonPath, ScenarioInputs inputs)
     {
-        var (mapPath, options) = ResolveMap(terminal, path);
+        var (mapPath, options) = ResolveMap(terminal, path, inputs);
         if (mapPath is null)
         {
             return TwinApp.UserError;
@@ -66,7 +69,7 @@ public static class NetworkCommand
     }
 
     /// <summary>The map a path names: the path itself for a map, the scenario's map for a scenario file.</summary>
-    private static (string? Path, MapLoadOptions? Options) ResolveMap(Terminal terminal, string path)
+    private static (string? Path, MapLoadOptions? Options) ResolveMap(Terminal terminal, string path, ScenarioInputs inputs)
     {
         if (!File.Exists(path))
         {
@@ -80,9 +83,9 @@ public static class NetworkCommand
                 terminal.Error.WriteLine($"error: {path}: not a scenario or a map (allowed: .json scenarios, {string.Join(", ", ScenarioLoader.MapExtensions)})");
                 return (null, null);
             }
-            return (path, null);
+            return (path, new MapLoadOptions { CoordinateSystems = inputs.CoordinateSystems });
         }
-        InputResult<Scenario> scenario = ScenarioLoader.Load(path);
+        InputResult<Scenario> scenario = ScenarioLoader.Load(path, inputs);
         if (!scenario.Succeeded)
         {
             terminal.WriteProblems(scenario.Problems);

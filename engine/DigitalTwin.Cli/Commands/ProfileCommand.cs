@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DigitalTwin.Cli.Inputs;
 using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Cli.Reports;
 using DigitalTwin.Engine;
@@ -25,17 +26,18 @@ public static class ProfileCommand
         var output = new Option<string?>("--out") { Description = "Report folder (default: out/profile-<scenario name>)", HelpName = "DIR" };
         var observations = new Option<string?>("--observations") { Description = "Residents' observations (.csv or .geojson, docs/observations.md); default: the scenario's \"observations\"", HelpName = "FILE" };
         var run = new Option<string?>("--run") { Description = "A `twin run` of the scenario (folder or run.msgpack): set the observations against its simulated meetings", HelpName = "RUN" };
+        var dataRoot = DataRootOption.Create();
         var command = new Command("profile", "Profile a neighbourhood: who lives there (CBS), a start map of what helps or hinders meeting, and residents' observations (against a run with --run); writes profile.md, profile.html, profile.json, GeoJSON layers and a GeoPackage")
         {
-            scenarioArgument, variantsArgument, output, observations, run,
+            scenarioArgument, variantsArgument, output, observations, run, dataRoot,
         };
-        command.SetAction(parse => Execute(terminal, interruption, parse.GetValue(scenarioArgument)!, parse.GetValue(variantsArgument) ?? [], parse.GetValue(output),
-            parse.GetValue(observations), parse.GetValue(run)));
+        command.SetAction(parse => DataRootOption.Run(terminal, parse.GetValue(dataRoot), inputs => Execute(terminal, interruption, parse.GetValue(scenarioArgument)!, parse.GetValue(variantsArgument) ?? [], parse.GetValue(output),
+            inputs, parse.GetValue(observations), parse.GetValue(run))));
         return command;
     }
 
     internal static int Execute(Terminal terminal, Interruption interruption, string scenarioPath, IReadOnlyList<string> variantPaths, string? outputFolder,
-        string? observationsPath = null, string? runPath = null)
+        ScenarioInputs inputs, string? observationsPath = null, string? runPath = null)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -45,7 +47,7 @@ public static class ProfileCommand
         var problems = new List<InputProblem>();
         foreach (string path in paths)
         {
-            var loaded = ScenarioLoader.Load(path);
+            var loaded = ScenarioLoader.Load(path, inputs);
             if (loaded.Succeeded)
             {
                 scenarios.Add(loaded.Unwrap());

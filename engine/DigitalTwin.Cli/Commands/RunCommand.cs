@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DigitalTwin.Cli.Inputs;
 using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Engine;
 using DigitalTwin.Engine.IO;
@@ -22,11 +23,12 @@ public static class RunCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario file name>)", HelpName = "DIR" };
         var geoPackage = new Option<bool>("--gpkg") { Description = $"Also write {RunGeoPackage.FileName}: the streets and places of edges.geojson and places.geojson as one GeoPackage (layers edges, places) for QGIS" };
         var ignoreMemory = new Option<bool>("--ignore-memory-check") { Description = "Run even where the estimated memory is more than this machine has free" };
+        var dataRoot = DataRootOption.Create();
         var command = new Command("run", "Simulate a scenario and write summary.json, edges.geojson, places.geojson, run.msgpack and CSV tables")
         {
-            scenarioArgument, days, seed, threads, output, geoPackage, ignoreMemory,
+            scenarioArgument, days, seed, threads, output, geoPackage, ignoreMemory, dataRoot,
         };
-        command.SetAction(parse => Execute(
+        command.SetAction(parse => DataRootOption.Run(terminal, parse.GetValue(dataRoot), inputs => Execute(
             terminal,
             interruption,
             parse.GetValue(scenarioArgument)!,
@@ -34,13 +36,14 @@ public static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(threads),
             parse.GetValue(output),
+            inputs,
             parse.GetValue(geoPackage),
-            parse.GetValue(ignoreMemory)));
+            parse.GetValue(ignoreMemory))));
         return command;
     }
 
-    internal static int Execute(Terminal terminal, Interruption interruption, string path, int? days, ulong? seed, int? threads, string? outputFolder, bool writeGeoPackage = false,
-        bool ignoreMemoryCheck = false)
+    internal static int Execute(Terminal terminal, Interruption interruption, string path, int? days, ulong? seed, int? threads, string? outputFolder, ScenarioInputs inputs,
+        bool writeGeoPackage = false, bool ignoreMemoryCheck = false)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -55,7 +58,7 @@ public static class RunCommand
             return TwinApp.UserError;
         }
         var clock = Stopwatch.StartNew();
-        var loaded = ScenarioLoader.Load(path);
+        var loaded = ScenarioLoader.Load(path, inputs);
         if (!loaded.Succeeded)
         {
             terminal.WriteProblems(loaded.Problems);

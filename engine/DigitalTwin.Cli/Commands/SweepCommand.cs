@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitalTwin.Cli.Inputs;
 using DigitalTwin.Cli.Outputs;
 using DigitalTwin.Cli.Sweeps;
 using DigitalTwin.Engine;
+using DigitalTwin.Engine.Scenarios;
 using DigitalTwin.Engine.Sweeps;
 
 namespace DigitalTwin.Cli.Commands;
@@ -32,14 +34,15 @@ public static class SweepCommand
         var time = new Option<string?>("--time") { Description = "With --slurm: time limit per task, e.g. 01:00:00 (#SBATCH --time)" };
         var memory = new Option<string?>("--mem") { Description = "With --slurm: memory per task, e.g. 4G (#SBATCH --mem)" };
         var setup = new Option<string[]>("--setup") { Description = "With --slurm: a shell line run before twin in each task, e.g. 'module load 2024' (repeatable)", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var dataRoot = DataRootOption.Create();
         var command = new Command("sweep", "Run scenarios over sampled parameter values and seeds (here, or as a Slurm array job) and collect one table")
         {
-            file, output, workers, threads, slurm, dryRun, slices, arrayLimit, cpus, partition, account, time, memory, setup,
+            file, output, workers, threads, slurm, dryRun, slices, arrayLimit, cpus, partition, account, time, memory, setup, dataRoot,
         };
-        command.SetAction(parse => Execute(terminal, interruption, parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(workers), parse.GetValue(threads),
+        command.SetAction(parse => DataRootOption.Run(terminal, parse.GetValue(dataRoot), inputs => Execute(terminal, interruption, parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(workers), parse.GetValue(threads),
             parse.GetValue(slurm) ? new SlurmRequest(parse.GetValue(dryRun), parse.GetValue(slices), parse.GetValue(arrayLimit), parse.GetValue(cpus),
                 parse.GetValue(partition), parse.GetValue(account), parse.GetValue(time), parse.GetValue(memory), parse.GetValue(setup) ?? []) : null,
-            parse.GetValue(dryRun)));
+            parse.GetValue(dryRun), inputs)));
 
         var collectFolder = new Argument<string>("folder") { Description = "The sweep folder (with manifest.json)" };
         var collect = new Command("collect", "Merge every run's parameters and outcomes of a sweep folder into sweep.csv and sweep.parquet (one row per run)") { collectFolder };
@@ -58,7 +61,8 @@ public static class SweepCommand
 
     internal sealed record SlurmRequest(bool DryRun, int? Slices, int? ArrayLimit, int? CpusPerTask, string? Partition, string? Account, string? Time, string? Memory, IReadOnlyList<string> Setup);
 
-    internal static int Execute(Terminal terminal, Interruption interruption, string path, string? outputFolder, int? workers, int? threads, SlurmRequest? slurm, bool dryRun)
+    internal static int Execute(Terminal terminal, Interruption interruption, string path, string? outputFolder, int? workers, int? threads, SlurmRequest? slurm, bool dryRun,
+        ScenarioInputs inputs)
     {
         interruption.Listen();
         var c = CultureInfo.InvariantCulture;
@@ -84,7 +88,7 @@ public static class SweepCommand
             errors.ForEach(terminal.Error.WriteLine);
             return TwinApp.UserError;
         }
-        var loaded = SweepLoader.Load(path);
+        var loaded = SweepLoader.Load(path, inputs);
         if (!loaded.Succeeded)
         {
             terminal.WriteProblems(loaded.Problems);

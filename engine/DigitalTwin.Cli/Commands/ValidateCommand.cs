@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitalTwin.Cli.Inputs;
 using DigitalTwin.Engine;
 using DigitalTwin.Engine.Interventions;
 using DigitalTwin.Engine.Scenarios;
@@ -12,17 +13,18 @@ public static class ValidateCommand
     public static Command Create(Terminal terminal, MapServices? maps)
     {
         var scenarioArgument = new Argument<string>("scenario") { Description = "The scenario file (.json)" };
+        var dataRoot = DataRootOption.Create();
         var command = new Command("validate", "Check a scenario file and report every problem at once")
         {
-            scenarioArgument,
+            scenarioArgument, dataRoot,
         };
-        command.SetAction(parseResult => Execute(terminal, maps, parseResult.GetValue(scenarioArgument)!));
+        command.SetAction(parse => DataRootOption.Run(terminal, parse.GetValue(dataRoot), inputs => Execute(terminal, maps, parse.GetValue(scenarioArgument)!, inputs)));
         return command;
     }
 
-    internal static int Execute(Terminal terminal, MapServices? maps, string path)
+    internal static int Execute(Terminal terminal, MapServices? maps, string path, ScenarioInputs inputs)
     {
-        InputResult<Scenario> loaded = ScenarioLoader.Load(path);
+        InputResult<Scenario> loaded = ScenarioLoader.Load(path, inputs);
         if (!loaded.Succeeded)
         {
             terminal.WriteProblems(loaded.Problems);

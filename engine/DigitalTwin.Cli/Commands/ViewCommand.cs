@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DigitalTwin.Cli.Inputs;
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Observations;
 using DigitalTwin.Engine.Scenarios;
@@ -49,11 +50,12 @@ public static class ViewCommand
             Description = "Scenario only: runs per state (seeds seed + r); with 2 or more the difference view greys out streets whose change stays within the noise, at that many times the wait",
             DefaultValueFactory = _ => 1,
         };
+        var dataRoot = DataRootOption.Create();
         var command = new Command("view", "Open the interactive map: pan, zoom, click streets, switch measure and period, replay a day; with a scenario, edit streets and see the difference")
         {
-            target, baseline, width, height, frames, screenshot, days, threads, script, continuous, observations, save, replications,
+            target, baseline, width, height, frames, screenshot, days, threads, script, continuous, observations, save, replications, dataRoot,
         };
-        command.SetAction(parse => Execute(
+        command.SetAction(parse => DataRootOption.Run(terminal, parse.GetValue(dataRoot), inputs => Execute(
             terminal,
             parse.GetValue(target)!,
             parse.GetValue(baseline),
@@ -61,8 +63,8 @@ public static class ViewCommand
             parse.GetValue(height),
             parse.GetValue(frames),
             parse.GetValue(screenshot),
-            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous), parse.GetValue(save), parse.GetValue(replications)),
-            parse.GetValue(observations)));
+            new CoCreationOptions(parse.GetValue(days), parse.GetValue(threads), parse.GetValue(script), parse.GetValue(continuous), parse.GetValue(save), parse.GetValue(replications), inputs),
+            parse.GetValue(observations))));
         return command;
     }
 
@@ -70,7 +72,7 @@ public static class ViewCommand
     public const int DefaultCoCreationDays = 3;
 
     /// <summary>What only a scenario (a co-creation session) uses.</summary>
-    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false, string? SavePath = null, int Replications = 1);
+    internal sealed record CoCreationOptions(int Days, int? Threads, string? Script, bool Continuous = false, string? SavePath = null, int Replications = 1, ScenarioInputs? Inputs = null);
 
     internal static int Execute(Terminal terminal, string target, string? baselinePath, int width, int height, int? frames, string? screenshot,
         CoCreationOptions? coCreation = null, string? observationsPath = null)
@@ -196,7 +198,7 @@ public static class ViewCommand
                 return TwinApp.UserError;
             }
         }
-        var loaded = ScenarioLoader.Load(scenarioPath);
+        var loaded = ScenarioLoader.Load(scenarioPath, options.Inputs ?? DataRootOption.Inputs(null));
         if (!loaded.Succeeded)
         {
             terminal.WriteProblems(loaded.Problems);

@@ -8,7 +8,14 @@ using DigitalTwin.Engine.Sweeps;
 namespace DigitalTwin.Cli.Sweeps;
 
 /// <summary>A base scenario as the manifest records it: enough for any machine with the same files to run it.</summary>
-internal sealed record ManifestScenario(string Variant, string File, string Path, string Name, string ContentHash);
+internal sealed record ManifestScenario(string Variant, string File, string Path, string Name, string ContentHash)
+{
+    /// <summary>
+    /// The data root its files were read under where that is not the default for <see cref="Path"/> (a sweep made with
+    /// <c>--data-root</c>), so every worker reads under the same; null for the default, which the manifest leaves out.
+    /// </summary>
+    public string? DataRoot { get; init; }
+}
 
 /// <summary>A swept parameter as the manifest records it.</summary>
 internal sealed record ManifestParameter(string Name, double Min, double Max, string Scale, bool Integer, double Default, string Unit);
@@ -58,7 +65,10 @@ internal sealed record SweepManifest(
             sweep.Design.Draws,
             sweep.Design.Seed,
             sweep.Seeds,
-            [.. sweep.Scenarios.Select(s => new ManifestScenario(s.Variant, s.File, s.Scenario.SourceFile, s.Scenario.Name, PreparedScenario.ContentHash(s.Scenario)))],
+            [.. sweep.Scenarios.Select(s => new ManifestScenario(s.Variant, s.File, s.Scenario.SourceFile, s.Scenario.Name, PreparedScenario.ContentHash(s.Scenario))
+            {
+                DataRoot = s.Scenario.Inputs.DataRoot == Engine.IO.DataRoot.Of(s.Scenario.SourceFile) ? null : s.Scenario.Inputs.DataRoot,
+            })],
             [.. sweep.Ranges.Select(r => new ManifestParameter(r.Name, r.Min, r.Max, r.Scale == RangeScale.Log ? "log" : "linear", r.IsInteger, r.Default, r.Unit))],
             [.. sweep.Runs().Select(r => new ManifestRun(r.Id, r.Scenario, r.Variant, r.Draw, r.Seed, r.Values))]);
     }
@@ -95,6 +105,10 @@ internal sealed record SweepManifest(
                 json.WriteString("path", s.Path);
                 json.WriteString("name", s.Name);
                 json.WriteString("contentHash", s.ContentHash);
+                if (s.DataRoot is not null)
+                {
+                    json.WriteString("dataRoot", s.DataRoot);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -181,7 +195,10 @@ internal sealed record SweepManifest(
                 [.. root.GetProperty("seeds").EnumerateArray().Select(s => s.GetUInt64())],
                 [.. root.GetProperty("scenarios").EnumerateArray().Select(s => new ManifestScenario(
                     s.GetProperty("variant").GetString()!, s.GetProperty("file").GetString()!, s.GetProperty("path").GetString()!,
-                    s.GetProperty("name").GetString()!, s.GetProperty("contentHash").GetString()!))],
+                    s.GetProperty("name").GetString()!, s.GetProperty("contentHash").GetString()!)
+                {
+                    DataRoot = s.TryGetProperty("dataRoot", out var root) ? root.GetString() : null,
+                })],
                 parameters,
                 [.. root.GetProperty("runs").EnumerateArray().Select(r => new ManifestRun(
                     r.GetProperty("id").GetString()!, r.GetProperty("scenario").GetInt32(), r.GetProperty("variant").GetString()!,

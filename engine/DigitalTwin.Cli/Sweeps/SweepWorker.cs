@@ -77,7 +77,8 @@ internal sealed class SweepWorker(string folder, SweepManifest manifest, int thr
             return InputResult<Holder>.Success(new Holder(known));
         }
         var entry = manifest.Scenarios[index];
-        var loaded = ScenarioLoader.Load(entry.Path);
+        // The scenario is named by the manifest, under the data root the sweep was made with.
+        var loaded = ScenarioLoader.Load(entry.Path, Inputs.DataRootOption.Inputs(entry.DataRoot));
         if (!loaded.Succeeded)
         {
             return InputResult<Holder>.Failure(loaded.Problems);

@@ -18,10 +18,18 @@ internal static class DecoderText
         return string.Create(CultureInfo.InvariantCulture, $"at line {(e.LineNumber ?? 0) + 1}, {JsonInLine(e)}");
     }
 
-    /// <summary>"column 16: '-' is invalid …", for a problem whose field already names the line.</summary>
-    public static string JsonInLine(JsonException e)
+    /// <summary>
+    /// "column 16: '-' is invalid …", for a problem whose field already names the line. Without
+    /// <paramref name="quoting"/> only "column 16": the parser's words quote the file's text, and a file reached through
+    /// a path in someone else's scenario is not to be printed, not even a character of it.
+    /// </summary>
+    public static string JsonInLine(JsonException e, bool quoting = true)
     {
         ArgumentNullException.ThrowIfNull(e);
+        if (!quoting)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"column {(e.BytePositionInLine ?? 0) + 1}");
+        }
         string message = e.Message;
         foreach (string bookkeeping in new[] { " LineNumber:", " Path:", " | BytePositionInLine:" })
         {

@@ -8,7 +8,9 @@ using NetTopologySuite.IO.Converters;
 namespace DigitalTwin.Engine.IO;
 
 /// <summary>
-/// Reads a GeoJSON FeatureCollection (lon/lat, WGS84; NetTopologySuite.IO.GeoJSON4STJ) into a <see cref="RawMap"/>:
+/// Reads a GeoJSON FeatureCollection (lon/lat, WGS84; NetTopologySuite.IO.GeoJSON4STJ) into a <see cref="RawMap"/>.
+/// A file whose <c>crs</c> member names another system is reprojected to WGS84 first where the caller supplies that
+/// system (<see cref="ICoordinateSystems"/>), and refused, naming it, where not:
 /// LineString/MultiLineString features with OSM-like properties (highway, name, width, lit …) become ways,
 /// Polygon features (buildings, parks) closed ways, and Point features tagged amenity/shop/leisure/addr:* points.
 /// Vertices with the same coordinates (to 1e-7°, about 1 cm) are one node, so lines that share an end or a vertex
@@ -20,9 +22,13 @@ internal static class GeoJsonMapImporter
 {
     private const double CoordinateScale = 1e7;
 
-    public static InputResult<RawMap> Read(string path)
+    private const string ExportWgs84 =
+        "export it in WGS84 longitude/latitude (EPSG:4326), as GeoJSON requires (RFC 7946): in QGIS Export > Save Features As with CRS EPSG:4326, or `ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`";
+
+    public static InputResult<RawMap> Read(string path, ICoordinateSystems? systems = null)
     {
         FeatureCollection? collection;
+        ICoordinateConversion? conversion;
         try
         {
             byte[] bytes = File.ReadAllBytes(path);
@@ -32,10 +38,10 @@ internal static class GeoJsonMapImporter
             {
                 return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, encoding));
             }
-            if (CoordinateSystemProblem(bytes) is { } crs)
+            if (CoordinateSystemProblem(bytes, systems, out conversion) is { } crs)
             {
                 return InputResult<RawMap>.Failure(new InputProblem(path, "crs", crs,
-                    "export it in WGS84 longitude/latitude (EPSG:4326), as GeoJSON requires (RFC 7946): in QGIS Export > Save Features As with CRS EPSG:4326, or `ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`"));
+                    systems is null ? ExportWgs84 : $"{ExportWgs84}; or write it in a system this program reprojects: {systems.Known}"));
             }
             var options = new JsonSerializerOptions();
             options.Converters.Add(new GeoJsonConverterFactory());
@@ -61,10 +67,19 @@ internal static class GeoJsonMapImporter
             return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, "the file holds no GeoJSON FeatureCollection"));
         }
 
+        if (conversion is not null && Reproject(collection, conversion) is { } misplaced)
+        {
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, misplaced,
+                $"the crs member must name the system the numbers are in (RD New gives metres such as (85000, 446000); degrees need no crs member), or {ExportWgs84}"));
+        }
         if (NotLonLat(collection) is { } projected)
         {
-            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, projected,
-                "export it in WGS84 longitude/latitude (EPSG:4326), as GeoJSON requires (RFC 7946); in QGIS: Export > Save Features As, CRS EPSG:4326"));
+            // Metres without a crs member: the file says nothing of its system, and guessing RD New from the numbers
+            // would put a UTM or Web Mercator file at the wrong place without a word.
+            string addCrs = systems is null
+                ? string.Empty
+                : " or, if the numbers are RD New metres, add \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::28992\"}} to the FeatureCollection (another system this program reprojects: its EPSG code instead; " + systems.Known + ")";
+            return InputResult<RawMap>.Failure(new InputProblem(path, string.Empty, projected, ExportWgs84 + addCrs));
         }
 
         var map = new RawMap { NodeIdsAreOsm = false, HonoursExportedColumns = true };
@@ -112,6 +127,62 @@ internal static class GeoJsonMapImporter
     }
 
     /// <summary>
+    /// Converts every coordinate of every feature to WGS84 in place; why it could not, or null. A point that lands far
+    /// outside the system's area of use means the <c>crs</c> member does not describe the numbers (degrees declared
+    /// as RD New, RD New declared as UTM), which would otherwise import as a map somewhere else.
+    /// </summary>
+    private static string? Reproject(FeatureCollection collection, ICoordinateConversion conversion)
+    {
+        int index = 0;
+        foreach (IFeature feature in collection)
+        {
+            if (feature.Geometry is { IsEmpty: false } geometry)
+            {
+                var filter = new ToWgs84(conversion);
+                geometry.Apply(filter);
+                if (filter.Problem is { } problem)
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"feature {index} {problem}");
+                }
+            }
+            index++;
+        }
+        return null;
+    }
+
+    /// <summary>Converts a geometry's coordinates in place; stops at the first that cannot be converted or lands outside the system's area.</summary>
+    private sealed class ToWgs84(ICoordinateConversion conversion) : ICoordinateSequenceFilter
+    {
+        public string? Problem { get; private set; }
+
+        public bool Done => Problem is not null;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq, int i)
+        {
+            double x = seq.GetX(i), y = seq.GetY(i);
+            var c = CultureInfo.InvariantCulture;
+            if (!double.IsFinite(x) || !double.IsFinite(y))
+            {
+                Problem = string.Create(c, $"has a point at ({x}, {y}), which is not a pair of finite numbers");
+                return;
+            }
+            var (longitude, latitude) = conversion.ToWgs84(x, y);
+            var (west, south, east, north) = conversion.AreaOfUse;
+            if (!(longitude >= west && longitude <= east && latitude >= south && latitude <= north))
+            {
+                Problem = double.IsFinite(longitude) && double.IsFinite(latitude)
+                    ? string.Create(c, $"has a point at ({x}, {y}), which in {conversion.Name} lies at longitude {longitude:0.####}, latitude {latitude:0.####}, outside the area that system is made for (longitude {west} to {east}, latitude {south} to {north}): the numbers are not {conversion.Name} coordinates")
+                    : string.Create(c, $"has a point at ({x}, {y}), which is no position in {conversion.Name}");
+                return;
+            }
+            seq.SetX(i, longitude);
+            seq.SetY(i, latitude);
+        }
+    }
+
+    /// <summary>
     /// Why the features' coordinates are not longitude/latitude in degrees, or null when they are. GeoJSON is WGS84 by
     /// definition, but a file saved in a projected system such as RD New (EPSG:28992, metres: x 0–300,000, y
     /// 300,000–625,000) still parses, and would import as streets hundreds of thousands of kilometres long.
@@ -145,11 +216,13 @@ internal static class GeoJsonMapImporter
 
     /// <summary>
     /// Why the file's <c>crs</c> member (GeoJSON 2008; RFC 7946 dropped it, but QGIS and GDAL still write it for any
-    /// other system) rules the file out, or null when there is none or it names WGS84 longitude/latitude. A file in RD New
-    /// or Web Mercator whose numbers happen to look like degrees would otherwise import at the wrong place without a word.
+    /// other system) rules the file out, or null when there is none, it names WGS84 longitude/latitude, or it names a
+    /// system of <paramref name="systems"/> (then <paramref name="conversion"/> is that system's). A file in RD New or
+    /// Web Mercator whose numbers happen to look like degrees would otherwise import at the wrong place without a word.
     /// </summary>
-    internal static string? CoordinateSystemProblem(ReadOnlySpan<byte> json)
+    internal static string? CoordinateSystemProblem(ReadOnlySpan<byte> json, ICoordinateSystems? systems, out ICoordinateConversion? conversion)
     {
+        conversion = null;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -177,11 +250,17 @@ internal static class GeoJsonMapImporter
                 && properties.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
                 ? nameElement.GetString()
                 : null;
+            string reads = systems is null ? "this importer reads only WGS84 longitude/latitude" : $"this importer reads WGS84 longitude/latitude and reprojects {systems.Known}";
             if (name is null)
             {
-                return "its crs member names no coordinate system (a linked or unnamed crs); this importer reads only WGS84 longitude/latitude";
+                return $"its crs member names no coordinate system (a linked or unnamed crs); {reads}";
             }
-            return IsWgs84(name) ? null : $"its coordinates are in {Describe(name)}, not WGS84 longitude/latitude, which is what this importer reads";
+            if (IsWgs84(name))
+            {
+                return null;
+            }
+            conversion = EpsgCode(name) is { } code ? systems?.FromEpsg(code) : null;
+            return conversion is not null ? null : $"its coordinates are in {Describe(name)}, not WGS84 longitude/latitude; {reads}";
         }
         return null;
     }

@@ -21,6 +21,12 @@ public sealed record MapLoadOptions
     /// </summary>
     public double TransitStopMergeDistanceMetres { get; init; } = 50;
 
+    /// <summary>
+    /// Coordinate systems a GeoJSON map may be written in besides WGS84 (its <c>crs</c> member names one), reprojected
+    /// on import; null: any other system is refused, naming it.
+    /// </summary>
+    public ICoordinateSystems? CoordinateSystems { get; init; }
+
     public static MapLoadOptions Default { get; } = new();
 }
 
@@ -55,7 +61,7 @@ public static class MapLoader
         }
         else if (lower.EndsWith(".geojson", StringComparison.Ordinal) || lower.EndsWith(".json", StringComparison.Ordinal))
         {
-            raw = GeoJsonMapImporter.Read(path);
+            raw = GeoJsonMapImporter.Read(path, options.CoordinateSystems);
         }
         else
         {

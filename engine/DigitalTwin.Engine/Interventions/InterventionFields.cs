@@ -274,7 +274,7 @@ internal sealed record PlacesField(string Name, string Description) : Interventi
         }
         if (list.ValueKind != JsonValueKind.Array)
         {
-            reader.Context.Error(reader.Child(Name), $"must be a list of places, got {FileContext.Describe(list)}");
+            reader.Context.Error(reader.Child(Name), $"must be a list of places, got {reader.Context.Describe(list)}");
             return null;
         }
         bool ok = true;

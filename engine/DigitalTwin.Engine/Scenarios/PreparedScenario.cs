@@ -37,6 +37,7 @@ public sealed record PreparedScenario(
         var options = new MapLoadOptions
         {
             BoundingPolygon = scenario.BoundingPolygon?.Select(p => (p.Longitude, p.Latitude)).ToArray(),
+            CoordinateSystems = scenario.Inputs.CoordinateSystems,
         };
         return MapLoader.Load(scenario.MapPath, options);
     }

@@ -68,4 +68,10 @@ public sealed record Scenario
 
     /// <summary>Parent interventions first, then this file's, each in file order.</summary>
     public IReadOnlyList<Intervention> Interventions { get; init; } = [];
+
+    /// <summary>
+    /// What it was loaded under, its data root resolved: whatever reads files for it later (its map, with the
+    /// coordinate systems given; a parent the viewer reloads) does so under the same rules.
+    /// </summary>
+    public ScenarioInputs Inputs { get; init; } = ScenarioInputs.Default;
 }

@@ -13,7 +13,7 @@ public static partial class ScenarioLoader
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            context.Error(path, $"must be an object with a \"type\", got {FileContext.Describe(element)}");
+            context.Error(path, $"must be an object with a \"type\", got {context.Describe(element)}");
             return null;
         }
         IReadOnlyList<string> typeNames = InterventionRegistry.TypeNames;

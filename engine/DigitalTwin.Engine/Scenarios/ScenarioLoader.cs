@@ -29,7 +29,11 @@ public static partial class ScenarioLoader
         AllowTrailingCommas = true,
     };
 
-    public static InputResult<Scenario> Load(string path)
+    /// <summary>Loads a scenario named by the user; the files it names must lie under <paramref name="inputs"/>' data root.</summary>
+    public static InputResult<Scenario> Load(string path, ScenarioInputs? inputs = null) => Load(path, inputs, reached: false);
+
+    /// <param name="reached">The file was named in another file (a sweep's scenario), not by the user: see <see cref="FileContext"/>.</param>
+    internal static InputResult<Scenario> Load(string path, ScenarioInputs? inputs, bool reached)
     {
         ArgumentNullException.ThrowIfNull(path);
         var problems = new List<InputProblem>();
@@ -38,11 +42,12 @@ public static partial class ScenarioLoader
         {
             return InputResult<Scenario>.Failure(new InputProblem(path, string.Empty, "scenario file not found"));
         }
+        inputs = WithRoot(inputs ?? ScenarioInputs.Default, fullPath);
 
         // Leaf first; each entry's parent follows it.
         var drafts = new List<ScenarioDraft>();
         var visited = new List<string> { fullPath };
-        ScenarioDraft? draft = ReadDraft(fullPath, path, problems);
+        ScenarioDraft? draft = ReadDraft(fullPath, path, problems, inputs, reached);
         while (draft is not null)
         {
             drafts.Add(draft);
@@ -62,7 +67,7 @@ public static partial class ScenarioLoader
                 break;
             }
             visited.Add(parent);
-            draft = ReadDraft(parent, Display(parent), problems);
+            draft = ReadDraft(parent, Display(parent), problems, inputs, reached: true);
         }
         if (drafts.Count == 0 || problems.Count > 0)
         {
@@ -70,6 +75,12 @@ public static partial class ScenarioLoader
         }
         return Merge(drafts, problems);
     }
+
+    /// <summary>The inputs with their data root resolved for a file named on the command line: given, or the file's default.</summary>
+    internal static ScenarioInputs WithRoot(ScenarioInputs inputs, string fullPath) => inputs with
+    {
+        DataRoot = (inputs.DataRoot is { } given ? DataRoot.RealPath(given) : null) ?? DataRoot.Of(fullPath),
+    };
 
     private static InputResult<Scenario> Merge(List<ScenarioDraft> drafts, List<InputProblem> problems)
     {
@@ -126,6 +137,7 @@ public static partial class ScenarioLoader
             Description = description ?? string.Empty,
             SourceFile = leaf.Context.File,
             ExtendsChain = [.. drafts.Skip(1).Select(d => d.Context.File)],
+            Inputs = leaf.Context.Inputs,
             MapPath = map!,
             ObservationsPath = observations,
             BoundingPolygon = bounding,
@@ -144,7 +156,9 @@ public static partial class ScenarioLoader
 
     /// <summary>
     /// A path from a scenario field, resolved against the scenario's folder; null, with the problem named, when the
-    /// text cannot be a path (a NUL character, characters the file system refuses).
+    /// text cannot be a path (a NUL character, characters the file system refuses) or when it resolves, symbolic links
+    /// followed, outside the data root (<see cref="ScenarioInputs"/>). The path returned is the one written, made
+    /// absolute: opening it follows the same links that were checked here.
     /// </summary>
     internal static string? FullPathOf(FileContext context, string field, string relative)
     {
@@ -153,15 +167,30 @@ public static partial class ScenarioLoader
             context.Error(field, "contains a NUL character, which no file path can hold");
             return null;
         }
+        string full;
         try
         {
-            return Path.GetFullPath(Path.Combine(context.Directory, relative));
+            full = Path.GetFullPath(Path.Combine(context.Directory, relative));
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             context.Error(field, "is not a usable file path: " + e.Message);
             return null;
         }
+        string root = context.Inputs.DataRoot!;
+        string shown = relative.Length > 60 ? relative[..60] + "…" : relative;
+        if (DataRoot.RealPath(full) is not { } real)
+        {
+            context.Error(field, $"'{shown}' leads through a loop of symbolic links", "name the file itself");
+            return null;
+        }
+        if (!DataRoot.Holds(root, real))
+        {
+            context.Error(field, $"'{shown}' resolves to {real}, outside the data root {root}",
+                $"a scenario reads files only inside its data root: move the file into {root}, or {context.Inputs.WiderRoot}");
+            return null;
+        }
+        return full;
     }
 
     /// <summary>
@@ -222,7 +251,7 @@ public static partial class ScenarioLoader
             $"must be UTF-8, but byte 0x{bytes[at]:X2} at line {line}, column {column} is not (a file saved in another encoding, e.g. Windows-1252): save it again as UTF-8");
     }
 
-    private static ScenarioDraft? ReadDraft(string fullPath, string displayPath, List<InputProblem> problems)
+    private static ScenarioDraft? ReadDraft(string fullPath, string displayPath, List<InputProblem> problems, ScenarioInputs inputs, bool reached)
     {
         byte[]? bytes;
         try
@@ -268,13 +297,12 @@ public static partial class ScenarioLoader
         }
         catch (JsonException e)
         {
-            string message = DecoderText.JsonInLine(e);
-            problems.Add(new InputProblem(displayPath, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON at " + message));
+            problems.Add(new InputProblem(displayPath, $"line {(e.LineNumber ?? 0) + 1}", "is not valid JSON at " + DecoderText.JsonInLine(e, quoting: !reached)));
             return null;
         }
         using (document)
         {
-            var context = new FileContext(fullPath, displayPath, lines, problems);
+            var context = new FileContext(fullPath, displayPath, lines, problems, inputs, reached);
             return ReadScenario(context, document.RootElement);
         }
     }
@@ -316,7 +344,7 @@ public static partial class ScenarioLoader
         {
             if (interventions.ValueKind != JsonValueKind.Array)
             {
-                context.Error("$.interventions", $"must be a list of interventions, got {FileContext.Describe(interventions)}");
+                context.Error("$.interventions", $"must be a list of interventions, got {context.Describe(interventions)}");
             }
             else
             {
@@ -380,7 +408,7 @@ public static partial class ScenarioLoader
     {
         if (parameters.ValueKind != JsonValueKind.Object)
         {
-            context.Error("$.parameters", $"must be an object of parameter overrides, got {FileContext.Describe(parameters)}");
+            context.Error("$.parameters", $"must be an object of parameter overrides, got {context.Describe(parameters)}");
             return;
         }
         foreach (JsonProperty property in parameters.EnumerateObject())
@@ -394,7 +422,7 @@ public static partial class ScenarioLoader
             }
             if (property.Value.ValueKind != JsonValueKind.Number)
             {
-                context.Error(path, $"must be {info.AllowedRange()}, got {FileContext.Describe(property.Value)}");
+                context.Error(path, $"must be {info.AllowedRange()}, got {context.Describe(property.Value)}");
                 continue;
             }
             double value = property.Value.GetDouble();

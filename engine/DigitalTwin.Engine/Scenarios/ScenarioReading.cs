@@ -3,8 +3,13 @@ using System.Text.Json;
 
 namespace DigitalTwin.Engine.Scenarios;
 
-/// <summary>One scenario file being read: its path, its line map, and every problem found so far.</summary>
-internal sealed class FileContext(string file, string displayFile, JsonLineMap lines, List<InputProblem> problems)
+/// <summary>
+/// One scenario file being read: its path, its line map, every problem found so far, and the inputs it is read under
+/// (<see cref="ScenarioInputs.DataRoot"/> resolved). <paramref name="reached"/>: the file was reached through a path
+/// in another file (an <c>extends</c>, a sweep's scenario) rather than named by the user, so its problems do not quote
+/// its text values: a path must not be a way to print a file.
+/// </summary>
+internal sealed class FileContext(string file, string displayFile, JsonLineMap lines, List<InputProblem> problems, ScenarioInputs inputs, bool reached)
 {
     /// <summary>Absolute path, for resolving relative paths.</summary>
     public string File { get; } = file;
@@ -13,15 +18,21 @@ internal sealed class FileContext(string file, string displayFile, JsonLineMap l
 
     public List<InputProblem> Problems { get; } = problems;
 
+    /// <summary>The inputs the file is read under; <see cref="ScenarioInputs.DataRoot"/> is set, as a real path.</summary>
+    public ScenarioInputs Inputs { get; } = inputs;
+
+    public bool Reached { get; } = reached;
+
     public SourceLocation At(string path) => new(displayFile, path, lines.LineOf(path));
 
     public void Error(string path, string message, string? suggestion = null) =>
         Problems.Add(At(path).Problem(message, suggestion));
 
-    public static string Describe(JsonElement element) => element.ValueKind switch
+    public string Describe(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
+        JsonValueKind.String when Reached => string.Create(CultureInfo.InvariantCulture, $"a text of {element.GetString()!.Length:N0} characters"),
         // At most 60 characters: a problem names the value, it does not copy a file's content into the terminal.
         JsonValueKind.String => element.GetString() is { Length: > 60 } text ? string.Create(CultureInfo.InvariantCulture, $"the text \"{text[..60]}…\" ({text.Length:N0} characters)") : $"the text \"{element.GetString()}\"",
         JsonValueKind.Number => "the number " + element.GetRawText(),
@@ -65,7 +76,7 @@ internal sealed class ObjectReader
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            context.Error(path, $"must be an object, got {FileContext.Describe(element)}");
+            context.Error(path, $"must be an object, got {context.Describe(element)}");
             return null;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -114,7 +125,7 @@ internal sealed class ObjectReader
         }
         if (value.Value.ValueKind != JsonValueKind.String)
         {
-            _context.Error(Child(name), $"must be {what}, got {FileContext.Describe(value.Value)}");
+            _context.Error(Child(name), $"must be {what}, got {_context.Describe(value.Value)}");
             return null;
         }
         string text = value.Value.GetString()!;
@@ -166,7 +177,7 @@ internal sealed class ObjectReader
         }
         if (value.Value.ValueKind != JsonValueKind.Number || !value.Value.TryGetUInt64(out ulong result))
         {
-            _context.Error(Child(name), $"must be a whole number from 0 to {ulong.MaxValue}, got {FileContext.Describe(value.Value)}");
+            _context.Error(Child(name), $"must be a whole number from 0 to {ulong.MaxValue}, got {_context.Describe(value.Value)}");
             return null;
         }
         return result;
@@ -181,7 +192,7 @@ internal sealed class ObjectReader
         }
         if (value.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            _context.Error(Child(name), $"must be true or false, got {FileContext.Describe(value.Value)}");
+            _context.Error(Child(name), $"must be true or false, got {_context.Describe(value.Value)}");
             return null;
         }
         return value.Value.GetBoolean();
@@ -216,7 +227,7 @@ internal sealed class ObjectReader
         string path = Child(name);
         if (value.Value.ValueKind != JsonValueKind.Array || value.Value.GetArrayLength() < minimum)
         {
-            _context.Error(path, $"must be a list of at least {minimum} points [longitude, latitude], got {FileContext.Describe(value.Value)}");
+            _context.Error(path, $"must be a list of at least {minimum} points [longitude, latitude], got {_context.Describe(value.Value)}");
             return null;
         }
         if (value.Value.GetArrayLength() > MaxPoints)
@@ -252,7 +263,7 @@ internal sealed class ObjectReader
         }
         if (value.Value.ValueKind != JsonValueKind.Number)
         {
-            context.Error(path, $"must be a number {Range(min, max, unit)}, got {FileContext.Describe(value.Value)}");
+            context.Error(path, $"must be a number {Range(min, max, unit)}, got {context.Describe(value.Value)}");
             return null;
         }
         double number = value.Value.GetDouble();
@@ -272,7 +283,7 @@ internal sealed class ObjectReader
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != 2
             || element[0].ValueKind != JsonValueKind.Number || element[1].ValueKind != JsonValueKind.Number)
         {
-            context.Error(path, $"must be a point [longitude, latitude], got {FileContext.Describe(element)}");
+            context.Error(path, $"must be a point [longitude, latitude], got {context.Describe(element)}");
             return null;
         }
         double longitude = element[0].GetDouble();

@@ -30,7 +30,11 @@ public static class SweepLoader
         AllowTrailingCommas = true,
     };
 
-    public static InputResult<SweepDefinition> Load(string path)
+    /// <summary>
+    /// Loads a sweep file; its scenarios, and every file they name, must lie under <paramref name="inputs"/>' data root
+    /// (by default the sweep file's: the nearest folder above it with <c>scenario.schema.json</c>, else its own).
+    /// </summary>
+    public static InputResult<SweepDefinition> Load(string path, ScenarioInputs? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string fullPath = Path.GetFullPath(path);
@@ -38,6 +42,7 @@ public static class SweepLoader
         {
             return InputResult<SweepDefinition>.Failure(new InputProblem(path, string.Empty, "sweep file not found"));
         }
+        inputs = ScenarioLoader.WithRoot(inputs ?? ScenarioInputs.Default, fullPath);
         byte[]? bytes;
         try
         {
@@ -76,7 +81,7 @@ public static class SweepLoader
         var problems = new List<InputProblem>();
         using (document)
         {
-            var context = new FileContext(fullPath, path, lines, problems);
+            var context = new FileContext(fullPath, path, lines, problems, inputs, reached: false);
             var definition = Read(context, document.RootElement);
             return definition is not null && problems.Count == 0
                 ? InputResult<SweepDefinition>.Success(definition)
@@ -131,7 +136,7 @@ public static class SweepLoader
         }
         if (element.Value.ValueKind != JsonValueKind.Array || element.Value.GetArrayLength() == 0)
         {
-            context.Error(Field, $"must be a non-empty list of scenario files (paths relative to the sweep file), got {FileContext.Describe(element.Value)}");
+            context.Error(Field, $"must be a non-empty list of scenario files (paths relative to the sweep file), got {context.Describe(element.Value)}");
             return null;
         }
         var scenarios = new List<SweepScenario>();
@@ -143,7 +148,7 @@ public static class SweepLoader
             string field = $"{Field}[{index++}]";
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
             {
-                context.Error(field, $"must be the path of a scenario file, got {FileContext.Describe(item)}");
+                context.Error(field, $"must be the path of a scenario file, got {context.Describe(item)}");
                 ok = false;
                 continue;
             }
@@ -160,7 +165,7 @@ public static class SweepLoader
                 ok = false;
                 continue;
             }
-            var loaded = ScenarioLoader.Load(full);
+            var loaded = ScenarioLoader.Load(full, context.Inputs, reached: true);
             if (!loaded.Succeeded)
             {
                 context.Problems.AddRange(loaded.Problems);
@@ -184,7 +189,7 @@ public static class SweepLoader
         }
         if (element.Value.ValueKind != JsonValueKind.Object)
         {
-            context.Error(Field, $"must be an object of parameter ranges, {Example}; got {FileContext.Describe(element.Value)}");
+            context.Error(Field, $"must be an object of parameter ranges, {Example}; got {context.Describe(element.Value)}");
             return null;
         }
         var ranges = new List<ParameterRange>();

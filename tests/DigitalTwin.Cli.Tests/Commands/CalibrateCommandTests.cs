@@ -70,8 +70,12 @@ public sealed class CalibrateCommandTests : IDisposable
         var kept = run.RootElement.GetProperty("segmentCounts").EnumerateObject().ToList();
         Assert.Equal(10, kept.Count);
         Assert.All(kept, segment => Assert.Equal(24, segment.Value.GetProperty("bike").GetArrayLength()));
-        // The calibrated scenario runs.
-        Assert.Equal(0, Run("validate", Path.Combine(Folder("cal"), "calibrated.json")).Code);
+        // The calibrated scenario runs, under the data root of the scenario it extends from the folder above, which
+        // calibrate names; under its own folder's it is refused.
+        string root = Engine.IO.DataRoot.RealPath(_files.Directory)!;
+        Assert.Contains($"(run it with --data-root {root}: it extends ", calibrated.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Run("validate", Path.Combine(Folder("cal"), "calibrated.json"), "--data-root", root).Code);
+        Assert.Equal(1, Run("validate", Path.Combine(Folder("cal"), "calibrated.json")).Code);
     }
 
     /// <summary>Whole-day walk, bike and car counts at the <paramref name="sites"/> segments with the most passages, from a run's segments-hourly.csv.</summary>

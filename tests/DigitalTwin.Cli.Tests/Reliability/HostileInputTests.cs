@@ -14,8 +14,10 @@ namespace DigitalTwin.Cli.Tests.Reliability;
 /// (NaN, 1e400, -1, nulls, deep nesting, an XML entity bomb, a crs, invalid UTF-8). Every input goes through the
 /// command a user would run; the outcome is counted as accepted (exit 0), a clean error (exit 1, one message, no
 /// library text), an internal error (exit 2, an escaped exception, or exit 1 with an exception's or a library's own
-/// words), a hang (no answer within 20 s) or a half-written output (a failed command leaving its output file or a
-/// staging file). The test fails on any of the last three. The README's reliability table is this test's table:
+/// words), a hang (no answer within 20 s), a half-written output (a failed command leaving its output file or a
+/// staging file) or an echo (a message quoting a file that lies outside the scenario's data root). The test fails on
+/// any of the last four. Besides the mutations, the scenario paths row points each path field at files outside the
+/// scenario's folder (<c>../</c>, absolute, through a link, <c>/etc/passwd</c>, <c>/dev/zero</c>). The README's reliability table is this test's table:
 /// DIGITALTWIN_RELIABILITY_TABLE=FILE writes it, DIGITALTWIN_HOSTILE_INPUTS=N tries N inputs per kind (default 60)
 /// for a longer run on demand, DIGITALTWIN_HOSTILE_SEED=S another corpus, DIGITALTWIN_HOSTILE_KEEP=DIR keeps what failed.
 /// </summary>
@@ -41,6 +43,7 @@ public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
         "NaN", "1e400", "-1", "-0", "null", "\"\"", "[]", "{}", "\"\\u0000\"", "999", "95", "-999999999999999999999", "true",
         "\"" + new string('x', 70_000) + "\"", new string('[', 5_000) + new string(']', 5_000), "\"../../../../etc/passwd\"",
         "\"/dev/zero\"", "\"\\ud800\"", "0.000000000000000000000001", "1.7976931348623157e308", "\"GM0344\"", "{\"a\":",
+        "\"../secret.json\"", "\"link.json\"", "\"/etc/passwd\"",
         "<!DOCTYPE osm [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>",
         "&c;", "lat=\"95\"", "lon=\"NaN\"", "id=\"-1\"", "ref=\"999999\"", "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:28992\"}},",
     ];
@@ -52,7 +55,11 @@ public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
         InternalError,
         Hang,
         HalfWritten,
+        Echoed,
     }
+
+    /// <summary>Planted outside the scenario's folder (secret.json, secret.csv): no message may quote it.</summary>
+    private const string Canary = "CANARY-5e1f";
 
     private sealed record Kind(string Name, string Command, int Tried, Dictionary<Outcome, int> Counts, List<string> Failures);
 
@@ -62,6 +69,7 @@ public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
         var kinds = new[]
         {
             Try("scenario file", "twin validate scenario.json", ScenarioSeed(), "scenario.json", path => Twin("validate", path)),
+            Try("scenario paths", "twin validate scenario.json", PathEscapes(), "scenario.json", path => Twin("validate", path)),
             Try("OSM XML map", "twin network map.osm --geojson out.geojson", OsmSeed(), "map.osm", path => Twin("network", path, "--geojson", OutputFile)),
             Try("GeoJSON map", "twin network map.geojson --geojson out.geojson", GeoJsonSeed(), "map.geojson", path => Twin("network", path, "--geojson", OutputFile)),
             Try("run file", "twin render run.msgpack (RunFile.Read)", RunFileSeed(), "run.msgpack", ReadRunFile),
@@ -77,21 +85,27 @@ public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         // The corpus is hostile, not hopeless: each kind has inputs the command refuses cleanly.
         Assert.All(kinds, k => Assert.True(k.Counts[Outcome.CleanError] > 0, $"{k.Name}: no clean errors"));
+        // No path out of the data root is taken, whichever field names it and however it is written.
+        Assert.Equal(0, kinds.Single(k => k.Name == "scenario paths").Counts[Outcome.Accepted]);
     }
 
     private string OutputFile => Path.Combine(_files.Directory, "out", "network.geojson");
 
     private Kind Try(string name, string command, byte[] seed, string fileName, Func<string, (int Code, string Error)> run)
     {
+        var random = new Random(CorpusSeed + name.Length);
+        return Try(name, command, [.. Enumerable.Range(0, InputsPerKind).Select(_ => Mutate(seed, random))], fileName, run);
+    }
+
+    private Kind Try(string name, string command, IReadOnlyList<(string How, byte[] Bytes)> inputs, string fileName, Func<string, (int Code, string Error)> run)
+    {
         var counts = Enum.GetValues<Outcome>().ToDictionary(o => o, _ => 0);
         var failures = new List<string>();
-        var random = new Random(CorpusSeed + name.Length);
         string folder = Path.Combine(_files.Directory, "in");
         Directory.CreateDirectory(folder);
         Directory.CreateDirectory(Path.Combine(_files.Directory, "out"));
-        for (int i = 0; i < InputsPerKind; i++)
+        foreach (var (how, bytes) in inputs)
         {
-            var (how, bytes) = Mutate(seed, random);
             string path = Path.Combine(folder, fileName);
             File.WriteAllBytes(path, bytes);
             if (File.Exists(OutputFile))
@@ -121,7 +135,7 @@ public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
             }
             counts[outcome]++;
         }
-        return new Kind(name, command, InputsPerKind, counts, failures);
+        return new Kind(name, command, inputs.Count, counts, failures);
     }
 
     /// <summary>DIGITALTWIN_HOSTILE_KEEP=DIR keeps each input that failed, to reproduce it with the twin command in the table.</summary>
@@ -156,6 +170,10 @@ public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
         }
         var (code, error) = task.Result;
         detail = error.Length > 1500 ? error[..1500] : error;
+        if (error.Contains(Canary, StringComparison.Ordinal))
+        {
+            return Outcome.Echoed;
+        }
         return code switch
         {
             TwinApp.Success => Outcome.Accepted,
@@ -223,11 +241,54 @@ public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
 
     private byte[] ScenarioSeed()
     {
-        // The scenario is mutated beside a readable map, so what is tried is the scenario reader, not a missing map.
+        // The scenario is mutated beside a readable map, so what is tried is the scenario reader, not a missing map;
+        // outside its folder (its data root) lie files a path in it may try to reach.
         string path = Fixtures.GridScenario(_files);
-        Directory.CreateDirectory(Path.Combine(_files.Directory, "in"));
-        File.Copy(Path.Combine(_files.Directory, "map.geojson"), Path.Combine(_files.Directory, "in", "map.geojson"), overwrite: true);
+        string folder = Path.Combine(_files.Directory, "in");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(_files.Directory, "map.geojson"), Path.Combine(folder, "map.geojson"), overwrite: true);
+        _files.WriteText("secret.json", $"{{\"name\": \"{Canary}\", \"days\": \"{Canary}\", \"map\": \"{Canary}.osm\"}}");
+        _files.WriteText("secret.csv", $"gwb_code,a_inw\n{Canary},1\n");
+        foreach (var (link, target) in new[] { ("link.json", "secret.json"), ("link.csv", "secret.csv") })
+        {
+            if (!File.Exists(Path.Combine(folder, link)))
+            {
+                File.CreateSymbolicLink(Path.Combine(folder, link), Path.Combine(_files.Directory, target));
+            }
+        }
+        if (!Directory.Exists(Path.Combine(folder, "up")))
+        {
+            Directory.CreateSymbolicLink(Path.Combine(folder, "up"), _files.Directory);
+        }
         return File.ReadAllBytes(path);
+    }
+
+    /// <summary>The seed scenario with one path field pointing outside its folder, each field × each way out.</summary>
+    private List<(string How, byte[] Bytes)> PathEscapes()
+    {
+        var seed = System.Text.Json.Nodes.JsonNode.Parse(ScenarioSeed())!.AsObject();
+        string[] ways = ["../secret", Path.Combine(_files.Directory, "secret"), "link", "up/secret", "./../in/../secret", "/etc/passwd", "/dev/zero", "../../../../../../../../etc/hostname"];
+        var inputs = new List<(string How, byte[] Bytes)>();
+        foreach (string field in new[] { "extends", "map", "observations", "population.cbs.file" })
+        {
+            foreach (string way in ways)
+            {
+                string path = way.StartsWith("/etc", StringComparison.Ordinal) || way.StartsWith("/dev", StringComparison.Ordinal) || way.EndsWith("hostname", StringComparison.Ordinal)
+                    ? way
+                    : way + (field == "population.cbs.file" ? ".csv" : ".json");
+                var scenario = seed.DeepClone().AsObject();
+                if (field == "population.cbs.file")
+                {
+                    scenario["population"] = new System.Text.Json.Nodes.JsonObject { ["cbs"] = new System.Text.Json.Nodes.JsonObject { ["file"] = path, ["gwbCode"] = "BU00010001" } };
+                }
+                else
+                {
+                    scenario[field] = path;
+                }
+                inputs.Add(($"{field}: {path}", Encoding.UTF8.GetBytes(scenario.ToJsonString())));
+            }
+        }
+        return inputs;
     }
 
     private static byte[] OsmSeed()
@@ -272,12 +333,12 @@ public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
     private static string Table(IEnumerable<Kind> kinds)
     {
         var table = new StringBuilder();
-        table.AppendLine("| input kind | command | tried | accepted | clean errors | internal errors | hangs | half-written outputs |");
-        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| input kind | command | tried | accepted | clean errors | internal errors | hangs | half-written outputs | echoed outside files |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var k in kinds)
         {
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {k.Name} | `{k.Command}` | {k.Tried} | {k.Counts[Outcome.Accepted]} | {k.Counts[Outcome.CleanError]} | {k.Counts[Outcome.InternalError]} | {k.Counts[Outcome.Hang]} | {k.Counts[Outcome.HalfWritten]} |");
+                $"| {k.Name} | `{k.Command}` | {k.Tried} | {k.Counts[Outcome.Accepted]} | {k.Counts[Outcome.CleanError]} | {k.Counts[Outcome.InternalError]} | {k.Counts[Outcome.Hang]} | {k.Counts[Outcome.HalfWritten]} | {k.Counts[Outcome.Echoed]} |");
         }
         return table.ToString();
     }

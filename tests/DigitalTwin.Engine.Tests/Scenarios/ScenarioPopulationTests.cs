@@ -27,13 +27,16 @@ public sealed class ScenarioPopulationTests : IDisposable
     public void The_bundled_baseline_population_fills_a_hand_made_home_set()
     {
         // The baseline's map may not be bundled on every branch, so its population object (and seed) is loaded in a
-        // scenario of its own, with the CBS path made absolute; the rest of the baseline is tested in ScenarioSchemaTests.
+        // scenario of its own, beside a copy of the CBS file (a scenario reads only inside its folder tree); the rest of
+        // the baseline is tested in ScenarioSchemaTests.
         string root = Path.GetDirectoryName(Path.GetDirectoryName(PopulationFixtures.UtrechtCsv))!;
         string baselinePath = Path.Combine(root, "..", "delft-wippolder", "baseline.json");
         JsonObject baseline = JsonNode.Parse(File.ReadAllText(baselinePath))!.AsObject();
         JsonObject population = baseline["population"]!.DeepClone().AsObject();
         JsonObject cbs = population["cbs"]!.AsObject();
-        cbs["file"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(baselinePath)!, cbs["file"]!.GetValue<string>()));
+        string csv = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(baselinePath)!, cbs["file"]!.GetValue<string>()));
+        File.Copy(csv, Path.Combine(_files.Directory, Path.GetFileName(csv)));
+        cbs["file"] = Path.GetFileName(csv);
         string scenario = _files.Set("population", population).Set("seed", baseline["seed"]!.DeepClone()).Write();
 
         Residents residents = Synthesise(scenario, PopulationFixtures.Homes(60, 80)); // 4,800 dwellings

@@ -13,6 +13,9 @@ public sealed class SessionScenarioFileTests : IDisposable
 
     private string SessionPath => Path.Combine(_world.Directory, "sessions", "my-session.json");
 
+    /// <summary>The session is saved in a folder below the baseline's, so it reopens under the baseline's data root.</summary>
+    private ScenarioInputs BaselineRoot => new() { DataRoot = _world.Directory };
+
     /// <summary>A baseline and three edits of different kinds on two ways, the second of which is undone and redone.</summary>
     private CoCreationSession SessionWithEdits()
     {
@@ -41,8 +44,9 @@ public sealed class SessionScenarioFileTests : IDisposable
         Assert.True(session.Save(SessionPath, out string message), message);
 
         Assert.False(session.HasUnsavedEdits);
+        Assert.EndsWith($"(it extends {Path.GetFullPath(_world.ScenarioPath)}: reopen it with the data root {Engine.IO.DataRoot.RealPath(_world.Directory)})", message, StringComparison.Ordinal);
         Assert.DoesNotContain(Directory.GetFiles(Path.GetDirectoryName(SessionPath)!), f => f.EndsWith(".tmp", StringComparison.Ordinal));
-        var loaded = ScenarioLoader.Load(SessionPath);
+        var loaded = ScenarioLoader.Load(SessionPath, BaselineRoot);
         Assert.True(loaded.Succeeded, string.Join("; ", loaded.Problems.Select(p => p.Message)));
         var scenario = loaded.Unwrap();
         Assert.Equal(Path.GetFullPath(_world.ScenarioPath), Assert.Single(scenario.ExtendsChain));
@@ -73,7 +77,7 @@ public sealed class SessionScenarioFileTests : IDisposable
         var session = SessionWithEdits();
         Assert.True(session.Save(SessionPath, out string message), message);
 
-        var resumed = CoCreationSession.Open(ScenarioLoader.Load(SessionPath).Unwrap(), TinyCoCreation.Days, TinyCoCreation.Threads).Unwrap();
+        var resumed = CoCreationSession.Open(ScenarioLoader.Load(SessionPath, BaselineRoot).Unwrap(), TinyCoCreation.Days, TinyCoCreation.Threads).Unwrap();
 
         Assert.Equal(Path.GetFullPath(_world.ScenarioPath), resumed.BaselineFile);
         Assert.Equal(_world.Scenario.Name, resumed.ScenarioName);

@@ -153,7 +153,7 @@ public sealed class CoCreationSession
     /// </summary>
     private static (Scenario Baseline, string BaselineFile, IReadOnlyList<Intervention> Edits) SplitSavedSession(Scenario scenario)
     {
-        if (scenario.ExtendsChain.Count == 0 || ScenarioLoader.Load(scenario.ExtendsChain[0]) is not { Succeeded: true } parentResult)
+        if (scenario.ExtendsChain.Count == 0 || ScenarioLoader.Load(scenario.ExtendsChain[0], scenario.Inputs) is not { Succeeded: true } parentResult)
         {
             return (scenario, scenario.SourceFile, []);
         }
@@ -298,6 +298,11 @@ public sealed class CoCreationSession
         SessionScenarioFile.Write(path, BaselineFile, name, description, current.Edits);
         _savedEdits = current.Edits;
         message = string.Create(CultureInfo.InvariantCulture, $"saved {current.Edits.Count} edit{(current.Edits.Count == 1 ? string.Empty : "s")} to {path}");
+        // A session saved away from its baseline extends a file outside its own folder tree: say under which data root it reopens.
+        if (_scenario.Inputs.DataRoot is { } root && !DataRoot.Holds(DataRoot.Of(path), root))
+        {
+            message += $" (it extends {BaselineFile}: reopen it with the data root {root})";
+        }
         return true;
     }
 
