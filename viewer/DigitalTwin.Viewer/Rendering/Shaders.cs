@@ -75,4 +75,34 @@ internal static class Shaders
             o_colour = v_colour;
         }
         """;
+
+    /// <summary>
+    /// The overview: a unit square stretched over a level's world rectangle, textured with the level's picture
+    /// (<see cref="OverviewLevels"/>); texture coordinates are the square's corners, south-west at (0, 0).
+    /// </summary>
+    public const string OverviewVertex = """
+        #version 330 core
+        layout(location = 0) in vec2 a_corner;
+        uniform vec2 u_worldMin;
+        uniform vec2 u_worldMax;
+        uniform vec2 u_scale;
+        uniform vec2 u_offset;
+        uniform vec2 u_viewport;
+        out vec2 v_uv;
+        void main() {
+            vec2 p = mix(u_worldMin, u_worldMax, a_corner) * u_scale + u_offset;
+            gl_Position = vec4(p.x / u_viewport.x * 2.0 - 1.0, 1.0 - p.y / u_viewport.y * 2.0, 0.0, 1.0);
+            v_uv = a_corner;
+        }
+        """;
+
+    public const string OverviewFragment = """
+        #version 330 core
+        in vec2 v_uv;
+        uniform sampler2D u_picture;
+        out vec4 o_colour;
+        void main() {
+            o_colour = texture(u_picture, v_uv);
+        }
+        """;
 }
