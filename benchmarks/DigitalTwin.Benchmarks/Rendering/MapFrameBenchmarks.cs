@@ -10,8 +10,9 @@ namespace DigitalTwin.Benchmarks.Rendering;
 /// One frame of the map of a 100,000-segment city (a generated 224 x 224 grid with its 450,000-odd homes, heat on
 /// every street) at 1920 x 1080, drawn offscreen with Mesa (llvmpipe on this machine: the software renderer a
 /// co-creation laptop without a GPU driver falls back to). A frame is the window's: streets, homes, places and the
-/// legend, then glFinish; no read-back. Three views: the whole city, a district (homes visible) and a street.
-/// Issue 19 asks for under 33 ms (30 frames a second).
+/// legend, then glFinish; no read-back. Three views: the whole city, a district (homes visible) and a street; and the
+/// first whole-city frame after the colours changed (a new measure, period or edit), which pays for what a frame
+/// keeps for the next. Issue 19 asks for under 33 ms (30 frames a second).
 /// </summary>
 [MemoryDiagnoser]
 public class MapFrameBenchmarks
@@ -24,6 +25,7 @@ public class MapFrameBenchmarks
 
     private OffscreenMapRenderer _context = null!;
     private MapRenderer _renderer = null!;
+    private MapRenderer? _fresh;
     private MapScene _scene = null!;
     private readonly MarkerMesh _overlay = new();
     private MapLayout _layout = null!;
@@ -45,7 +47,7 @@ public class MapFrameBenchmarks
         _district = new MapCamera { CentreX = bounds.CentreX, CentreY = bounds.CentreY, PixelsPerMetre = 0.5, WidthPixels = Width, HeightPixels = Height };
         _street = new MapCamera { CentreX = bounds.CentreX, CentreY = bounds.CentreY, PixelsPerMetre = 4, WidthPixels = Width, HeightPixels = Height };
         // The first frame uploads the colours: not part of a frame that follows a pan or zoom.
-        Frame(_city);
+        Frame(_renderer, _city);
     }
 
     /// <summary>The city's map with made-up counts: a deterministic spread over five orders of magnitude, as real heat has.</summary>
@@ -66,25 +68,41 @@ public class MapFrameBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public void WholeCity() => Frame(_city);
+    public void WholeCity() => Frame(_renderer, _city);
 
     [Benchmark]
-    public void District() => Frame(_district);
+    public void District() => Frame(_renderer, _district);
 
     [Benchmark]
-    public void Street() => Frame(_street);
+    public void Street() => Frame(_renderer, _street);
 
-    private void Frame(MapCamera camera)
+    /// <summary>
+    /// A renderer that has drawn one district frame with the scene's colours and nothing zoomed out yet: what a window
+    /// holds after new colours (whose full upload, sorting every street, is outside this measurement).
+    /// </summary>
+    [IterationSetup(Target = nameof(WholeCityFirstFrame))]
+    public void FreshRenderer()
+    {
+        _fresh?.Dispose();
+        _fresh = _context.Prepare(_scene, Width, Height);
+        Frame(_fresh, _district);
+    }
+
+    [Benchmark]
+    public void WholeCityFirstFrame() => Frame(_fresh!, _city);
+
+    private void Frame(MapRenderer renderer, MapCamera camera)
     {
         _overlay.Clear();
         MapAnnotations.Build(_overlay, _scene, camera, _layout);
-        _renderer.Draw(camera, _layout, _overlay);
+        renderer.Draw(camera, _layout, _overlay);
         _context.Finish();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _fresh?.Dispose();
         _renderer.Dispose();
         _context.Dispose();
     }

@@ -45,6 +45,36 @@ public static class FalseDiscovery
     }
 
     /// <summary>
+    /// For each item (a street segment, a place), whether its change from <paramref name="baseline"/> to
+    /// <paramref name="variant"/>, paired replication by replication (the same seeds, so common random numbers), is a
+    /// discovery once every item is tested at once. Element <c>[r][i]</c> is item i in replication r.
+    /// </summary>
+    public static bool[] PairedDiscoveries(IReadOnlyList<IReadOnlyList<double>> baseline, IReadOnlyList<IReadOnlyList<double>> variant, double rate = Rate)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(variant);
+        if (baseline.Count != variant.Count || baseline.Count < 2)
+        {
+            throw new ArgumentException($"Paired tests need the same replications on both sides, at least 2; got {baseline.Count} and {variant.Count}.", nameof(variant));
+        }
+        int replications = baseline.Count;
+        int items = variant[0].Count;
+        var pValues = new double[items];
+        var b = new double[replications];
+        var v = new double[replications];
+        for (int i = 0; i < items; i++)
+        {
+            for (int r = 0; r < replications; r++)
+            {
+                b[r] = baseline[r][i];
+                v[r] = variant[r][i];
+            }
+            pValues[i] = PairedDifference.Of(b, v).PValue;
+        }
+        return Discoveries(pValues, rate);
+    }
+
+    /// <summary>
     /// How many replications would resolve a difference of the observed size with the observed spread: the smallest n
     /// (up to <paramref name="limit"/>) whose 95 % interval, t(n − 1) · SD / √n, is narrower than the mean difference.
     /// Null when the difference is 0 or even <paramref name="limit"/> replications would not resolve it; the spread of

@@ -69,4 +69,16 @@ public class FalseDiscoveryTests
         Assert.Null(FalseDiscovery.ReplicationsToResolve(difference with { MeanDifference = 0 }));
         Assert.Null(FalseDiscovery.ReplicationsToResolve(difference with { MeanDifference = 0.01 }));
     }
+
+    /// <summary>Three replications of four segments: only the segment that changes by the same large amount in each is beyond the noise.</summary>
+    [Fact]
+    public void Paired_discoveries_mark_a_consistent_change_and_not_an_unchanged_or_noisy_item()
+    {
+        double[][] before = [[1, 2, 3, 4], [1.1, 2, 3.5, 4], [0.9, 2, 2.5, 4]];
+        double[][] after = [[3, 2, 3.2, 4], [3.1, 2, 2.9, 4], [2.9, 2, 3.4, 4]];
+
+        Assert.Equal([true, false, false, false], FalseDiscovery.PairedDiscoveries(before, after));
+        Assert.Throws<ArgumentException>(() => FalseDiscovery.PairedDiscoveries(before[..1], after[..1]));
+        Assert.Throws<ArgumentException>(() => FalseDiscovery.PairedDiscoveries(before, after[..2]));
+    }
 }

@@ -3,7 +3,7 @@ using DigitalTwin.Cli;
 namespace DigitalTwin.Viewer.Tests.Cli;
 
 /// <summary>The render and view commands (they live in the CLI but are the viewer's way in).</summary>
-public class RenderCommandTests
+public partial class RenderCommandTests
 {
     private static (int Code, string Out, string Error) Twin(params string[] args) => Twin(_ => null, args);
 

@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.Outcomes;
 using DigitalTwin.Engine.Places;
 using DigitalTwin.Viewer.CoCreation;
 using DigitalTwin.Viewer.Maps;
@@ -86,21 +87,12 @@ public sealed class CoCreationSessionTests : IDisposable
         var mask = step.Scene.SignificantSegments;
         Assert.NotNull(mask);
         Assert.Equal(step.Run.SegmentCount, mask.Length);
-        Assert.Equal(CoCreationSession.BeyondNoise(baseline.SegmentEncountersByReplication, step.SegmentEncountersByReplication), mask);
+        Assert.Equal(FalseDiscovery.PairedDiscoveries(baseline.SegmentEncountersByReplication, step.SegmentEncountersByReplication), mask);
+        Assert.Equal(3, step.Scene.SignificanceReplications);
 
         var single = _world.OpenWithBaseline();
         Assert.True(single.TryApply(EditKind.CarFree, selection, out _));
         Assert.Null(TinyCoCreation.Finish(single).Scene.SignificantSegments);
-    }
-
-    /// <summary>Three replications of four segments: only the segment that changes by the same large amount in each is beyond the noise.</summary>
-    [Fact]
-    public void Beyond_noise_marks_a_consistent_change_and_not_an_unchanged_or_noisy_segment()
-    {
-        double[][] before = [[1, 2, 3, 4], [1.1, 2, 3.5, 4], [0.9, 2, 2.5, 4]];
-        double[][] after = [[3, 2, 3.2, 4], [3.1, 2, 2.9, 4], [2.9, 2, 3.4, 4]];
-
-        Assert.Equal([true, false, false, false], CoCreationSession.BeyondNoise(before, after));
     }
 
     [Fact]

@@ -10,12 +10,13 @@ public sealed class SignificanceSeamTests
         var scene = new MapScene(SyntheticRuns.ThreePaths(busyEncounters: 800, quietEncounters: 40), SyntheticRuns.ThreePaths());
         var colours = scene.SegmentColours;
 
-        scene.SignificantSegments = [true, false, true];
+        scene.MarkBeyondNoise([true, false, true], replications: 3);
 
         Assert.Equal(colours[SyntheticRuns.Busy], scene.SegmentColours[SyntheticRuns.Busy]);
         Assert.Equal(MapScene.NotSignificantColour, scene.SegmentColours[SyntheticRuns.Quiet]);
         scene.ShowDifference = false;
         Assert.NotEqual(MapScene.NotSignificantColour, scene.SegmentColours[SyntheticRuns.Quiet]);
-        Assert.Throws<ArgumentException>(() => scene.SignificantSegments = [true]);
+        Assert.Throws<ArgumentException>(() => scene.MarkBeyondNoise([true], replications: 3));
+        Assert.Throws<ArgumentException>(() => scene.MarkBeyondNoise([true, true, true], replications: 1));
     }
 }

@@ -1,5 +1,6 @@
 using DigitalTwin.Engine.IO;
 using DigitalTwin.Engine.Network;
+using DigitalTwin.Viewer.Maps;
 using DigitalTwin.Viewer.Rendering;
 
 namespace DigitalTwin.Viewer.Tests.Rendering;
@@ -55,5 +56,79 @@ public sealed class LevelOfDetailTests
         var camera = new MapCamera { CentreX = 1650, CentreY = 150, PixelsPerMetre = 1, WidthPixels = 200, HeightPixels = 200 };
         var (firstRow, lastRow, firstColumn, lastColumn) = grid.VisibleRows(camera, 0);
         Assert.Equal((0, 2, 15, 17), (firstRow, lastRow, firstColumn, lastColumn));
+    }
+
+    [Fact]
+    public void A_zoomed_out_view_takes_the_nearest_overview_level_at_or_above_its_zoom_down_to_a_thumbnail()
+    {
+        var city = new Bounds(0, 0, 22_300, 22_300);
+        double top = OverviewLevels.TopZoom(city);
+
+        Assert.Equal(CoarseStreets.BelowPixelsPerMetre, top);
+        Assert.Equal(0, OverviewLevels.LevelOf(top, 0.1, city));
+        Assert.Equal(0, OverviewLevels.LevelOf(top, 0.0708, city));
+        Assert.Equal(1, OverviewLevels.LevelOf(top, 0.0707, city));
+        Assert.Equal(2, OverviewLevels.LevelOf(top, 0.05, city));
+        Assert.Equal(2, OverviewLevels.LevelOf(top, 0.0357, city));
+        // 22.3 km at 0.1 px/m is 2,230 pixels; level 14 shows it 16 pixels wide, and nothing is drawn smaller.
+        Assert.Equal(14, OverviewLevels.LevelOf(top, 1e-4, city));
+        Assert.Equal(0.05, OverviewLevels.ZoomOf(top, 2), 12);
+        // A 100 km region would need 10,000 pixels at the coarse threshold: its levels start lower, within one texture.
+        Assert.True(OverviewLevels.TopZoom(new Bounds(0, 0, 100_000, 50_000)) * 100_000 <= OverviewLevels.MaximumSidePixels);
+    }
+
+    /// <summary>The three paths stretched 50 times: 10 km long and 5 km apart, a city's size, so the overview draws them.</summary>
+    private static RunFile ThreeLongPaths()
+    {
+        var run = SyntheticRuns.ThreePaths();
+        run.GeometryX = [.. run.GeometryX.Select(x => x * 50)];
+        run.GeometryY = [.. run.GeometryY.Select(y => y * 50)];
+        run.SegmentLengthMetres = [.. run.SegmentLengthMetres.Select(m => m * 50)];
+        return run;
+    }
+
+    private static Rgba Middle(RgbaImage image, MapCamera camera, RunFile run, int segment, int acrossPixels = 0)
+    {
+        int first = run.SegmentGeometryStart[segment];
+        var (px, py) = camera.WorldToPixel((run.GeometryX[first] + run.GeometryX[first + 1]) / 2.0, (run.GeometryY[first] + run.GeometryY[first + 1]) / 2.0);
+        return image[(int)px, (int)py + acrossPixels];
+    }
+
+    [Fact]
+    public void The_overview_shows_each_street_in_the_colour_the_full_drawing_gives_it_and_follows_new_colours()
+    {
+        using var offscreen = OffscreenMapRenderer.TryCreate(out string reason)
+            ?? throw new InvalidOperationException("offscreen OpenGL is needed for this test: " + reason);
+        const int width = 1920, height = 1080;
+        var run = ThreeLongPaths();
+        var scene = new MapScene(run) { Measure = Measure.Encounters };
+        var layout = new MapLayout(width, height);
+        var bounds = scene.Geometry.Bounds;
+        // Exactly level 2's zoom, then a zoom the next level up is shrunk to (by 0.75).
+        var atLevel = new MapCamera { CentreX = bounds.CentreX, CentreY = bounds.CentreY, PixelsPerMetre = 0.05, WidthPixels = width, HeightPixels = height };
+        var between = new MapCamera { CentreX = bounds.CentreX, CentreY = bounds.CentreY, PixelsPerMetre = 0.0375, WidthPixels = width, HeightPixels = height };
+        var full = offscreen.Render(scene, width, height, atLevel).Image;
+        using var renderer = offscreen.Prepare(scene, width, height);
+
+        renderer.Draw(atLevel, layout, new MarkerMesh());
+        var overview = renderer.ReadPixels(width, height);
+        renderer.Draw(between, layout, new MarkerMesh());
+        var shrunk = renderer.ReadPixels(width, height);
+
+        for (int s = 0; s < run.SegmentCount; s++)
+        {
+            Assert.True(Middle(full, atLevel, run, s).DistanceTo(Middle(overview, atLevel, run, s)) <= 2, $"segment {s} at the level's zoom");
+            // Shrunk, a 3-pixel street is 2.25 pixels wide: its colour stays whole on the pixel nearest its centre line.
+            var expected = Middle(full, atLevel, run, s);
+            int nearest = Enumerable.Range(-1, 3).Min(d => expected.DistanceTo(Middle(shrunk, between, run, s, d)));
+            Assert.True(nearest <= 2, $"segment {s} shrunk: off by {nearest}");
+        }
+        Assert.Equal(MapAnnotations.Background, Middle(overview, atLevel, run, SyntheticRuns.Busy, acrossPixels: 40));
+        Assert.Equal(ColourMap.Viridis.Top, Middle(overview, atLevel, run, SyntheticRuns.Busy));
+
+        // Encounters were counted in one period only: in another, the busy path has none, and the kept level must not show it.
+        scene.Period = PeriodFilter.Night;
+        renderer.Draw(atLevel, layout, new MarkerMesh());
+        Assert.Equal(ColourMap.Viridis.Bottom, Middle(renderer.ReadPixels(width, height), atLevel, run, SyntheticRuns.Busy));
     }
 }

@@ -418,35 +418,10 @@ public sealed class CoCreationSession
         var scene = comparable ? new MapScene(run, baseline!.Run) : new MapScene(run);
         if (comparable && Replications >= 2)
         {
-            scene.SignificantSegments = BeyondNoise(baseline!.SegmentEncountersByReplication, byReplication);
+            scene.MarkBeyondNoise(FalseDiscovery.PairedDiscoveries(baseline!.SegmentEncountersByReplication, byReplication), Replications);
         }
         string description = edits.Count == 0 ? "baseline" : world.Effects[^1].Summary;
         return new JobOutcome(new CoCreationStep(edits, description, run, new Headline(overall.EncountersPerResidentPerDay, overall.NodsPerResidentPerDay), scene, seconds, byReplication), null);
-    }
-
-    /// <summary>
-    /// Per segment, whether the change in encounters from <paramref name="baseline"/> to <paramref name="edited"/>
-    /// (replication by replication, the same seeds) stands out once every segment is tested (Benjamini–Hochberg).
-    /// </summary>
-    public static bool[] BeyondNoise(IReadOnlyList<double[]> baseline, IReadOnlyList<double[]> edited)
-    {
-        ArgumentNullException.ThrowIfNull(baseline);
-        ArgumentNullException.ThrowIfNull(edited);
-        int replications = Math.Min(baseline.Count, edited.Count);
-        int segments = edited[0].Length;
-        var pValues = new double[segments];
-        var b = new double[replications];
-        var v = new double[replications];
-        for (int s = 0; s < segments; s++)
-        {
-            for (int r = 0; r < replications; r++)
-            {
-                b[r] = baseline[r][s];
-                v[r] = edited[r][s];
-            }
-            pValues[s] = PairedDifference.Of(b, v).PValue;
-        }
-        return FalseDiscovery.Discoveries(pValues);
     }
 
     private sealed record JobOutcome(CoCreationStep? Step, string? Failure);

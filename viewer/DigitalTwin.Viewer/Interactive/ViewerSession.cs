@@ -128,7 +128,7 @@ public sealed partial class ViewerSession
         {
             _script = new Queue<ScriptStep>(options.Script);
         }
-        var renderer = new MapRenderer(_window.Gl, _scene);
+        var renderer = new MapRenderer(_window.Gl, _scene, cacheOverview: true);
         try
         {
             return Loop(options, ref renderer);
@@ -242,7 +242,7 @@ public sealed partial class ViewerSession
         var replay = new ReplayAnimation(next) { TimeSeconds = _replay.TimeSeconds, Speed = _replay.Speed, Paused = _replay.Paused };
         // The renderer holds the old scene's geometry on the GPU (pavements and places change with edits): build it anew.
         renderer.Dispose();
-        renderer = new MapRenderer(_window.Gl, next);
+        renderer = new MapRenderer(_window.Gl, next, cacheOverview: true);
         _scene = next;
         _replay = replay;
         _replaying &= replay.HasSample;

@@ -1,4 +1,5 @@
 using DigitalTwin.Engine.IO;
+using DigitalTwin.Engine.Outcomes;
 using DigitalTwin.Viewer.Rendering;
 
 namespace DigitalTwin.Viewer.Maps;
@@ -29,6 +30,45 @@ public sealed class MapScene
         _difference = baseline is not null;
         Update();
     }
+
+    /// <summary>
+    /// A difference over replications: <paramref name="runs"/>[r] against <paramref name="baselines"/>[r], the pairs
+    /// run with the same seed (common random numbers), at least two. Streets and places are coloured by the mean
+    /// difference, and the streets whose difference stays within the noise for the shown measure, period and group
+    /// (paired over the replications, all segments tested together, <see cref="FalseDiscovery"/>) are greyed out.
+    /// The first pair gives the map, names and places.
+    /// </summary>
+    public MapScene(IReadOnlyList<RunFile> runs, IReadOnlyList<RunFile> baselines)
+        : this(FirstOf(runs, baselines).Run, FirstOf(runs, baselines).Baseline)
+    {
+        for (int r = 1; r < runs.Count; r++)
+        {
+            if (!SegmentValues.SameNetwork(runs[r], Run) || !SegmentValues.SameNetwork(baselines[r], Run))
+            {
+                throw new ArgumentException($"replication {r} has a different street network from the first", nameof(runs));
+            }
+        }
+        _replicatedRuns = runs;
+        _replicatedBaselines = baselines;
+        Update();
+    }
+
+    private static (RunFile Run, RunFile Baseline) FirstOf(IReadOnlyList<RunFile> runs, IReadOnlyList<RunFile> baselines)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(baselines);
+        if (runs.Count != baselines.Count || runs.Count < 2)
+        {
+            throw new ArgumentException($"a difference over replications needs as many baselines as runs, at least 2; got {runs.Count} and {baselines.Count}", nameof(baselines));
+        }
+        return (runs[0], baselines[0]);
+    }
+
+    private readonly IReadOnlyList<RunFile>? _replicatedRuns;
+    private readonly IReadOnlyList<RunFile>? _replicatedBaselines;
+
+    /// <summary>How many pairs the difference view averages: the replications of a scene over replications, else 1.</summary>
+    public int AveragedReplications => _replicatedRuns?.Count ?? 1;
 
     /// <summary>A scene of street categories (<see cref="CategoryLayer"/>) on the streets of <paramref name="map"/>, which may hold the map only.</summary>
     public MapScene(RunFile map, CategoryLayer layer)
@@ -109,25 +149,31 @@ public sealed class MapScene
     }
 
     /// <summary>
-    /// Which segments' differences are beyond the noise (paired across replications, all segments tested together: a
-    /// co-creation session run with two or more replications sets it). Null colours every difference; a mask greys out
-    /// the segments it marks false in the difference view. It must come from replications, never from one pair of runs.
+    /// Which segments' differences are beyond the noise (paired across replications, all segments tested together): a
+    /// co-creation session run with two or more replications sets it (<see cref="MarkBeyondNoise"/>), a scene over
+    /// replications computes it. Null colours every difference; a mask greys out the segments it marks false in the
+    /// difference view. It must come from replications, never from one pair of runs.
     /// </summary>
-    public bool[]? SignificantSegments
-    {
-        get => _significant;
-        set
-        {
-            if (value is not null && value.Length != Run.SegmentCount)
-            {
-                throw new ArgumentException("the mask needs one entry per segment", nameof(value));
-            }
-            _significant = value;
-            Update();
-        }
-    }
+    public bool[]? SignificantSegments { get; private set; }
 
-    private bool[]? _significant;
+    /// <summary>How many replications the mask was tested over (0 without a mask): the legend says so beside the grey.</summary>
+    public int SignificanceReplications { get; private set; }
+
+    /// <summary>Sets (or with null clears) the mask of <see cref="SignificantSegments"/>, tested over that many replications.</summary>
+    public void MarkBeyondNoise(bool[]? beyondNoise, int replications)
+    {
+        if (beyondNoise is not null && beyondNoise.Length != Run.SegmentCount)
+        {
+            throw new ArgumentException("the mask needs one entry per segment", nameof(beyondNoise));
+        }
+        if (beyondNoise is not null && replications < 2)
+        {
+            throw new ArgumentException("a mask needs at least 2 replications to be tested over", nameof(replications));
+        }
+        SignificantSegments = beyondNoise;
+        SignificanceReplications = beyondNoise is null ? 0 : replications;
+        Update();
+    }
 
     /// <summary>A difference within noise: the neutral grey of "no change", a little darker, so it reads as "not shown".</summary>
     public static Rgba NotSignificantColour { get; } = new(70, 72, 78);
@@ -169,9 +215,16 @@ public sealed class MapScene
             ShowLayer(Layer);
             return;
         }
-        Values = _difference
-            ? SegmentValues.Difference(Run, Baseline!, _measure, _period, _group)
-            : SegmentValues.Compute(Run, _measure, _period, _group);
+        if (_difference && _replicatedRuns is not null)
+        {
+            Values = ReplicatedDifference();
+        }
+        else
+        {
+            Values = _difference
+                ? SegmentValues.Difference(Run, Baseline!, _measure, _period, _group)
+                : SegmentValues.Compute(Run, _measure, _period, _group);
+        }
         Scale = _difference ? HeatScale.ForDifferences(Values) : HeatScale.ForValues(Values);
         var map = ColourMap;
         var colours = new Rgba[Values.Length];
@@ -179,7 +232,7 @@ public sealed class MapScene
         for (int s = 0; s < Values.Length; s++)
         {
             colours[s] = AwaitingResults ? AwaitingColour
-                : _difference && _significant is { } mask && !mask[s] ? NotSignificantColour
+                : _difference && SignificantSegments is { } mask && !mask[s] ? NotSignificantColour
                 : map.At(Scale.Position(Values[s]));
             keys[s] = _difference ? Math.Abs(Values[s]) : Values[s];
         }
@@ -196,6 +249,31 @@ public sealed class MapScene
         Version++;
     }
 
+    /// <summary>
+    /// The mean over the replications of each pair's difference, and the mask of the segments whose paired difference
+    /// is beyond the noise for the shown measure, period and group.
+    /// </summary>
+    private float[] ReplicatedDifference()
+    {
+        var runs = _replicatedRuns!;
+        var baselines = _replicatedBaselines!;
+        var after = new double[runs.Count][];
+        var before = new double[runs.Count][];
+        var mean = new float[Run.SegmentCount];
+        for (int r = 0; r < runs.Count; r++)
+        {
+            after[r] = Array.ConvertAll(SegmentValues.Compute(runs[r], _measure, _period, _group), v => (double)v);
+            before[r] = Array.ConvertAll(SegmentValues.Compute(baselines[r], _measure, _period, _group), v => (double)v);
+            for (int s = 0; s < mean.Length; s++)
+            {
+                mean[s] += (float)((after[r][s] - before[r][s]) / runs.Count);
+            }
+        }
+        SignificantSegments = FalseDiscovery.PairedDiscoveries(before, after);
+        SignificanceReplications = runs.Count;
+        return mean;
+    }
+
     private void UpdatePlaces(ColourMap map)
     {
         var run = Run;
@@ -206,14 +284,21 @@ public sealed class MapScene
             PlaceColours = PlainPlaceColours(run);
             return;
         }
-        PlaceDifference = _difference && PlaceValues.SamePlaces(run, Baseline!);
-        var heat = PlaceValues.Compute(run, _measure, _period);
+        IReadOnlyList<RunFile> runs = _difference && _replicatedRuns is not null ? _replicatedRuns : [run];
+        IReadOnlyList<RunFile> baselines = _difference && _replicatedBaselines is not null ? _replicatedBaselines : [Baseline ?? run];
+        PlaceDifference = _difference && runs.Zip(baselines).All(pair => PlaceValues.SamePlaces(pair.First, pair.Second) && PlaceValues.SamePlaces(pair.First, run));
+        var heat = PlaceDifference ? new float[run.PlaceCount] : PlaceValues.Compute(run, _measure, _period);
         if (PlaceDifference)
         {
-            var before = PlaceValues.Compute(Baseline!, _measure, _period);
-            for (int p = 0; p < heat.Length; p++)
+            // The mean over the replications of each pair's difference (one pair without replications).
+            for (int r = 0; r < runs.Count; r++)
             {
-                heat[p] -= before[p];
+                var after = PlaceValues.Compute(runs[r], _measure, _period);
+                var before = PlaceValues.Compute(baselines[r], _measure, _period);
+                for (int p = 0; p < heat.Length; p++)
+                {
+                    heat[p] += (after[p] - before[p]) / runs.Count;
+                }
             }
         }
         PlaceHeat = heat;

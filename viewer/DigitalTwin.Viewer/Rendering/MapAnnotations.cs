@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigitalTwin.Engine.Outcomes;
 using DigitalTwin.Viewer.Maps;
 
 namespace DigitalTwin.Viewer.Rendering;
@@ -134,6 +135,10 @@ public static class MapAnnotations
     {
         var c = CultureInfo.InvariantCulture;
         string days = scene.Run.Days == 1 ? "1 simulated day" : string.Create(c, $"average of {scene.Run.Days} simulated days");
+        if (scene.ShowDifference && scene.AveragedReplications > 1)
+        {
+            days = string.Create(c, $"mean of {scene.AveragedReplications} replications of {(scene.Run.Days == 1 ? "1 simulated day" : $"{scene.Run.Days} simulated days")}");
+        }
         string who = scene.ShowDifference
             ? $"{Name(scene.Run.ScenarioName)} compared with {Name(scene.Baseline!.ScenarioName)}"
             : Name(scene.Run.ScenarioName);
@@ -201,9 +206,33 @@ public static class MapAnnotations
             parts.Text(bar.X + (bar.Width / 2) - (BitmapFont.MeasureWidth(mid, s) / 2f), labelsTop, mid, Text);
             parts.Text(bar.X + bar.Width - BitmapFont.MeasureWidth(high, s), labelsTop, high, Text);
         }
-        MapKey(parts, scene, layout, bar.X + bar.Width + (30 * s), barTop);
+        float keyX = bar.X + bar.Width + (30 * s);
+        if (scene.ShowDifference && scene.SignificantSegments is not null)
+        {
+            keyX = NoiseKey(parts, scene, layout, keyX, barTop);
+        }
+        MapKey(parts, scene, layout, keyX, barTop);
         SymbolKey(parts, layout, labelsTop + layout.LineHeight + (6 * s), scene);
         return new LegendPlacement(none, bar);
+    }
+
+    /// <summary>
+    /// The grey of a difference within the noise, on the colour bar's row right of it, saying over how many
+    /// replications it was tested; returns where the next key may start.
+    /// </summary>
+    private static float NoiseKey(LegendParts parts, MapScene scene, MapLayout layout, float x, float top)
+    {
+        int s = layout.Scale;
+        float swatch = layout.BarHeight * 2;
+        float textX = x + swatch + (6 * s);
+        int n = scene.SignificanceReplications;
+        string text = Fitting(layout.Width - layout.Padding - textX, s,
+            $"within the noise over {n} replications (all segments tested together, {FalseDiscovery.Rate * 100:0} % false discoveries)",
+            $"within the noise over {n} replications",
+            $"within noise ({n} runs)");
+        parts.Mesh.ScreenRectangle(x, top, swatch, layout.BarHeight, MapScene.NotSignificantColour);
+        parts.Add(new PixelRectangle(x, top, swatch, layout.BarHeight));
+        return textX + parts.Text(textX, top + ((layout.BarHeight - (BitmapFont.GlyphHeight * s)) / 2), text, Text) + (16 * s);
     }
 
     /// <summary>

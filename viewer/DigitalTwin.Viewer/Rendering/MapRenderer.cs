@@ -55,9 +55,18 @@ public sealed unsafe class MapRenderer : IDisposable
     private int[] _coarseTileStart = new int[TileGrid.Count + 1];
     private int _coarseUploadedVersion = -1;
     private readonly List<(int First, int Count)> _ranges = [];
+    private readonly OverviewLevels? _overview;
+    private readonly uint _overviewProgram;
+    private readonly Action<MapCamera, int> _drawOverviewGround;
     private bool _disposed;
 
-    public MapRenderer(GL gl, MapScene scene)
+    /// <param name="gl">The context to draw with.</param>
+    /// <param name="scene">What to draw.</param>
+    /// <param name="cacheOverview">
+    /// Keep the zoomed-out city's ground as pictures per zoom level (<see cref="OverviewLevels"/>): for a window, drawing
+    /// frame after frame; not for a single picture, which would pay for a level and get it shrunk.
+    /// </param>
+    public MapRenderer(GL gl, MapScene scene, bool cacheOverview = false)
     {
         ArgumentNullException.ThrowIfNull(gl);
         ArgumentNullException.ThrowIfNull(scene);
@@ -75,6 +84,12 @@ public sealed unsafe class MapRenderer : IDisposable
         _places = new MarkerBuffer(gl);
         _dynamic = new MarkerBuffer(gl);
         _overlay = new MarkerBuffer(gl);
+        _drawOverviewGround = (camera, scale) => DrawGround(camera, scale, coarse: true);
+        if (cacheOverview)
+        {
+            _overviewProgram = Link(Shaders.OverviewVertex, Shaders.OverviewFragment);
+            _overview = new OverviewLevels(gl, scene.Geometry.Bounds, WidestStreetMetres, _overviewProgram);
+        }
     }
 
     /// <summary>A vertex array for street pieces: static positions and widths, colours and indices uploaded with the colours.</summary>
@@ -121,50 +136,18 @@ public sealed unsafe class MapRenderer : IDisposable
         gl.Enable(EnableCap.Blend);
         // Alpha stays 1 where it was (the picture is opaque); colours blend by the source's alpha.
         gl.BlendFuncSeparate(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha, BlendingFactor.One, BlendingFactor.OneMinusSrcAlpha);
-        var (sx, sy, ox, oy) = camera.Transform();
-        DrawMarkers(_background, sx, sy, ox, oy, camera, 1);
+        if (_overview is not null && _overview.Serves(camera))
+        {
+            _overview.Draw(camera, layout.Scale, _scene.Version, _drawOverviewGround);
+        }
+        else
+        {
+            DrawGround(camera, layout.Scale, camera.PixelsPerMetre < CoarseStreets.BelowPixelsPerMetre);
+        }
 
+        var (sx, sy, ox, oy) = camera.Transform();
         var geometry = _scene.Geometry;
         double metresPerPixel = 1 / camera.PixelsPerMetre;
-        if (camera.PixelsPerMetre >= HomesFromPixelsPerMetre)
-        {
-            VisibleRanges(geometry, geometry.HomeTileStart, camera, MapGeometry.HomeSizePixels * layout.Scale * metresPerPixel);
-            DrawMarkers(_homes, sx, sy, ox, oy, camera, layout.Scale, _ranges);
-        }
-
-        gl.UseProgram(_streetProgram);
-        gl.Uniform2(Location(_streetProgram, "u_scale"), sx, sy);
-        gl.Uniform2(Location(_streetProgram, "u_offset"), ox, oy);
-        gl.Uniform2(Location(_streetProgram, "u_viewport"), (float)camera.WidthPixels, camera.HeightPixels);
-        bool coarse = camera.PixelsPerMetre < CoarseStreets.BelowPixelsPerMetre;
-        if (coarse && _coarseUploadedVersion != _scene.Version)
-        {
-            UploadCoarseColours();
-        }
-        gl.BindVertexArray(coarse ? _coarseArray : _streetArray);
-        // Streets reach from their tile by their own length and width, and at least the minimum width in pixels.
-        double reach = coarse ? geometry.Coarse.LongestReachMetres : geometry.LongestSegmentReachMetres;
-        VisibleRanges(geometry, coarse ? _coarseTileStart : _streetTileStart, camera, reach + WidestStreetMetres + (MinimumStreetWidthPixels * layout.Scale * metresPerPixel));
-        // Pass 1: the whole street (carriageway and pavements) in the heat colour.
-        gl.Uniform1(Location(_streetProgram, "u_carriageway"), 0);
-        gl.Uniform1(Location(_streetProgram, "u_minWidthPixels"), MinimumStreetWidthPixels * layout.Scale);
-        gl.Uniform1(Location(_streetProgram, "u_hideBelowPixels"), 0f);
-        gl.Uniform1(Location(_streetProgram, "u_useFlat"), 0);
-        DrawStreetRanges();
-        // Pass 2: the carriageway over it in grey, leaving the pavements coloured where people walk. Skipped when even
-        // the widest carriageway would be thinner than the shader draws: every piece would be a zero-width quad.
-        if (StreetWidths.CarriagewayMetres(Engine.Network.HighwayKind.Motorway) * camera.PixelsPerMetre >= CarriagewayFromPixels * layout.Scale)
-        {
-            gl.Uniform1(Location(_streetProgram, "u_carriageway"), 1);
-            gl.Uniform1(Location(_streetProgram, "u_minWidthPixels"), 0f);
-            gl.Uniform1(Location(_streetProgram, "u_hideBelowPixels"), CarriagewayFromPixels * layout.Scale);
-            gl.Uniform1(Location(_streetProgram, "u_useFlat"), 1);
-            var c = CarriagewayColour;
-            gl.Uniform4(Location(_streetProgram, "u_flatColour"), c.R / 255f, c.G / 255f, c.B / 255f, 1f);
-            DrawStreetRanges();
-        }
-        gl.BindVertexArray(0);
-
         if (camera.PixelsPerMetre >= PlacesFromPixelsPerMetre)
         {
             VisibleRanges(geometry, geometry.PlaceTileStart, camera, (MapGeometry.PlaceRadiusPixels + 2) * layout.Scale * metresPerPixel);
@@ -177,6 +160,57 @@ public sealed unsafe class MapRenderer : IDisposable
         }
         _overlay.Upload(overlay.Vertices, BufferUsageARB.StreamDraw);
         DrawMarkers(_overlay, 0, 0, 0, 0, camera, 1);
+    }
+
+    /// <summary>
+    /// The ground of the map: background areas, homes (zoomed in) and the streets, in full or merged
+    /// (<paramref name="coarse"/>), into the bound framebuffer with the camera's viewport already set.
+    /// </summary>
+    private void DrawGround(MapCamera camera, int scale, bool coarse)
+    {
+        var gl = _gl;
+        var (sx, sy, ox, oy) = camera.Transform();
+        DrawMarkers(_background, sx, sy, ox, oy, camera, 1);
+
+        var geometry = _scene.Geometry;
+        double metresPerPixel = 1 / camera.PixelsPerMetre;
+        if (camera.PixelsPerMetre >= HomesFromPixelsPerMetre)
+        {
+            VisibleRanges(geometry, geometry.HomeTileStart, camera, MapGeometry.HomeSizePixels * scale * metresPerPixel);
+            DrawMarkers(_homes, sx, sy, ox, oy, camera, scale, _ranges);
+        }
+
+        gl.UseProgram(_streetProgram);
+        gl.Uniform2(Location(_streetProgram, "u_scale"), sx, sy);
+        gl.Uniform2(Location(_streetProgram, "u_offset"), ox, oy);
+        gl.Uniform2(Location(_streetProgram, "u_viewport"), (float)camera.WidthPixels, camera.HeightPixels);
+        if (coarse && _coarseUploadedVersion != _scene.Version)
+        {
+            UploadCoarseColours();
+        }
+        gl.BindVertexArray(coarse ? _coarseArray : _streetArray);
+        // Streets reach from their tile by their own length and width, and at least the minimum width in pixels.
+        double reach = coarse ? geometry.Coarse.LongestReachMetres : geometry.LongestSegmentReachMetres;
+        VisibleRanges(geometry, coarse ? _coarseTileStart : _streetTileStart, camera, reach + WidestStreetMetres + (MinimumStreetWidthPixels * scale * metresPerPixel));
+        // Pass 1: the whole street (carriageway and pavements) in the heat colour.
+        gl.Uniform1(Location(_streetProgram, "u_carriageway"), 0);
+        gl.Uniform1(Location(_streetProgram, "u_minWidthPixels"), MinimumStreetWidthPixels * scale);
+        gl.Uniform1(Location(_streetProgram, "u_hideBelowPixels"), 0f);
+        gl.Uniform1(Location(_streetProgram, "u_useFlat"), 0);
+        DrawStreetRanges();
+        // Pass 2: the carriageway over it in grey, leaving the pavements coloured where people walk. Skipped when even
+        // the widest carriageway would be thinner than the shader draws: every piece would be a zero-width quad.
+        if (StreetWidths.CarriagewayMetres(Engine.Network.HighwayKind.Motorway) * camera.PixelsPerMetre >= CarriagewayFromPixels * scale)
+        {
+            gl.Uniform1(Location(_streetProgram, "u_carriageway"), 1);
+            gl.Uniform1(Location(_streetProgram, "u_minWidthPixels"), 0f);
+            gl.Uniform1(Location(_streetProgram, "u_hideBelowPixels"), CarriagewayFromPixels * scale);
+            gl.Uniform1(Location(_streetProgram, "u_useFlat"), 1);
+            var c = CarriagewayColour;
+            gl.Uniform4(Location(_streetProgram, "u_flatColour"), c.R / 255f, c.G / 255f, c.B / 255f, 1f);
+            DrawStreetRanges();
+        }
+        gl.BindVertexArray(0);
     }
 
     /// <summary>Reads the bound framebuffer back as an image with its first row at the top (GL's is at the bottom).</summary>
@@ -433,6 +467,11 @@ public sealed unsafe class MapRenderer : IDisposable
         _places.Dispose();
         _dynamic.Dispose();
         _overlay.Dispose();
+        if (_overview is not null)
+        {
+            _overview.Dispose();
+            _gl.DeleteProgram(_overviewProgram);
+        }
         _gl.DeleteProgram(_streetProgram);
         _gl.DeleteProgram(_markerProgram);
     }

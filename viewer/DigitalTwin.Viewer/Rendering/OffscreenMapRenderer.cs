@@ -74,7 +74,7 @@ public sealed class OffscreenMapRenderer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(scene);
         EnsureFramebuffer(width, height);
-        return new MapRenderer(_gl, scene);
+        return new MapRenderer(_gl, scene, cacheOverview: true);
     }
 
     /// <summary>Waits until everything asked of OpenGL is drawn (a frame's end, as a window's swap is).</summary>

@@ -3,14 +3,22 @@ namespace DigitalTwin.Viewer.Rendering;
 /// <summary>GLSL 3.30 core sources. Everything is computed in pixels (top-left origin) and turned into clip space last.</summary>
 internal static class Shaders
 {
+    /// <summary>What every vertex shader starts with: the version, and pixels (top-left origin) into clip space.</summary>
+    private const string VertexPrelude = """
+        #version 330 core
+        vec4 pixelToClip(vec2 p, vec2 viewport) {
+            return vec4(p.x / viewport.x * 2.0 - 1.0, 1.0 - p.y / viewport.y * 2.0, 0.0, 1.0);
+        }
+
+        """;
+
     /// <summary>
     /// Streets: each piece is a quad whose four corners sit on the piece's centre line; the shader pushes them out
     /// by half the street's width in pixels (metres times zoom), with a minimum width so that a zoomed-out street
     /// stays visible, and square caps so that the pieces of a bent street join without gaps. The carriageway pass
     /// draws nothing where the carriageway would be thinner than a few pixels (it would only add noise).
     /// </summary>
-    public const string StreetVertex = """
-        #version 330 core
+    public const string StreetVertex = VertexPrelude + """
         layout(location = 0) in vec4 a_piece;
         layout(location = 1) in vec2 a_corner;
         layout(location = 2) in vec2 a_widths;
@@ -33,7 +41,7 @@ internal static class Shaders
             vec2 normal = vec2(-dir.y, dir.x);
             float half_width = 0.5 * width;
             vec2 p = mix(a, b, a_corner.x) + dir * (a_corner.x * 2.0 - 1.0) * half_width + normal * a_corner.y * half_width;
-            gl_Position = vec4(p.x / u_viewport.x * 2.0 - 1.0, 1.0 - p.y / u_viewport.y * 2.0, 0.0, 1.0);
+            gl_Position = pixelToClip(p, u_viewport);
             v_colour = a_colour;
         }
         """;
@@ -50,8 +58,7 @@ internal static class Shaders
         """;
 
     /// <summary>Markers: a world anchor moved to pixels (scale 0 for screen-space text) plus a pixel offset.</summary>
-    public const string MarkerVertex = """
-        #version 330 core
+    public const string MarkerVertex = VertexPrelude + """
         layout(location = 0) in vec2 a_anchor;
         layout(location = 1) in vec2 a_offset;
         layout(location = 2) in vec4 a_colour;
@@ -62,7 +69,7 @@ internal static class Shaders
         out vec4 v_colour;
         void main() {
             vec2 p = a_anchor * u_scale + u_offset + a_offset * u_symbolScale;
-            gl_Position = vec4(p.x / u_viewport.x * 2.0 - 1.0, 1.0 - p.y / u_viewport.y * 2.0, 0.0, 1.0);
+            gl_Position = pixelToClip(p, u_viewport);
             v_colour = a_colour;
         }
         """;
@@ -73,6 +80,35 @@ internal static class Shaders
         out vec4 o_colour;
         void main() {
             o_colour = v_colour;
+        }
+        """;
+
+    /// <summary>
+    /// The overview: a unit square stretched over a level's world rectangle, textured with the level's picture
+    /// (<see cref="OverviewLevels"/>); texture coordinates are the square's corners, south-west at (0, 0).
+    /// </summary>
+    public const string OverviewVertex = VertexPrelude + """
+        layout(location = 0) in vec2 a_corner;
+        uniform vec2 u_worldMin;
+        uniform vec2 u_worldMax;
+        uniform vec2 u_scale;
+        uniform vec2 u_offset;
+        uniform vec2 u_viewport;
+        out vec2 v_uv;
+        void main() {
+            vec2 p = mix(u_worldMin, u_worldMax, a_corner) * u_scale + u_offset;
+            gl_Position = pixelToClip(p, u_viewport);
+            v_uv = a_corner;
+        }
+        """;
+
+    public const string OverviewFragment = """
+        #version 330 core
+        in vec2 v_uv;
+        uniform sampler2D u_picture;
+        out vec4 o_colour;
+        void main() {
+            o_colour = texture(u_picture, v_uv);
         }
         """;
 }
