@@ -19,4 +19,24 @@ public sealed class SignificanceSeamTests
         Assert.Throws<ArgumentException>(() => scene.MarkBeyondNoise([true], replications: 3));
         Assert.Throws<ArgumentException>(() => scene.MarkBeyondNoise([true, true, true], replications: 1));
     }
+
+    [Fact]
+    public void With_a_mask_the_colours_span_the_changes_beyond_the_noise_and_those_are_drawn_over_the_grey()
+    {
+        var scene = new MapScene(SyntheticRuns.ThreePaths(busyEncounters: 800, quietEncounters: 40), SyntheticRuns.ThreePaths())
+        {
+            Measure = Measure.Encounters,
+            ShowDifference = true,
+        };
+        double quietBefore = scene.Scale.Position(scene.Values[SyntheticRuns.Quiet]);
+
+        // The busy path's large change is noise; the quiet path's small one is not.
+        scene.MarkBeyondNoise([false, true, true], replications: 3);
+
+        double quietAfter = scene.Scale.Position(scene.Values[SyntheticRuns.Quiet]);
+        Assert.True(Math.Abs(quietAfter - 0.5) > Math.Abs(quietBefore - 0.5) + 0.1,
+            $"the quiet path's change sits at {quietBefore:0.00} of the scale unmasked and {quietAfter:0.00} masked");
+        Assert.Equal(MapScene.NotSignificantColour, scene.SegmentColours[SyntheticRuns.Busy]);
+        Assert.True(Array.IndexOf(scene.DrawOrder, SyntheticRuns.Busy) < Array.IndexOf(scene.DrawOrder, SyntheticRuns.Quiet), "grey first, colour on top");
+    }
 }

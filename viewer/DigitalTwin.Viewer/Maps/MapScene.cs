@@ -225,16 +225,21 @@ public sealed class MapScene
                 ? SegmentValues.Difference(Run, Baseline!, _measure, _period, _group)
                 : SegmentValues.Compute(Run, _measure, _period, _group);
         }
-        Scale = _difference ? HeatScale.ForDifferences(Values) : HeatScale.ForValues(Values);
+        // With a mask the colours span the changes beyond the noise only, so a resolved change is not drawn pale
+        // beside a larger one that is noise; the greyed streets come first in the drawing order, under the coloured.
+        bool[]? beyond = _difference ? SignificantSegments : null;
+        float[] scaled = beyond is not null && beyond.Contains(true) ? [.. Values.Where((_, s) => beyond[s])] : Values;
+        Scale = _difference ? HeatScale.ForDifferences(scaled) : HeatScale.ForValues(Values);
         var map = ColourMap;
         var colours = new Rgba[Values.Length];
         var keys = new float[Values.Length];
         for (int s = 0; s < Values.Length; s++)
         {
+            bool noise = beyond is not null && !beyond[s];
             colours[s] = AwaitingResults ? AwaitingColour
-                : _difference && SignificantSegments is { } mask && !mask[s] ? NotSignificantColour
+                : noise ? NotSignificantColour
                 : map.At(Scale.Position(Values[s]));
-            keys[s] = _difference ? Math.Abs(Values[s]) : Values[s];
+            keys[s] = noise ? -1 : _difference ? Math.Abs(Values[s]) : Values[s];
         }
         var order = new int[Values.Length];
         for (int s = 0; s < order.Length; s++)

@@ -274,7 +274,8 @@ public sealed class MapGeometry
 
     public static Rgba PlaceOutline { get; } = new(20, 22, 26);
 
-    public static Rgba BenchColour { get; } = new(120, 220, 255);
+    /// <summary>Pale sand: apart from both colour scales (a light blue read as "fewer" on a difference map).</summary>
+    public static Rgba BenchColour { get; } = new(230, 215, 170);
 
     /// <summary>Symbol sizes in pixels at a user-interface scale of 1.</summary>
     public const float HomeSizePixels = 1.5f;
