@@ -199,8 +199,9 @@ internal sealed class TripMaker
         bool transitTour = false;
         double previousEnd = 0;
         var lastKind = ActivityKind.Visit; // what a trip home comes back from
-        foreach (var activity in plan)
+        for (int index = 0; index < plan.Count; index++)
         {
+            var activity = plan[index];
             // A long gap, or a dog walk (the dog is at home), sends the resident home in between; so does going beyond
             // the map from a walk (nobody walks on to town: home first, for the bike, the car or the stop).
             bool onFootOutOfMap = activity.Destination.Kind == AnchorKind.Gateway && tourMode == TravelModes.Walk && !transitTour;
@@ -228,7 +229,7 @@ internal sealed class TripMaker
             var stayKind = activity.Stay;
             if (current.Kind == AnchorKind.Home)
             {
-                (tourMode, transitTour) = ChooseMode(resident, day, activity, ref random);
+                (tourMode, transitTour) = ChooseMode(resident, day, plan[MainActivityOfTour(resident, plan, index, gapSeconds)], ref random);
             }
             var mode = tourMode;
             if (transitTour)
@@ -288,6 +289,44 @@ internal sealed class TripMaker
         return new CostProfile(TravelModes.Walk, dark, sensitive, limited, sensitive || limited ? (byte)0 : variant);
     }
 
+    /// <summary>
+    /// The activity a tour's mode is chosen for: the farthest from home of those from <paramref name="first"/> until the
+    /// resident is next home (a long gap, a dog walk or a stay at home ends a tour, as in <see cref="Make"/>). A tour's
+    /// mode is the one its longest leg asks for, as tour-based mode choice models it (the primary destination): a walk
+    /// to the baker's that goes on to work 3 km away is a bike or car tour, not a 3 km walk. A dog walk is its own tour.
+    /// </summary>
+    private int MainActivityOfTour(int resident, List<PlannedActivity> plan, int first, double gapSeconds)
+    {
+        if (plan[first].Kind == ActivityKind.DogWalk)
+        {
+            return first;
+        }
+        int main = first;
+        double farthest = ChoiceKilometres(resident, plan[first]);
+        double end = plan[first].StartSeconds + plan[first].DurationSeconds;
+        for (int next = first + 1; next < plan.Count; next++)
+        {
+            var activity = plan[next];
+            if (activity.Destination.Kind == AnchorKind.Home || activity.Kind == ActivityKind.DogWalk || activity.StartSeconds - end >= gapSeconds)
+            {
+                break;
+            }
+            double kilometres = ChoiceKilometres(resident, activity);
+            if (kilometres > farthest)
+            {
+                (main, farthest) = (next, kilometres);
+            }
+            end = activity.StartSeconds + activity.DurationSeconds;
+        }
+        return main;
+    }
+
+    /// <summary>The distance from home the mode choice weighs for an activity: beyond the map, the resident's distance for its purpose.</summary>
+    private double ChoiceKilometres(int resident, in PlannedActivity activity) =>
+        activity.Destination.Kind == AnchorKind.Gateway
+            ? ExternalKilometres(resident, activity.Kind)
+            : StraightMetres(Anchor.Home, activity.Destination, resident) * _planner.Parameters.DetourFactor / 1000;
+
     /// <summary>The tour's mode by the logit; the bool is true for a public-transport tour (walk to a stop).</summary>
     private (TravelModes Mode, bool Transit) ChooseMode(int resident, int day, in PlannedActivity activity, ref RandomStream random)
     {
@@ -300,9 +339,7 @@ internal sealed class TripMaker
         bool limited = _residents.Health[resident] == Health.LimitedMobility;
         bool older = _residents.AgeBand[resident] == AgeBand.Older;
         bool external = activity.Destination.Kind == AnchorKind.Gateway;
-        double kilometres = external
-            ? ExternalKilometres(resident, activity.Kind)
-            : StraightMetres(Anchor.Home, activity.Destination, resident) * _planner.Parameters.DetourFactor / 1000;
+        double kilometres = ChoiceKilometres(resident, activity);
         double walkDistance = m.WalkPerKilometre * (older ? m.OlderWalkDistanceMultiplier : 1) * (limited ? m.LimitedMobilityWalkDistanceMultiplier : 1);
         // A mode's generalised cost factor (STOMP; 1 = the street as it is) scales its distance term and shifts its
         // constant by its logarithm, so that a factor also moves a mode whose utility does not grow with distance.

@@ -5,7 +5,8 @@ namespace DigitalTwin.Engine.Mobility;
 
 /// <summary>
 /// Where a bike or car trip starts and ends for every home, place and gateway: the nearest street the vehicle may use
-/// within <see cref="TripMaker.MaxVehicleAccessMetres"/>, on a part of the network the vehicle can drive around in.
+/// within <see cref="TripMaker.MaxVehicleAccessMetres"/>, on a part of the network the vehicle can drive around in (for
+/// the bike, on the largest part when that is within reach).
 /// <para>
 /// A map cut out of a city leaves the car network in pieces: one-way streets and main roads meet the map's edge, and
 /// the roads beyond it that join them are not on the map (in Delft-Wippolder three parts of 13, 11 and 7 km). Every
@@ -73,8 +74,22 @@ internal sealed class VehicleAccess
             usable[s] = segmentPart[s] >= 0 && kept[segmentPart[s]];
         }
         var snapper = new SegmentSnapper(network, mode, usable);
+        // A cyclist wheels the bike the last bit: a door nearest a scrap of the cycling network cut off from the rest
+        // (a service road reached only by a footway, a street whose link is tagged no-cycling) takes the bike from the
+        // main network when that is within reach too, so the school on the scrap is not walked to from 3 km. Car
+        // parts are whole districts joined beyond the map, and a car stays on the part at its door.
+        SegmentSnapper? main = null;
+        if (mode == TravelModes.Bike && largest >= 0)
+        {
+            var onLargest = new bool[network.SegmentCount];
+            for (int s = 0; s < onLargest.Length; s++)
+            {
+                onLargest[s] = segmentPart[s] == largest;
+            }
+            main = new SegmentSnapper(network, mode, onLargest);
+        }
         (NetworkPosition Position, int Part) Snap(double x, double y) =>
-            snapper.Snap(x, y, TripMaker.MaxVehicleAccessMetres) is { } hit
+            (main?.Snap(x, y, TripMaker.MaxVehicleAccessMetres) ?? snapper.Snap(x, y, TripMaker.MaxVehicleAccessMetres)) is { } hit
                 ? (new NetworkPosition(hit.Segment.Value, hit.OffsetMetres), segmentPart[hit.Segment.Value])
                 : (new NetworkPosition(-1, 0), -1);
 

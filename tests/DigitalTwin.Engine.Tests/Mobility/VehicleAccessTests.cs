@@ -65,4 +65,21 @@ public class VehicleAccessTests
             Assert.True(access.Connects(Anchor.Home, EastHome, gateway, g, EastHome));
         }
     }
+
+    /// <summary>
+    /// For the bike the footways cut the same world into scraps; the largest is East Street. The shop, 200 m from East
+    /// Street, takes the bike from there (the cyclist wheels it the last bit), so the east home reaches it by bike,
+    /// though not by car; the west home, 500 m from East Street, keeps its own street.
+    /// </summary>
+    [Fact]
+    public void A_bike_takes_the_main_cycling_network_where_it_is_within_reach()
+    {
+        var world = TinyWorlds.SplitCarNetwork();
+        var bike = new VehicleAccess(world, new Gateways(world.Network), TravelModes.Bike);
+        var shop = new Anchor(AnchorKind.Place, Shop);
+
+        Assert.Equal(EastStreet, bike.Of(shop, Shop, EastHome).Segment);
+        Assert.True(bike.Connects(Anchor.Home, EastHome, shop, Shop, EastHome));
+        Assert.Equal(WestStreet, bike.Of(Anchor.Home, WestHome, WestHome).Segment);
+    }
 }
