@@ -16,7 +16,8 @@ namespace DigitalTwin.Cli.Outputs;
 /// residents on its streets, so a day's encounters grow as the square of a crowding factor (<see cref="CrowdingOf"/>):
 /// new housing that adds 60,000 residents to Delft's 7,140 meets 30 million times a day, not 3. What that adds is
 /// estimated per encounter beyond the fit's 46 (benchmarks/results/population-memory.md: Delft plus 5,000 to 60,000
-/// residents, 1 to 28 days, from 13 % below to 80 % above the measured peaks).
+/// residents, 1 to 28 days, from 11 % below to 82 % above the measured peaks; a CBS profile that overfills Delft's
+/// homes, up to 39 % below, since Delft's streets meet three times as often as the fit's synthetic city).
 /// </para>
 /// </summary>
 /// <param name="PeakBytes">The estimated peak memory.</param>
