@@ -258,13 +258,16 @@ public static class CompareCommand
         }
 
         // Said before simulating and checked against free memory, as twin run does: the runs go one at a time, so the
-        // largest scenario's run is the peak, and a 28-day comparison that runs out after minutes loses its hour.
-        int mostResidents = residents.Max();
-        var estimate = RunEstimate.For(mostResidents, runDays, runThreads);
+        // largest scenario's run is the peak, and a 28-day comparison that runs out after minutes loses its hour. The
+        // largest by its estimate: a variant that crowds new housing onto the map's streets can outweigh more residents.
+        var estimates = firstWorlds.Select(world => RunEstimate.For(world!, runDays, runThreads)).ToArray();
+        int largest = Array.IndexOf(estimates, estimates.MaxBy(e => e.PeakBytes));
+        var estimate = estimates[largest];
+        int mostResidents = residents[largest];
         int runCount = runReplications * scenarios.Count;
         string more = resolution is null ? string.Empty : ", more with --until-resolved";
         terminal.Out.WriteLine(string.Create(c,
-            $"estimate: {estimate.Describe()} per run (the largest, {mostResidents:N0} residents × {runDays} day{(runDays == 1 ? string.Empty : "s")}); {runCount} runs{more}"));
+            $"estimate: {estimate.Describe()} per run (the largest, {mostResidents:N0} residents × {runDays} day{(runDays == 1 ? string.Empty : "s")}{estimate.Why}); {runCount} runs{more}"));
         if (!ignoreMemoryCheck && estimate.Refusal(mostResidents, runDays, RunEstimate.AvailableBytes()) is { } refusal)
         {
             terminal.Error.WriteLine(refusal);

@@ -101,8 +101,8 @@ public static class RunCommand
             terminal.Out.WriteLine($"  through the mechanisms: {line}");
         }
         // Said before simulating, and checked against free memory: running out after minutes loses them all.
-        var estimate = RunEstimate.For(world.Residents.Count, runDays, runThreads);
-        terminal.Out.WriteLine($"estimate: {estimate.Describe()} for {world.Residents.Count.ToString("N0", c)} residents × {runDays} day{(runDays == 1 ? string.Empty : "s")}");
+        var estimate = RunEstimate.For(world, runDays, runThreads);
+        terminal.Out.WriteLine($"estimate: {estimate.Describe()} for {world.Residents.Count.ToString("N0", c)} residents × {runDays} day{(runDays == 1 ? string.Empty : "s")}{estimate.Why}");
         if (!ignoreMemoryCheck && estimate.Refusal(world.Residents.Count, runDays, RunEstimate.AvailableBytes()) is { } refusal)
         {
             terminal.Error.WriteLine(refusal);

@@ -109,7 +109,7 @@ internal sealed class BucketSort<T, TOrder>
         // The keys may have been given back without the items (see ReleaseKeys): sized together again.
         if (_sorted.Length < _count || _keys.Length < _count)
         {
-            int size = Math.Max(_count, _sorted.Length * 3 / 2);
+            int size = DayBuffers.Sized(_count);
             _keys = new ulong[size];
             _order = new int[size];
             _keyScratch = new ulong[size];

@@ -79,7 +79,7 @@ internal sealed class EncounterBuffer
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (_items.Length < count + SpareForMerge)
         {
-            _items = new Encounter[Math.Max(count + SpareForMerge, _items.Length * 3 / 2)];
+            _items = new Encounter[Collections.DayBuffers.Sized(count + SpareForMerge)];
         }
         Count = count;
         return _items;

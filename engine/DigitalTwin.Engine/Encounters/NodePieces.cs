@@ -74,7 +74,7 @@ internal sealed class NodePieces
         int total = ParallelChunks.CountsToCursors(nodeCount, chunkCount, countsOf, _start);
         if (_pieces.Length < total)
         {
-            _pieces = new Piece[Math.Max(total, _pieces.Length * 3 / 2)];
+            _pieces = new Piece[DayBuffers.Sized(total)];
         }
     }
 

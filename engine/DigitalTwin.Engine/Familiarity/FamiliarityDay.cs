@@ -64,7 +64,7 @@ internal sealed class FamiliarityDay
         {
             return;
         }
-        int size = Math.Max(encounters, WhenDays.Length * 2);
+        int size = Collections.DayBuffers.Sized(encounters);
         WhenDays = new float[size];
         StationarySeconds = new float[size];
         Nods = new bool[size];
@@ -76,7 +76,7 @@ internal sealed class FamiliarityDay
         {
             return;
         }
-        int size = Math.Max(pairs, Keys.Length * 2);
+        int size = Collections.DayBuffers.Sized(pairs);
         RunStarts = new int[size + 1];
         Keys = new ulong[size];
         Records = new int[size];

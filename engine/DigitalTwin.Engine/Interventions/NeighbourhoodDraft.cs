@@ -64,6 +64,9 @@ internal sealed class NeighbourhoodDraft
         return (x, y, new SegmentSnapper(Network).Snap(x, y, ScenarioValidator.MaxPointDistanceMetres));
     }
 
+    /// <summary>The walkable segments within <paramref name="radiusMetres"/> of a projected point, nearest first.</summary>
+    public SnapResult[] StreetsWithin(double x, double y, double radiusMetres) => new SegmentSnapper(Network).Within(x, y, radiusMetres);
+
     /// <summary>The length of the segments on the network as changed so far.</summary>
     public double MetresOf(IEnumerable<SegmentId> segments)
     {

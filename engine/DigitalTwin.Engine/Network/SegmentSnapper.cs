@@ -85,6 +85,22 @@ internal sealed class SegmentSnapper
         }
     }
 
+    /// <summary>Every segment within <paramref name="radiusMetres"/>, nearest first; equal distances in segment order, so the answer does not depend on the tree's order.</summary>
+    public SnapResult[] Within(double x, double y, double radiusMetres)
+    {
+        var found = new List<SnapResult>();
+        foreach (int s in _index.Query(new Envelope(x - radiusMetres, x + radiusMetres, y - radiusMetres, y + radiusMetres)))
+        {
+            var candidate = Nearest(s, x, y);
+            if (candidate.DistanceMetres <= radiusMetres)
+            {
+                found.Add(candidate);
+            }
+        }
+        found.Sort((a, b) => a.DistanceMetres != b.DistanceMetres ? a.DistanceMetres.CompareTo(b.DistanceMetres) : a.Segment.Value.CompareTo(b.Segment.Value));
+        return [.. found];
+    }
+
     private SnapResult Nearest(int segment, double px, double py)
     {
         var (xs, ys) = _network.Geometry(new SegmentId(segment));

@@ -322,9 +322,10 @@ internal sealed class DayPipeline
     {
         if (_nodded.Length < count)
         {
-            _nodded = new bool[count * 2];
-            _newTie = new TieState[count * 2];
-            _noticed = new bool[count * 2];
+            int size = DayBuffers.Sized(count);
+            _nodded = new bool[size];
+            _newTie = new TieState[size];
+            _noticed = new bool[size];
         }
     }
 

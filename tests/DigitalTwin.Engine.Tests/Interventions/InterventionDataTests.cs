@@ -452,6 +452,27 @@ public class InterventionDataTests
     }
 
     [Fact]
+    public void New_housing_beyond_one_building_is_spread_over_the_streets_of_its_area()
+    {
+        // 1,800 dwellings: four buildings of 450 over the 18 ha they cover at 100 a hectare (a 239 m radius).
+        var applied = Apply(World, new NewHousing(At(World, 0, -148), 1_800, 2) { Origin = Here });
+        var after = DataSnapshot.Of(applied);
+
+        Assert.Equal(Before.Homes, after.Homes.Take(Before.Homes.Length));
+        var added = after.Homes[Before.Homes.Length..];
+        Assert.Equal([450, 450, 450, 450], added.Select(h => h.Dwellings));
+        Assert.Equal(MiddleOfRowStreet2, added[0].Segment.Value); // the first stands at the point, as a single building does
+        Assert.Equal(4, added.Select(h => h.Segment).Distinct().Count());
+        Assert.All(added, h => Assert.InRange(Math.Sqrt((h.X * h.X) + ((h.Y + 148) * (h.Y + 148))), 0, 239 + 10));
+        Assert.Contains(added, h => Math.Sqrt((h.X * h.X) + ((h.Y + 148) * (h.Y + 148))) > 150); // spread out, not the nearest four
+        Assert.Equal(3600, applied.ExtraResidents);
+        Assert.Equal(World.Homes.TotalDwellings + 1_800, applied.Neighbourhood.Homes.TotalDwellings);
+        Assert.Contains("in 4 buildings on the streets within 239 m of the point", applied.Effects[0].Summary, StringComparison.Ordinal);
+        Assert.Empty(after.SegmentsChangedSince(Before));
+        AssertSamePlaces(after);
+    }
+
+    [Fact]
     public void Interventions_apply_in_order_so_a_later_one_sees_an_earlier_ones_result()
     {
         int[] street = SegmentsOf(World, "Row Street 2");

@@ -38,4 +38,17 @@ public class SegmentSnapperTests
         var snapper = new SegmentSnapper(TinyWorlds.BenchStreet().Network);
         Assert.Equal(900, snapper.Snap(50, 900, 10_000)!.Value.DistanceMetres, 6);
     }
+
+    [Fact]
+    public void Streets_within_a_radius_come_nearest_first_and_ties_in_segment_order()
+    {
+        var snapper = new SegmentSnapper(TinyWorlds.FourNodeSquare().Network);
+
+        // 10 m from South Street, 40 m from West Street, 60 m from East, 90 m from North.
+        var within = snapper.Within(40, 10, 70);
+
+        Assert.Equal([0, 3, 1], within.Select(s => s.Segment.Value));
+        Assert.Equal([10, 40, 60], within.Select(s => Math.Round(s.DistanceMetres, 6)));
+        Assert.Equal([0, 1, 2, 3], snapper.Within(50, 50, 50).Select(s => s.Segment.Value)); // the centre: all 50 m away
+    }
 }
