@@ -32,10 +32,9 @@ internal sealed class DayBuffers
 
     /// <summary>
     /// The length to give a day-sized array that must hold <paramref name="needed"/> items: an eighth more, so that a
-    /// later day a little busier than the busiest so far still fits. Growing by half, as a list grows for its appends,
-    /// made a day 1 % busier take new arrays half again as large for the fragments' sort, the encounters and the node
-    /// pieces, with the old ones beside them until collected (Delft with 20,000 residents added, 4 days: 3.4 GB, and
-    /// 2.5 GB with an eighth).
+    /// later day a little busier than the busiest so far still fits. Not half again (as a list grows for its appends):
+    /// a day 1 % busier would then take arrays half again as large for the fragments' sort, the encounters and the node
+    /// pieces, with the old ones beside them until collected (benchmarks/results/population-memory.md).
     /// </summary>
     public static int Sized(int needed) => (int)Math.Min(Array.MaxLength, needed + ((long)needed / 8));
 
