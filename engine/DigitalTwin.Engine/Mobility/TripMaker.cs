@@ -375,17 +375,8 @@ internal sealed class TripMaker
         };
     }
 
-    /// <summary>
-    /// How far beyond the map a resident's outside trips of a purpose go: the commute (work, school, study) is one
-    /// distance per resident, every other purpose its own (the same shop or club in town each time).
-    /// </summary>
-    internal double ExternalKilometres(int resident, ActivityKind purpose)
-    {
-        ulong key = purpose is ActivityKind.Work or ActivityKind.School or ActivityKind.Study ? 3 : DayPlanner.ExternalDistanceKey + (ulong)purpose;
-        var stream = new RandomStream(_seed, StreamPurpose.Placement, (ulong)resident, key);
-        var p = _planner.Parameters;
-        return p.ExternalTripMedianKilometres * Math.Exp(p.ExternalTripSigma * stream.NextGaussian());
-    }
+    /// <summary>How far beyond the map a resident's outside trips of a purpose go (<see cref="DayPlanner.ExternalKilometres"/>).</summary>
+    internal double ExternalKilometres(int resident, ActivityKind purpose) => _planner.ExternalKilometres(resident, purpose);
 
     private double EstimateTravelSeconds(Anchor from, Anchor to, int resident, TravelModes mode)
     {

@@ -17,7 +17,7 @@ internal sealed partial class DayPlanner
         {
             return;
         }
-        if (GoesBeyondMap(kind, ref random))
+        if (GoesBeyondMap(resident, kind, ref random))
         {
             Add(plan, kind, ExternalAnchor(resident, kind), start, duration, StayKind.Unobserved);
             return;
@@ -101,11 +101,44 @@ internal sealed partial class DayPlanner
         return new Anchor(AnchorKind.Gateway, stream.NextInt(_gateways.Count));
     }
 
-    /// <summary>Whether this outing goes beyond the map (<see cref="BeyondMapShares"/>); no draw for purposes that never do.</summary>
-    private bool GoesBeyondMap(ActivityKind kind, ref RandomStream random)
+    /// <summary>
+    /// Whether this outing goes beyond the map: drawn with <see cref="BeyondMapShares"/> (no draw for purposes that never
+    /// do), and only if the resident's distance for the purpose (<see cref="ExternalKilometres"/>) reaches past their
+    /// way out. In a map as large as a city the way out can be farther than the trip is long; such a trip ends inside
+    /// the map, at a destination chosen there, instead of crossing the city to its edge. In a neighbourhood (ways out
+    /// within 1-2 km, trips beyond of 8 km at the median) nearly every drawn outing still leaves.
+    /// </summary>
+    private bool GoesBeyondMap(int resident, ActivityKind kind, ref RandomStream random)
     {
         double share = _beyondMapShare[(int)kind];
-        return share > 0 && random.NextBool(share);
+        return share > 0 && random.NextBool(share) && ReachesBeyondMap(resident, kind);
+    }
+
+    private bool ReachesBeyondMap(int resident, ActivityKind purpose)
+    {
+        var gateway = ExternalAnchor(resident, purpose);
+        if (gateway.Index < 0)
+        {
+            return false;
+        }
+        var network = _neighbourhood.Network;
+        var position = _gateways[gateway.Index];
+        int node = position.OffsetMetres > 0 ? network.SegmentTo[position.Segment] : network.SegmentFrom[position.Segment];
+        var home = _neighbourhood.Homes[_residents.Home[resident]];
+        double dx = network.NodeX[node] - home.X, dy = network.NodeY[node] - home.Y;
+        return Math.Sqrt((dx * dx) + (dy * dy)) * Parameters.DetourFactor / 1000 < ExternalKilometres(resident, purpose);
+    }
+
+    /// <summary>
+    /// How far beyond the map a resident's outside trips of a purpose go: the commute (work, school, study) is one
+    /// distance per resident, every other purpose its own (the same shop or club in town each time).
+    /// </summary>
+    internal double ExternalKilometres(int resident, ActivityKind purpose)
+    {
+        ulong key = purpose is ActivityKind.Work or ActivityKind.School or ActivityKind.Study ? 3 : ExternalDistanceKey + (ulong)purpose;
+        var stream = new RandomStream(_seed, StreamPurpose.Placement, (ulong)resident, key);
+        var p = Parameters;
+        return p.ExternalTripMedianKilometres * Math.Exp(p.ExternalTripSigma * stream.NextGaussian());
     }
 
     /// <summary>

@@ -395,7 +395,7 @@ internal sealed partial class DayPlanner
         }
         if (age >= p.IndependentOutingMinimumAge && random.NextBool(weekend ? p.VisitProbability * p.VisitWeekendMultiplier : p.VisitProbability))
         {
-            var host = GoesBeyondMap(ActivityKind.Visit, ref random) ? ExternalAnchor(resident, ActivityKind.Visit) : VisitHost(resident, ref random);
+            var host = GoesBeyondMap(resident, ActivityKind.Visit, ref random) ? ExternalAnchor(resident, ActivityKind.Visit) : VisitHost(resident, ref random);
             double start = Routine(resident, weekend ? s.VisitWeekendHour : s.VisitWeekdayHour, ref random, s.VisitSpreadMinutes);
             if (host.Index >= 0 && KeptAfterDark(resident, day, start, ref random))
             {

@@ -1,3 +1,4 @@
+using DigitalTwin.Engine.Network;
 using DigitalTwin.Engine.Planning;
 using DigitalTwin.TestKit;
 
@@ -55,5 +56,43 @@ public class BeyondMapSharesTests
 
         Assert.Equal(0, BeyondMapShares.Compute(world, new DestinationIndex(world.Places), none, new Gateways(world.Network).Count)[(int)ActivityKind.ThirdPlace]);
         Assert.All(BeyondMapShares.Compute(world, new DestinationIndex(world.Places), new PlanningParameters(), gatewayCount: 0), share => Assert.Equal(0, share));
+    }
+
+    /// <summary>
+    /// An outing leaves the map only when its length reaches past the resident's way out. On a grid 15 km across, with
+    /// every trip beyond the map 8 km long, a resident's way out for a purpose (a gateway in a random compass sector)
+    /// is often farther than that: those outings stay in the map, the others leave.
+    /// </summary>
+    [Fact]
+    public void An_outing_shorter_than_the_way_to_the_map_s_edge_stays_in_the_map()
+    {
+        var world = SimulationWorlds.Grid(residents: 600, options: new GeneratorOptions { SpacingMetres = 3000 });
+        var parameters = new PlanningParameters { ExternalTripSigma = 0.001 };
+        var planner = new DayPlanner(world.Neighbourhood, world.Residents, parameters, new ActivityScheduleParameters(), seed: 5);
+        var network = world.Network;
+        double WayOutKilometres(int resident, int gateway)
+        {
+            var position = planner.Gateways[gateway];
+            int node = position.OffsetMetres > 0 ? network.SegmentTo[position.Segment] : network.SegmentFrom[position.Segment];
+            var home = world.Neighbourhood.Homes[world.Residents.Home[resident]];
+            return Math.Sqrt(Math.Pow(network.NodeX[node] - home.X, 2) + Math.Pow(network.NodeY[node] - home.Y, 2)) * parameters.DetourFactor / 1000;
+        }
+        var scratch = new PlanScratch();
+        var plan = new List<PlannedActivity>();
+        var leaving = new List<double>();
+        for (int day = 0; day < 7; day++)
+        {
+            for (int r = 0; r < world.Residents.Count; r++)
+            {
+                planner.Plan(r, day, scratch, plan);
+                leaving.AddRange(plan.Where(a => a.Destination.Kind == AnchorKind.Gateway && a.Kind is ActivityKind.Shopping or ActivityKind.Groceries
+                    or ActivityKind.Visit or ActivityKind.ThirdPlace or ActivityKind.Sports or ActivityKind.Healthcare).Select(a => WayOutKilometres(r, a.Destination.Index)));
+            }
+        }
+        int farWaysOut = Enumerable.Range(0, world.Residents.Count).Count(r => Enumerable.Range(0, planner.Gateways.Count).Any(g => WayOutKilometres(r, g) > 8.1));
+
+        Assert.True(farWaysOut > 100, $"only {farWaysOut} residents have a way out farther than 8 km");
+        Assert.True(leaving.Count > 50, $"{leaving.Count} outings beyond the map");
+        Assert.All(leaving, kilometres => Assert.True(kilometres < 8.1, $"an outing of 8 km left by a way out {kilometres:0.0} km away"));
     }
 }
