@@ -198,7 +198,9 @@ public static class RunCommand
         output.WriteLine("Time by phase: " + string.Join(", ", result.PhaseSeconds.Select(p => string.Create(c, $"{p.Key.ToString().ToLowerInvariant()} {p.Value:0.00} s"))));
         if (t.UnroutableTrips > 0)
         {
-            output.WriteLine(string.Create(c, $"note: {t.UnroutableTrips} trips had no route for their mode and were left out."));
+            output.WriteLine(t.UnroutableTrips == 1
+                ? "note: 1 trip had no route for its mode and was left out."
+                : string.Create(c, $"note: {t.UnroutableTrips} trips had no route for their mode and were left out."));
         }
     }
 
