@@ -9,6 +9,15 @@ namespace DigitalTwin.Viewer.Native;
 /// </summary>
 public sealed class OffscreenContext : IDisposable
 {
+    /// <summary>
+    /// EGL hands every caller the same display for the surfaceless platform, and eglTerminate ends it for all of
+    /// them, contexts current on other threads included (Mesa frees the driver screen under them: the test host
+    /// crashed when two renderers on two threads overlapped). So the display is initialised by the first context
+    /// and terminated by the last one disposed, counted under this lock.
+    /// </summary>
+    private static readonly Lock DisplayLock = new();
+    private static int _contextsOnDisplay;
+
     private readonly nint _display;
     private readonly nint _context;
     private bool _disposed;
@@ -43,6 +52,32 @@ public sealed class OffscreenContext : IDisposable
 
     private static OffscreenContext? Create(out string reason)
     {
+        lock (DisplayLock)
+        {
+            var created = CreateOnDisplay(out reason);
+            if (created is not null)
+            {
+                _contextsOnDisplay++;
+            }
+            else if (_contextsOnDisplay == 0)
+            {
+                TerminateDisplay();
+            }
+            return created;
+        }
+    }
+
+    private static void TerminateDisplay()
+    {
+        nint display = Egl.GetPlatformDisplay(Egl.PlatformSurfacelessMesa, 0, 0);
+        if (display != 0)
+        {
+            Egl.Terminate(display);
+        }
+    }
+
+    private static OffscreenContext? CreateOnDisplay(out string reason)
+    {
         nint display = Egl.GetPlatformDisplay(Egl.PlatformSurfacelessMesa, 0, 0);
         if (display == 0 || Egl.Initialize(display, out _, out _) == 0)
         {
@@ -52,7 +87,6 @@ public sealed class OffscreenContext : IDisposable
         if (Egl.BindApi(Egl.OpenGlApi) == 0)
         {
             reason = Failure("EGL cannot bind desktop OpenGL");
-            Egl.Terminate(display);
             return null;
         }
         int[] configAttributes =
@@ -64,7 +98,6 @@ public sealed class OffscreenContext : IDisposable
         if (Egl.ChooseConfig(display, configAttributes, configs, 1, out int count) == 0 || count < 1)
         {
             reason = Failure("no EGL configuration with 8-bit RGBA for OpenGL");
-            Egl.Terminate(display);
             return null;
         }
         int[] contextAttributes =
@@ -76,14 +109,12 @@ public sealed class OffscreenContext : IDisposable
         if (context == 0)
         {
             reason = Failure("EGL could not create an OpenGL 3.3 core context");
-            Egl.Terminate(display);
             return null;
         }
         if (Egl.MakeCurrent(display, 0, 0, context) == 0)
         {
             reason = Failure("EGL could not make the context current without a surface");
             Egl.DestroyContext(display, context);
-            Egl.Terminate(display);
             return null;
         }
         reason = string.Empty;
@@ -102,6 +133,12 @@ public sealed class OffscreenContext : IDisposable
         Gl.Dispose();
         Egl.MakeCurrent(_display, 0, 0, 0);
         Egl.DestroyContext(_display, _context);
-        Egl.Terminate(_display);
+        lock (DisplayLock)
+        {
+            if (--_contextsOnDisplay == 0)
+            {
+                Egl.Terminate(_display);
+            }
+        }
     }
 }
