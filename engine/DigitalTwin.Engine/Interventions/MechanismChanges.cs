@@ -86,7 +86,7 @@ public static class MechanismChanges
         {
             var r = afterParameters.Routing;
             lines.Add(string.Create(c,
-                $"crossing: {controlled} junctions get a controlled crossing; the wait for a gap there is cut to {r.ZebraCrossingShare:P0} at a zebra, {r.SignalisedCrossingShare:P0} at signals"));
+                $"crossing: {controlled} junctions get a controlled crossing; the wait for a gap there is cut to {r.ZebraCrossingShare:P0} at a zebra (for walkers; cyclists have no priority there), {r.SignalisedCrossingShare:P0} at signals"));
         }
         if (changed == 0)
         {

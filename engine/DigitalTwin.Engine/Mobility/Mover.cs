@@ -209,13 +209,7 @@ internal sealed class Mover
         var network = _neighbourhood.Network;
         int node = direction > 0 ? network.SegmentFrom[leg.Segment] : network.SegmentTo[leg.Segment];
         var routing = _trips.RouteCosts.Parameters;
-        double share = network.NodeCrossing[node] switch
-        {
-            CrossingControl.Zebra => routing.ZebraCrossingShare,
-            CrossingControl.Signalised => routing.SignalisedCrossingShare,
-            CrossingControl.Uncontrolled => routing.UncontrolledCrossingShare,
-            _ => 1,
-        };
+        double share = routing.CrossingShare(network.NodeCrossing[node], TravelModes.Walk);
         double wait = _crossingWait[leg.Segment] * share;
         if (wait < MinimumKerbWaitSeconds || time + wait >= DayPeriods.SecondsPerDay)
         {

@@ -336,7 +336,7 @@ internal sealed partial class RouteCostModel
     /// <summary>
     /// Cost of moving from arc <paramref name="incoming"/> onto arc <paramref name="outgoing"/> at their shared node:
     /// a turn penalty when the heading changes by more than the turn angle, and on foot or by bike the expected wait to
-    /// cross carriageways there (<see cref="CrossingWaitSeconds"/>, cut at zebras and signals), in perceived metres. Which
+    /// cross carriageways there (<see cref="CrossingWaitSeconds"/>, cut at signals, and at zebras on foot), in perceived metres. Which
     /// carriageways a walker crosses depends on the pavement they are on, which a route does not know: going on past a
     /// side street crosses it on one of the two pavements (each arm not walked along: half its wait); turning, one
     /// pavement turns without crossing and the other crosses the street left or the street joined (a quarter of each).
@@ -366,13 +366,7 @@ internal sealed partial class RouteCostModel
                     wait += 0.5 * _crossingWait[arm];
                 }
             }
-            double share = _network.NodeCrossing[node] switch
-            {
-                CrossingControl.Zebra => Parameters.ZebraCrossingShare,
-                CrossingControl.Signalised => Parameters.SignalisedCrossingShare,
-                CrossingControl.Uncontrolled => Parameters.UncontrolledCrossingShare,
-                _ => 1,
-            };
+            double share = Parameters.CrossingShare(_network.NodeCrossing[node], mode);
             cost += (float)(wait * share * Parameters.CrossingWaitMetresPerSecond);
         }
         return cost;

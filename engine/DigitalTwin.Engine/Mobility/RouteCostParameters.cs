@@ -1,3 +1,5 @@
+using DigitalTwin.Engine.Network;
+
 namespace DigitalTwin.Engine.Mobility;
 
 /// <summary>
@@ -101,7 +103,11 @@ public sealed record RouteCostParameters
     [Parameter("variants", 1, 8, "Reasoned: enough perceived-cost variants to spread residents over routes (memory grows with it)")]
     public int RouteVariants { get; init; } = 3;
 
-    /// <summary>Share of the crossing wait left at a zebra crossing (walkers have priority).</summary>
+    /// <summary>
+    /// Share of the crossing wait left for a walker at a zebra crossing (walkers have priority). A cyclist has none there
+    /// (Dutch traffic rules, RVV 1990 art. 49: drivers give way to pedestrians on a zebra, and a cyclist is a driver),
+    /// so the whole wait stays for bikes (<see cref="CrossingShare"/>).
+    /// </summary>
     [Parameter("ratio", 0, 1, "Reasoned from Broach & Dill 2015: controlled crossings remove most of the crossing deterrent; a zebra most")]
     public double ZebraCrossingShare { get; init; } = 0.2;
 
@@ -146,4 +152,16 @@ public sealed record RouteCostParameters
     /// <summary>Upper bound on the memory the shortest-path tree cache may use.</summary>
     [NotAParameter("a memory bound on a cache; results do not depend on it")]
     public long TreeCacheBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// Share of the wait for a gap left at a junction with <paramref name="control"/> for <paramref name="mode"/>: signals
+    /// and markings serve walkers and cyclists alike, a zebra only walkers.
+    /// </summary>
+    public double CrossingShare(CrossingControl control, TravelModes mode) => control switch
+    {
+        CrossingControl.Zebra => mode == TravelModes.Walk ? ZebraCrossingShare : 1,
+        CrossingControl.Signalised => SignalisedCrossingShare,
+        CrossingControl.Uncontrolled => UncontrolledCrossingShare,
+        _ => 1,
+    };
 }

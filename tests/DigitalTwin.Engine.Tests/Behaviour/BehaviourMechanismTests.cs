@@ -80,6 +80,33 @@ public sealed class BehaviourMechanismTests
         Assert.True(zebra < open / 2, $"zebra {zebra} m, unmarked {open} m");
     }
 
+    /// <summary>
+    /// Drivers give way to pedestrians on a zebra, not to cyclists (RVV 1990 art. 49): a cyclist crossing a busy road at
+    /// a zebra waits for a gap as at an unmarked junction, while signals serve both.
+    /// </summary>
+    [Fact]
+    public void A_zebra_cuts_the_wait_of_walkers_but_not_of_cyclists_and_signals_cut_both()
+    {
+        double Cross(CrossingControl control, TravelModes mode)
+        {
+            var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
+            NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), s = builder.AddNode(0, -100), n = builder.AddNode(0, 100);
+            var main = TinyWorlds.Street("Main road") with { Highway = HighwayKind.Secondary, CarVehiclesPerDay = 16_000 };
+            var side = TinyWorlds.Street("Side street") with { CarVehiclesPerDay = 300 };
+            builder.AddSegment(w, j, main);
+            builder.AddSegment(j, e, main);
+            builder.AddSegment(s, j, side);
+            builder.AddSegment(j, n, side);
+            builder.SetCrossing(j, control);
+            var model = new RouteCostModel(builder.Build(), Routing, seed: 1);
+            return model.TransitionCost(incoming: 2 * 2, outgoing: 2 * 3, mode); // S→J, then straight on J→N across the main road
+        }
+        Assert.True(Cross(CrossingControl.Zebra, TravelModes.Walk) < Cross(CrossingControl.None, TravelModes.Walk) / 2);
+        Assert.Equal(Cross(CrossingControl.None, TravelModes.Bike), Cross(CrossingControl.Zebra, TravelModes.Bike));
+        Assert.True(Cross(CrossingControl.None, TravelModes.Bike) > 20, $"{Cross(CrossingControl.None, TravelModes.Bike)} m");
+        Assert.True(Cross(CrossingControl.Signalised, TravelModes.Bike) < Cross(CrossingControl.None, TravelModes.Bike));
+    }
+
     [Fact]
     public void A_walker_notices_more_in_a_longer_encounter_less_in_a_crowd_and_less_from_a_bike()
     {
