@@ -22,15 +22,18 @@ internal sealed partial class RouteCostModel
     private readonly float[] _bucketWidth;
 
     // Turn tables, built once: for every arc, the arcs that may follow it (successors) and precede it
-    // (predecessors) at its end or start node, with the transition cost on foot/bike and by car. The searches read
-    // these flat arrays instead of recomputing angles, which is most of a tree's cost.
+    // (predecessors) at its end or start node, with the transition cost on foot, by bike and by car (walkers and
+    // cyclists differ only at zebras). The searches read these flat arrays instead of recomputing angles, which is
+    // most of a tree's cost.
     private readonly int[] _successorStart;
     private readonly int[] _successorArc;
-    private readonly float[] _successorTurnActive;
+    private readonly float[] _successorTurnWalk;
+    private readonly float[] _successorTurnBike;
     private readonly float[] _successorTurnCar;
     private readonly int[] _predecessorStart;
     private readonly int[] _predecessorArc;
-    private readonly float[] _predecessorTurnActive;
+    private readonly float[] _predecessorTurnWalk;
+    private readonly float[] _predecessorTurnBike;
     private readonly float[] _predecessorTurnCar;
     private readonly TravelModes _reversibleModes;
 
@@ -74,11 +77,11 @@ internal sealed partial class RouteCostModel
             _degree[to]++;
             _crossingWait[s] = (float)CrossingWaitSeconds(network.CarVehiclesPerDay[s], LateralPlacement.CarriagewayMetres(network, s, crossSection), parameters);
         }
-        (_successorStart, _successorArc, _successorTurnActive, _successorTurnCar) = BuildTurnTable(successors: true);
-        (_predecessorStart, _predecessorArc, _predecessorTurnActive, _predecessorTurnCar) = BuildTurnTable(successors: false);
+        (_successorStart, _successorArc, _successorTurnWalk, _successorTurnBike, _successorTurnCar) = BuildTurnTable(successors: true);
+        (_predecessorStart, _predecessorArc, _predecessorTurnWalk, _predecessorTurnBike, _predecessorTurnCar) = BuildTurnTable(successors: false);
         foreach (var mode in (ReadOnlySpan<TravelModes>)[TravelModes.Walk, TravelModes.Bike, TravelModes.Car])
         {
-            if (AllowedBothWays(mode) && TurnsMirror(mode == TravelModes.Car ? _successorTurnCar : _successorTurnActive))
+            if (AllowedBothWays(mode) && TurnsMirror(SuccessorTurns(mode)))
             {
                 _reversibleModes |= mode;
             }
@@ -224,27 +227,40 @@ internal sealed partial class RouteCostModel
     /// inner loop does not choose a table per step.
     /// </summary>
     internal (int[] Start, int[] Arc, float[] Turn) TurnTable(bool predecessors, TravelModes mode) => predecessors
-        ? (_predecessorStart, _predecessorArc, mode == TravelModes.Car ? _predecessorTurnCar : _predecessorTurnActive)
-        : (_successorStart, _successorArc, mode == TravelModes.Car ? _successorTurnCar : _successorTurnActive);
+        ? (_predecessorStart, _predecessorArc, PredecessorTurns(mode))
+        : (_successorStart, _successorArc, SuccessorTurns(mode));
+
+    private float[] SuccessorTurns(TravelModes mode) => mode switch
+    {
+        TravelModes.Car => _successorTurnCar,
+        TravelModes.Bike => _successorTurnBike,
+        _ => _successorTurnWalk,
+    };
+
+    private float[] PredecessorTurns(TravelModes mode) => mode switch
+    {
+        TravelModes.Car => _predecessorTurnCar,
+        TravelModes.Bike => _predecessorTurnBike,
+        _ => _predecessorTurnWalk,
+    };
 
     public int SuccessorArc(int position) => _successorArc[position];
 
     public int PredecessorArc(int position) => _predecessorArc[position];
 
     /// <summary>The transition cost stored at a turn-table position, for the mode.</summary>
-    public float SuccessorTurn(int position, TravelModes mode) =>
-        mode == TravelModes.Car ? _successorTurnCar[position] : _successorTurnActive[position];
+    public float SuccessorTurn(int position, TravelModes mode) => SuccessorTurns(mode)[position];
 
-    public float PredecessorTurn(int position, TravelModes mode) =>
-        mode == TravelModes.Car ? _predecessorTurnCar[position] : _predecessorTurnActive[position];
+    public float PredecessorTurn(int position, TravelModes mode) => PredecessorTurns(mode)[position];
 
-    private (int[] Start, int[] Arc, float[] Active, float[] Car) BuildTurnTable(bool successors)
+    private (int[] Start, int[] Arc, float[] Walk, float[] Bike, float[] Car) BuildTurnTable(bool successors)
     {
         var network = _network;
         int arcs = network.SegmentCount * 2;
         var start = new int[arcs + 1];
         var arc = new List<int>(arcs * 3);
-        var active = new List<float>(arcs * 3);
+        var walk = new List<float>(arcs * 3);
+        var bike = new List<float>(arcs * 3);
         var car = new List<float>(arcs * 3);
         for (int a = 0; a < arcs; a++)
         {
@@ -259,12 +275,13 @@ internal sealed partial class RouteCostModel
                     continue; // no U-turn in the middle of a street
                 }
                 arc.Add(other);
-                active.Add(successors ? TransitionCost(a, other, TravelModes.Walk) : TransitionCost(other, a, TravelModes.Walk));
+                walk.Add(successors ? TransitionCost(a, other, TravelModes.Walk) : TransitionCost(other, a, TravelModes.Walk));
+                bike.Add(successors ? TransitionCost(a, other, TravelModes.Bike) : TransitionCost(other, a, TravelModes.Bike));
                 car.Add(successors ? TransitionCost(a, other, TravelModes.Car) : TransitionCost(other, a, TravelModes.Car));
             }
         }
         start[arcs] = arc.Count;
-        return (start, [.. arc], [.. active], [.. car]);
+        return (start, [.. arc], [.. walk], [.. bike], [.. car]);
     }
 
     public StreetNetwork Network => _network;

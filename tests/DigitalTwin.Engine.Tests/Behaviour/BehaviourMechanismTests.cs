@@ -107,6 +107,41 @@ public sealed class BehaviourMechanismTests
         Assert.True(Cross(CrossingControl.Signalised, TravelModes.Bike) < Cross(CrossingControl.None, TravelModes.Bike));
     }
 
+    /// <summary>The searches read turn tables built once per mode: a cyclist's must hold the cyclist's crossing costs, not the walker's.</summary>
+    [Fact]
+    public void Route_searches_see_each_modes_own_crossing_costs()
+    {
+        var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
+        NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), s = builder.AddNode(0, -100), n = builder.AddNode(0, 100);
+        var main = TinyWorlds.Street("Main road") with { Highway = HighwayKind.Secondary, CarVehiclesPerDay = 16_000 };
+        builder.AddSegment(w, j, main);
+        builder.AddSegment(j, e, main);
+        builder.AddSegment(s, j, TinyWorlds.Street("Side street"));
+        builder.AddSegment(j, n, TinyWorlds.Street("Side street"));
+        builder.SetCrossing(j, CrossingControl.Zebra);
+        var model = new RouteCostModel(builder.Build(), Routing, seed: 1);
+        int turns = 0;
+        foreach (var mode in new[] { TravelModes.Walk, TravelModes.Bike, TravelModes.Car })
+        {
+            for (int arc = 0; arc < model.Network.SegmentCount * 2; arc++)
+            {
+                var (start, end) = model.Successors(arc);
+                for (int k = start; k < end; k++)
+                {
+                    Assert.Equal(model.TransitionCost(arc, model.SuccessorArc(k), mode), model.SuccessorTurn(k, mode));
+                    turns++;
+                }
+                (start, end) = model.Predecessors(arc);
+                for (int k = start; k < end; k++)
+                {
+                    Assert.Equal(model.TransitionCost(model.PredecessorArc(k), arc, mode), model.PredecessorTurn(k, mode));
+                }
+            }
+        }
+        Assert.True(turns > 20, $"{turns} turns");
+        Assert.NotEqual(model.TransitionCost(2 * 2, 2 * 3, TravelModes.Walk), model.TransitionCost(2 * 2, 2 * 3, TravelModes.Bike));
+    }
+
     [Fact]
     public void A_walker_notices_more_in_a_longer_encounter_less_in_a_crowd_and_less_from_a_bike()
     {
