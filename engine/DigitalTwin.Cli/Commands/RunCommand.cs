@@ -140,7 +140,10 @@ public static class RunCommand
         double simulationSeconds = simulationClock.Elapsed.TotalSeconds;
 
         var metadata = new RunMetadata(scenario.Name, Path.GetFileName(path), PreparedScenario.ContentHash(scenario), Path.GetFileName(scenario.MapPath),
-            runSeed, runDays, runThreads, simulationSeconds);
+            runSeed, runDays, runThreads, simulationSeconds)
+        {
+            UrbanisationClass = scenario.Population.Profile.UrbanisationClass,
+        };
         // Written into a staging folder and swapped in whole: a failure or a stop leaves the previous run as it was.
         using (var staging = output.Stage())
         {
@@ -158,7 +161,7 @@ public static class RunCommand
             interruption.Token.ThrowIfCancellationRequested();
             staging.Commit();
         }
-        WriteSummary(terminal, result, OutcomeSummary.From(result.Residents, world.Residents, runDays), simulationSeconds, runThreads);
+        WriteSummary(terminal, result, OutcomeSummary.From(result.Residents, world.Residents, runDays), simulationSeconds, runThreads, metadata.UrbanisationClass);
         terminal.Out.WriteLine($"wrote {Path.Combine(output.Display, RunWriter.SummaryFile)}, {RunWriter.EdgesFile}, {RunWriter.PlacesFile}, {RunWriter.RunFileName}, {string.Join(", ", RunWriter.Tables.Select(t => t.File))}{(writeGeoPackage ? ", " + RunGeoPackage.FileName : string.Empty)}");
         return TwinApp.Success;
     }
@@ -171,7 +174,7 @@ public static class RunCommand
         || RunWriter.Tables.Any(t => t.File == name)
         || name.EndsWith(".partial", StringComparison.Ordinal);
 
-    private static void WriteSummary(Terminal terminal, RunResult result, OutcomeSummary summary, double seconds, int threads)
+    private static void WriteSummary(Terminal terminal, RunResult result, OutcomeSummary summary, double seconds, int threads, int? urbanisationClass)
     {
         var c = CultureInfo.InvariantCulture;
         var t = result.Totals;
@@ -181,9 +184,11 @@ public static class RunCommand
         output.WriteLine();
         var travel = TravelVolumes.Of(t);
         var (y2019, y2022) = (TravelVolumes.Odin2019Mrdh, TravelVolumes.Odin2022Mrdh);
+        var area = TravelVolumes.ForAreaType(urbanisationClass);
+        var (a2019, a2023) = (area.Odin2019, area.Odin2023);
         output.WriteLine(string.Create(c, $"In {t.Days} days, {t.Residents} residents made {t.Trips} trips."));
         output.WriteLine(string.Create(c,
-            $"Travel per resident aged 6+ per day: {travel.TripsPerPersonPerDay:0.00} trips ({travel.WalkShare:P0} on foot, {travel.BikeShare:P0} by bike, {travel.CarShare:P0} by car, {travel.TransitShare:P0} by transit); Dutch travel survey (ODiN, Rotterdam-The Hague region, 2019 / 2022): {y2019.TripsPerPersonPerDay:0.00} / {y2022.TripsPerPersonPerDay:0.00} trips ({y2019.WalkShare:P0} / {y2022.WalkShare:P0} on foot, {y2019.BikeShare:P0} / {y2022.BikeShare:P0} by bike, {y2019.CarShare:P0} / {y2022.CarShare:P0} by car, {y2019.TransitShare:P0} / {y2022.TransitShare:P0} by transit). Walked: {travel.WalkedKilometresPerPersonPerDay:0.00} km per resident per day (ODiN 2022, national: {TravelVolumes.Odin2022NationalWalkedKilometresPerPersonPerDay:0.00} km per person aged 6+)."));
+            $"Travel per resident aged 6+ per day: {travel.TripsPerPersonPerDay:0.00} trips ({travel.WalkShare:P0} on foot, {travel.BikeShare:P0} by bike, {travel.CarShare:P0} by car, {travel.TransitShare:P0} by transit), {travel.WalkedKilometresPerPersonPerDay:0.00} km walked per resident. Dutch travel survey ODiN for residents of {area.Residents} (2019 / 2023): {a2019.TripsPerPersonPerDay:0.00} / {a2023.TripsPerPersonPerDay:0.00} trips ({a2019.WalkShare:P0} / {a2023.WalkShare:P0} on foot, {a2019.BikeShare:P0} / {a2023.BikeShare:P0} by bike, {a2019.CarShare:P0} / {a2023.CarShare:P0} by car, {a2019.TransitShare:P0} / {a2023.TransitShare:P0} by transit), {a2019.WalkedKilometresPerPersonPerDay:0.00} / {a2023.WalkedKilometresPerPersonPerDay:0.00} km walked; for the Rotterdam-The Hague region (2019 / 2022): {y2019.TripsPerPersonPerDay:0.00} / {y2022.TripsPerPersonPerDay:0.00} trips ({y2019.WalkShare:P0} / {y2022.WalkShare:P0} on foot, {y2019.BikeShare:P0} / {y2022.BikeShare:P0} by bike, {y2019.CarShare:P0} / {y2022.CarShare:P0} by car, {y2019.TransitShare:P0} / {y2022.TransitShare:P0} by transit)."));
         output.WriteLine("By distance (share on foot / by bike / by car / by transit): " + string.Join("; ", TravelByDistance.Shares(t.SurveyedTrips, commute: false)
             .Where(d => d.Trips > 0).Select(d => string.Create(c, $"{d.Name} {d.Walk:P0} / {d.Bike:P0} / {d.Car:P0} / {d.Transit:P0}"))) + ". Surveys: "
             + string.Join("; ", TravelByDistance.Survey.Select(s => string.Create(c, $"{(s.Commute ? "commute " : "")}{TravelByDistance.ClassNames[s.Class]} {SurveyShare(s.Walk)} / {SurveyShare(s.Bike)} / {SurveyShare(s.Car)} / {SurveyShare(s.Transit)}")))

@@ -16,7 +16,11 @@ public sealed record RunMetadata(
     ulong Seed,
     int Days,
     int Threads,
-    double WallTimeSeconds);
+    double WallTimeSeconds)
+{
+    /// <summary>The CBS degree of urbanisation of the scenario's population profile, 1–5 (null: none given), which picks the travel survey's figures the run is set beside.</summary>
+    public int? UrbanisationClass { get; init; }
+}
 
 /// <summary>
 /// Writes a run's output folder: summary.json (outcomes overall and by group, each figure with its definition),
@@ -161,7 +165,7 @@ public static partial class RunWriter
         json.WriteNumber("nods", t.Nods);
         json.WriteNumber("pairsThatMet", t.Pairs);
         json.WriteEndObject();
-        WriteTravel(json, TravelVolumes.Of(t), t.SurveyedTrips);
+        WriteTravel(json, TravelVolumes.Of(t), t.SurveyedTrips, TravelVolumes.ForAreaType(metadata.UrbanisationClass));
         json.WriteStartObject("outcomes");
         WriteMeasures(json, summary.Overall);
         json.WriteStartObject("byGroup");
@@ -219,6 +223,10 @@ public static partial class RunWriter
                     $"{figure.Item2} of residents aged 6+ over all simulated days that were {group.Item2} {TravelByDistance.ClassNames[c]} long, counted as a travel survey does (a round walk once; a trip to or from beyond the map at the distance its mode was chosen for).")))),
         .. TravelByDistance.Survey.SelectMany(split => new[] { "walkShare", "bikeShare", "carShare", "transitShare" }.Select(name =>
             ($"travel.byDistance.survey.{split.Key}.{name}", $"The run's travel.byDistance.{(split.Commute ? "commute" : "all")}.{split.ClassKey}.{name} as published: {split.Source}."))),
+        ("travel.survey.areaType.residentsOf", "Whose travel the survey figures under travel.survey.areaType describe: residents of areas of the scenario's CBS degree of urbanisation (ste_mvs of its population profile), or of the whole country where the scenario gives none."),
+        .. new[] { ("odin2019", "2019"), ("odin2023", "2023") }.SelectMany(year => new[] { "tripsPerPersonPerDay", "walkShare", "bikeShare", "carShare", "transitShare", "walkedKilometresPerPersonPerDay" }.Select(name =>
+            ($"travel.survey.areaType.{year.Item1}.{name}",
+                $"The run's travel.{name} as CBS ODiN {year.Item2} reports it for residents aged 6+ of the area type named in travel.survey.areaType.residentsOf (CBS StatLine 84710, all days; shares leave out mopeds and other modes; walked kilometres count the walking stages of every trip, walks to stops included)."))),
         ("travel.survey.odin2022NationalWalkedKilometresPerPersonPerDay", "Kilometres walked per person aged 6+ per day in the Netherlands, CBS ODiN 2022: 0.585 walking trips a day (table 4.1) of 2.07 km on average (table 5.1); the regional table has no distances."),
         ("totals.unroutableTrips", "Trips left out over all simulated days because their mode had no route to the destination."),
         ("totals.walkedKilometres", "Kilometres walked by all residents over all simulated days (the route lengths of walking trips)."),
@@ -235,7 +243,7 @@ public static partial class RunWriter
     ];
 
     /// <summary>The run's travel beside the Dutch travel survey (<see cref="TravelVolumes"/>).</summary>
-    private static void WriteTravel(Utf8JsonWriter json, TravelVolumes run, IReadOnlyList<long> surveyedTrips)
+    private static void WriteTravel(Utf8JsonWriter json, TravelVolumes run, IReadOnlyList<long> surveyedTrips, AreaTypeSurvey areaType)
     {
         json.WriteStartObject("travel");
         WriteVolumes(json, run);
@@ -273,6 +281,15 @@ public static partial class RunWriter
             json.WriteEndObject();
         }
         json.WriteNumber("odin2022NationalWalkedKilometresPerPersonPerDay", Math.Round(TravelVolumes.Odin2022NationalWalkedKilometresPerPersonPerDay, 3));
+        json.WriteStartObject("areaType");
+        json.WriteString("residentsOf", areaType.Residents);
+        foreach (var (year, survey) in new[] { ("odin2019", areaType.Odin2019), ("odin2023", areaType.Odin2023) })
+        {
+            json.WriteStartObject(year);
+            WriteVolumes(json, survey);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
     }

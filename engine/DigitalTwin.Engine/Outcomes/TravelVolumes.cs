@@ -32,6 +32,43 @@ public sealed record TravelVolumes(
     /// </summary>
     public const double Odin2022NationalWalkedKilometresPerPersonPerDay = 0.585 * 2.07;
 
+    /// <summary>
+    /// The survey's figures for residents of areas of the scenario's degree of urbanisation (CBS ste_mvs, 1–5), or of
+    /// the whole country where the scenario gives none: CBS StatLine 84710 ("Mobiliteit; per persoon, vervoerwijzen,
+    /// motieven, regiokenmerken", ODiN 2018–2023), residents aged 6+ in private households, all days, trips per person
+    /// per day by main mode and kilometres walked per person per day (walking stages of every trip, so walks to and from
+    /// stops and stations included), for 2019 (before the pandemic) and 2023 (the latest year). Shares leave out mopeds
+    /// and "other" (not modelled); car is driver plus passenger, transit is train plus bus, tram and metro.
+    /// </summary>
+    public static AreaTypeSurvey ForAreaType(int? urbanisationClass) => urbanisationClass is >= 1 and <= 5
+        ? AreaTypeSurveys[urbanisationClass.Value]
+        : AreaTypeSurveys[0];
+
+    private static readonly AreaTypeSurvey[] AreaTypeSurveys =
+    [
+        new("the Netherlands", "odinNetherlands",
+            Survey(2.71, driver: 0.95, passenger: 0.31, train: 0.08, busTramMetro: 0.07, bike: 0.76, walk: 0.43, walkedKm: 0.88),
+            Survey(2.72, driver: 0.91, passenger: 0.30, train: 0.07, busTramMetro: 0.06, bike: 0.73, walk: 0.56, walkedKm: 1.14)),
+        new("extremely urbanised areas", "odinExtremelyUrbanised",
+            Survey(2.59, driver: 0.63, passenger: 0.23, train: 0.13, busTramMetro: 0.16, bike: 0.82, walk: 0.53, walkedKm: 1.06),
+            Survey(2.55, driver: 0.59, passenger: 0.23, train: 0.10, busTramMetro: 0.13, bike: 0.78, walk: 0.65, walkedKm: 1.27)),
+        new("strongly urbanised areas", "odinStronglyUrbanised",
+            Survey(2.74, driver: 0.96, passenger: 0.33, train: 0.09, busTramMetro: 0.06, bike: 0.77, walk: 0.42, walkedKm: 0.89),
+            Survey(2.76, driver: 0.91, passenger: 0.32, train: 0.08, busTramMetro: 0.04, bike: 0.74, walk: 0.57, walkedKm: 1.16)),
+        new("moderately urbanised areas", "odinModeratelyUrbanised",
+            Survey(2.80, driver: 1.06, passenger: 0.33, train: 0.07, busTramMetro: 0.04, bike: 0.79, walk: 0.41, walkedKm: 0.82),
+            Survey(2.83, driver: 1.05, passenger: 0.34, train: 0.05, busTramMetro: 0.03, bike: 0.74, walk: 0.51, walkedKm: 1.08)),
+        new("hardly urbanised areas", "odinHardlyUrbanised",
+            Survey(2.76, driver: 1.13, passenger: 0.35, train: 0.04, busTramMetro: 0.03, bike: 0.71, walk: 0.36, walkedKm: 0.78),
+            Survey(2.79, driver: 1.13, passenger: 0.32, train: 0.03, busTramMetro: 0.02, bike: 0.69, walk: 0.48, walkedKm: 1.05)),
+        new("areas that are not urbanised", "odinNotUrbanised",
+            Survey(2.64, driver: 1.18, passenger: 0.35, train: 0.04, busTramMetro: 0.03, bike: 0.58, walk: 0.32, walkedKm: 0.73),
+            Survey(2.70, driver: 1.15, passenger: 0.34, train: 0.03, busTramMetro: 0.03, bike: 0.58, walk: 0.46, walkedKm: 1.00)),
+    ];
+
+    private static TravelVolumes Survey(double trips, double driver, double passenger, double train, double busTramMetro, double bike, double walk, double walkedKm) =>
+        FromCounts(trips, walk, bike, driver + passenger, train + busTramMetro) with { WalkedKilometresPerPersonPerDay = walkedKm };
+
     /// <summary>The run's figures, comparable with the survey's (walked kilometres: everyone, per resident).</summary>
     public static TravelVolumes Of(RunTotals totals)
     {
@@ -57,3 +94,9 @@ public sealed record TravelVolumes(
         return new TravelVolumes(tripsPerDay, walk / modelled, bike / modelled, car / modelled, transit / modelled, double.NaN);
     }
 }
+
+/// <summary>
+/// The travel survey for one area type (<see cref="TravelVolumes.ForAreaType"/>): who it describes, the key it has in
+/// summary.json, and its 2019 and 2023 figures.
+/// </summary>
+public sealed record AreaTypeSurvey(string Residents, string Key, TravelVolumes Odin2019, TravelVolumes Odin2023);

@@ -183,6 +183,7 @@ internal static class CbsKerncijfers
         double? owned = Number("p_koopw"), rented = Number("p_huurw");
         double? low = Number("a_opl_lg"), middle = Number("a_opl_md"), high = Number("a_opl_hg");
         double? participation = Number("p_arb_pp");
+        double? urbanisation = Number("ste_mvs");
         if (inhabitants is null && problems.Count == 0)
         {
             problems.Add(new InputProblem(file, ResidentsColumn, $"the number of inhabitants of {code} is not available",
@@ -218,6 +219,7 @@ internal static class CbsKerncijfers
             OwnerShare = ownerShare,
             Education = education.IsValid ? education : null,
             LabourParticipation = participation is > 0 and <= 100 ? participation / 100 : null,
+            UrbanisationClass = urbanisation is >= 1 and <= 5 && urbanisation == Math.Round(urbanisation.Value) ? (int)urbanisation : null,
         });
     }
 

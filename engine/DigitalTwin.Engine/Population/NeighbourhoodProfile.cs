@@ -40,6 +40,13 @@ public sealed record NeighbourhoodProfile
     /// <summary>Net labour participation of 15–75 year-olds, 0–1 (p_arb_pp / 100).</summary>
     public double? LabourParticipation { get; init; }
 
+    /// <summary>
+    /// CBS degree of urbanisation of the area (ste_mvs): 1 extremely urbanised (2,500 or more addresses per km² around
+    /// an address) to 5 not urbanised (under 500); null where the profile gives none. It picks the travel survey's
+    /// figures a run is set beside (<see cref="Outcomes.TravelVolumes.ForAreaType"/>).
+    /// </summary>
+    public int? UrbanisationClass { get; init; }
+
     public AgeShares EffectiveAge => (Age is { IsValid: true } a ? a : DutchNationalDefaults.Age).Normalised();
 
     public double EffectiveWomenShare => WomenShare is >= 0 and <= 1 ? WomenShare.Value : DutchNationalDefaults.WomenShare;

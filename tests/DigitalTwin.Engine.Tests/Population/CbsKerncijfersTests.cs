@@ -1,4 +1,5 @@
 using DigitalTwin.Engine.Population;
+using DigitalTwin.Engine.Outcomes;
 
 namespace DigitalTwin.Engine.Tests.Population;
 
@@ -54,6 +55,25 @@ public class CbsKerncijfersTests
         Assert.Null(profile.Households);
         Assert.Equal(DutchNationalDefaults.Age.Normalised(), profile.EffectiveAge);
         Assert.Equal((int)Math.Round(250 / DutchNationalDefaults.AverageHouseholdSize), profile.EffectiveHouseholds);
+    }
+
+    [Fact]
+    public void The_degree_of_urbanisation_picks_the_travel_surveys_area_type()
+    {
+        const string Csv = "gwb_code,regio,a_inw,ste_mvs\nBU1,Binnenstad,2500,1\nBU2,Polder,80,5\nBU3,Onbekend,300,.\nBU4,Fout,300,7\n";
+        int? Class(string code) => CbsKerncijfers.Parse(new StringReader(Csv), "u.csv", code).Unwrap().UrbanisationClass;
+
+        Assert.Equal(1, Class("BU1"));
+        Assert.Equal(5, Class("BU2"));
+        Assert.Null(Class("BU3"));
+        Assert.Null(Class("BU4"));
+        Assert.Equal("extremely urbanised areas", TravelVolumes.ForAreaType(1).Residents);
+        Assert.Equal("the Netherlands", TravelVolumes.ForAreaType(null).Residents);
+        // CBS 84710, 2019: the most urbanised areas drive least and walk and ride public transport most.
+        var surveys = Enumerable.Range(1, 5).Select(c => TravelVolumes.ForAreaType(c).Odin2019).ToList();
+        Assert.True(surveys.Zip(surveys.Skip(1)).All(p => p.First.CarShare < p.Second.CarShare), "car share grows as urbanisation falls");
+        Assert.True(surveys[0].WalkShare > surveys[4].WalkShare && surveys[0].TransitShare > surveys[4].TransitShare);
+        Assert.All(surveys, s => Assert.Equal(1, s.WalkShare + s.BikeShare + s.CarShare + s.TransitShare, 9));
     }
 
     [Fact]
