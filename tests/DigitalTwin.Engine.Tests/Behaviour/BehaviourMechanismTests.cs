@@ -58,23 +58,13 @@ public sealed class BehaviourMechanismTests
     [Fact]
     public void A_footway_crossing_a_carriageway_for_cars_only_waits_for_its_traffic_less_at_a_zebra()
     {
-        double Cross(CrossingControl control)
+        var carriageway = TinyWorlds.Street("Main road") with
         {
-            var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
-            NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), s = builder.AddNode(0, -100), n = builder.AddNode(0, 100);
-            var carriageway = TinyWorlds.Street("Main road") with
-            {
-                Highway = HighwayKind.Secondary, ModesForward = TravelModes.Car, ModesBackward = TravelModes.Car, PavementWidthMetres = 0, CarVehiclesPerDay = 16_000,
-            };
-            var footway = TinyWorlds.Street("Crossing") with { Highway = HighwayKind.Footway, ModesForward = TravelModes.Walk, ModesBackward = TravelModes.Walk, CarVehiclesPerDay = 0 };
-            builder.AddSegment(w, j, carriageway);
-            builder.AddSegment(j, e, carriageway);
-            builder.AddSegment(s, j, footway);
-            builder.AddSegment(j, n, footway);
-            builder.SetCrossing(j, control);
-            var model = new RouteCostModel(builder.Build(), Routing, seed: 1);
-            return model.TransitionCost(incoming: 2 * 2, outgoing: 2 * 3, TravelModes.Walk); // S→J, then J→N
-        }
+            Highway = HighwayKind.Secondary, ModesForward = TravelModes.Car, ModesBackward = TravelModes.Car, PavementWidthMetres = 0, CarVehiclesPerDay = 16_000,
+        };
+        var footway = TinyWorlds.Street("Crossing") with { Highway = HighwayKind.Footway, ModesForward = TravelModes.Walk, ModesBackward = TravelModes.Walk, CarVehiclesPerDay = 0 };
+        double Cross(CrossingControl control) =>
+            CrossingJunction(carriageway, footway, control).TransitionCost(incoming: 2 * 2, outgoing: 2 * 3, TravelModes.Walk); // S→J, then J→N
         double open = Cross(CrossingControl.None), zebra = Cross(CrossingControl.Zebra);
         Assert.True(open > 20, $"{open} m");
         Assert.True(zebra < open / 2, $"zebra {zebra} m, unmarked {open} m");
@@ -87,20 +77,10 @@ public sealed class BehaviourMechanismTests
     [Fact]
     public void A_zebra_cuts_the_wait_of_walkers_but_not_of_cyclists_and_signals_cut_both()
     {
-        double Cross(CrossingControl control, TravelModes mode)
-        {
-            var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
-            NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), s = builder.AddNode(0, -100), n = builder.AddNode(0, 100);
-            var main = TinyWorlds.Street("Main road") with { Highway = HighwayKind.Secondary, CarVehiclesPerDay = 16_000 };
-            var side = TinyWorlds.Street("Side street") with { CarVehiclesPerDay = 300 };
-            builder.AddSegment(w, j, main);
-            builder.AddSegment(j, e, main);
-            builder.AddSegment(s, j, side);
-            builder.AddSegment(j, n, side);
-            builder.SetCrossing(j, control);
-            var model = new RouteCostModel(builder.Build(), Routing, seed: 1);
-            return model.TransitionCost(incoming: 2 * 2, outgoing: 2 * 3, mode); // S→J, then straight on J→N across the main road
-        }
+        var main = TinyWorlds.Street("Main road") with { Highway = HighwayKind.Secondary, CarVehiclesPerDay = 16_000 };
+        var side = TinyWorlds.Street("Side street") with { CarVehiclesPerDay = 300 };
+        double Cross(CrossingControl control, TravelModes mode) =>
+            CrossingJunction(main, side, control).TransitionCost(incoming: 2 * 2, outgoing: 2 * 3, mode); // S→J, then straight on J→N across the main road
         Assert.True(Cross(CrossingControl.Zebra, TravelModes.Walk) < Cross(CrossingControl.None, TravelModes.Walk) / 2);
         Assert.Equal(Cross(CrossingControl.None, TravelModes.Bike), Cross(CrossingControl.Zebra, TravelModes.Bike));
         Assert.True(Cross(CrossingControl.None, TravelModes.Bike) > 20, $"{Cross(CrossingControl.None, TravelModes.Bike)} m");
@@ -111,15 +91,8 @@ public sealed class BehaviourMechanismTests
     [Fact]
     public void Route_searches_see_each_modes_own_crossing_costs()
     {
-        var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
-        NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), s = builder.AddNode(0, -100), n = builder.AddNode(0, 100);
-        var main = TinyWorlds.Street("Main road") with { Highway = HighwayKind.Secondary, CarVehiclesPerDay = 16_000 };
-        builder.AddSegment(w, j, main);
-        builder.AddSegment(j, e, main);
-        builder.AddSegment(s, j, TinyWorlds.Street("Side street"));
-        builder.AddSegment(j, n, TinyWorlds.Street("Side street"));
-        builder.SetCrossing(j, CrossingControl.Zebra);
-        var model = new RouteCostModel(builder.Build(), Routing, seed: 1);
+        var model = CrossingJunction(TinyWorlds.Street("Main road") with { Highway = HighwayKind.Secondary, CarVehiclesPerDay = 16_000 },
+            TinyWorlds.Street("Side street"), CrossingControl.Zebra);
         int turns = 0;
         foreach (var mode in new[] { TravelModes.Walk, TravelModes.Bike, TravelModes.Car })
         {
@@ -140,6 +113,19 @@ public sealed class BehaviourMechanismTests
         }
         Assert.True(turns > 20, $"{turns} turns");
         Assert.NotEqual(model.TransitionCost(2 * 2, 2 * 3, TravelModes.Walk), model.TransitionCost(2 * 2, 2 * 3, TravelModes.Bike));
+    }
+
+    /// <summary>A main road west–east and a crossing street south–north meeting at J (segments W–J, J–E, S–J, J–N), with <paramref name="control"/> at J.</summary>
+    private static RouteCostModel CrossingJunction(SegmentAttributes main, SegmentAttributes crossing, CrossingControl control)
+    {
+        var builder = new StreetNetworkBuilder(TinyWorlds.Origin);
+        NodeId w = builder.AddNode(-100, 0), j = builder.AddNode(0, 0), e = builder.AddNode(100, 0), s = builder.AddNode(0, -100), n = builder.AddNode(0, 100);
+        builder.AddSegment(w, j, main);
+        builder.AddSegment(j, e, main);
+        builder.AddSegment(s, j, crossing);
+        builder.AddSegment(j, n, crossing);
+        builder.SetCrossing(j, control);
+        return new RouteCostModel(builder.Build(), Routing, seed: 1);
     }
 
     [Fact]
