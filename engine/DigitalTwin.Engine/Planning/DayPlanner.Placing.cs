@@ -155,29 +155,12 @@ internal sealed partial class DayPlanner
         return new Anchor(AnchorKind.Gateway, stream.NextInt(_gateways.Count));
     }
 
-    /// <summary>A friend's home within visiting distance, drawn from the homes of the map.</summary>
-    private Anchor VisitHost(int resident, ref RandomStream random)
-    {
-        var homes = _neighbourhood.Homes;
-        if (homes.Count < 2)
-        {
-            return new Anchor(AnchorKind.OtherHome, -1);
-        }
-        var own = homes[_residents.Home[resident]];
-        // A few tries for a home within the visiting radius; friends are mostly near (Fischer 1982), and
-        // repeated tries keep the draw cheap without an index of homes.
-        for (int attempt = 0; attempt < VisitHostTries; attempt++)
-        {
-            int candidate = random.NextInt(homes.Count);
-            var host = homes[candidate];
-            double dx = host.X - own.X, dy = host.Y - own.Y;
-            if (candidate != _residents.Home[resident] && (dx * dx) + (dy * dy) <= Parameters.VisitRadiusMetres * Parameters.VisitRadiusMetres)
-            {
-                return new Anchor(AnchorKind.OtherHome, candidate);
-            }
-        }
-        return new Anchor(AnchorKind.OtherHome, -1);
-    }
+    /// <summary>
+    /// A friend's home within visiting distance, every home there equally likely (friends are mostly near: Fischer
+    /// 1982), chosen by a race over the homes (<see cref="HomeIndex"/>) with one number of the resident's stream.
+    /// </summary>
+    private Anchor VisitHost(int resident, ref RandomStream random) =>
+        new(AnchorKind.OtherHome, _homeIndex.Choose(_residents.Home[resident], Parameters.VisitRadiusMetres, random.NextUInt64()));
 
     private static void Add(List<PlannedActivity> plan, ActivityKind kind, Anchor destination, double start, double duration, StayKind stay)
     {

@@ -36,7 +36,6 @@ internal sealed partial class DayPlanner
     private const double LatestDrawnSeconds = 23.9 * 3600;
 
     /// <summary>Tries to find a visit's host within the visiting radius: enough for all but the sparsest maps, and cheap.</summary>
-    private const int VisitHostTries = 8;
 
     /// <summary>
     /// Placement-stream keys of a resident's outings beyond the map, plus the purpose: the gateway they leave by, and
@@ -49,6 +48,7 @@ internal sealed partial class DayPlanner
     private readonly Residents _residents;
     private readonly DestinationIndex _destinations;
     private readonly Gateways _gateways;
+    private readonly HomeIndex _homeIndex;
     private readonly double[] _beyondMapShare;
     private readonly ulong _seed;
     private readonly int[] _dogWalker;
@@ -79,6 +79,7 @@ internal sealed partial class DayPlanner
         _lastStartSeconds = Hours(schedule.LastStartHour);
         _seed = seed;
         _destinations = new DestinationIndex(neighbourhood.Places);
+        _homeIndex = new HomeIndex(neighbourhood.Homes);
         _gateways = new Gateways(neighbourhood.Network);
         _beyondMapShare = BeyondMapShares.Compute(neighbourhood, _destinations, parameters, _gateways.Count);
         _dogWalker = new int[residents.HouseholdCount];
