@@ -5,8 +5,9 @@ namespace DigitalTwin.Engine.Planning;
 
 /// <summary>
 /// The homes of the map in a uniform grid, for choosing whom a resident visits: every other home within the visiting
-/// radius is equally likely. The choice is a race in two rounds (<see cref="RandomStream.RaceTime"/>): first the grid
-/// cells, each weighted by its homes within the radius and keyed by where it lies, then the homes of the winning cell,
+/// radius (in whole cells) is equally likely. The choice is a race in two rounds (<see cref="RandomStream.RaceTime"/>):
+/// first the grid cells within reach, each weighted by its homes and keyed by where it lies, then the homes of the
+/// winning cell,
 /// keyed by their index. So a home added by a variant changes only visits that now go to its cell (100 m: the home or
 /// its neighbours), and homes added far away change no one's host; drawing a home index from all homes instead moved
 /// every host when the number of homes changed.
@@ -64,8 +65,10 @@ internal sealed class HomeIndex
     }
 
     /// <summary>
-    /// Another home within <paramref name="radiusMetres"/> of <paramref name="ownHome"/>, each equally likely, chosen by
-    /// the race <paramref name="decision"/> (one number from the resident's stream); -1 when there is none.
+    /// Another home in a cell whose centre lies within <paramref name="radiusMetres"/> of <paramref name="ownHome"/>'s,
+    /// each equally likely, chosen by the race <paramref name="decision"/> (one number from the resident's stream); -1
+    /// when there is none. The reach is counted in whole cells of 100 m, so that a choice weighs a few hundred cells and
+    /// never the homes one by one (a city's visits are tens of thousands a day).
     /// </summary>
     public int Choose(int ownHome, double radiusMetres, ulong decision)
     {
@@ -74,37 +77,34 @@ internal sealed class HomeIndex
             return -1;
         }
         var own = _homes[ownHome];
-        double radiusSquared = radiusMetres * radiusMetres;
-        long fromColumn = Math.Max(_firstColumn, Column(own.X - radiusMetres)), toColumn = Math.Min(_firstColumn + _columns - 1, Column(own.X + radiusMetres));
-        long fromRow = Math.Max(_firstRow, Column(own.Y - radiusMetres)), toRow = Math.Min(_firstRow + _rows - 1, Column(own.Y + radiusMetres));
-        int ownCell = Cell(Column(own.X) - _firstColumn, Column(own.Y) - _firstRow);
+        long ownColumn = Column(own.X), ownRow = Column(own.Y);
+        int ownCell = Cell(ownColumn - _firstColumn, ownRow - _firstRow);
+        double reachSquared = radiusMetres * radiusMetres;
+        long reachCells = (long)Math.Ceiling(radiusMetres / CellMetres);
+        long fromColumn = Math.Max(_firstColumn, ownColumn - reachCells), toColumn = Math.Min(_firstColumn + _columns - 1, ownColumn + reachCells);
+        long fromRow = Math.Max(_firstRow, ownRow - reachCells), toRow = Math.Min(_firstRow + _rows - 1, ownRow + reachCells);
         int bestCell = -1;
-        bool bestWhole = false;
         double bestTime = double.PositiveInfinity;
         for (long row = fromRow; row <= toRow; row++)
         {
+            double dy = ((row + 0.5) * CellMetres) - own.Y;
             for (long column = fromColumn; column <= toColumn; column++)
             {
+                double dx = ((column + 0.5) * CellMetres) - own.X;
+                if ((dx * dx) + (dy * dy) > reachSquared)
+                {
+                    continue;
+                }
                 int cell = Cell(column - _firstColumn, row - _firstRow);
-                int count = _cellStart[cell + 1] - _cellStart[cell];
-                if (count == 0)
+                int homes = _cellStart[cell + 1] - _cellStart[cell] - (cell == ownCell ? 1 : 0);
+                if (homes <= 0)
                 {
                     continue;
                 }
-                // A cell whose farthest corner lies within the radius counts all its homes; one the circle crosses, or
-                // the resident's own, counts those within the radius other than the resident's.
-                double farX = Math.Max(Math.Abs((column * CellMetres) - own.X), Math.Abs(((column + 1) * CellMetres) - own.X));
-                double farY = Math.Max(Math.Abs((row * CellMetres) - own.Y), Math.Abs(((row + 1) * CellMetres) - own.Y));
-                bool whole = (farX * farX) + (farY * farY) <= radiusSquared && cell != ownCell;
-                int eligible = whole ? count : Eligible(cell, ownHome, own, radiusSquared, decision: null).Count;
-                if (eligible == 0)
-                {
-                    continue;
-                }
-                double time = RandomStream.RaceTime(decision, RandomStream.KeyOf(((ulong)column << 32) ^ (uint)row), eligible);
+                double time = RandomStream.RaceTime(decision, RandomStream.KeyOf(((ulong)column << 32) ^ (uint)row), homes);
                 if (time < bestTime)
                 {
-                    (bestTime, bestCell, bestWhole) = (time, cell, whole);
+                    (bestTime, bestCell) = (time, cell);
                 }
             }
         }
@@ -113,48 +113,18 @@ internal sealed class HomeIndex
             return -1;
         }
         ulong second = RandomStream.KeyOf(decision ^ 0x5DEECE66DUL);
-        if (!bestWhole)
-        {
-            return Eligible(bestCell, ownHome, own, radiusSquared, second).Winner;
-        }
         int winner = -1;
         double winnerTime = double.PositiveInfinity;
         for (int k = _cellStart[bestCell]; k < _cellStart[bestCell + 1]; k++)
         {
-            double time = RandomStream.RaceTime(second, RandomStream.KeyOf((ulong)_byCell[k]), 1);
+            int home = _byCell[k];
+            double time = home == ownHome ? double.PositiveInfinity : RandomStream.RaceTime(second, RandomStream.KeyOf((ulong)home), 1);
             if (time < winnerTime)
             {
-                (winnerTime, winner) = (time, _byCell[k]);
+                (winnerTime, winner) = (time, home);
             }
         }
         return winner;
-    }
-
-    /// <summary>The homes of a cell within the radius, other than the resident's; with a decision, also the race's winner among them.</summary>
-    private (int Count, int Winner) Eligible(int cell, int ownHome, HomeRecord own, double radiusSquared, ulong? decision)
-    {
-        int count = 0, winner = -1;
-        double winnerTime = double.PositiveInfinity;
-        for (int k = _cellStart[cell]; k < _cellStart[cell + 1]; k++)
-        {
-            int home = _byCell[k];
-            var h = _homes[home];
-            double dx = h.X - own.X, dy = h.Y - own.Y;
-            if (home == ownHome || (dx * dx) + (dy * dy) > radiusSquared)
-            {
-                continue;
-            }
-            count++;
-            if (decision is { } d)
-            {
-                double time = RandomStream.RaceTime(d, RandomStream.KeyOf((ulong)home), 1);
-                if (time < winnerTime)
-                {
-                    (winnerTime, winner) = (time, home);
-                }
-            }
-        }
-        return (count, winner);
     }
 
     private static long Column(double metres) => (long)Math.Floor(metres / CellMetres);
