@@ -193,6 +193,14 @@ public static class RunCommand
             .Where(d => d.Trips > 0).Select(d => string.Create(c, $"{d.Name} {d.Walk:P0} / {d.Bike:P0} / {d.Car:P0} / {d.Transit:P0}"))) + ". Surveys: "
             + string.Join("; ", TravelByDistance.Survey.Select(s => string.Create(c, $"{(s.Commute ? "commute " : "")}{TravelByDistance.ClassNames[s.Class]} {SurveyShare(s.Walk)} / {SurveyShare(s.Bike)} / {SurveyShare(s.Car)} / {SurveyShare(s.Transit)}")))
             + string.Create(c, $" (the run's commute: {string.Join("; ", TravelByDistance.Shares(t.SurveyedTrips, commute: true).Take(2).Where(d => d.Trips > 0).Select(d => string.Create(c, $"{d.Name} {d.Walk:P0} / {d.Bike:P0} / {d.Car:P0} / {d.Transit:P0}")))})."));
+        var motives = TravelByMotive.PerPersonPerDay(t);
+        var motiveSurvey = TravelByMotive.SurveyFor(urbanisationClass);
+        output.WriteLine((motiveSurvey is { } ms
+                ? string.Create(c, $"By motive (trips per person aged 6+ per day; ODiN for residents of {area.Residents}, 2019 / 2023): ")
+                : "By motive (trips per person aged 6+ per day): ")
+            + string.Join("; ", Enumerable.Range(0, TravelByMotive.Count).Select(m => motiveSurvey is { } survey
+                ? string.Create(c, $"{TravelByMotive.Names[m]} {motives[m]:0.00} ({survey.Odin2019[m]:0.00} / {survey.Odin2023[m]:0.00})")
+                : string.Create(c, $"{TravelByMotive.Names[m]} {motives[m]:0.00}"))) + ".");
         output.WriteLine(string.Create(c, $"Per resident per day: {o.EncountersPerResidentPerDay:0.0} encounters within social distance (passing), {(double)t.NoticedEncounters * 2 / Math.Max(1, (long)t.Residents * t.Days):0.0} of them noticed, {o.NodsPerResidentPerDay:0.00} nods."));
         output.WriteLine(string.Create(c, $"At the end, per resident: {o.DistinctPeopleMetPerResident:0.0} people noticed, {o.FamiliarStrangersPerResident:0.0} familiar strangers, {o.NoddingContactsPerResident:0.0} nodding contacts, {o.AcquaintancesPerResident:0.00} acquaintances."));
         output.WriteLine(string.Create(c, $"{o.ShareWithoutNoddingContact:P0} of residents have no nodding contact (anonymity risk)."));

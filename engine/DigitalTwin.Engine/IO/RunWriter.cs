@@ -165,7 +165,8 @@ public static partial class RunWriter
         json.WriteNumber("nods", t.Nods);
         json.WriteNumber("pairsThatMet", t.Pairs);
         json.WriteEndObject();
-        WriteTravel(json, TravelVolumes.Of(t), t.SurveyedTrips, TravelVolumes.ForAreaType(metadata.UrbanisationClass));
+        WriteTravel(json, TravelVolumes.Of(t), t.SurveyedTrips, TravelVolumes.ForAreaType(metadata.UrbanisationClass),
+            TravelByMotive.PerPersonPerDay(t), TravelByMotive.SurveyFor(metadata.UrbanisationClass));
         json.WriteStartObject("outcomes");
         WriteMeasures(json, summary.Overall);
         json.WriteStartObject("byGroup");
@@ -223,6 +224,10 @@ public static partial class RunWriter
                     $"{figure.Item2} of residents aged 6+ over all simulated days that were {group.Item2} {TravelByDistance.ClassNames[c]} long, counted as a travel survey does (a round walk once; a trip to or from beyond the map at the distance its mode was chosen for).")))),
         .. TravelByDistance.Survey.SelectMany(split => new[] { "walkShare", "bikeShare", "carShare", "transitShare" }.Select(name =>
             ($"travel.byDistance.survey.{split.Key}.{name}", $"The run's travel.byDistance.{(split.Commute ? "commute" : "all")}.{split.ClassKey}.{name} as published: {split.Source}."))),
+        .. TravelByMotive.Keys.Select((key, m) => ($"travel.byMotive.{key}",
+            $"Trips per resident aged 6+ per day for {TravelByMotive.Names[m]}, as the Dutch travel survey ODiN sorts them by motive (a trip home counts under the activity it comes from; a round walk once)." )),
+        .. new[] { "odin2019", "odin2023" }.SelectMany(year => TravelByMotive.Keys.Select(key => ($"travel.survey.areaType.{year}.byMotive.{key}",
+            $"The run's travel.byMotive.{key} as CBS ODiN {year[4..]} reports it for residents aged 6+ of the area type (CBS StatLine 84710; given for extremely urbanised areas and the whole country only; work includes business trips)."))),
         ("travel.survey.areaType.residentsOf", "Whose travel the survey figures under travel.survey.areaType describe: residents of areas of the scenario's CBS degree of urbanisation (ste_mvs of its population profile), or of the whole country where the scenario gives none."),
         .. new[] { ("odin2019", "2019"), ("odin2023", "2023") }.SelectMany(year => new[] { "tripsPerPersonPerDay", "walkShare", "bikeShare", "carShare", "transitShare", "walkedKilometresPerPersonPerDay" }.Select(name =>
             ($"travel.survey.areaType.{year.Item1}.{name}",
@@ -243,7 +248,8 @@ public static partial class RunWriter
     ];
 
     /// <summary>The run's travel beside the Dutch travel survey (<see cref="TravelVolumes"/>).</summary>
-    private static void WriteTravel(Utf8JsonWriter json, TravelVolumes run, IReadOnlyList<long> surveyedTrips, AreaTypeSurvey areaType)
+    private static void WriteTravel(Utf8JsonWriter json, TravelVolumes run, IReadOnlyList<long> surveyedTrips, AreaTypeSurvey areaType,
+        IReadOnlyList<double> byMotive, (IReadOnlyList<double> Odin2019, IReadOnlyList<double> Odin2023)? motiveSurvey)
     {
         json.WriteStartObject("travel");
         WriteVolumes(json, run);
@@ -273,6 +279,7 @@ public static partial class RunWriter
         }
         json.WriteEndObject();
         json.WriteEndObject();
+        WriteMotives(json, byMotive);
         json.WriteStartObject("survey");
         foreach (var (year, survey) in new[] { ("odin2019Mrdh", TravelVolumes.Odin2019Mrdh), ("odin2022Mrdh", TravelVolumes.Odin2022Mrdh) })
         {
@@ -283,14 +290,28 @@ public static partial class RunWriter
         json.WriteNumber("odin2022NationalWalkedKilometresPerPersonPerDay", Math.Round(TravelVolumes.Odin2022NationalWalkedKilometresPerPersonPerDay, 3));
         json.WriteStartObject("areaType");
         json.WriteString("residentsOf", areaType.Residents);
-        foreach (var (year, survey) in new[] { ("odin2019", areaType.Odin2019), ("odin2023", areaType.Odin2023) })
+        foreach (var (year, survey, motives) in new[] { ("odin2019", areaType.Odin2019, motiveSurvey?.Odin2019), ("odin2023", areaType.Odin2023, motiveSurvey?.Odin2023) })
         {
             json.WriteStartObject(year);
             WriteVolumes(json, survey);
+            if (motives is not null)
+            {
+                WriteMotives(json, motives);
+            }
             json.WriteEndObject();
         }
         json.WriteEndObject();
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteMotives(Utf8JsonWriter json, IReadOnlyList<double> tripsPerPersonPerDay)
+    {
+        json.WriteStartObject("byMotive");
+        for (int m = 0; m < TravelByMotive.Count; m++)
+        {
+            json.WriteNumber(TravelByMotive.Keys[m], Math.Round(tripsPerPersonPerDay[m], 3));
+        }
         json.WriteEndObject();
     }
 

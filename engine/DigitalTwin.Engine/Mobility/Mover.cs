@@ -69,6 +69,9 @@ internal sealed class MovementTally
     /// </summary>
     public long[] SurveyedTrips { get; } = new long[Outcomes.TravelByDistance.Cells];
 
+    /// <summary>The same trips by <see cref="Outcomes.SurveyMotive"/>.</summary>
+    public long[] SurveyedTripsByMotive { get; } = new long[Outcomes.TravelByMotive.Count];
+
     public double WalkedMetres => WalkedMillimetres / 1000.0;
 
     public void Clear()
@@ -79,6 +82,7 @@ internal sealed class MovementTally
         Array.Clear(CarPassagesPerSegmentHour);
         Array.Clear(SettledByProfile);
         Array.Clear(SurveyedTrips);
+        Array.Clear(SurveyedTripsByMotive);
         Trips = UnroutableTrips = TripsByWalk = TripsByBike = TripsByCar = TripsByTransit = TripsAgedSixPlus = RoundWalkReturns = 0;
         WalkedMillimetres = 0;
     }
@@ -103,6 +107,10 @@ internal sealed class MovementTally
         for (int c = 0; c < SurveyedTrips.Length; c++)
         {
             SurveyedTrips[c] += other.SurveyedTrips[c];
+        }
+        for (int m = 0; m < SurveyedTripsByMotive.Length; m++)
+        {
+            SurveyedTripsByMotive[m] += other.SurveyedTripsByMotive[m];
         }
         Trips += other.Trips;
         UnroutableTrips += other.UnroutableTrips;
@@ -249,6 +257,7 @@ internal sealed class Mover
         };
         bool commute = trip.Purpose is ActivityKind.Work or ActivityKind.School or ActivityKind.Study;
         tally.SurveyedTrips[Outcomes.TravelByDistance.IndexOf(commute, kilometres, mode)]++;
+        tally.SurveyedTripsByMotive[(int)Outcomes.TravelByMotive.Of(trip.Purpose)]++;
     }
 
     private bool IsTransitWalk(in Trip trip)

@@ -108,24 +108,29 @@ public static class TravelByDistance
 }
 
 /// <summary>
-/// A run's counters of <see cref="TravelByDistance"/> (commute or not × class × mode), compared by value, so two runs'
-/// totals are equal when their counts are.
+/// A run's counters of <see cref="TravelByDistance"/> (commute or not × class × mode) and of <see cref="TravelByMotive"/>
+/// (<see cref="ByMotive"/>), compared by value, so two runs' totals are equal when their counts are.
 /// </summary>
 public sealed class SurveyedTripCounts : IReadOnlyList<long>, IEquatable<SurveyedTripCounts>
 {
     private readonly long[] _counts;
+    private readonly long[] _byMotive;
 
-    public SurveyedTripCounts(IEnumerable<long> counts)
+    public SurveyedTripCounts(IEnumerable<long> counts, IEnumerable<long>? byMotive = null)
     {
         ArgumentNullException.ThrowIfNull(counts);
         _counts = [.. counts];
-        if (_counts.Length != TravelByDistance.Cells)
+        _byMotive = byMotive is null ? new long[TravelByMotive.Count] : [.. byMotive];
+        if (_counts.Length != TravelByDistance.Cells || _byMotive.Length != TravelByMotive.Count)
         {
-            throw new ArgumentException($"Expected {TravelByDistance.Cells} counters, not {_counts.Length}.", nameof(counts));
+            throw new ArgumentException($"Expected {TravelByDistance.Cells} counters by distance and {TravelByMotive.Count} by motive, not {_counts.Length} and {_byMotive.Length}.", nameof(counts));
         }
     }
 
     public static SurveyedTripCounts None { get; } = new(new long[TravelByDistance.Cells]);
+
+    /// <summary>The same trips by <see cref="SurveyMotive"/>.</summary>
+    public IReadOnlyList<long> ByMotive => _byMotive;
 
     public long this[int index] => _counts[index];
 
@@ -135,7 +140,7 @@ public sealed class SurveyedTripCounts : IReadOnlyList<long>, IEquatable<Surveye
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public bool Equals(SurveyedTripCounts? other) => other is not null && _counts.AsSpan().SequenceEqual(other._counts);
+    public bool Equals(SurveyedTripCounts? other) => other is not null && _counts.AsSpan().SequenceEqual(other._counts) && _byMotive.AsSpan().SequenceEqual(other._byMotive);
 
     public override bool Equals(object? obj) => Equals(obj as SurveyedTripCounts);
 
@@ -146,8 +151,12 @@ public sealed class SurveyedTripCounts : IReadOnlyList<long>, IEquatable<Surveye
         {
             hash.Add(c);
         }
+        foreach (long c in _byMotive)
+        {
+            hash.Add(c);
+        }
         return hash.ToHashCode();
     }
 
-    public override string ToString() => string.Join(" ", _counts);
+    public override string ToString() => string.Join(" ", _counts) + " | " + string.Join(" ", _byMotive);
 }

@@ -300,7 +300,7 @@ internal sealed class DayPipeline
             ResidentsAgedSixPlus = _residents.AgeYears.ToArray().Count(age => age >= 6),
             UnroutableTrips = _tally.UnroutableTrips,
             WalkedKilometres = _tally.WalkedMetres / 1000,
-            SurveyedTrips = new SurveyedTripCounts(_tally.SurveyedTrips),
+            SurveyedTrips = new SurveyedTripCounts(_tally.SurveyedTrips, _tally.SurveyedTripsByMotive),
             Passages = Outcomes.Passages,
             CarPassages = _tally.CarPassagesPerSegment.Sum(c => (long)c),
             Stays = Outcomes.Stays,

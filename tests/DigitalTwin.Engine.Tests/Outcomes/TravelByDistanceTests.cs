@@ -48,5 +48,22 @@ public sealed class TravelByDistanceTests
         // Every trip of a resident aged 6+ is counted when it was routed (a round walk once).
         Assert.InRange(surveyed, totals.TripsAgedSixPlus - totals.UnroutableTrips, totals.TripsAgedSixPlus);
         Assert.True(transit <= totals.TripsByTransit, $"{transit} transit trips by distance, {totals.TripsByTransit} in all");
+        // The same trips by the survey's motive: each once, and several motives present.
+        Assert.Equal(surveyed, totals.SurveyedTrips.ByMotive.Sum());
+        Assert.True(totals.SurveyedTrips.ByMotive.Count(n => n > 0) >= 4, string.Join(" ", totals.SurveyedTrips.ByMotive));
+        Assert.Equal(totals.SurveyedTrips.ByMotive.Sum() / (double)(totals.ResidentsAgedSixPlus * totals.Days), TravelByMotive.PerPersonPerDay(totals).Sum(), 9);
+    }
+
+    [Fact]
+    public void The_surveys_motives_add_up_to_its_trips_per_person()
+    {
+        // CBS 84710 by motive against its own total (2.59 / 2.55 extremely urbanised; 2.71 / 2.72 the Netherlands), to rounding.
+        foreach (var (area, totals) in new[] { ((int?)1, (2.59, 2.55)), (null, (2.71, 2.72)) })
+        {
+            var survey = TravelByMotive.SurveyFor(area)!.Value;
+            Assert.InRange(survey.Odin2019.Sum() - totals.Item1, -0.015, 0.015);
+            Assert.InRange(survey.Odin2023.Sum() - totals.Item2, -0.015, 0.015);
+        }
+        Assert.Null(TravelByMotive.SurveyFor(3));
     }
 }
